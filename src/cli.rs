@@ -1,0 +1,470 @@
+//! The command line: clap definitions and the non-interactive commands.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::{Duration, Local, NaiveDate, NaiveDateTime, NaiveTime};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::domain::dates::{fmt_date, fmt_iso_minute, fmt_time, parse_date, parse_datetime};
+use crate::domain::text::{fit, sanitize_line};
+use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, Word};
+use crate::error::{Result, user};
+use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, Create, Store};
+use crate::ui::strings::{Lang, cli as words};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jobdesk",
+    version,
+    about = "A job consultant's fast desk: calls, mentor visits, contact log and caseload",
+    long_about = "A job consultant's fast desk: calls, mentor visits, contact log and caseload.\n\nWithout a command, jobdesk opens the desk in the terminal.",
+    after_help = "Dates: 2026-11-23, 23-11-2026, 23.11.2026, today / i dag. Times: 10:30 or 10.30.\nExit codes: 0 ok, 2 bad input or usage, 1 other failures."
+)]
+pub struct Cli {
+    /// The database file (default: your data folder; also env JOBDESK_DB)
+    #[arg(long, global = true, env = "JOBDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Language of the screen: da or en (default from LANG / LC_ALL / LC_MESSAGES)
+    #[arg(long, global = true, value_enum, value_name = "da|en")]
+    pub lang: Option<LangArg>,
+
+    /// Open the desk on a fresh temporary database with a generated, fictional caseload
+    #[arg(long)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Da,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty database with a realistic, deterministic, fictional caseload
+    Generate(GenerateArgs),
+    /// List the active caseload (id, name, target group, next due date)
+    Citizens(CitizensArgs),
+    /// Show the appointments of a day (or several days) in time order
+    Agenda(AgendaArgs),
+    /// Plan one appointment and print its id
+    Plan(PlanArgs),
+    /// The contact log
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Bring data in
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many citizens in all (some are archived, as people find work)
+    #[arg(long, default_value_t = 120)]
+    pub citizens: usize,
+    /// How many years of history
+    #[arg(long, default_value_t = 2)]
+    pub years: u32,
+    /// The seed: the same seed on the same day gives the same caseload
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CitizensArgs {
+    /// Archived citizens too
+    #[arg(long)]
+    pub all: bool,
+    /// One JSON array of objects (id, name, target_group, next_due), for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// The first day (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// How many days from it
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub days: u32,
+    /// One JSON array of objects (id, start, minutes, citizen_id, citizen, kind, channel, status)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The citizen's id (see `jobdesk citizens`)
+    #[arg(long, value_name = "ID")]
+    pub citizen: i64,
+    /// When: 2026-11-23T10:30, "23.11.2026 10.30" or "today 14:00"
+    #[arg(long, value_name = "DATETIME", allow_hyphen_values = true)]
+    pub at: String,
+    /// in_person, phone, video, home_visit, walk, workplace (Danish words too)
+    #[arg(long, value_name = "C")]
+    pub channel: String,
+    /// Length in minutes
+    #[arg(long, value_name = "N")]
+    pub minutes: Option<i64>,
+    /// conversation or mentor_visit (default: mentor_visit for home_visit/walk/workplace)
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    /// Where (an address, a room)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Append one contact to the log and print its id
+    Add(LogAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogAddArgs {
+    #[arg(long, value_name = "ID")]
+    pub citizen: i64,
+    /// in_person, phone, video, home_visit, walk, workplace (Danish words too)
+    #[arg(long, value_name = "C")]
+    pub channel: String,
+    /// held, no_show, cancelled_by_citizen, cancelled, moved, reached, not_reached, message_left
+    #[arg(long, value_name = "O")]
+    pub outcome: String,
+    /// When (default: now)
+    #[arg(long, value_name = "DATETIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Minutes spent
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub minutes: i64,
+    /// A short note; may start with '-' and may hold a line break
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Whether it counts toward the legal minimum of conversations (default: yes for a held
+    /// conversation in person, by phone or video)
+    #[arg(long, value_name = "yes|no")]
+    pub counts: Option<YesNo>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Citizens from CSV: header name,cpr,phone,email,target_group,benefit_start (Danish names
+    /// too), ',' or ';', with or without BOM. All or nothing unless --skip-invalid
+    Caseload(ImportCaseloadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportCaseloadArgs {
+    pub file: PathBuf,
+    /// Import the good rows and list the bad ones
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+/// Everything a command needs from outside: the time, the language, where output goes.
+pub struct Ctx {
+    pub now: NaiveDateTime,
+    pub lang: Lang,
+}
+
+impl Ctx {
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+}
+
+/// The current time: `JOBDESK_NOW` (for tests and demos of a fixed day) or the clock.
+pub fn now_from_env() -> Result<NaiveDateTime> {
+    match std::env::var("JOBDESK_NOW") {
+        Ok(s) if !s.trim().is_empty() => {
+            let today = Local::now().date_naive();
+            parse_datetime(&s, today, Some(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()))
+                .map_err(|e| user(format!("JOBDESK_NOW: {e}")))
+        }
+        _ => Ok(Local::now().naive_local().with_nanosecond_zero()),
+    }
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+impl NoNanos for NaiveDateTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+pub fn lang_of(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Da) => Lang::Da,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    }
+}
+
+pub fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
+    match cli_db {
+        Some(p) if p.as_os_str().is_empty() => Err(user("--db / JOBDESK_DB is empty: give a file path")),
+        Some(p) => Ok(p.clone()),
+        None => crate::store::default_db_path(),
+    }
+}
+
+/// Runs one non-interactive command.
+pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let path = db_path(db)?;
+    match cmd {
+        Command::Generate(a) => {
+            let mut store = Store::open(&path, Create::Yes)?;
+            generate(&mut store, &a, ctx, out)
+        }
+        Command::Citizens(a) => citizens(&Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Agenda(a) => agenda(&Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Plan(a) => plan(&mut Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Log(LogCommand::Add(a)) => log_add(&mut Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Import(ImportCommand::Caseload(a)) => {
+            let bytes = std::fs::read(&a.file).map_err(|e| {
+                user(format!("cannot read {}: {e}", a.file.display()))
+            })?;
+            let mut store = Store::open(&path, Create::Yes)?;
+            let r = crate::import::caseload::import(&mut store, &bytes, ctx.today(), a.skip_invalid)?;
+            for e in &r.skipped {
+                eprintln!("skipped line {}: {}", e.line, e.reason);
+            }
+            writeln!(out, "imported {} citizens into {}", r.imported, path.display())?;
+            Ok(())
+        }
+    }
+}
+
+fn generate(store: &mut Store, a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let started = std::time::Instant::now();
+    let tty = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let mut progress = |done: usize, total: usize| {
+        if tty && (shown || started.elapsed().as_millis() > 400) {
+            shown = true;
+            eprint!("\rgenerating: {done} of {total} citizens ({}%)   ", done * 100 / total.max(1));
+        }
+    };
+    let spec = crate::generate::Spec { citizens: a.citizens, years: a.years, seed: a.seed, now: ctx.now };
+    let s = crate::generate::generate(store, spec, &mut progress)?;
+    if shown {
+        eprintln!();
+    }
+    writeln!(
+        out,
+        "generated {} citizens ({} archived), {} appointments and {} contacts in {:.1} s into {}",
+        s.citizens,
+        s.archived,
+        s.appointments,
+        s.contacts,
+        started.elapsed().as_secs_f64(),
+        store.path().display()
+    )?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CitizenJson<'a> {
+    id: i64,
+    name: &'a str,
+    target_group: &'a str,
+    next_due: Option<String>,
+    archived: bool,
+}
+
+fn citizens(store: &Store, a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let filter = CitizenFilter { include_archived: a.all, text: String::new() };
+    let list = store.citizens(&filter, CitizenOrder::Name, 0, usize::MAX >> 1)?;
+    if a.json {
+        let rows: Vec<CitizenJson<'_>> = list
+            .iter()
+            .map(|c| CitizenJson {
+                id: c.id,
+                name: &c.name,
+                target_group: c.target_group.key(),
+                next_due: c.next_due.map(|d| d.format("%Y-%m-%d").to_string()),
+                archived: c.archived,
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let da = ctx.lang.da();
+    let h = words::citizens_header(ctx.lang);
+    writeln!(out, "{:>6}  {}  {}  {}", h[0], fit(h[1], 28), fit(h[2], 18), h[3])?;
+    for c in &list {
+        let due = c.next_due.map(|d| fmt_date(d, da)).unwrap_or_else(|| "–".into());
+        let arch = if c.archived { format!("  {}", words::archived(ctx.lang)) } else { String::new() };
+        writeln!(
+            out,
+            "{:>6}  {}  {}  {}{}",
+            c.id,
+            fit(&sanitize_line(&c.name), 28),
+            fit(c.target_group.short(da), 18),
+            due,
+            arch
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct AppointmentJson<'a> {
+    id: i64,
+    start: String,
+    minutes: i64,
+    citizen_id: i64,
+    citizen: &'a str,
+    kind: &'a str,
+    channel: &'a str,
+    status: &'a str,
+}
+
+fn agenda(store: &Store, a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let first = match &a.date {
+        Some(d) => parse_date(d, ctx.today()).map_err(|e| user(format!("--date: {e}")))?,
+        None => ctx.today(),
+    };
+    if a.days == 0 || a.days > 3660 {
+        return Err(user(format!("--days {} is out of range: give 1 to 3660", a.days)));
+    }
+    let from = first.and_time(NaiveTime::MIN);
+    let filter = AppointmentFilter {
+        from: Some(from),
+        to: Some(from + Duration::days(a.days as i64)),
+        ..Default::default()
+    };
+    let list = store.appointments(&filter, 0, usize::MAX >> 1)?;
+    if a.json {
+        let rows: Vec<AppointmentJson<'_>> = list
+            .iter()
+            .map(|x| AppointmentJson {
+                id: x.id,
+                start: fmt_iso_minute(x.start),
+                minutes: x.minutes,
+                citizen_id: x.citizen_id,
+                citizen: &x.citizen,
+                kind: x.kind.key(),
+                channel: x.channel.key(),
+                status: x.status.key(),
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let l = ctx.lang;
+    let da = l.da();
+    let h = words::agenda_header(l);
+    for day in 0..a.days as i64 {
+        let date = first + Duration::days(day);
+        let of_day: Vec<_> = list.iter().filter(|x| x.start.date() == date).collect();
+        if a.days > 1 && of_day.is_empty() {
+            continue;
+        }
+        writeln!(out, "{} ({})", l.day_title(date), l.week(date))?;
+        if of_day.is_empty() {
+            writeln!(out, "  {}", words::no_appointments(l))?;
+            continue;
+        }
+        writeln!(
+            out,
+            "  {:>7}  {}  {:>4}  {}  {}  {}  {}",
+            h[0], fit(h[1], 5), h[2], fit(h[3], 26), fit(h[4], 13), fit(h[5], 13), h[6]
+        )?;
+        for x in of_day {
+            writeln!(
+                out,
+                "  {:>7}  {}  {:>4}  {}  {}  {}  {}",
+                x.id,
+                fit(&fmt_time(x.start.time(), da), 5),
+                x.minutes,
+                fit(&sanitize_line(&x.citizen), 26),
+                fit(x.kind.name(da), 13),
+                fit(x.channel.name(da), 13),
+                x.status.name(da)
+            )?;
+        }
+    }
+    if a.days > 1 && list.is_empty() {
+        writeln!(out, "{}", words::no_appointments(l))?;
+    }
+    Ok(())
+}
+
+fn plan(store: &mut Store, a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let start = parse_datetime(&a.at, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?;
+    let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let kind = match &a.kind {
+        Some(k) => Kind::parse(k).map_err(|e| user(format!("--kind: {e}")))?,
+        None if channel.is_mentor_channel() => Kind::MentorVisit,
+        None => Kind::Conversation,
+    };
+    let minutes = a.minutes.unwrap_or(match kind {
+        Kind::Conversation => 30,
+        Kind::MentorVisit => 60,
+    });
+    store.require_citizen(a.citizen)?;
+    let id = store.add_appointment(&NewAppointment {
+        uuid: uuid::Uuid::new_v4().to_string(),
+        citizen_id: a.citizen,
+        kind,
+        start,
+        minutes,
+        channel,
+        place: a.place.clone().unwrap_or_default(),
+        status: Status::Planned,
+        reason: String::new(),
+    })?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+fn log_add(store: &mut Store, a: &LogAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let outcome = Outcome::parse(&a.outcome).map_err(|e| user(format!("--outcome: {e}")))?;
+    let at = match &a.at {
+        Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
+        None => ctx.now,
+    };
+    let counts = match a.counts {
+        Some(YesNo::Yes) if !outcome.can_count() => {
+            return Err(user(format!(
+                "--counts yes: only a held conversation counts toward the minimum, not '{}'",
+                outcome.key()
+            )));
+        }
+        Some(v) => v == YesNo::Yes,
+        None => outcome.can_count() && !channel.is_mentor_channel(),
+    };
+    store.require_citizen(a.citizen)?;
+    let id = store.add_contact(&NewContact {
+        uuid: uuid::Uuid::new_v4().to_string(),
+        citizen_id: a.citizen,
+        appointment_id: None,
+        at,
+        channel,
+        outcome,
+        minutes: a.minutes,
+        note: a.note.clone().unwrap_or_default(),
+        counts,
+    })?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! Dates and times as users type them (ISO, Danish, words) and as the app shows them.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+use super::text::fold;
+
+/// Parses a date: `2026-11-23`, `23-11-2026`, `23.11.2026`, `23/11/2026`, `23.11` (this year),
+/// `today`/`i dag`, `tomorrow`/`i morgen`, `yesterday`/`i går`. `today` is injected.
+pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    let f = fold(t);
+    match f.as_str() {
+        "today" | "i dag" | "idag" => return Ok(today),
+        "tomorrow" | "i morgen" | "imorgen" => return Ok(today + Duration::days(1)),
+        "yesterday" | "i gar" | "igar" | "i gaar" => return Ok(today - Duration::days(1)),
+        _ => {}
+    }
+    if t.is_empty() {
+        return Err("empty date: give a date such as 2026-11-23, 23.11.2026 or today".into());
+    }
+    let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
+    let bad = || {
+        format!("'{t}' is not a date: use 2026-11-23, 23-11-2026, 23.11.2026 or today / i dag")
+    };
+    let num = |p: &str| -> Result<i64, String> {
+        if p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        p.parse::<i64>().map_err(|_| bad())
+    };
+    let (y, m, d) = match parts.as_slice() {
+        [a, b, c] if a.len() == 4 => (num(a)?, num(b)?, num(c)?),
+        [a, b, c] if c.len() == 4 => (num(c)?, num(b)?, num(a)?),
+        [a, b, c] if c.len() == 2 && a.len() <= 2 => (2000 + num(c)?, num(b)?, num(a)?),
+        [a, b] | [a, b, ""] if a.len() <= 2 && b.len() <= 2 => {
+            (today.year() as i64, num(b)?, num(a)?)
+        }
+        _ => return Err(bad()),
+    };
+    if !(1..=12).contains(&m) {
+        return Err(format!("'{t}' is not a date: there is no month {m}"));
+    }
+    NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).ok_or_else(|| {
+        format!("'{t}' is not a date: {} has no day {d}", month_name_en(m as u32, y as i32))
+    })
+}
+
+fn month_name_en(m: u32, y: i32) -> String {
+    const N: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {y}", N[(m as usize).saturating_sub(1) % 12])
+}
+
+/// Parses a time of day: `10:30`, `10.30`, `1030`, `10`, `9`.
+pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    let t = s.trim();
+    let bad = || format!("'{t}' is not a time: use 10:30 or 10.30 (24-hour clock)");
+    let (h, m) = if let Some((h, m)) = t.split_once([':', '.']) {
+        (h, m)
+    } else if t.len() == 4 {
+        t.split_at(2)
+    } else {
+        (t, "0")
+    };
+    if h.is_empty()
+        || m.is_empty()
+        || h.len() > 2
+        || m.len() > 2
+        || !h.chars().all(|c| c.is_ascii_digit())
+        || !m.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let h: u32 = h.parse().map_err(|_| bad())?;
+    let m: u32 = m.parse().map_err(|_| bad())?;
+    NaiveTime::from_hms_opt(h, m, 0)
+        .ok_or_else(|| format!("'{t}' is not a time: hours go 0–23 and minutes 0–59"))
+}
+
+/// Parses a date and a time: `2026-11-23T10:30`, `2026-11-23 10:30`, `23.11.2026 10.30`,
+/// `today 14:00`, `i dag 9`. A date alone means 09:00 only if `default_time` is given.
+pub fn parse_datetime(
+    s: &str,
+    today: NaiveDate,
+    default_time: Option<NaiveTime>,
+) -> Result<NaiveDateTime, String> {
+    let t = s.trim();
+    if let Some((d, tm)) = t.split_once('T') {
+        if d.len() >= 8 && d.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return Ok(parse_date(d, today)?.and_time(parse_time(tm)?));
+        }
+    }
+    if let Some((d, tm)) = t.rsplit_once(' ') {
+        if let Ok(date) = parse_date(d, today) {
+            return Ok(date.and_time(parse_time(tm)?));
+        }
+    }
+    match (parse_date(t, today), default_time) {
+        (Ok(d), Some(dt)) => Ok(d.and_time(dt)),
+        (Ok(_), None) => Err(format!(
+            "'{t}' has no time of day: add one, as in '{t} 10:30'"
+        )),
+        (Err(_), _) => Err(format!(
+            "'{t}' is not a date and time: use 2026-11-23T10:30, '23.11.2026 10.30' or 'today 10:30'"
+        )),
+    }
+}
+
+/// Danish weekday names, Monday first, lower case as Danish writes them.
+pub const WEEKDAYS_DA: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+pub const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+pub fn weekday_name(d: Weekday, danish: bool) -> &'static str {
+    let i = d.num_days_from_monday() as usize;
+    if danish { WEEKDAYS_DA[i] } else { WEEKDAYS_EN[i] }
+}
+
+pub fn weekday_short(d: Weekday, danish: bool) -> &'static str {
+    const DA: [&str; 7] = ["man", "tir", "ons", "tor", "fre", "lør", "søn"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = d.num_days_from_monday() as usize;
+    if danish { DA[i] } else { EN[i] }
+}
+
+/// 23.11.2026 in Danish, 2026-11-23 in English.
+pub fn fmt_date(d: NaiveDate, danish: bool) -> String {
+    if danish {
+        d.format("%d.%m.%Y").to_string()
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// 10.30 in Danish, 10:30 in English.
+pub fn fmt_time(t: NaiveTime, danish: bool) -> String {
+    if danish {
+        t.format("%H.%M").to_string()
+    } else {
+        t.format("%H:%M").to_string()
+    }
+}
+
+/// The contract's machine form of a local date and time: `2026-11-23T10:30`.
+pub fn fmt_iso_minute(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The stored form (sortable text, seconds included).
+pub fn to_db(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+pub fn from_db(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
+        .ok()
+}
+
+/// Monday of the ISO week that holds `d`.
+pub fn week_start(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+}
+
+/// The next working day (Monday–Friday) after `d`.
+pub fn next_working_day(d: NaiveDate) -> NaiveDate {
+    let mut n = d + Duration::days(1);
+    while matches!(n.weekday(), Weekday::Sat | Weekday::Sun) {
+        n += Duration::days(1);
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default()
+    }
+
+    #[test]
+    fn dates_in_every_accepted_form() {
+        for s in ["2026-11-23", "23-11-2026", "23.11.2026", "23/11/2026", "23.11", "today", "i dag", "I DAG"] {
+            assert_eq!(parse_date(s, today()), Ok(d(2026, 11, 23)), "{s}");
+        }
+        assert_eq!(parse_date("i morgen", today()), Ok(d(2026, 11, 24)));
+        assert_eq!(parse_date("1.2.2027", today()), Ok(d(2027, 2, 1)));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_a_reason() {
+        let e = parse_date("31.02.2026", today()).unwrap_err();
+        assert!(e.contains("February 2026 has no day 31"), "{e}");
+        assert!(parse_date("2026-13-01", today()).unwrap_err().contains("no month 13"));
+        assert!(parse_date("tomorrowish", today()).is_err());
+        assert!(parse_date("", today()).is_err());
+        assert!(parse_date("2026-11-23-1", today()).is_err());
+    }
+
+    #[test]
+    fn times_with_colon_or_dot() {
+        let t = NaiveTime::from_hms_opt(10, 30, 0).unwrap_or_default();
+        assert_eq!(parse_time("10:30"), Ok(t));
+        assert_eq!(parse_time("10.30"), Ok(t));
+        assert_eq!(parse_time("1030"), Ok(t));
+        assert_eq!(parse_time("9"), Ok(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()));
+        assert!(parse_time("24:00").is_err());
+        assert!(parse_time("10:61").is_err());
+        assert!(parse_time("ten").is_err());
+    }
+
+    #[test]
+    fn datetimes() {
+        let want = d(2026, 11, 23).and_hms_opt(10, 30, 0).unwrap_or_default();
+        for s in ["2026-11-23T10:30", "2026-11-23 10:30", "23.11.2026 10.30", "today 10:30", "i dag 10.30"] {
+            assert_eq!(parse_datetime(s, today(), None), Ok(want), "{s}");
+        }
+        assert!(parse_datetime("2026-11-23", today(), None).unwrap_err().contains("no time"));
+        assert!(parse_datetime("31.02.2026 10:00", today(), None).is_err());
+    }
+
+    #[test]
+    fn danish_and_english_formats() {
+        assert_eq!(fmt_date(d(2026, 11, 23), true), "23.11.2026");
+        assert_eq!(fmt_date(d(2026, 11, 23), false), "2026-11-23");
+        let t = NaiveTime::from_hms_opt(10, 30, 0).unwrap_or_default();
+        assert_eq!(fmt_time(t, true), "10.30");
+        assert_eq!(weekday_name(Weekday::Mon, true), "mandag");
+        assert_eq!(next_working_day(d(2026, 11, 27)), d(2026, 11, 30));
+    }
+}

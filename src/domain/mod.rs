@@ -1,0 +1,10 @@
+//! Plain types and rules of the domain. No I/O here: the store reads and writes, the UI draws,
+//! and everything in this module can be tested with plain values.
+
+pub mod cadence;
+pub mod cpr;
+pub mod dates;
+pub mod text;
+pub mod types;
+
+pub use types::*;

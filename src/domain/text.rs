@@ -1,0 +1,154 @@
+//! Text helpers: folding for search, safe display of stored text, width-aware truncation.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Folds text for matching: lower case, accents removed, Danish letters spelled out the way a
+/// keyboard without them would type them (ø → o, æ → ae, å → a), so "soren" finds "Søren".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            match l {
+                'ø' => out.push('o'),
+                'æ' => out.push_str("ae"),
+                'å' => out.push('a'),
+                'ß' => out.push_str("ss"),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// Whether `needle` (already folded) matches `hay`, also when the user typed "aa"/"oe" spellings.
+pub fn folded_contains(hay_folded: &str, needle_folded: &str) -> bool {
+    if needle_folded.is_empty() {
+        return true;
+    }
+    if hay_folded.contains(needle_folded) {
+        return true;
+    }
+    // "aa" is an old spelling of "å", "oe" of "ø".
+    let alt = needle_folded.replace("aa", "a").replace("oe", "o");
+    alt != needle_folded && hay_folded.contains(&alt)
+}
+
+/// Removes control characters and escape sequences so stored text can never drive the terminal.
+/// Line breaks become " ⏎ " so a one-line view still shows that there was a break.
+pub fn sanitize_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push_str(" ⏎ "),
+            '\r' => {}
+            '\t' => out.push(' '),
+            '\u{1b}' => {
+                // Skip an escape sequence: ESC [ ... final byte, or ESC ] ... BEL/ST, or ESC x.
+                match chars.peek() {
+                    Some('[') => {
+                        chars.next();
+                        for n in chars.by_ref() {
+                            if ('@'..='~').contains(&n) {
+                                break;
+                            }
+                        }
+                    }
+                    Some(']') => {
+                        chars.next();
+                        while let Some(n) = chars.next() {
+                            if n == '\u{7}' {
+                                break;
+                            }
+                            if n == '\u{1b}' {
+                                chars.next();
+                                break;
+                            }
+                        }
+                    }
+                    Some(_) => {
+                        chars.next();
+                    }
+                    None => {}
+                }
+            }
+            c if c.is_control() => {}
+            // Bidi overrides can reorder what the user sees.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Display width of a string in terminal cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, ending with "…" when something was cut. Never splits a
+/// character; combining marks stay with their base.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > max - 1 {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads or cuts to exactly `w` cells.
+pub fn fit(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let tw = width(&t);
+    let mut out = t;
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(tw)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("Søren Ærø Åse"), "soren aero ase");
+        assert_eq!(fold("José"), "jose");
+        assert!(folded_contains(&fold("Søren Hansen"), &fold("soren")));
+        assert!(folded_contains(&fold("Søren Hansen"), &fold("SØR")));
+        assert!(folded_contains(&fold("Åse Jørgensen"), &fold("aase joer")));
+    }
+
+    #[test]
+    fn sanitize_strips_escapes_and_controls() {
+        assert_eq!(sanitize_line("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize_line("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(sanitize_line("line1\nline2"), "line1 ⏎ line2");
+        assert_eq!(sanitize_line("bell\u{7}"), "bell");
+    }
+
+    #[test]
+    fn truncate_measures_width_not_bytes() {
+        assert_eq!(truncate("æøåæøå", 4), "æøå…");
+        assert_eq!(width(&truncate("日本語テキスト", 5)), 5);
+        assert_eq!(truncate("👍👍👍", 3), "👍…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+    }
+}

@@ -1,0 +1,443 @@
+//! The generator: a realistic, deterministic, fictional caseload around a given today.
+//!
+//! Same seed and same today give the same data, row for row. Every name comes from lists of
+//! common first and last names, so every person is fictional.
+
+mod names;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rusqlite::params;
+
+use crate::domain::cadence::Rules;
+use crate::domain::dates::to_db;
+use crate::domain::text::fold;
+use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, TargetGroup, Word};
+use crate::error::{Result, user};
+use crate::store::Store;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    pub citizens: usize,
+    pub years: u32,
+    pub seed: u64,
+    /// The moment the caseload is generated around: past before it, planned after it.
+    pub now: NaiveDateTime,
+}
+
+/// What was generated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub citizens: usize,
+    pub archived: usize,
+    pub appointments: usize,
+    pub contacts: usize,
+}
+
+/// Target groups in rough proportion to a mixed caseload.
+const GROUP_WEIGHTS: &[(TargetGroup, u32)] = &[
+    (TargetGroup::Dagpenge, 28),
+    (TargetGroup::KontanthjaelpJobparat, 12),
+    (TargetGroup::KontanthjaelpAktivitetsparat, 16),
+    (TargetGroup::Uddannelseshjaelp, 10),
+    (TargetGroup::Sygedagpenge, 16),
+    (TargetGroup::Jobafklaring, 6),
+    (TargetGroup::Ressourceforloeb, 5),
+    (TargetGroup::Ledighedsydelse, 4),
+    (TargetGroup::Revalidering, 1),
+    (TargetGroup::Other, 2),
+];
+
+pub const MAX_CITIZENS: usize = 1_000_000;
+pub const MAX_YEARS: u32 = 30;
+
+/// Fills an empty store. Refuses one that already holds citizens. Calls `progress(done, total)`
+/// now and then.
+pub fn generate(
+    store: &mut Store,
+    spec: Spec,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary> {
+    if spec.citizens == 0 || spec.citizens > MAX_CITIZENS {
+        return Err(user(format!(
+            "--citizens {} is out of range: give 1 to {MAX_CITIZENS}",
+            spec.citizens
+        )));
+    }
+    if spec.years == 0 || spec.years > MAX_YEARS {
+        return Err(user(format!(
+            "--years {} is out of range: give 1 to {MAX_YEARS}",
+            spec.years
+        )));
+    }
+    let existing = store.count(crate::store::Table::Citizens)?;
+    if existing > 0 {
+        return Err(user(format!(
+            "the database {} already holds {existing} citizens; generate only fills an empty one. Use another --db path",
+            store.path().display()
+        )));
+    }
+    let rules = store.rules().clone();
+    store.write(|tx| {
+        let mut g = Gen {
+            rng: ChaCha8Rng::seed_from_u64(spec.seed),
+            now: spec.now,
+            today: spec.now.date(),
+            years: spec.years,
+            rules: &rules,
+            summary: Summary::default(),
+            cprs: Default::default(),
+            tx,
+        };
+        for i in 0..spec.citizens {
+            g.citizen()?;
+            if i % 500 == 499 {
+                progress(i + 1, spec.citizens);
+            }
+        }
+        progress(spec.citizens, spec.citizens);
+        Ok(g.summary)
+    })
+}
+
+struct Gen<'a> {
+    rng: ChaCha8Rng,
+    now: NaiveDateTime,
+    today: NaiveDate,
+    years: u32,
+    rules: &'a Rules,
+    summary: Summary,
+    cprs: std::collections::HashSet<String>,
+    tx: &'a rusqlite::Transaction<'a>,
+}
+
+impl Gen<'_> {
+    fn pick<'s>(&mut self, list: &'s [&'s str]) -> &'s str {
+        list[self.rng.random_range(0..list.len())]
+    }
+
+    fn uuid(&mut self) -> String {
+        let bytes: [u8; 16] = self.rng.random();
+        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    }
+
+    fn group(&mut self) -> TargetGroup {
+        let total: u32 = GROUP_WEIGHTS.iter().map(|(_, w)| w).sum();
+        let mut x = self.rng.random_range(0..total);
+        for (g, w) in GROUP_WEIGHTS {
+            if x < *w {
+                return *g;
+            }
+            x -= w;
+        }
+        TargetGroup::Other
+    }
+
+    /// A working-day time slot on `day` (moved off weekends), 08.30–15.00 in quarter hours.
+    fn slot(&mut self, mut day: NaiveDate) -> NaiveDateTime {
+        while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            day += Duration::days(1);
+        }
+        let q = self.rng.random_range(0..27u32); // 8.30 + 27 quarters = 15.15
+        let mins = 8 * 60 + 30 + q * 15;
+        day.and_time(NaiveTime::from_hms_opt(mins / 60, mins % 60, 0).unwrap_or_default())
+    }
+
+    fn citizen(&mut self) -> Result<()> {
+        let female = self.rng.random_bool(0.5);
+        let first = if female {
+            self.pick(names::FIRST_FEMALE)
+        } else {
+            self.pick(names::FIRST_MALE)
+        };
+        let last = self.pick(names::LAST);
+        let name = if self.rng.random_bool(0.15) {
+            let middle = self.pick(names::LAST);
+            format!("{first} {middle} {last}")
+        } else {
+            format!("{first} {last}")
+        };
+        let group = self.group();
+        let span_days = self.years as i64 * 365;
+        let start = self.today - Duration::days(self.rng.random_range(0..span_days.max(1)));
+        let age_days = (self.today - start).num_days();
+        // Older cases have more often ended (the citizen found work or moved on).
+        let ended = age_days > 90 && self.rng.random_bool((age_days as f64 / 730.0).min(0.85) * 0.7);
+        let end = if ended {
+            Some(start + Duration::days(self.rng.random_range(60..age_days.max(61))))
+        } else {
+            None
+        };
+        let mentor = self.rng.random_bool(0.15);
+        let birth_year = match group {
+            TargetGroup::Uddannelseshjaelp => self.today.year() - self.rng.random_range(18..30),
+            _ => self.today.year() - self.rng.random_range(25..64),
+        };
+        let cpr = if self.rng.random_bool(0.6) {
+            let d = NaiveDate::from_ymd_opt(
+                birth_year,
+                self.rng.random_range(1..=12),
+                self.rng.random_range(1..=28),
+            )
+            .unwrap_or(self.today);
+            let cpr = format!("{}-{:04}", d.format("%d%m%y"), self.rng.random_range(0..10000u32));
+            // Two made-up numbers can collide; the second citizen then goes without one.
+            self.cprs.insert(cpr.clone()).then_some(cpr)
+        } else {
+            None
+        };
+        let phone = format!("{}", self.rng.random_range(20_000_000u32..99_999_999));
+        let email = format!(
+            "{}.{}{}@eksempel.dk",
+            fold(first).replace(' ', ""),
+            fold(last).replace(' ', ""),
+            self.rng.random_range(1..100u32)
+        );
+        let summary = self.pick(names::SUMMARIES).to_string();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO citizens (name, name_key, cpr, phone, email, target_group, benefit_start,
+                                       mentor, summary, archived, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                name,
+                fold(&name),
+                cpr,
+                phone,
+                email,
+                group.key(),
+                start.format("%Y-%m-%d").to_string(),
+                mentor,
+                summary,
+                end.is_some(),
+                to_db(start.and_hms_opt(8, 0, 0).unwrap_or_default()),
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        self.summary.citizens += 1;
+        if end.is_some() {
+            self.summary.archived += 1;
+        }
+        let until = end.map(|e| e.and_hms_opt(16, 0, 0).unwrap_or_default()).unwrap_or(self.now);
+        let mut held = Vec::new();
+        self.conversations(id, group, start, until, &mut held)?;
+        self.calls(id, start, until)?;
+        if mentor {
+            self.mentor_visits(id, start, until)?;
+        }
+        let due = self.rules.next_due(group, Some(start), false, &held, &[]);
+        self.tx
+            .prepare_cached(
+                "UPDATE citizens SET next_due = ?2,
+                    last_contact = (SELECT max(at) FROM contacts WHERE citizen_id = ?1)
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, due.map(|d| d.format("%Y-%m-%d").to_string())])?;
+        Ok(())
+    }
+
+    /// Conversations from the benefit start: the rule's minimum, then every 6–10 weeks.
+    fn conversations(
+        &mut self,
+        id: i64,
+        group: TargetGroup,
+        start: NaiveDate,
+        until: NaiveDateTime,
+        held: &mut Vec<NaiveDate>,
+    ) -> Result<()> {
+        let rule = self.rules.rule_for(group, start).cloned();
+        let mut day = match &rule {
+            Some(r) => start + Duration::days(self.rng.random_range(1..=r.first_within_days.max(2))),
+            None => start + Duration::days(self.rng.random_range(7..42)),
+        };
+        let horizon = self.now + Duration::days(21);
+        let mut first = true;
+        loop {
+            let at = self.slot(day);
+            if at > until.min(horizon) || (until < self.now && at > until) {
+                break;
+            }
+            let channel = if first {
+                Channel::InPerson
+            } else {
+                match self.rng.random_range(0..10) {
+                    0..=3 => Channel::InPerson,
+                    4..=7 => Channel::Phone,
+                    _ => Channel::Video,
+                }
+            };
+            let minutes = if first { 60 } else { [30, 30, 45][self.rng.random_range(0..3)] };
+            if at >= self.now {
+                self.appointment(id, Kind::Conversation, at, minutes, channel, Status::Planned)?;
+            } else {
+                let status = match self.rng.random_range(0..100) {
+                    0..=79 => Status::Held,
+                    80..=87 => Status::NoShow,
+                    88..=94 => Status::CancelledByCitizen,
+                    95..=97 => Status::Cancelled,
+                    _ => Status::Moved,
+                };
+                let aid = self.appointment(id, Kind::Conversation, at, minutes, channel, status)?;
+                let note = if status == Status::Held {
+                    self.pick(names::NOTES_HELD).to_string()
+                } else {
+                    String::new()
+                };
+                let outcome = status.outcome().unwrap_or(Outcome::Held);
+                let counts = status == Status::Held;
+                let log_minutes = if counts { minutes } else { 0 };
+                self.contact(id, Some(aid), at, channel, outcome, log_minutes, note, counts)?;
+                if counts {
+                    held.push(at.date());
+                    first = false;
+                }
+            }
+            // The next one: spread to meet the rule while it applies, then individual.
+            let done = held.len() as u32;
+            let gap = match &rule {
+                Some(r) if done < r.count => {
+                    let next = Rules::deadline(r, start, done + 1);
+                    (next - day).num_days().max(7)
+                }
+                _ => self.rng.random_range(42..70),
+            };
+            day += Duration::days(gap.max(3) - self.rng.random_range(0..3));
+        }
+        Ok(())
+    }
+
+    /// Unplanned calls and messages, every week or two.
+    fn calls(&mut self, id: i64, start: NaiveDate, until: NaiveDateTime) -> Result<()> {
+        let mut t = start.and_hms_opt(9, 0, 0).unwrap_or_default()
+            + Duration::days(self.rng.random_range(2..14));
+        while t < until.min(self.now) {
+            let at = self.slot(t.date());
+            if at >= self.now || at >= until {
+                break;
+            }
+            let (outcome, minutes) = match self.rng.random_range(0..100) {
+                0..=59 => (Outcome::Reached, self.rng.random_range(3..16)),
+                60..=84 => (Outcome::NotReached, 0),
+                _ => (Outcome::MessageLeft, 1),
+            };
+            let note = if outcome == Outcome::Reached {
+                self.pick(names::NOTES_CALL).to_string()
+            } else {
+                String::new()
+            };
+            self.contact(id, None, at, Channel::Phone, outcome, minutes, note, false)?;
+            t += Duration::days(self.rng.random_range(5..21));
+        }
+        Ok(())
+    }
+
+    /// Mentor visits every one or two weeks for a six-month agreement (renewed while active).
+    fn mentor_visits(&mut self, id: i64, start: NaiveDate, until: NaiveDateTime) -> Result<()> {
+        let begin = start + Duration::days(self.rng.random_range(14..90));
+        let agreement_end = if until >= self.now {
+            self.now + Duration::days(21)
+        } else {
+            begin.and_hms_opt(16, 0, 0).unwrap_or_default() + Duration::days(182)
+        };
+        let mut day = begin;
+        let stop = until.max(self.now).min(agreement_end).min(self.now + Duration::days(21));
+        loop {
+            let at = self.slot(day);
+            if at > stop || (until < self.now && at > until) {
+                break;
+            }
+            let channel = match self.rng.random_range(0..10) {
+                0..=3 => Channel::HomeVisit,
+                4..=7 => Channel::Walk,
+                8 => Channel::Workplace,
+                _ => Channel::Phone,
+            };
+            let minutes = [60, 60, 90, 120][self.rng.random_range(0..4)];
+            if at >= self.now {
+                self.appointment(id, Kind::MentorVisit, at, minutes, channel, Status::Planned)?;
+            } else {
+                let status = match self.rng.random_range(0..100) {
+                    0..=84 => Status::Held,
+                    85..=91 => Status::NoShow,
+                    _ => Status::CancelledByCitizen,
+                };
+                let aid = self.appointment(id, Kind::MentorVisit, at, minutes, channel, status)?;
+                let note = if status == Status::Held {
+                    self.pick(names::NOTES_MENTOR).to_string()
+                } else {
+                    String::new()
+                };
+                let m = if status == Status::Held { minutes } else { 0 };
+                let outcome = status.outcome().unwrap_or(Outcome::Held);
+                self.contact(id, Some(aid), at, channel, outcome, m, note, false)?;
+            }
+            day += Duration::days([7, 7, 14][self.rng.random_range(0..3)]);
+        }
+        Ok(())
+    }
+
+    fn appointment(
+        &mut self,
+        citizen_id: i64,
+        kind: Kind,
+        start: NaiveDateTime,
+        minutes: i64,
+        channel: Channel,
+        status: Status,
+    ) -> Result<i64> {
+        let place = match channel {
+            Channel::InPerson => "Jobcentret".to_string(),
+            _ => String::new(),
+        };
+        let a = NewAppointment {
+            uuid: self.uuid(),
+            citizen_id,
+            kind,
+            start,
+            minutes,
+            channel,
+            place,
+            status,
+            reason: String::new(),
+        };
+        let created = to_db(start.min(self.now) - Duration::days(7));
+        self.summary.appointments += 1;
+        crate::store::insert_appointment_raw(self.tx, &a, &created)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn contact(
+        &mut self,
+        citizen_id: i64,
+        appointment_id: Option<i64>,
+        at: NaiveDateTime,
+        channel: Channel,
+        outcome: Outcome,
+        minutes: i64,
+        note: String,
+        counts: bool,
+    ) -> Result<()> {
+        let c = NewContact {
+            uuid: self.uuid(),
+            citizen_id,
+            appointment_id,
+            at,
+            channel,
+            outcome,
+            minutes,
+            note,
+            counts,
+        };
+        self.summary.contacts += 1;
+        crate::store::insert_contact_raw(self.tx, &c, &to_db(at))?;
+        // Older entries have been transferred to the case system.
+        if self.now - at > Duration::days(3) || self.rng.random_bool(0.3) {
+            self.tx
+                .prepare_cached("UPDATE contacts SET transferred_at = ?2 WHERE id = ?1")?
+                .execute(params![self.tx.last_insert_rowid(), to_db((at + Duration::hours(2)).min(self.now))])?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,3 @@
+//! Imports: a caseload from CSV.
+
+pub mod caseload;

@@ -1,0 +1,205 @@
+//! Citizens: the caseload.
+
+use chrono::{Local, NaiveDate};
+use rusqlite::{Row, params};
+
+use super::{Store, no_citizen};
+use crate::domain::dates::from_db;
+use crate::domain::text::fold;
+use crate::domain::{Citizen, NewCitizen, TargetGroup, Word};
+use crate::error::{Result, user};
+
+/// Which citizens a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CitizenFilter {
+    pub include_archived: bool,
+    /// Folded text the name must contain.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CitizenOrder {
+    #[default]
+    Name,
+    /// Most urgent first: overdue, then soonest due, then those with nothing due.
+    Due,
+}
+
+const COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, summary, \
+                    exempt, archived, last_contact, next_due";
+
+pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
+    let group: String = r.get(5)?;
+    let date = |s: Option<String>| s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    Ok(Citizen {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        cpr: r.get(2)?,
+        phone: r.get(3)?,
+        email: r.get(4)?,
+        target_group: TargetGroup::parse(&group).unwrap_or(TargetGroup::Other),
+        benefit_start: date(r.get(6)?),
+        mentor: r.get(7)?,
+        summary: r.get(8)?,
+        exempt: r.get(9)?,
+        archived: r.get(10)?,
+        last_contact: r.get::<_, Option<String>>(11)?.and_then(|s| from_db(&s)),
+        next_due: date(r.get(12)?),
+    })
+}
+
+impl Store {
+    /// Adds one citizen and returns the id.
+    pub fn add_citizen(&mut self, c: &NewCitizen) -> Result<i64> {
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        self.write(|tx| {
+            let id = insert_citizen(tx, c, &created)?;
+            super::refresh_citizen_on(tx, &rules, &sus, id)?;
+            Ok(id)
+        })
+    }
+
+    /// Adds many citizens in one transaction (all or nothing); returns their ids.
+    pub fn add_citizens(&mut self, list: &[NewCitizen]) -> Result<Vec<i64>> {
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        self.write(|tx| {
+            let mut ids = Vec::with_capacity(list.len());
+            for c in list {
+                let id = insert_citizen(tx, c, &created)?;
+                super::refresh_citizen_on(tx, &rules, &sus, id)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })
+    }
+
+    pub fn citizen(&self, id: i64) -> Result<Citizen> {
+        let sql = format!("SELECT {COLS} FROM citizens WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], citizen_from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => no_citizen(id),
+                e => e.into(),
+            })
+    }
+
+    /// Citizens in name order (or due order), a window of `limit` rows from `offset`.
+    pub fn citizens(
+        &self,
+        filter: &CitizenFilter,
+        order: CitizenOrder,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Citizen>> {
+        let order_sql = match order {
+            CitizenOrder::Name => "name_key, id",
+            CitizenOrder::Due => "next_due IS NULL, next_due, name_key, id",
+        };
+        let sql = format!(
+            "SELECT {COLS} FROM citizens
+             WHERE (?1 OR archived = 0) AND (?2 = '' OR instr(name_key, ?2) > 0)
+             ORDER BY {order_sql} LIMIT ?3 OFFSET ?4"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(
+            params![
+                filter.include_archived,
+                fold(&filter.text),
+                limit as i64,
+                offset as i64
+            ],
+            citizen_from_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn count_citizens(&self, filter: &CitizenFilter) -> Result<usize> {
+        let n: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM citizens WHERE (?1 OR archived = 0) AND (?2 = '' OR instr(name_key, ?2) > 0)",
+        )?
+        .query_row(params![filter.include_archived, fold(&filter.text)], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Active citizens whose next conversation is due on or before `until`, most urgent first.
+    pub fn due_citizens(&self, until: NaiveDate, limit: usize) -> Result<Vec<Citizen>> {
+        let sql = format!(
+            "SELECT {COLS} FROM citizens WHERE archived = 0 AND next_due IS NOT NULL AND next_due <= ?1
+             ORDER BY next_due, name_key LIMIT ?2"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(
+            params![until.format("%Y-%m-%d").to_string(), limit as i64],
+            citizen_from_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many active citizens are overdue (due before `today`).
+    pub fn count_overdue(&self, today: NaiveDate) -> Result<usize> {
+        let n: i64 = self.conn.prepare_cached(
+            "SELECT count(*) FROM citizens WHERE archived = 0 AND next_due IS NOT NULL AND next_due < ?1",
+        )?
+        .query_row([today.format("%Y-%m-%d").to_string()], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Fails with the contract's message unless the citizen exists.
+    pub fn require_citizen(&self, id: i64) -> Result<()> {
+        let found: bool = self.conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM citizens WHERE id = ?1)")?
+            .query_row([id], |r| r.get(0))?;
+        if found { Ok(()) } else { Err(no_citizen(id)) }
+    }
+
+    /// The id of the citizen with this CPR number, if any.
+    pub fn citizen_by_cpr(&self, cpr: &str) -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM citizens WHERE cpr = ?1")?
+            .query_row([cpr], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+pub(crate) fn insert_citizen(
+    tx: &rusqlite::Connection,
+    c: &NewCitizen,
+    created: &str,
+) -> Result<i64> {
+    let name = c.name.trim();
+    if name.is_empty() {
+        return Err(user("a citizen needs a name"));
+    }
+    let group = c.target_group.unwrap_or(TargetGroup::Other);
+    let mut st = tx.prepare_cached(
+        "INSERT INTO citizens (name, name_key, cpr, phone, email, target_group, benefit_start,
+                               mentor, summary, archived, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    st.execute(params![
+        name,
+        fold(name),
+        c.cpr,
+        c.phone,
+        c.email,
+        group.key(),
+        c.benefit_start.map(|d| d.format("%Y-%m-%d").to_string()),
+        c.mentor,
+        c.summary,
+        c.archived,
+        created,
+    ])
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => user(format!(
+            "a citizen with CPR {} is already in the caseload",
+            crate::domain::cpr::mask_cpr(c.cpr.as_deref().unwrap_or(""))
+        )),
+        _ => super::open::explain_sqlite(e),
+    })?;
+    Ok(tx.last_insert_rowid())
+}

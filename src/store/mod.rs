@@ -1,0 +1,187 @@
+//! The store: every SQL statement of jobdesk lives under this module. One SQLite file, opened with
+//! settings that keep data (WAL, synchronous=FULL, foreign keys, a busy timeout), every write in
+//! an IMMEDIATE transaction, migrations by `PRAGMA user_version` from `schema.sql`.
+
+mod appointments;
+mod citizens;
+mod contacts;
+mod open;
+
+pub use appointments::AppointmentFilter;
+pub use contacts::ContactFilter;
+pub use citizens::{CitizenFilter, CitizenOrder};
+pub(crate) use appointments::insert_appointment as insert_appointment_raw;
+pub(crate) use contacts::insert_contact as insert_contact_raw;
+pub use open::{Migration, MIGRATIONS, default_db_path, latest_version, migrate};
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+use crate::domain::cadence::{Rules, Suspension};
+use crate::error::{Result, user};
+
+/// Whether opening may create a database that does not exist yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    Yes,
+    No,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    rules: Rules,
+    suspensions: Vec<Suspension>,
+}
+
+impl Store {
+    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it.
+    pub fn open(path: &Path, create: Create) -> Result<Store> {
+        let conn = open::open_connection(path, create)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            rules: Rules::default(),
+            suspensions: Vec::new(),
+        };
+        migrate(&mut store.conn, &MIGRATIONS).with_context(|| format!("in {}", path.display()))?;
+        Ok(store)
+    }
+
+    /// An in-memory store, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys=ON;")?;
+        migrate(&mut conn, &MIGRATIONS)?;
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            rules: Rules::default(),
+            suspensions: Vec::new(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// Replaces the cadence rules and recomputes every citizen's next due date.
+    pub fn set_rules(&mut self, rules: Rules) -> Result<()> {
+        self.rules = rules;
+        self.refresh_all_due()
+    }
+
+    pub fn suspensions(&self) -> &[Suspension] {
+        &self.suspensions
+    }
+
+    /// The raw connection, for the few callers that need SQLite itself (checks, tests).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` inside one IMMEDIATE transaction: all of it is written, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(open::explain_sqlite)?;
+        let out = f(&tx)?;
+        tx.commit().map_err(open::explain_sqlite)?;
+        Ok(out)
+    }
+
+    /// Counts of rows, for status lines and tests.
+    pub fn count(&self, table: Table) -> Result<i64> {
+        let sql = match table {
+            Table::Citizens => "SELECT count(*) FROM citizens",
+            Table::Appointments => "SELECT count(*) FROM appointments WHERE deleted = 0",
+            Table::Contacts => "SELECT count(*) FROM contacts WHERE deleted = 0",
+        };
+        Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
+    }
+
+    /// Recomputes `next_due` and `last_contact` for one citizen from their log.
+    pub fn refresh_citizen(&self, citizen_id: i64) -> Result<()> {
+        refresh_citizen_on(&self.conn, &self.rules, &self.suspensions, citizen_id)
+    }
+
+    /// Recomputes every citizen's `next_due` and `last_contact` in one transaction.
+    pub fn refresh_all_due(&mut self) -> Result<()> {
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        self.write(|tx| {
+            let ids: Vec<i64> = {
+                let mut st = tx.prepare("SELECT id FROM citizens")?;
+                st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+            };
+            for id in ids {
+                refresh_citizen_on(tx, &rules, &sus, id)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Table {
+    Citizens,
+    Appointments,
+    Contacts,
+}
+
+/// Recomputes one citizen's derived columns on any connection or transaction.
+pub(crate) fn refresh_citizen_on(
+    conn: &Connection,
+    rules: &Rules,
+    suspensions: &[Suspension],
+    citizen_id: i64,
+) -> Result<()> {
+    let row: Option<(String, Option<String>, bool)> = conn
+        .query_row(
+            "SELECT target_group, benefit_start, exempt FROM citizens WHERE id = ?1",
+            [citizen_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((group, start, exempt)) = row else {
+        return Ok(());
+    };
+    let group = <crate::domain::TargetGroup as crate::domain::Word>::parse(&group).map_err(anyhow::Error::msg)?;
+    let start = start.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    let held: Vec<NaiveDate> = {
+        let mut st = conn.prepare_cached(
+            "SELECT at FROM contacts WHERE citizen_id = ?1 AND counts = 1 AND deleted = 0 AND at >= ?2",
+        )?;
+        let from = start.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        st.query_map(rusqlite::params![citizen_id, from], |r| r.get::<_, String>(0))?
+            .filter_map(|s| s.ok().and_then(|s| crate::domain::dates::from_db(&s)))
+            .map(|t: NaiveDateTime| t.date())
+            .collect()
+    };
+    let due = rules.next_due(group, start, exempt, &held, suspensions);
+    conn.prepare_cached(
+        "UPDATE citizens SET next_due = ?2,
+            last_contact = (SELECT max(at) FROM contacts WHERE citizen_id = ?1 AND deleted = 0)
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        citizen_id,
+        due.map(|d| d.format("%Y-%m-%d").to_string())
+    ])?;
+    Ok(())
+}
+
+/// Refuses an id that names no citizen, with the message the command line shows.
+pub(crate) fn no_citizen(id: i64) -> anyhow::Error {
+    user(format!(
+        "no citizen with id {id}: see `jobdesk citizens --all` for the ids"
+    ))
+}

@@ -1,0 +1,235 @@
+//! Opening the database file: path, permissions, pragmas, checks and migrations.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use crate::error::{Result, user};
+
+/// One step of `schema.sql`: the SQL that brings a database from `version - 1` to `version`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migration {
+    pub version: u32,
+    pub sql: String,
+}
+
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The migrations of `schema.sql`, in order.
+pub static MIGRATIONS: std::sync::LazyLock<Vec<Migration>> =
+    std::sync::LazyLock::new(|| parse_schema(SCHEMA));
+
+/// Splits schema text at its `-- version: N` lines.
+pub fn parse_schema(text: &str) -> Vec<Migration> {
+    let mut out: Vec<Migration> = Vec::new();
+    for line in text.lines() {
+        if let Some(v) = line.trim().strip_prefix("-- version:") {
+            if let Ok(version) = v.trim().parse::<u32>() {
+                out.push(Migration { version, sql: String::new() });
+                continue;
+            }
+        }
+        if let Some(m) = out.last_mut() {
+            m.sql.push_str(line);
+            m.sql.push('\n');
+        }
+    }
+    out
+}
+
+pub fn latest_version() -> u32 {
+    MIGRATIONS.last().map(|m| m.version).unwrap_or(0)
+}
+
+/// Where the database lives when neither `--db` nor `JOBDESK_DB` says.
+pub fn default_db_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("dk", "jobdesk", "jobdesk").ok_or_else(|| {
+        user("cannot find your home folder to keep the database in: give one with --db PATH or JOBDESK_DB")
+    })?;
+    Ok(dirs.data_dir().join("jobdesk.db"))
+}
+
+/// Turns SQLite's errors into messages that say what to do.
+pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
+    let code = e.sqlite_error_code();
+    match code {
+        Some(ErrorCode::NotADatabase) => user(
+            "the file is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB",
+        ),
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => user(
+            "the database is busy: another program kept it locked for too long. Try again in a moment",
+        ),
+        Some(ErrorCode::DiskFull) => user(
+            "the disk is full: nothing from this step was saved, everything saved before is intact. Free some space and try again",
+        ),
+        Some(ErrorCode::ReadOnly) => user(
+            "the database or its folder is read-only: nothing was saved. Check the file's and folder's permissions",
+        ),
+        Some(ErrorCode::CannotOpen) => user(
+            "the database file cannot be opened: check that the folder exists and that you may read and write it",
+        ),
+        Some(ErrorCode::PermissionDenied) => {
+            user("permission denied on the database file: check its owner and permissions")
+        }
+        _ => anyhow::Error::new(e),
+    }
+}
+
+/// Creates the folder (0700) and file (0600) if allowed, opens it and sets the pragmas. Nothing
+/// is written to a file that turns out not to be a jobdesk database or comes from a newer jobdesk.
+pub(crate) fn open_connection(path: &Path, create: super::Create) -> Result<Connection> {
+    let shown = path.display().to_string();
+    let with_path = |e: anyhow::Error| e.context(format!("database {shown}"));
+    if path.is_dir() {
+        return Err(user(format!(
+            "{shown} is a folder, not a database file: give a file path with --db"
+        )));
+    }
+    if !path.exists() {
+        if create == super::Create::No {
+            return Err(user(format!(
+                "no database at {shown}: create one with `jobdesk generate`, `jobdesk import caseload FILE` or by starting `jobdesk`, or point --db / JOBDESK_DB at yours"
+            )));
+        }
+        create_private_file(path)?;
+    } else {
+        warn_if_readable_by_others(path);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(explain_sqlite)
+        .map_err(with_path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    // Read before any write: this fails on a file that is not a database.
+    let (tables, version): (i64, u32) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .map_err(explain_sqlite)
+        .map_err(with_path)?;
+    check_version(version, &shown)?;
+    if version == 0 && tables > 0 {
+        return Err(user(format!(
+            "{shown} is an SQLite database of another program, not jobdesk's; it was not changed. Give jobdesk its own file with --db"
+        )));
+    }
+    conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        .map_err(explain_sqlite)
+        .map_err(with_path)?;
+    Ok(conn)
+}
+
+fn check_version(version: u32, shown: &str) -> Result<()> {
+    let latest = latest_version();
+    if version > latest {
+        return Err(user(format!(
+            "{shown} was written by a newer jobdesk (database version {version}, this jobdesk knows up to {latest}); it was not changed. Update jobdesk to open it"
+        )));
+    }
+    Ok(())
+}
+
+/// Brings the database up to the last migration in one IMMEDIATE transaction.
+pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(explain_sqlite)?;
+    let current: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let latest = migrations.last().map(|m| m.version).unwrap_or(0);
+    if current > latest {
+        return Err(user(format!(
+            "the database was written by a newer jobdesk (version {current}, this one knows up to {latest}); it was not changed"
+        )));
+    }
+    for m in migrations.iter().filter(|m| m.version > current) {
+        tx.execute_batch(&m.sql).map_err(|e| {
+            anyhow::anyhow!("migration to database version {} failed: {e}", m.version)
+        })?;
+        tx.pragma_update(None, "user_version", m.version)?;
+    }
+    tx.commit().map_err(explain_sqlite)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn create_private_file(path: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.exists() {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| {
+                    user(format!(
+                        "cannot create the folder {}: {e}. Create it or give another --db path",
+                        dir.display()
+                    ))
+                })?;
+        }
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| {
+            user(format!(
+                "cannot create the database {}: {e}. Check that the folder exists and is writable",
+                path.display()
+            ))
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn create_private_file(path: &Path) -> Result<()> {
+    // On Windows the user profile's own folder rights keep the file private.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            user(format!("cannot create the folder {}: {e}", dir.display()))
+        })?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| user(format!("cannot create the database {}: {e}", path.display())))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn warn_if_readable_by_others(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().mode() & 0o077 != 0 {
+            eprintln!(
+                "warning: {} can be read by other users on this machine; it holds personal data. Fix it with: chmod 600 {}",
+                path.display(),
+                path.display()
+            );
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_readable_by_others(_path: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_has_ordered_versions() {
+        let m = parse_schema(SCHEMA);
+        assert!(!m.is_empty());
+        for (i, mig) in m.iter().enumerate() {
+            assert_eq!(mig.version as usize, i + 1, "versions must be 1, 2, 3, … in order");
+            assert!(mig.sql.contains("CREATE") || mig.sql.contains("ALTER"));
+        }
+    }
+}
