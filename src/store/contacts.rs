@@ -87,7 +87,7 @@ impl Store {
              WHERE k.deleted = 0
                AND (?1 IS NULL OR k.at >= ?1) AND (?2 IS NULL OR k.at < ?2)
                AND (?3 IS NULL OR k.citizen_id = ?3)
-               AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(lower(k.note), ?4) > 0)
+               AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(fold(k.note), ?4) > 0)
              ORDER BY k.at DESC, k.id DESC LIMIT ?5 OFFSET ?6"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -113,7 +113,7 @@ impl Store {
                  WHERE k.deleted = 0
                    AND (?1 IS NULL OR k.at >= ?1) AND (?2 IS NULL OR k.at < ?2)
                    AND (?3 IS NULL OR k.citizen_id = ?3)
-                   AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(lower(k.note), ?4) > 0)",
+                   AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(fold(k.note), ?4) > 0)",
             )?
             .query_row(
                 params![f.from.map(to_db), f.to.map(to_db), f.citizen_id, fold(&f.text)],

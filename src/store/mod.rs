@@ -55,6 +55,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys=ON;")?;
+        open::register_functions(&conn)?;
         migrate(&mut conn, &MIGRATIONS)?;
         Ok(Store {
             conn,

@@ -102,6 +102,7 @@ pub(crate) fn open_connection(path: &Path, create: super::Create) -> Result<Conn
         .map_err(explain_sqlite)
         .map_err(with_path)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    register_functions(&conn)?;
     // Read before any write: this fails on a file that is not a database.
     let (tables, version): (i64, u32) = conn
         .query_row(
@@ -121,6 +122,22 @@ pub(crate) fn open_connection(path: &Path, create: super::Create) -> Result<Conn
         .map_err(explain_sqlite)
         .map_err(with_path)?;
     Ok(conn)
+}
+
+/// SQL functions jobdesk's queries use: `fold(text)` folds case and accents like the domain does,
+/// so a search for "soren" finds "Søren" in notes too.
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let s: Option<String> = ctx.get(0)?;
+            Ok(s.map(|s| crate::domain::text::fold(&s)))
+        },
+    )?;
+    Ok(())
 }
 
 fn check_version(version: u32, shown: &str) -> Result<()> {
