@@ -190,8 +190,12 @@ pub fn now_from_env() -> Result<NaiveDateTime> {
     match std::env::var("JOBDESK_NOW") {
         Ok(s) if !s.trim().is_empty() => {
             let today = Local::now().date_naive();
-            parse_datetime(&s, today, Some(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()))
-                .map_err(|e| user(format!("JOBDESK_NOW: {e}")))
+            parse_datetime(
+                &s,
+                today,
+                Some(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()),
+            )
+            .map_err(|e| user(format!("JOBDESK_NOW: {e}")))
         }
         _ => Ok(Local::now().naive_local().with_nanosecond_zero()),
     }
@@ -217,7 +221,9 @@ pub fn lang_of(arg: Option<LangArg>) -> Lang {
 
 pub fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
     match cli_db {
-        Some(p) if p.as_os_str().is_empty() => Err(user("--db / JOBDESK_DB is empty: give a file path")),
+        Some(p) if p.as_os_str().is_empty() => {
+            Err(user("--db / JOBDESK_DB is empty: give a file path"))
+        }
         Some(p) => Ok(p.clone()),
         None => crate::store::default_db_path(),
     }
@@ -234,17 +240,24 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
         Command::Citizens(a) => citizens(&Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Agenda(a) => agenda(&Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Plan(a) => plan(&mut Store::open(&path, Create::No)?, &a, ctx, out),
-        Command::Log(LogCommand::Add(a)) => log_add(&mut Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Log(LogCommand::Add(a)) => {
+            log_add(&mut Store::open(&path, Create::No)?, &a, ctx, out)
+        }
         Command::Import(ImportCommand::Caseload(a)) => {
-            let bytes = std::fs::read(&a.file).map_err(|e| {
-                user(format!("cannot read {}: {e}", a.file.display()))
-            })?;
+            let bytes = std::fs::read(&a.file)
+                .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;
             let mut store = Store::open(&path, Create::Yes)?;
-            let r = crate::import::caseload::import(&mut store, &bytes, ctx.today(), a.skip_invalid)?;
+            let r =
+                crate::import::caseload::import(&mut store, &bytes, ctx.today(), a.skip_invalid)?;
             for e in &r.skipped {
                 eprintln!("skipped line {}: {}", e.line, e.reason);
             }
-            writeln!(out, "imported {} citizens into {}", r.imported, path.display())?;
+            writeln!(
+                out,
+                "imported {} citizens into {}",
+                r.imported,
+                path.display()
+            )?;
             Ok(())
         }
     }
@@ -257,10 +270,18 @@ fn generate(store: &mut Store, a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write)
     let mut progress = |done: usize, total: usize| {
         if tty && (shown || started.elapsed().as_millis() > 400) {
             shown = true;
-            eprint!("\rgenerating: {done} of {total} citizens ({}%)   ", done * 100 / total.max(1));
+            eprint!(
+                "\rgenerating: {done} of {total} citizens ({}%)   ",
+                done * 100 / total.max(1)
+            );
         }
     };
-    let spec = crate::generate::Spec { citizens: a.citizens, years: a.years, seed: a.seed, now: ctx.now };
+    let spec = crate::generate::Spec {
+        citizens: a.citizens,
+        years: a.years,
+        seed: a.seed,
+        now: ctx.now,
+    };
     let s = crate::generate::generate(store, spec, &mut progress)?;
     if shown {
         eprintln!();
@@ -288,7 +309,10 @@ struct CitizenJson<'a> {
 }
 
 fn citizens(store: &Store, a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let filter = CitizenFilter { include_archived: a.all, text: String::new() };
+    let filter = CitizenFilter {
+        include_archived: a.all,
+        text: String::new(),
+    };
     let list = store.citizens(&filter, CitizenOrder::Name, 0, usize::MAX >> 1)?;
     if a.json {
         let rows: Vec<CitizenJson<'_>> = list
@@ -307,10 +331,24 @@ fn citizens(store: &Store, a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> 
     }
     let da = ctx.lang.da();
     let h = words::citizens_header(ctx.lang);
-    writeln!(out, "{:>6}  {}  {}  {}", h[0], fit(h[1], 28), fit(h[2], 18), h[3])?;
+    writeln!(
+        out,
+        "{:>6}  {}  {}  {}",
+        h[0],
+        fit(h[1], 28),
+        fit(h[2], 18),
+        h[3]
+    )?;
     for c in &list {
-        let due = c.next_due.map(|d| fmt_date(d, da)).unwrap_or_else(|| "–".into());
-        let arch = if c.archived { format!("  {}", words::archived(ctx.lang)) } else { String::new() };
+        let due = c
+            .next_due
+            .map(|d| fmt_date(d, da))
+            .unwrap_or_else(|| "–".into());
+        let arch = if c.archived {
+            format!("  {}", words::archived(ctx.lang))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "{:>6}  {}  {}  {}{}",
@@ -342,7 +380,10 @@ fn agenda(store: &Store, a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Resu
         None => ctx.today(),
     };
     if a.days == 0 || a.days > 3660 {
-        return Err(user(format!("--days {} is out of range: give 1 to 3660", a.days)));
+        return Err(user(format!(
+            "--days {} is out of range: give 1 to 3660",
+            a.days
+        )));
     }
     let from = first.and_time(NaiveTime::MIN);
     let filter = AppointmentFilter {
@@ -386,7 +427,13 @@ fn agenda(store: &Store, a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Resu
         writeln!(
             out,
             "  {:>7}  {}  {:>4}  {}  {}  {}  {}",
-            h[0], fit(h[1], 5), h[2], fit(h[3], 26), fit(h[4], 13), fit(h[5], 13), h[6]
+            h[0],
+            fit(h[1], 5),
+            h[2],
+            fit(h[3], 26),
+            fit(h[4], 13),
+            fit(h[5], 13),
+            h[6]
         )?;
         for x in of_day {
             writeln!(

@@ -15,7 +15,10 @@ pub mod ui;
 /// stderr as "jobdesk: what was wrong"; no backtrace.
 pub fn app_main(cli: cli::Cli) -> i32 {
     let result = (|| -> error::Result<()> {
-        let ctx = cli::Ctx { now: cli::now_from_env()?, lang: cli::lang_of(cli.lang) };
+        let ctx = cli::Ctx {
+            now: cli::now_from_env()?,
+            lang: cli::lang_of(cli.lang),
+        };
         match cli.command {
             Some(cmd) => {
                 let stdout = std::io::stdout();

@@ -161,7 +161,13 @@ mod tests {
         let r = Rules::default();
         let start = d(2026, 11, 2);
         assert_eq!(
-            r.next_due(TargetGroup::KontanthjaelpJobparat, Some(start), false, &[], &[]),
+            r.next_due(
+                TargetGroup::KontanthjaelpJobparat,
+                Some(start),
+                false,
+                &[],
+                &[]
+            ),
             Some(d(2026, 11, 9))
         );
     }
@@ -173,37 +179,67 @@ mod tests {
         let g = TargetGroup::KontanthjaelpAktivitetsparat;
         let one = [d(2026, 1, 5)];
         // Second of four: 7 + (183-7)*1/3 = 65 days after the start.
-        assert_eq!(r.next_due(g, Some(start), false, &one, &[]), Some(d(2026, 3, 7)));
+        assert_eq!(
+            r.next_due(g, Some(start), false, &one, &[]),
+            Some(d(2026, 3, 7))
+        );
         let four = [d(2026, 1, 5), d(2026, 2, 5), d(2026, 3, 5), d(2026, 4, 5)];
         assert_eq!(r.next_due(g, Some(start), false, &four, &[]), None);
         // Conversations before the benefit started do not count.
         let old = [d(2025, 6, 1), d(2025, 7, 1), d(2025, 8, 1), d(2025, 9, 1)];
-        assert_eq!(r.next_due(g, Some(start), false, &old, &[]), Some(d(2026, 1, 8)));
+        assert_eq!(
+            r.next_due(g, Some(start), false, &old, &[]),
+            Some(d(2026, 1, 8))
+        );
     }
 
     #[test]
     fn exempt_and_other_have_nothing_due() {
         let r = Rules::default();
         let start = Some(d(2026, 1, 1));
-        assert_eq!(r.next_due(TargetGroup::Sygedagpenge, start, true, &[], &[]), None);
+        assert_eq!(
+            r.next_due(TargetGroup::Sygedagpenge, start, true, &[], &[]),
+            None
+        );
         assert_eq!(r.next_due(TargetGroup::Other, start, false, &[], &[]), None);
-        assert_eq!(r.next_due(TargetGroup::Dagpenge, None, false, &[], &[]), None);
+        assert_eq!(
+            r.next_due(TargetGroup::Dagpenge, None, false, &[], &[]),
+            None
+        );
     }
 
     #[test]
     fn suspension_pauses_the_deadline() {
         let r = Rules::default();
         let start = d(2026, 11, 2);
-        let sus = [Suspension { from: d(2026, 11, 4), to: d(2026, 11, 13) }];
+        let sus = [Suspension {
+            from: d(2026, 11, 4),
+            to: d(2026, 11, 13),
+        }];
         // 9 November + 10 suspended days.
         assert_eq!(
-            r.next_due(TargetGroup::Uddannelseshjaelp, Some(start), false, &[], &sus),
+            r.next_due(
+                TargetGroup::Uddannelseshjaelp,
+                Some(start),
+                false,
+                &[],
+                &sus
+            ),
             Some(d(2026, 11, 19))
         );
         // A suspension after the deadline changes nothing.
-        let later = [Suspension { from: d(2026, 12, 1), to: d(2026, 12, 5) }];
+        let later = [Suspension {
+            from: d(2026, 12, 1),
+            to: d(2026, 12, 5),
+        }];
         assert_eq!(
-            r.next_due(TargetGroup::Uddannelseshjaelp, Some(start), false, &[], &later),
+            r.next_due(
+                TargetGroup::Uddannelseshjaelp,
+                Some(start),
+                false,
+                &[],
+                &later
+            ),
             Some(d(2026, 11, 9))
         );
     }

@@ -19,9 +19,8 @@ pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         return Err("empty date: give a date such as 2026-11-23, 23.11.2026 or today".into());
     }
     let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
-    let bad = || {
-        format!("'{t}' is not a date: use 2026-11-23, 23-11-2026, 23.11.2026 or today / i dag")
-    };
+    let bad =
+        || format!("'{t}' is not a date: use 2026-11-23, 23-11-2026, 23.11.2026 or today / i dag");
     let num = |p: &str| -> Result<i64, String> {
         if p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()) {
             return Err(bad());
@@ -41,7 +40,10 @@ pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         return Err(format!("'{t}' is not a date: there is no month {m}"));
     }
     NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).ok_or_else(|| {
-        format!("'{t}' is not a date: {} has no day {d}", month_name_en(m as u32, y as i32))
+        format!(
+            "'{t}' is not a date: {} has no day {d}",
+            month_name_en(m as u32, y as i32)
+        )
     })
 }
 
@@ -97,12 +99,16 @@ pub fn parse_datetime(
     default_time: Option<NaiveTime>,
 ) -> Result<NaiveDateTime, String> {
     let t = s.trim();
-    if let Some((d, tm)) = t.split_once('T') {
-        if d.len() >= 8 && d.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            return Ok(parse_date(d, today)?.and_time(parse_time(tm)?));
-        }
+    if let Some((d, tm)) = t.split_once('T')
+        && d.len() >= 8
+        && d.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return Ok(parse_date(d, today)?.and_time(parse_time(tm)?));
     }
     if let Some((d, tm)) = t.rsplit_once(' ') {
+        if let Ok(time) = parse_time(tm) {
+            return Ok(parse_date(d, today)?.and_time(time));
+        }
         if let Ok(date) = parse_date(d, today) {
             return Ok(date.and_time(parse_time(tm)?));
         }
@@ -134,7 +140,11 @@ pub const WEEKDAYS_EN: [&str; 7] = [
 
 pub fn weekday_name(d: Weekday, danish: bool) -> &'static str {
     let i = d.num_days_from_monday() as usize;
-    if danish { WEEKDAYS_DA[i] } else { WEEKDAYS_EN[i] }
+    if danish {
+        WEEKDAYS_DA[i]
+    } else {
+        WEEKDAYS_EN[i]
+    }
 }
 
 pub fn weekday_short(d: Weekday, danish: bool) -> &'static str {
@@ -205,7 +215,16 @@ mod tests {
 
     #[test]
     fn dates_in_every_accepted_form() {
-        for s in ["2026-11-23", "23-11-2026", "23.11.2026", "23/11/2026", "23.11", "today", "i dag", "I DAG"] {
+        for s in [
+            "2026-11-23",
+            "23-11-2026",
+            "23.11.2026",
+            "23/11/2026",
+            "23.11",
+            "today",
+            "i dag",
+            "I DAG",
+        ] {
             assert_eq!(parse_date(s, today()), Ok(d(2026, 11, 23)), "{s}");
         }
         assert_eq!(parse_date("i morgen", today()), Ok(d(2026, 11, 24)));
@@ -216,7 +235,11 @@ mod tests {
     fn impossible_dates_are_refused_with_a_reason() {
         let e = parse_date("31.02.2026", today()).unwrap_err();
         assert!(e.contains("February 2026 has no day 31"), "{e}");
-        assert!(parse_date("2026-13-01", today()).unwrap_err().contains("no month 13"));
+        assert!(
+            parse_date("2026-13-01", today())
+                .unwrap_err()
+                .contains("no month 13")
+        );
         assert!(parse_date("tomorrowish", today()).is_err());
         assert!(parse_date("", today()).is_err());
         assert!(parse_date("2026-11-23-1", today()).is_err());
@@ -228,7 +251,10 @@ mod tests {
         assert_eq!(parse_time("10:30"), Ok(t));
         assert_eq!(parse_time("10.30"), Ok(t));
         assert_eq!(parse_time("1030"), Ok(t));
-        assert_eq!(parse_time("9"), Ok(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()));
+        assert_eq!(
+            parse_time("9"),
+            Ok(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
+        );
         assert!(parse_time("24:00").is_err());
         assert!(parse_time("10:61").is_err());
         assert!(parse_time("ten").is_err());
@@ -237,10 +263,20 @@ mod tests {
     #[test]
     fn datetimes() {
         let want = d(2026, 11, 23).and_hms_opt(10, 30, 0).unwrap_or_default();
-        for s in ["2026-11-23T10:30", "2026-11-23 10:30", "23.11.2026 10.30", "today 10:30", "i dag 10.30"] {
+        for s in [
+            "2026-11-23T10:30",
+            "2026-11-23 10:30",
+            "23.11.2026 10.30",
+            "today 10:30",
+            "i dag 10.30",
+        ] {
             assert_eq!(parse_datetime(s, today(), None), Ok(want), "{s}");
         }
-        assert!(parse_datetime("2026-11-23", today(), None).unwrap_err().contains("no time"));
+        assert!(
+            parse_datetime("2026-11-23", today(), None)
+                .unwrap_err()
+                .contains("no time")
+        );
         assert!(parse_datetime("31.02.2026 10:00", today(), None).is_err());
     }
 

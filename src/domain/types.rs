@@ -120,11 +120,17 @@ word_enum!(Channel, "channel", {
 impl Channel {
     /// In-person channels are the ones a closure converts.
     pub fn is_in_person(self) -> bool {
-        matches!(self, Channel::InPerson | Channel::HomeVisit | Channel::Workplace)
+        matches!(
+            self,
+            Channel::InPerson | Channel::HomeVisit | Channel::Workplace
+        )
     }
     /// Channels that belong to a mentor visit.
     pub fn is_mentor_channel(self) -> bool {
-        matches!(self, Channel::HomeVisit | Channel::Walk | Channel::Workplace)
+        matches!(
+            self,
+            Channel::HomeVisit | Channel::Walk | Channel::Workplace
+        )
     }
 }
 

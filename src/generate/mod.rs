@@ -13,7 +13,9 @@ use rusqlite::params;
 use crate::domain::cadence::Rules;
 use crate::domain::dates::to_db;
 use crate::domain::text::fold;
-use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, TargetGroup, Word};
+use crate::domain::{
+    Channel, Kind, NewAppointment, NewContact, Outcome, Status, TargetGroup, Word,
+};
 use crate::error::{Result, user};
 use crate::store::Store;
 
@@ -120,7 +122,9 @@ impl Gen<'_> {
 
     fn uuid(&mut self) -> String {
         let bytes: [u8; 16] = self.rng.random();
-        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+        uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .to_string()
     }
 
     fn group(&mut self) -> TargetGroup {
@@ -164,7 +168,10 @@ impl Gen<'_> {
         let start = self.today - Duration::days(self.rng.random_range(0..span_days.max(1)));
         let age_days = (self.today - start).num_days();
         // Older cases have more often ended (the citizen found work or moved on).
-        let ended = age_days > 90 && self.rng.random_bool((age_days as f64 / 730.0).min(0.85) * 0.7);
+        let ended = age_days > 90
+            && self
+                .rng
+                .random_bool((age_days as f64 / 730.0).min(0.85) * 0.7);
         let end = if ended {
             Some(start + Duration::days(self.rng.random_range(60..age_days.max(61))))
         } else {
@@ -182,7 +189,11 @@ impl Gen<'_> {
                 self.rng.random_range(1..=28),
             )
             .unwrap_or(self.today);
-            let cpr = format!("{}-{:04}", d.format("%d%m%y"), self.rng.random_range(0..10000u32));
+            let cpr = format!(
+                "{}-{:04}",
+                d.format("%d%m%y"),
+                self.rng.random_range(0..10000u32)
+            );
             // Two made-up numbers can collide; the second citizen then goes without one.
             self.cprs.insert(cpr.clone()).then_some(cpr)
         } else {
@@ -220,7 +231,9 @@ impl Gen<'_> {
         if end.is_some() {
             self.summary.archived += 1;
         }
-        let until = end.map(|e| e.and_hms_opt(16, 0, 0).unwrap_or_default()).unwrap_or(self.now);
+        let until = end
+            .map(|e| e.and_hms_opt(16, 0, 0).unwrap_or_default())
+            .unwrap_or(self.now);
         let mut held = Vec::new();
         self.conversations(id, group, start, until, &mut held)?;
         self.calls(id, start, until)?;
@@ -249,14 +262,21 @@ impl Gen<'_> {
     ) -> Result<()> {
         let rule = self.rules.rule_for(group, start).cloned();
         let mut day = match &rule {
-            Some(r) => start + Duration::days(self.rng.random_range(1..=r.first_within_days.max(2))),
+            Some(r) => {
+                start + Duration::days(self.rng.random_range(1..=r.first_within_days.max(2)))
+            }
             None => start + Duration::days(self.rng.random_range(7..42)),
         };
-        let horizon = self.now + Duration::days(21);
+        // An active citizen has conversations planned three weeks ahead; an ended one none after the end.
+        let stop = if until < self.now {
+            until
+        } else {
+            self.now + Duration::days(21)
+        };
         let mut first = true;
         loop {
             let at = self.slot(day);
-            if at > until.min(horizon) || (until < self.now && at > until) {
+            if at > stop {
                 break;
             }
             let channel = if first {
@@ -268,9 +288,20 @@ impl Gen<'_> {
                     _ => Channel::Video,
                 }
             };
-            let minutes = if first { 60 } else { [30, 30, 45][self.rng.random_range(0..3)] };
+            let minutes = if first {
+                60
+            } else {
+                [30, 30, 45][self.rng.random_range(0..3)]
+            };
             if at >= self.now {
-                self.appointment(id, Kind::Conversation, at, minutes, channel, Status::Planned)?;
+                self.appointment(
+                    id,
+                    Kind::Conversation,
+                    at,
+                    minutes,
+                    channel,
+                    Status::Planned,
+                )?;
             } else {
                 let status = match self.rng.random_range(0..100) {
                     0..=79 => Status::Held,
@@ -288,7 +319,16 @@ impl Gen<'_> {
                 let outcome = status.outcome().unwrap_or(Outcome::Held);
                 let counts = status == Status::Held;
                 let log_minutes = if counts { minutes } else { 0 };
-                self.contact(id, Some(aid), at, channel, outcome, log_minutes, note, counts)?;
+                self.contact(
+                    id,
+                    Some(aid),
+                    at,
+                    channel,
+                    outcome,
+                    log_minutes,
+                    note,
+                    counts,
+                )?;
                 if counts {
                     held.push(at.date());
                     first = false;
@@ -301,7 +341,7 @@ impl Gen<'_> {
                     let next = Rules::deadline(r, start, done + 1);
                     (next - day).num_days().max(7)
                 }
-                _ => self.rng.random_range(42..70),
+                _ => self.rng.random_range(28..56),
             };
             day += Duration::days(gap.max(3) - self.rng.random_range(0..3));
         }
@@ -342,7 +382,10 @@ impl Gen<'_> {
             begin.and_hms_opt(16, 0, 0).unwrap_or_default() + Duration::days(182)
         };
         let mut day = begin;
-        let stop = until.max(self.now).min(agreement_end).min(self.now + Duration::days(21));
+        let stop = until
+            .max(self.now)
+            .min(agreement_end)
+            .min(self.now + Duration::days(21));
         loop {
             let at = self.slot(day);
             if at > stop || (until < self.now && at > until) {
@@ -436,7 +479,10 @@ impl Gen<'_> {
         if self.now - at > Duration::days(3) || self.rng.random_bool(0.3) {
             self.tx
                 .prepare_cached("UPDATE contacts SET transferred_at = ?2 WHERE id = ?1")?
-                .execute(params![self.tx.last_insert_rowid(), to_db((at + Duration::hours(2)).min(self.now))])?;
+                .execute(params![
+                    self.tx.last_insert_rowid(),
+                    to_db((at + Duration::hours(2)).min(self.now))
+                ])?;
         }
         Ok(())
     }

@@ -37,16 +37,50 @@ enum Field {
 
 const FIELDS: &[(Field, &[&str])] = &[
     (Field::Name, &["name", "navn", "fulde navn", "full name"]),
-    (Field::Cpr, &["cpr", "cpr-nummer", "cpr nummer", "cprnr", "cpr-nr", "cpr nr"]),
-    (Field::Phone, &["phone", "telefon", "tlf", "mobil", "telefonnummer", "tlf.", "tlf nr"]),
+    (
+        Field::Cpr,
+        &[
+            "cpr",
+            "cpr-nummer",
+            "cpr nummer",
+            "cprnr",
+            "cpr-nr",
+            "cpr nr",
+        ],
+    ),
+    (
+        Field::Phone,
+        &[
+            "phone",
+            "telefon",
+            "tlf",
+            "mobil",
+            "telefonnummer",
+            "tlf.",
+            "tlf nr",
+        ],
+    ),
     (Field::Email, &["email", "e-mail", "mail", "e-post"]),
     (
         Field::TargetGroup,
-        &["target_group", "target group", "malgruppe", "maalgruppe", "gruppe"],
+        &[
+            "target_group",
+            "target group",
+            "malgruppe",
+            "maalgruppe",
+            "gruppe",
+        ],
     ),
     (
         Field::BenefitStart,
-        &["benefit_start", "benefit start", "startdato", "start", "ydelsesstart", "start pa ydelse"],
+        &[
+            "benefit_start",
+            "benefit start",
+            "startdato",
+            "start",
+            "ydelsesstart",
+            "start pa ydelse",
+        ],
     ),
 ];
 
@@ -68,11 +102,11 @@ fn delimiter(text: &[u8]) -> u8 {
 
 /// Whether bytes that are not UTF-8 look like Windows-1252/Latin-1 Danish letters.
 fn looks_like_latin1(b: &[u8]) -> bool {
-    b.iter().any(|c| matches!(c, 0xE6 | 0xF8 | 0xE5 | 0xC6 | 0xD8 | 0xC5))
+    b.iter()
+        .any(|c| matches!(c, 0xE6 | 0xF8 | 0xE5 | 0xC6 | 0xD8 | 0xC5))
 }
 
-const ENCODING_HINT: &str =
-    "the file is not UTF-8 (it looks like Excel's plain CSV, Windows-1252): in Excel choose 'Save as' → 'CSV UTF-8', or convert it with `iconv -f cp1252 -t utf-8`";
+const ENCODING_HINT: &str = "the file is not UTF-8 (it looks like Excel's plain CSV, Windows-1252): in Excel choose 'Save as' → 'CSV UTF-8', or convert it with `iconv -f cp1252 -t utf-8`";
 
 /// Reads and checks every row. Errors that concern the whole file (a wrong header, a file that
 /// is not text) come back as `Err`.
@@ -89,23 +123,33 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Parsed, String> {
         .flexible(true)
         .has_headers(true)
         .from_reader(bytes);
-    let headers = rdr.byte_headers().map_err(|e| format!("cannot read the header: {e}"))?.clone();
+    let headers = rdr
+        .byte_headers()
+        .map_err(|e| format!("cannot read the header: {e}"))?
+        .clone();
     let mut columns: Vec<Option<Field>> = Vec::with_capacity(headers.len());
     for h in headers.iter() {
         let h = std::str::from_utf8(h).map_err(|_| {
-            if looks_like_latin1(h) { ENCODING_HINT.to_string() } else { "the header is not UTF-8 text".to_string() }
+            if looks_like_latin1(h) {
+                ENCODING_HINT.to_string()
+            } else {
+                "the header is not UTF-8 text".to_string()
+            }
         })?;
         let f = field_for(h);
-        if let Some(f) = f {
-            if columns.contains(&Some(f)) {
-                return Err(format!("the header names the column '{}' twice", h.trim()));
-            }
+        if let Some(f) = f
+            && columns.contains(&Some(f))
+        {
+            return Err(format!("the header names the column '{}' twice", h.trim()));
         }
         columns.push(f);
     }
     let expected = "the header must name at least the columns name and target_group (Danish: navn, målgruppe); known columns: name, cpr, phone, email, target_group, benefit_start";
     if !columns.contains(&Some(Field::Name)) || !columns.contains(&Some(Field::TargetGroup)) {
-        let seen: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+        let seen: Vec<String> = headers
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect();
         return Err(format!("wrong header [{}]: {expected}", seen.join(", ")));
     }
     let mut out = Parsed::default();
@@ -117,18 +161,28 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Parsed, String> {
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                out.bad.push(RowError { line, reason: format!("cannot be read: {e}") });
+                out.bad.push(RowError {
+                    line,
+                    reason: format!("cannot be read: {e}"),
+                });
                 continue;
             }
         }
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if record.iter().all(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
+        if record
+            .iter()
+            .all(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+        {
             continue;
         }
         if record.len() != headers.len() {
             out.bad.push(RowError {
                 line,
-                reason: format!("has {} fields, the header has {}", record.len(), headers.len()),
+                reason: format!(
+                    "has {} fields, the header has {}",
+                    record.len(),
+                    headers.len()
+                ),
             });
             continue;
         }
@@ -138,7 +192,10 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Parsed, String> {
                     if let Some(first) = cprs.get(cpr) {
                         out.bad.push(RowError {
                             line,
-                            reason: format!("CPR {} is also on line {first}", crate::domain::cpr::mask_cpr(cpr)),
+                            reason: format!(
+                                "CPR {} is also on line {first}",
+                                crate::domain::cpr::mask_cpr(cpr)
+                            ),
                         });
                         continue;
                     }
@@ -152,7 +209,11 @@ pub fn parse(bytes: &[u8], today: NaiveDate) -> Result<Parsed, String> {
     Ok(out)
 }
 
-fn check_row(record: &csv::ByteRecord, columns: &[Option<Field>], today: NaiveDate) -> Result<NewCitizen, String> {
+fn check_row(
+    record: &csv::ByteRecord,
+    columns: &[Option<Field>],
+    today: NaiveDate,
+) -> Result<NewCitizen, String> {
     let mut c = NewCitizen::default();
     let mut problems = Vec::new();
     for (raw, field) in record.iter().zip(columns) {
@@ -182,14 +243,20 @@ fn check_row(record: &csv::ByteRecord, columns: &[Option<Field>], today: NaiveDa
                 Err(e) => problems.push(e),
             },
             Field::Phone => {
-                if value.chars().all(|ch| ch.is_ascii_digit() || " +-()".contains(ch)) {
+                if value
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-()".contains(ch))
+                {
                     c.phone = value.to_string();
                 } else {
-                    problems.push(format!("phone '{value}' may hold only digits, spaces, + - ( )"));
+                    problems.push(format!(
+                        "phone '{value}' may hold only digits, spaces, + - ( )"
+                    ));
                 }
             }
             Field::Email => {
-                if value.is_empty() || (value.contains('@') && !value.contains(char::is_whitespace)) {
+                if value.is_empty() || (value.contains('@') && !value.contains(char::is_whitespace))
+                {
                     c.email = value.to_string();
                 } else {
                     problems.push(format!("e-mail '{value}' is not an address"));
@@ -197,7 +264,10 @@ fn check_row(record: &csv::ByteRecord, columns: &[Option<Field>], today: NaiveDa
             }
             Field::TargetGroup => match TargetGroup::parse(value) {
                 Ok(g) => c.target_group = Some(g),
-                Err(e) if value.is_empty() => problems.push(format!("the target group is empty: {}", e.split(": ").nth(1).unwrap_or(""))),
+                Err(e) if value.is_empty() => problems.push(format!(
+                    "the target group is empty: {}",
+                    e.split(": ").nth(1).unwrap_or("")
+                )),
                 Err(e) => problems.push(e),
             },
             Field::BenefitStart if !value.is_empty() => match parse_date(value, today) {
@@ -207,7 +277,11 @@ fn check_row(record: &csv::ByteRecord, columns: &[Option<Field>], today: NaiveDa
             Field::Cpr | Field::BenefitStart => {}
         }
     }
-    if problems.is_empty() { Ok(c) } else { Err(problems.join("; ")) }
+    if problems.is_empty() {
+        Ok(c)
+    } else {
+        Err(problems.join("; "))
+    }
 }
 
 /// What an import did.
@@ -219,24 +293,36 @@ pub struct Outcome {
 
 /// Checks every row (also against CPR numbers already in the caseload) and writes the good ones
 /// in one transaction. Unless `skip_invalid`, a single bad row means nothing is written.
-pub fn import(store: &mut Store, bytes: &[u8], today: NaiveDate, skip_invalid: bool) -> Result<Outcome> {
+pub fn import(
+    store: &mut Store,
+    bytes: &[u8],
+    today: NaiveDate,
+    skip_invalid: bool,
+) -> Result<Outcome> {
     let mut parsed = parse(bytes, today).map_err(user)?;
     let mut good = Vec::with_capacity(parsed.good.len());
     for (line, c) in parsed.good {
-        if let Some(cpr) = &c.cpr {
-            if let Some(id) = store.citizen_by_cpr(cpr)? {
-                parsed.bad.push(RowError {
-                    line,
-                    reason: format!("CPR {} is already in the caseload (citizen {id})", crate::domain::cpr::mask_cpr(cpr)),
-                });
-                continue;
-            }
+        if let Some(cpr) = &c.cpr
+            && let Some(id) = store.citizen_by_cpr(cpr)?
+        {
+            parsed.bad.push(RowError {
+                line,
+                reason: format!(
+                    "CPR {} is already in the caseload (citizen {id})",
+                    crate::domain::cpr::mask_cpr(cpr)
+                ),
+            });
+            continue;
         }
         good.push(c);
     }
     parsed.bad.sort_by_key(|e| e.line);
     if !parsed.bad.is_empty() && !skip_invalid {
-        let list: Vec<String> = parsed.bad.iter().map(|e| format!("  line {}: {}", e.line, e.reason)).collect();
+        let list: Vec<String> = parsed
+            .bad
+            .iter()
+            .map(|e| format!("  line {}: {}", e.line, e.reason))
+            .collect();
         return Err(user(format!(
             "{} of {} rows cannot be imported, so nothing was imported:\n{}\nFix these rows, or import the others with --skip-invalid",
             parsed.bad.len(),
@@ -245,7 +331,10 @@ pub fn import(store: &mut Store, bytes: &[u8], today: NaiveDate, skip_invalid: b
         )));
     }
     store.add_citizens(&good)?;
-    Ok(Outcome { imported: good.len(), skipped: parsed.bad })
+    Ok(Outcome {
+        imported: good.len(),
+        skipped: parsed.bad,
+    })
 }
 
 #[cfg(test)]

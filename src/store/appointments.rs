@@ -67,12 +67,14 @@ impl Store {
         let sql = format!(
             "SELECT {COLS} FROM appointments a JOIN citizens c ON c.id = a.citizen_id WHERE a.id = ?1 AND a.deleted = 0"
         );
-        self.conn.query_row(&sql, [id], appointment_from_row).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => {
-                user(format!("no appointment with id {id}: see `jobdesk agenda` for the ids"))
-            }
-            e => e.into(),
-        })
+        self.conn
+            .query_row(&sql, [id], appointment_from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => user(format!(
+                    "no appointment with id {id}: see `jobdesk agenda` for the ids"
+                )),
+                e => e.into(),
+            })
     }
 
     /// Appointments in time order, a window of `limit` rows from `offset`.

@@ -150,7 +150,9 @@ impl Store {
 
     /// Fails with the contract's message unless the citizen exists.
     pub fn require_citizen(&self, id: i64) -> Result<()> {
-        let found: bool = self.conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM citizens WHERE id = ?1)")?
+        let found: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM citizens WHERE id = ?1)")?
             .query_row([id], |r| r.get(0))?;
         if found { Ok(()) } else { Err(no_citizen(id)) }
     }

@@ -74,10 +74,12 @@ impl Store {
         let sql = format!(
             "SELECT {COLS} FROM contacts k JOIN citizens c ON c.id = k.citizen_id WHERE k.id = ?1 AND k.deleted = 0"
         );
-        self.conn.query_row(&sql, [id], contact_from_row).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => user(format!("no contact with id {id}")),
-            e => e.into(),
-        })
+        self.conn
+            .query_row(&sql, [id], contact_from_row)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => user(format!("no contact with id {id}")),
+                e => e.into(),
+            })
     }
 
     /// Contacts, newest first, a window of `limit` rows from `offset`.
@@ -116,7 +118,12 @@ impl Store {
                    AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(fold(k.note), ?4) > 0)",
             )?
             .query_row(
-                params![f.from.map(to_db), f.to.map(to_db), f.citizen_id, fold(&f.text)],
+                params![
+                    f.from.map(to_db),
+                    f.to.map(to_db),
+                    f.citizen_id,
+                    fold(&f.text)
+                ],
                 |r| r.get(0),
             )?;
         Ok(n as usize)

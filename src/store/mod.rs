@@ -8,11 +8,11 @@ mod contacts;
 mod open;
 
 pub use appointments::AppointmentFilter;
-pub use contacts::ContactFilter;
-pub use citizens::{CitizenFilter, CitizenOrder};
 pub(crate) use appointments::insert_appointment as insert_appointment_raw;
+pub use citizens::{CitizenFilter, CitizenOrder};
+pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
-pub use open::{Migration, MIGRATIONS, default_db_path, latest_version, migrate};
+pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 
 use std::path::{Path, PathBuf};
 
@@ -89,7 +89,10 @@ impl Store {
     }
 
     /// Runs `f` inside one IMMEDIATE transaction: all of it is written, or none of it.
-    pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -155,17 +158,22 @@ pub(crate) fn refresh_citizen_on(
     let Some((group, start, exempt)) = row else {
         return Ok(());
     };
-    let group = <crate::domain::TargetGroup as crate::domain::Word>::parse(&group).map_err(anyhow::Error::msg)?;
+    let group = <crate::domain::TargetGroup as crate::domain::Word>::parse(&group)
+        .map_err(anyhow::Error::msg)?;
     let start = start.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
     let held: Vec<NaiveDate> = {
         let mut st = conn.prepare_cached(
             "SELECT at FROM contacts WHERE citizen_id = ?1 AND counts = 1 AND deleted = 0 AND at >= ?2",
         )?;
-        let from = start.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
-        st.query_map(rusqlite::params![citizen_id, from], |r| r.get::<_, String>(0))?
-            .filter_map(|s| s.ok().and_then(|s| crate::domain::dates::from_db(&s)))
-            .map(|t: NaiveDateTime| t.date())
-            .collect()
+        let from = start
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        st.query_map(rusqlite::params![citizen_id, from], |r| {
+            r.get::<_, String>(0)
+        })?
+        .filter_map(|s| s.ok().and_then(|s| crate::domain::dates::from_db(&s)))
+        .map(|t: NaiveDateTime| t.date())
+        .collect()
     };
     let due = rules.next_due(group, start, exempt, &held, suspensions);
     conn.prepare_cached(

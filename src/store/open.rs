@@ -23,11 +23,14 @@ pub static MIGRATIONS: std::sync::LazyLock<Vec<Migration>> =
 pub fn parse_schema(text: &str) -> Vec<Migration> {
     let mut out: Vec<Migration> = Vec::new();
     for line in text.lines() {
-        if let Some(v) = line.trim().strip_prefix("-- version:") {
-            if let Ok(version) = v.trim().parse::<u32>() {
-                out.push(Migration { version, sql: String::new() });
-                continue;
-            }
+        if let Some(v) = line.trim().strip_prefix("-- version:")
+            && let Ok(version) = v.trim().parse::<u32>()
+        {
+            out.push(Migration {
+                version,
+                sql: String::new(),
+            });
+            continue;
         }
         if let Some(m) = out.last_mut() {
             m.sql.push_str(line);
@@ -175,19 +178,19 @@ pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
 #[cfg(unix)]
 fn create_private_file(path: &Path) -> Result<()> {
     use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.exists() {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| {
-                    user(format!(
-                        "cannot create the folder {}: {e}. Create it or give another --db path",
-                        dir.display()
-                    ))
-                })?;
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| {
+                user(format!(
+                    "cannot create the folder {}: {e}. Create it or give another --db path",
+                    dir.display()
+                ))
+            })?;
     }
     std::fs::OpenOptions::new()
         .write(true)
@@ -207,29 +210,33 @@ fn create_private_file(path: &Path) -> Result<()> {
 fn create_private_file(path: &Path) -> Result<()> {
     // On Windows the user profile's own folder rights keep the file private.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            user(format!("cannot create the folder {}: {e}", dir.display()))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| user(format!("cannot create the folder {}: {e}", dir.display())))?;
     }
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| user(format!("cannot create the database {}: {e}", path.display())))?;
+        .map_err(|e| {
+            user(format!(
+                "cannot create the database {}: {e}",
+                path.display()
+            ))
+        })?;
     Ok(())
 }
 
 #[cfg(unix)]
 fn warn_if_readable_by_others(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.permissions().mode() & 0o077 != 0 {
-            eprintln!(
-                "warning: {} can be read by other users on this machine; it holds personal data. Fix it with: chmod 600 {}",
-                path.display(),
-                path.display()
-            );
-        }
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        eprintln!(
+            "warning: {} can be read by other users on this machine; it holds personal data. Fix it with: chmod 600 {}",
+            path.display(),
+            path.display()
+        );
     }
 }
 
@@ -245,7 +252,11 @@ mod tests {
         let m = parse_schema(SCHEMA);
         assert!(!m.is_empty());
         for (i, mig) in m.iter().enumerate() {
-            assert_eq!(mig.version as usize, i + 1, "versions must be 1, 2, 3, … in order");
+            assert_eq!(
+                mig.version as usize,
+                i + 1,
+                "versions must be 1, 2, 3, … in order"
+            );
             assert!(mig.sql.contains("CREATE") || mig.sql.contains("ALTER"));
         }
     }

@@ -19,7 +19,11 @@ impl Lang {
     pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Some(v) = get(key).filter(|v| !v.is_empty()) {
-                return if v.to_ascii_lowercase().starts_with("da") { Lang::Da } else { Lang::En };
+                return if v.to_ascii_lowercase().starts_with("da") {
+                    Lang::Da
+                } else {
+                    Lang::En
+                };
             }
         }
         Lang::En
@@ -36,7 +40,11 @@ impl Lang {
 
     /// "mandag 23.11.2026" / "Monday 2026-11-23".
     pub fn day_title(self, d: NaiveDate) -> String {
-        format!("{} {}", dates::weekday_name(d.weekday(), self.da()), dates::fmt_date(d, self.da()))
+        format!(
+            "{} {}",
+            dates::weekday_name(d.weekday(), self.da()),
+            dates::fmt_date(d, self.da())
+        )
     }
 
     /// "uge 48" / "week 48".
@@ -81,12 +89,23 @@ mod tests {
     #[test]
     fn language_from_environment() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
         assert_eq!(Lang::from_vars(env(&[("LANG", "da_DK.UTF-8")])), Lang::Da);
         assert_eq!(Lang::from_vars(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_vars(env(&[("LC_ALL", "da_DK"), ("LANG", "en_US")])), Lang::Da);
-        assert_eq!(Lang::from_vars(env(&[("LC_MESSAGES", "C"), ("LANG", "da_DK")])), Lang::En);
+        assert_eq!(
+            Lang::from_vars(env(&[("LC_ALL", "da_DK"), ("LANG", "en_US")])),
+            Lang::Da
+        );
+        assert_eq!(
+            Lang::from_vars(env(&[("LC_MESSAGES", "C"), ("LANG", "da_DK")])),
+            Lang::En
+        );
         assert_eq!(Lang::from_vars(env(&[])), Lang::En);
     }
 }

@@ -1,0 +1,148 @@
+//! The store on its own: migrations, windows, refresh.
+
+use jobdesk::store::{Create, MIGRATIONS, Migration, Store, latest_version, migrate};
+
+fn version(c: &rusqlite::Connection) -> u32 {
+    c.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap_or(0)
+}
+
+#[test]
+fn an_empty_file_is_migrated_to_the_latest_version() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("empty.db");
+    std::fs::write(&db, b"").unwrap_or_default();
+    let store = Store::open(&db, Create::No).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(version(store.conn()), latest_version());
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap_or_default();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap_or(0);
+    assert_eq!(fk, 1);
+    let sync: i64 = store
+        .conn()
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap_or(0);
+    assert_eq!(sync, 2, "synchronous=FULL");
+}
+
+#[test]
+fn an_older_database_runs_only_the_migrations_it_lacks_and_keeps_its_rows() {
+    let mut c = rusqlite::Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let first = &MIGRATIONS[..1];
+    migrate(&mut c, first).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(version(&c), 1);
+    c.execute(
+        "INSERT INTO citizens (name, name_key, target_group, created_at) VALUES ('A', 'a', 'other', '2026-01-01T00:00:00')",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut next: Vec<Migration> = first.to_vec();
+    next.push(Migration {
+        version: 2,
+        sql: "ALTER TABLE citizens ADD COLUMN nickname TEXT NOT NULL DEFAULT '';".into(),
+    });
+    migrate(&mut c, &next).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(version(&c), 2);
+    let (n, nick): (i64, String) = c
+        .query_row("SELECT count(*), max(nickname) FROM citizens", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap_or_default();
+    assert_eq!((n, nick.as_str()), (1, ""));
+    // Running again changes nothing.
+    migrate(&mut c, &next).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(version(&c), 2);
+}
+
+#[test]
+fn a_failing_migration_leaves_the_database_as_it_was() {
+    let mut c = rusqlite::Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    migrate(&mut c, &MIGRATIONS[..1]).unwrap_or_else(|e| panic!("{e}"));
+    let mut next: Vec<Migration> = MIGRATIONS[..1].to_vec();
+    next.push(Migration {
+        version: 2,
+        sql: "CREATE TABLE t2 (x); CREATE TABLE citizens (nope);".into(),
+    });
+    let e = migrate(&mut c, &next)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(e.contains("migration to database version 2 failed"), "{e}");
+    assert_eq!(version(&c), 1);
+    let t2: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 't2'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or(-1);
+    assert_eq!(t2, 0, "the half-done step was rolled back");
+}
+
+#[test]
+fn lists_return_only_the_window_asked_for() {
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap_or_default();
+    jobdesk::generate::generate(
+        &mut store,
+        jobdesk::generate::Spec {
+            citizens: 50,
+            years: 1,
+            seed: 2,
+            now,
+        },
+        &mut |_, _| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let all = jobdesk::store::CitizenFilter {
+        include_archived: true,
+        text: String::new(),
+    };
+    let page = store
+        .citizens(&all, jobdesk::store::CitizenOrder::Name, 10, 5)
+        .unwrap_or_default();
+    let whole = store
+        .citizens(&all, jobdesk::store::CitizenOrder::Name, 0, 100)
+        .unwrap_or_default();
+    assert_eq!(page.len(), 5);
+    assert_eq!(page, whole[10..15].to_vec());
+    assert_eq!(store.count_citizens(&all).unwrap_or(0), 50);
+    let f = jobdesk::store::CitizenFilter {
+        include_archived: true,
+        text: jobdesk::domain::text::fold(&whole[0].name),
+    };
+    let found = store
+        .citizens(&f, jobdesk::store::CitizenOrder::Name, 0, 100)
+        .unwrap_or_default();
+    assert!(found.iter().any(|c| c.id == whole[0].id));
+}
+
+#[test]
+fn a_day_of_the_log_is_an_index_lookup() {
+    let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let plan = |sql: &str| -> String {
+        let mut st = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<String> = st
+            .query_map([], |r| r.get::<_, String>(3))
+            .map(|it| it.filter_map(Result::ok).collect())
+            .unwrap_or_default();
+        rows.join("; ")
+    };
+    let p = plan("SELECT * FROM contacts WHERE at >= '2026-11-23' AND at < '2026-11-24'");
+    assert!(p.contains("USING INDEX contacts_at"), "{p}");
+    let p = plan("SELECT * FROM appointments WHERE start >= '2026-11-23' AND start < '2026-11-24'");
+    assert!(p.contains("USING INDEX appointments_start"), "{p}");
+    let p = plan("SELECT * FROM contacts WHERE citizen_id = 5 ORDER BY at");
+    assert!(p.contains("USING INDEX contacts_citizen"), "{p}");
+}
