@@ -162,7 +162,7 @@ fn plan_then_agenda_shows_it() {
     ])));
     let row = v
         .as_array()
-        .and_then(|r| r.iter().find(|x| x["id"] == id2.trim()).cloned())
+        .and_then(|r| r.iter().find(|x| x["id"].as_i64() == id2.trim().parse::<i64>().ok()).cloned())
         .unwrap_or_default();
     assert_eq!(row["kind"], "mentor_visit");
     assert_eq!(row["minutes"], 60);
