@@ -13,6 +13,7 @@ CREATE TABLE citizens (
     id            INTEGER PRIMARY KEY,
     name          TEXT    NOT NULL CHECK (length(trim(name)) > 0),
     name_key      TEXT    NOT NULL,            -- folded name for search (lower case, no accents)
+    sort_key      TEXT    NOT NULL,            -- Danish alphabetical order (æ, ø, å last)
     cpr           TEXT    UNIQUE,              -- ddmmyy-xxxx, optional
     phone         TEXT    NOT NULL DEFAULT '',
     email         TEXT    NOT NULL DEFAULT '',
@@ -26,7 +27,7 @@ CREATE TABLE citizens (
     next_due      TEXT,                        -- kept by the store from the cadence rules
     created_at    TEXT    NOT NULL
 );
-CREATE INDEX citizens_active_name ON citizens (archived, name_key);
+CREATE INDEX citizens_active_name ON citizens (archived, sort_key);
 CREATE INDEX citizens_due ON citizens (archived, next_due);
 
 CREATE TABLE appointments (

@@ -51,6 +51,9 @@ pub enum Command {
     Generate(GenerateArgs),
     /// List the active caseload (id, name, target group, next due date)
     Citizens(CitizensArgs),
+    /// Add or change citizens
+    #[command(subcommand)]
+    Citizen(CitizenCommand),
     /// Show the appointments of a day (or several days) in time order
     Agenda(AgendaArgs),
     /// Plan one appointment and print its id
@@ -84,6 +87,37 @@ pub struct CitizensArgs {
     /// One JSON array of objects (id, name, target_group, next_due), for scripts
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CitizenCommand {
+    /// Add one citizen to the caseload and print the id
+    Add(CitizenAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CitizenAddArgs {
+    #[arg(long, allow_hyphen_values = true)]
+    pub name: String,
+    /// dagpenge, sygedagpenge, kontanthjaelp_jobparat, … (Danish names too)
+    #[arg(long, value_name = "GROUP")]
+    pub target_group: String,
+    /// ddmmyy-xxxx or 10 digits (optional; masked on screen)
+    #[arg(long)]
+    pub cpr: Option<String>,
+    #[arg(long, default_value = "")]
+    pub phone: String,
+    #[arg(long, default_value = "")]
+    pub email: String,
+    /// Start on the current benefit (the conversation count runs from it)
+    #[arg(long, value_name = "DATE")]
+    pub benefit_start: Option<String>,
+    /// The citizen has a mentor
+    #[arg(long)]
+    pub mentor: bool,
+    /// A short living summary
+    #[arg(long, allow_hyphen_values = true, default_value = "")]
+    pub summary: String,
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +272,7 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             generate(&mut store, &a, ctx, out)
         }
         Command::Citizens(a) => citizens(&Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Citizen(CitizenCommand::Add(a)) => citizen_add(&path, &a, ctx, out),
         Command::Agenda(a) => agenda(&Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Plan(a) => plan(&mut Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Log(LogCommand::Add(a)) => {
@@ -296,6 +331,57 @@ fn generate(store: &mut Store, a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write)
         started.elapsed().as_secs_f64(),
         store.path().display()
     )?;
+    Ok(())
+}
+
+fn citizen_add(
+    path: &std::path::Path,
+    a: &CitizenAddArgs,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let name = a.name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(user(
+            "--name: give the citizen's name (no control characters)",
+        ));
+    }
+    let group = crate::domain::TargetGroup::parse(&a.target_group)
+        .map_err(|e| user(format!("--target-group: {e}")))?;
+    let cpr = match a.cpr.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => Some(crate::domain::cpr::parse_cpr(c).map_err(|e| user(format!("--cpr: {e}")))?),
+        None => None,
+    };
+    let benefit_start = match &a.benefit_start {
+        Some(d) => {
+            Some(parse_date(d, ctx.today()).map_err(|e| user(format!("--benefit-start: {e}")))?)
+        }
+        None => None,
+    };
+    if !a.email.is_empty() && !a.email.contains('@') {
+        return Err(user(format!("--email: '{}' is not an address", a.email)));
+    }
+    let mut store = Store::open(path, Create::Yes)?;
+    if let Some(c) = &cpr
+        && let Some(id) = store.citizen_by_cpr(c)?
+    {
+        return Err(user(format!(
+            "--cpr: a citizen with CPR {} is already in the caseload (id {id})",
+            crate::domain::cpr::mask_cpr(c)
+        )));
+    }
+    let id = store.add_citizen(&crate::domain::NewCitizen {
+        name: name.to_string(),
+        cpr,
+        phone: a.phone.trim().to_string(),
+        email: a.email.trim().to_string(),
+        target_group: Some(group),
+        benefit_start,
+        mentor: a.mentor,
+        summary: a.summary.clone(),
+        archived: false,
+    })?;
+    writeln!(out, "{id}")?;
     Ok(())
 }
 

@@ -27,9 +27,7 @@ pub fn app_main(cli: cli::Cli) -> i32 {
                 std::io::Write::flush(&mut out)?;
                 Ok(())
             }
-            None => Err(error::user(
-                "the terminal desk is not built yet: try `jobdesk agenda` or `jobdesk --help`",
-            )),
+            None => desk(&cli, &ctx),
         }
     })();
     match result {
@@ -46,4 +44,41 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             error::exit_code(&e)
         }
     }
+}
+
+/// Opens the desk on the user's database, or with `--demo` on a fresh temporary one.
+fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(error::user(
+            "the desk needs a terminal; for scripts use the commands (see `jobdesk --help`)",
+        ));
+    }
+    let fixed_now = std::env::var("JOBDESK_NOW").is_ok_and(|v| !v.trim().is_empty());
+    let start = ctx.now;
+    let clock = move || {
+        if fixed_now {
+            start
+        } else {
+            chrono::Local::now().naive_local()
+        }
+    };
+    if cli.demo {
+        let dir = tempfile::Builder::new().prefix("jobdesk-demo-").tempdir()?;
+        let path = dir.path().join("demo.db");
+        let mut store = store::Store::open(&path, store::Create::Yes)?;
+        let spec = generate::Spec {
+            citizens: 120,
+            years: 2,
+            seed: 1,
+            now: ctx.now,
+        };
+        generate::generate(&mut store, spec, &mut |_, _| {})?;
+        let r = ui::run(store, ctx.lang, clock);
+        drop(dir);
+        return r;
+    }
+    let path = cli::db_path(&cli.db)?;
+    let store = store::Store::open(&path, store::Create::Yes)?;
+    ui::run(store, ctx.lang, clock)
 }

@@ -162,7 +162,11 @@ fn plan_then_agenda_shows_it() {
     ])));
     let row = v
         .as_array()
-        .and_then(|r| r.iter().find(|x| x["id"].as_i64() == id2.trim().parse::<i64>().ok()).cloned())
+        .and_then(|r| {
+            r.iter()
+                .find(|x| x["id"].as_i64() == id2.trim().parse::<i64>().ok())
+                .cloned()
+        })
         .unwrap_or_default();
     assert_eq!(row["kind"], "mentor_visit");
     assert_eq!(row["minutes"], 60);
@@ -490,4 +494,45 @@ fn danish_plain_output() {
         .args(["agenda", "--date", "2026-11-23"])
         .env("LANG", "da_DK.UTF-8"));
     assert!(out.starts_with("mandag"), "{out}");
+}
+
+#[test]
+fn citizen_add_then_list() {
+    let dir = tmpdir();
+    let db = db_in(&dir);
+    let id = ok(jobdesk(&db).args([
+        "citizen",
+        "add",
+        "--name",
+        "Åse Ørsted",
+        "--target-group",
+        "Sygedagpenge",
+        "--cpr",
+        "0101901234",
+        "--benefit-start",
+        "01.11.2026",
+        "--mentor",
+    ]));
+    assert_eq!(id.trim(), "1");
+    let v = json(&ok(jobdesk(&db).args(["citizens", "--json"])));
+    assert_eq!(v[0]["name"], "Åse Ørsted");
+    assert_eq!(v[0]["target_group"], "sygedagpenge");
+    assert_eq!(v[0]["next_due"], "2026-12-27");
+    let before = file_hash(&db);
+    let err = bad(jobdesk(&db).args([
+        "citizen",
+        "add",
+        "--name",
+        "X",
+        "--target-group",
+        "dagpenge",
+        "--cpr",
+        "010190-1234",
+    ]));
+    assert!(err.contains("already in the caseload (id 1)"), "{err}");
+    let err = bad(jobdesk(&db).args(["citizen", "add", "--name", "X", "--target-group", "nope"]));
+    assert!(err.contains("unknown target group 'nope'"), "{err}");
+    let err = bad(jobdesk(&db).args(["citizen", "add", "--name", " ", "--target-group", "other"]));
+    assert!(err.contains("--name"), "{err}");
+    assert_eq!(before, file_hash(&db));
 }

@@ -38,7 +38,7 @@ fn an_older_database_runs_only_the_migrations_it_lacks_and_keeps_its_rows() {
     migrate(&mut c, first).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(version(&c), 1);
     c.execute(
-        "INSERT INTO citizens (name, name_key, target_group, created_at) VALUES ('A', 'a', 'other', '2026-01-01T00:00:00')",
+        "INSERT INTO citizens (name, name_key, sort_key, target_group, created_at) VALUES ('A', 'a', 'a', 'other', '2026-01-01T00:00:00')",
         [],
     )
     .unwrap_or_else(|e| panic!("{e}"));

@@ -24,6 +24,35 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A key that sorts names the Danish way: a–z, then æ, ø, å (and "aa" as å), case and other
+/// accents ignored. Used for ordering only; `fold` is for matching.
+pub fn danish_sort_key(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut prev_alnum = false;
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            'æ' | 'ä' => out.push('{'),
+            'ø' | 'ö' => out.push('|'),
+            'å' => out.push('}'),
+            'a' if !prev_alnum && chars.peek() == Some(&'a') => {
+                chars.next();
+                out.push('}');
+            }
+            c => {
+                for d in c.to_string().nfkd() {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
+}
+
 /// Whether `needle` (already folded) matches `hay`, also when the user typed "aa"/"oe" spellings.
 pub fn folded_contains(hay_folded: &str, needle_folded: &str) -> bool {
     if needle_folded.is_empty() {
@@ -133,6 +162,34 @@ mod tests {
         assert!(folded_contains(&fold("Søren Hansen"), &fold("soren")));
         assert!(folded_contains(&fold("Søren Hansen"), &fold("SØR")));
         assert!(folded_contains(&fold("Åse Jørgensen"), &fold("aase joer")));
+    }
+
+    #[test]
+    fn danish_order_puts_aeoeaa_last() {
+        let mut names = vec![
+            "Åse",
+            "Anne",
+            "Ærø",
+            "Zacharias",
+            "Øster",
+            "Aagaard",
+            "Astrid",
+            "Émile",
+        ];
+        names.sort_by_key(|n| danish_sort_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "Anne",
+                "Astrid",
+                "Émile",
+                "Zacharias",
+                "Ærø",
+                "Øster",
+                "Aagaard",
+                "Åse"
+            ]
+        );
     }
 
     #[test]

@@ -146,6 +146,14 @@ word_enum!(Outcome, "outcome", {
 });
 
 impl Outcome {
+    /// A label for narrow table columns (at most 14 cells).
+    pub fn short(self, danish: bool) -> &'static str {
+        match (self, danish) {
+            (Outcome::CancelledByCitizen, false) => "cit. cancelled",
+            _ => self.name(danish),
+        }
+    }
+
     /// Whether a contact with this outcome can count toward the legal minimum of conversations.
     pub fn can_count(self) -> bool {
         matches!(self, Outcome::Held)
@@ -167,6 +175,14 @@ word_enum!(Status, "status", {
 });
 
 impl Status {
+    /// A label for narrow table columns (at most 14 cells).
+    pub fn short(self, danish: bool) -> &'static str {
+        match (self, danish) {
+            (Status::CancelledByCitizen, false) => "cit. cancelled",
+            _ => self.name(danish),
+        }
+    }
+
     /// The log outcome that marking an appointment with this status writes.
     pub fn outcome(self) -> Option<Outcome> {
         match self {

@@ -209,9 +209,9 @@ impl Gen<'_> {
         let summary = self.pick(names::SUMMARIES).to_string();
         self.tx
             .prepare_cached(
-                "INSERT INTO citizens (name, name_key, cpr, phone, email, target_group, benefit_start,
-                                       mentor, summary, archived, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,
+                                       benefit_start, mentor, summary, archived, created_at)
+                 VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 name,
@@ -225,6 +225,7 @@ impl Gen<'_> {
                 summary,
                 end.is_some(),
                 to_db(start.and_hms_opt(8, 0, 0).unwrap_or_default()),
+                crate::domain::text::danish_sort_key(&name),
             ])?;
         let id = self.tx.last_insert_rowid();
         self.summary.citizens += 1;
@@ -382,13 +383,14 @@ impl Gen<'_> {
             begin.and_hms_opt(16, 0, 0).unwrap_or_default() + Duration::days(182)
         };
         let mut day = begin;
-        let stop = until
-            .max(self.now)
-            .min(agreement_end)
-            .min(self.now + Duration::days(21));
+        let stop = if until < self.now {
+            until.min(agreement_end)
+        } else {
+            agreement_end
+        };
         loop {
             let at = self.slot(day);
-            if at > stop || (until < self.now && at > until) {
+            if at > stop {
                 break;
             }
             let channel = match self.rng.random_range(0..10) {

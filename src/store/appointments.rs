@@ -5,6 +5,7 @@ use rusqlite::{Row, params};
 
 use super::Store;
 use crate::domain::dates::{from_db, to_db};
+use crate::domain::text::fold;
 use crate::domain::{Appointment, Channel, Kind, NewAppointment, Status, Word};
 use crate::error::{Result, user};
 
@@ -16,6 +17,8 @@ pub struct AppointmentFilter {
     pub to: Option<NaiveDateTime>,
     pub kind: Option<Kind>,
     pub citizen_id: Option<i64>,
+    /// Text the citizen's name must contain (case and accents ignored).
+    pub text: String,
 }
 
 const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
@@ -89,6 +92,7 @@ impl Store {
              WHERE a.deleted = 0
                AND (?1 IS NULL OR a.start >= ?1) AND (?2 IS NULL OR a.start < ?2)
                AND (?3 IS NULL OR a.kind = ?3) AND (?4 IS NULL OR a.citizen_id = ?4)
+               AND (?7 = '' OR instr(c.name_key, ?7) > 0)
              ORDER BY a.start, a.id LIMIT ?5 OFFSET ?6"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -99,7 +103,8 @@ impl Store {
                 f.kind.map(|k| k.key()),
                 f.citizen_id,
                 limit as i64,
-                offset as i64
+                offset as i64,
+                fold(&f.text)
             ],
             appointment_from_row,
         )?;
@@ -110,17 +115,19 @@ impl Store {
         let n: i64 = self
             .conn
             .prepare_cached(
-                "SELECT count(*) FROM appointments a
+                "SELECT count(*) FROM appointments a JOIN citizens c ON c.id = a.citizen_id
                  WHERE a.deleted = 0
                    AND (?1 IS NULL OR a.start >= ?1) AND (?2 IS NULL OR a.start < ?2)
-                   AND (?3 IS NULL OR a.kind = ?3) AND (?4 IS NULL OR a.citizen_id = ?4)",
+                   AND (?3 IS NULL OR a.kind = ?3) AND (?4 IS NULL OR a.citizen_id = ?4)
+                   AND (?5 = '' OR instr(c.name_key, ?5) > 0)",
             )?
             .query_row(
                 params![
                     f.from.map(to_db),
                     f.to.map(to_db),
                     f.kind.map(|k| k.key()),
-                    f.citizen_id
+                    f.citizen_id,
+                    fold(&f.text)
                 ],
                 |r| r.get(0),
             )?;

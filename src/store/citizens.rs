@@ -5,7 +5,7 @@ use rusqlite::{Row, params};
 
 use super::{Store, no_citizen};
 use crate::domain::dates::from_db;
-use crate::domain::text::fold;
+use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Citizen, NewCitizen, TargetGroup, Word};
 use crate::error::{Result, user};
 
@@ -96,8 +96,8 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<Citizen>> {
         let order_sql = match order {
-            CitizenOrder::Name => "name_key, id",
-            CitizenOrder::Due => "next_due IS NULL, next_due, name_key, id",
+            CitizenOrder::Name => "sort_key, id",
+            CitizenOrder::Due => "next_due IS NULL, next_due, sort_key, id",
         };
         let sql = format!(
             "SELECT {COLS} FROM citizens
@@ -125,18 +125,47 @@ impl Store {
         Ok(n as usize)
     }
 
-    /// Active citizens whose next conversation is due on or before `until`, most urgent first.
-    pub fn due_citizens(&self, until: NaiveDate, limit: usize) -> Result<Vec<Citizen>> {
+    /// Active citizens whose next conversation is due on or before `until`, most urgent first,
+    /// whose name holds `text`; a window of `limit` from `offset`.
+    pub fn due_citizens(
+        &self,
+        until: NaiveDate,
+        text: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<Citizen>> {
         let sql = format!(
-            "SELECT {COLS} FROM citizens WHERE archived = 0 AND next_due IS NOT NULL AND next_due <= ?1
-             ORDER BY next_due, name_key LIMIT ?2"
+            "SELECT {COLS} FROM citizens
+             WHERE archived = 0 AND next_due IS NOT NULL AND next_due <= ?1
+               AND (?2 = '' OR instr(name_key, ?2) > 0)
+             ORDER BY next_due, sort_key, id LIMIT ?3 OFFSET ?4"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(
-            params![until.format("%Y-%m-%d").to_string(), limit as i64],
+            params![
+                until.format("%Y-%m-%d").to_string(),
+                fold(text),
+                limit as i64,
+                offset as i64
+            ],
             citizen_from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn count_due(&self, until: NaiveDate, text: &str) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM citizens
+                 WHERE archived = 0 AND next_due IS NOT NULL AND next_due <= ?1
+                   AND (?2 = '' OR instr(name_key, ?2) > 0)",
+            )?
+            .query_row(
+                params![until.format("%Y-%m-%d").to_string(), fold(text)],
+                |r| r.get(0),
+            )?;
+        Ok(n as usize)
     }
 
     /// How many active citizens are overdue (due before `today`).
@@ -179,9 +208,9 @@ pub(crate) fn insert_citizen(
     }
     let group = c.target_group.unwrap_or(TargetGroup::Other);
     let mut st = tx.prepare_cached(
-        "INSERT INTO citizens (name, name_key, cpr, phone, email, target_group, benefit_start,
-                               mentor, summary, archived, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,
+                               benefit_start, mentor, summary, archived, created_at)
+         VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     st.execute(params![
         name,
@@ -195,6 +224,7 @@ pub(crate) fn insert_citizen(
         c.summary,
         c.archived,
         created,
+        danish_sort_key(name),
     ])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => user(format!(

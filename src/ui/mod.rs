@@ -1,3 +1,100 @@
-//! The terminal app.
+//! The terminal app: the consultant's desk.
+//!
+//! Data flows one way: key event → `Action` (keymap) → `App::update` → store → state → `view::draw`.
+//! The loop blocks on input (no timer), so an idle desk costs nothing.
 
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod panes;
 pub mod strings;
+pub mod view;
+
+use std::io::Write;
+use std::sync::mpsc;
+
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+
+use crate::error::Result;
+use crate::store::Store;
+use app::App;
+use strings::Lang;
+
+enum Msg {
+    Event(Event),
+    /// SIGTERM or SIGHUP: the terminal is going away.
+    Signal,
+    InputClosed,
+}
+
+/// Runs the desk until the user quits or a signal ends it. The terminal is restored on every
+/// way out: quit, error, panic (ratatui's hook) and SIGTERM/SIGHUP.
+pub fn run(store: Store, lang: Lang, clock: impl Fn() -> NaiveDateTime) -> Result<()> {
+    let mut app = App::new(store, lang, clock())?;
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let input_tx = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if input_tx.send(Msg::Event(ev)).is_err() {
+                        break;
+                    }
+                }
+                Err(_) => {
+                    let _ = input_tx.send(Msg::InputClosed);
+                    break;
+                }
+            }
+        }
+    });
+    watch_signals(tx)?;
+
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = (|| -> Result<()> {
+        let size = terminal.size()?;
+        app.resize(size.width, size.height);
+        let mut dirty = true;
+        loop {
+            if dirty {
+                terminal.draw(|f| view::draw(&app, f))?;
+            }
+            match rx.recv() {
+                Ok(Msg::Event(ev)) => {
+                    app.now = clock();
+                    dirty = app.handle_event(&ev);
+                }
+                Ok(Msg::Signal) | Ok(Msg::InputClosed) | Err(_) => break,
+            }
+            if app.quit {
+                break;
+            }
+        }
+        Ok(())
+    })();
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+    result
+}
+
+#[cfg(unix)]
+fn watch_signals(tx: mpsc::Sender<Msg>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = (sig, tx.send(Msg::Signal));
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn watch_signals(_tx: mpsc::Sender<Msg>) -> Result<()> {
+    Ok(())
+}

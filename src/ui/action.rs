@@ -1,0 +1,29 @@
+//! Every user intent as a value. Keys map to actions through the keymap; `App::update` applies them.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    /// Close whatever is open (help, card, filter).
+    Close,
+    NextPane,
+    PrevPane,
+    /// Go to pane 0..=4.
+    Pane(usize),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    PrevDay,
+    NextDay,
+    Today,
+    ToggleWeek,
+    /// Start typing a filter.
+    Filter,
+    /// Keep the filter and go back to the list.
+    FilterDone,
+    /// Open the selected row's citizen card.
+    Open,
+}

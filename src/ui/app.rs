@@ -1,0 +1,649 @@
+//! The desk's state and `update`: an action in, the state changed, the store asked for exactly the
+//! rows that are shown. No drawing and no SQL strings here.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::keymap::{self, Scope};
+use super::layout;
+use super::strings::Lang;
+use crate::domain::dates::week_start;
+use crate::domain::{Appointment, Citizen, Contact, Kind};
+use crate::error::Result;
+use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, ContactFilter, Store};
+
+/// The five panes, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Today,
+    Calls,
+    Visits,
+    Log,
+    Caseload,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Today,
+        Pane::Calls,
+        Pane::Visits,
+        Pane::Log,
+        Pane::Caseload,
+    ];
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+    fn has_week(self) -> bool {
+        matches!(self, Pane::Calls | Pane::Visits)
+    }
+    fn has_date(self) -> bool {
+        !matches!(self, Pane::Caseload)
+    }
+}
+
+/// One row of a list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    Appointment(Appointment),
+    Due(Citizen),
+    Contact(Contact),
+    Citizen(Citizen),
+    /// Today: the heading over the due citizens.
+    DueHeading,
+    /// Today: "no appointments this day" in place of the appointments.
+    NoAppointments,
+    /// Today: "nothing due" in place of the due citizens.
+    NothingDue,
+}
+
+impl Row {
+    pub fn citizen_id(&self) -> Option<i64> {
+        match self {
+            Row::Appointment(a) => Some(a.citizen_id),
+            Row::Contact(c) => Some(c.citizen_id),
+            Row::Due(c) | Row::Citizen(c) => Some(c.id),
+            Row::DueHeading | Row::NoAppointments | Row::NothingDue => None,
+        }
+    }
+}
+
+/// A list's position: how many rows there are, which is selected, which are on screen (only
+/// those are read from the store).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListView {
+    pub total: usize,
+    pub selected: usize,
+    pub offset: usize,
+    /// The rows from `offset` on, as many as fit.
+    pub rows: Vec<Row>,
+    /// Today only: the number of appointments and of due citizens. The list is then the
+    /// appointments (or one "none" row), a heading, and the due citizens (or one "none" row).
+    pub appts: usize,
+    pub due: usize,
+}
+
+impl ListView {
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.rows.get(self.selected.checked_sub(self.offset)?)
+    }
+
+    /// Today: the index of the due heading (rows before it are the appointments part).
+    fn heading(&self) -> usize {
+        self.appts.max(1)
+    }
+
+    /// Whether row `i` can hold the selection (headings and "none" rows cannot).
+    fn selectable(&self, today: bool, i: usize) -> bool {
+        if !today {
+            return true;
+        }
+        let h = self.heading();
+        !((self.appts == 0 && i == 0) || i == h || (self.due == 0 && i == h + 1))
+    }
+
+    /// The nearest selectable row from `i` in direction `dir` (then the other way).
+    fn nearest_selectable(&self, today: bool, i: usize, dir: i64) -> usize {
+        let total = self.total as i64;
+        for d in [dir, -dir] {
+            let mut j = i as i64;
+            while j >= 0 && j < total {
+                if self.selectable(today, j as usize) {
+                    return j as usize;
+                }
+                j += if d >= 0 { 1 } else { -1 };
+            }
+        }
+        i
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaneState {
+    pub date: NaiveDate,
+    pub week: bool,
+    pub filter: String,
+    pub list: ListView,
+}
+
+/// What is open over the panes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    Filter,
+    Help { scroll: u16 },
+    Card(Box<Card>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub citizen: Citizen,
+    pub contacts: Vec<Contact>,
+    pub appointments: Vec<Appointment>,
+}
+
+/// Today's figures for the header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub calls: usize,
+    pub visits: usize,
+    pub overdue: usize,
+}
+
+pub struct App {
+    pub store: Store,
+    pub lang: Lang,
+    pub now: NaiveDateTime,
+    pub pane: Pane,
+    pub panes: Vec<PaneState>,
+    pub mode: Mode,
+    pub width: u16,
+    pub height: u16,
+    pub counts: Counts,
+    pub empty: bool,
+    pub quit: bool,
+    /// A one-line message for the footer (an error, what just happened).
+    pub message: Option<String>,
+    /// What the help's previous mode was, to go back to it.
+    help_return: Option<Box<Mode>>,
+}
+
+/// How far ahead Today looks for due conversations.
+pub const DUE_DAYS: i64 = 7;
+
+impl App {
+    pub fn new(store: Store, lang: Lang, now: NaiveDateTime) -> Result<App> {
+        let today = now.date();
+        let pane = |_| PaneState {
+            date: today,
+            week: false,
+            filter: String::new(),
+            list: ListView::default(),
+        };
+        let mut app = App {
+            store,
+            lang,
+            now,
+            pane: Pane::Today,
+            panes: Pane::ALL.iter().map(pane).collect(),
+            mode: Mode::Normal,
+            width: 100,
+            height: 30,
+            counts: Counts::default(),
+            empty: false,
+            quit: false,
+            message: None,
+            help_return: None,
+        };
+        app.refresh()?;
+        Ok(app)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub fn state(&self) -> &PaneState {
+        &self.panes[self.pane.index()]
+    }
+
+    fn state_mut(&mut self) -> &mut PaneState {
+        let i = self.pane.index();
+        &mut self.panes[i]
+    }
+
+    /// The scopes whose keys apply now, in the order they are searched.
+    pub fn scopes(&self) -> Vec<Scope> {
+        match &self.mode {
+            Mode::Help { .. } => vec![Scope::Help],
+            Mode::Card(_) => vec![Scope::Card, Scope::Global],
+            Mode::Filter => vec![Scope::Filter],
+            Mode::Normal if self.pane.has_week() => vec![Scope::Global, Scope::List, Scope::Week],
+            Mode::Normal => vec![Scope::Global, Scope::List],
+        }
+    }
+
+    /// Handles one terminal event; returns whether anything on screen may have changed.
+    pub fn handle_event(&mut self, ev: &Event) -> bool {
+        match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
+            Event::Key(_) => false,
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                true
+            }
+            Event::Paste(text) if self.mode == Mode::Filter => {
+                let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+                self.state_mut().filter.push_str(&clean);
+                self.reload_after_filter();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn handle_key(&mut self, k: &KeyEvent) -> bool {
+        self.message = None;
+        if let Some(action) = keymap::lookup(&self.scopes(), k) {
+            self.update(action);
+            return true;
+        }
+        if self.mode == Mode::Filter {
+            return self.filter_key(k);
+        }
+        false
+    }
+
+    /// Typing in the filter: any character (also AltGr ones, which arrive with Ctrl+Alt).
+    fn filter_key(&mut self, k: &KeyEvent) -> bool {
+        let altgr = k
+            .modifiers
+            .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let plain = !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match k.code {
+            KeyCode::Char(c) if plain || altgr => {
+                self.state_mut().filter.push(c);
+            }
+            KeyCode::Backspace => {
+                self.state_mut().filter.pop();
+            }
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.state_mut().filter.clear();
+            }
+            _ => return false,
+        }
+        self.reload_after_filter();
+        true
+    }
+
+    fn reload_after_filter(&mut self) {
+        let st = self.state_mut();
+        st.list.selected = 0;
+        st.list.offset = 0;
+        self.reload_pane();
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.width = w;
+        self.height = h;
+        for i in 0..self.panes.len() {
+            let pane = Pane::ALL[i];
+            self.clamp_offset(pane);
+        }
+        let _ = self.load_all_windows();
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if let Err(e) = self.try_update(action) {
+            self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    fn try_update(&mut self, action: Action) -> Result<()> {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                let prev = std::mem::replace(&mut self.mode, Mode::Help { scroll: 0 });
+                self.help_return = Some(Box::new(prev));
+            }
+            Action::Close => match &self.mode {
+                Mode::Help { .. } => {
+                    self.mode = self.help_return.take().map(|m| *m).unwrap_or(Mode::Normal);
+                }
+                Mode::Card(_) => self.mode = Mode::Normal,
+                Mode::Filter | Mode::Normal => {
+                    self.mode = Mode::Normal;
+                    if !self.state().filter.is_empty() {
+                        self.state_mut().filter.clear();
+                        self.reload_after_filter();
+                    }
+                }
+            },
+            Action::NextPane => self.go_pane((self.pane.index() + 1) % 5),
+            Action::PrevPane => self.go_pane((self.pane.index() + 4) % 5),
+            Action::Pane(i) => self.go_pane(i.min(4)),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-(self.page() as i64)),
+            Action::PageDown => self.move_by(self.page() as i64),
+            Action::First => self.move_by(i64::MIN / 2),
+            Action::Last => self.move_by(i64::MAX / 2),
+            Action::PrevDay | Action::NextDay if self.pane.has_date() => {
+                let sign = if action == Action::NextDay { 1 } else { -1 };
+                let st = self.state_mut();
+                let step = if st.week { 7 } else { 1 };
+                st.date += Duration::days(sign * step);
+                self.reset_and_reload();
+            }
+            Action::PrevDay | Action::NextDay => {}
+            Action::Today => {
+                let today = self.today();
+                self.state_mut().date = today;
+                self.reset_and_reload();
+            }
+            Action::ToggleWeek if self.pane.has_week() => {
+                let st = self.state_mut();
+                st.week = !st.week;
+                self.reset_and_reload();
+            }
+            Action::ToggleWeek => {}
+            Action::Filter => self.mode = Mode::Filter,
+            Action::FilterDone => self.mode = Mode::Normal,
+            Action::Open => {
+                if let Some(id) = self.state().list.selected_row().and_then(Row::citizen_id) {
+                    self.open_card(id)?;
+                }
+            }
+        }
+        if let Mode::Help { scroll } = &mut self.mode {
+            match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn go_pane(&mut self, i: usize) {
+        self.pane = Pane::ALL[i];
+        self.mode = Mode::Normal;
+        // Each pane keeps its own day, filter and selection; re-read its window (data may have
+        // changed in another pane).
+        self.reload_pane();
+    }
+
+    fn reset_and_reload(&mut self) {
+        let st = self.state_mut();
+        st.list.selected = 0;
+        st.list.offset = 0;
+        self.reload_pane();
+    }
+
+    pub fn open_card(&mut self, citizen_id: i64) -> Result<()> {
+        let citizen = self.store.citizen(citizen_id)?;
+        let contacts = self.store.contacts(
+            &ContactFilter {
+                citizen_id: Some(citizen_id),
+                ..Default::default()
+            },
+            0,
+            8,
+        )?;
+        let from = self.today().and_time(NaiveTime::MIN) - Duration::days(30);
+        let appointments = self.store.appointments(
+            &AppointmentFilter {
+                citizen_id: Some(citizen_id),
+                from: Some(from),
+                ..Default::default()
+            },
+            0,
+            8,
+        )?;
+        self.mode = Mode::Card(Box::new(Card {
+            citizen,
+            contacts,
+            appointments,
+        }));
+        Ok(())
+    }
+
+    /// Rows a list shows on the current screen (from the shared layout).
+    pub fn page(&self) -> usize {
+        layout::list_height(self.width, self.height, self.pane).max(1)
+    }
+
+    fn move_by(&mut self, delta: i64) {
+        if self.mode != Mode::Normal && self.mode != Mode::Filter {
+            return;
+        }
+        let today = self.pane == Pane::Today;
+        let st = self.state_mut();
+        let total = st.list.total;
+        if total == 0 {
+            return;
+        }
+        let sel = (st.list.selected as i64 + delta).clamp(0, total as i64 - 1) as usize;
+        st.list.selected = st.list.nearest_selectable(today, sel, delta.signum());
+        let pane = self.pane;
+        if self.clamp_offset(pane) {
+            let _ = self.load_window(pane);
+        }
+    }
+
+    /// Keeps the selection on screen; returns whether the window moved.
+    fn clamp_offset(&mut self, pane: Pane) -> bool {
+        let page = layout::list_height(self.width, self.height, pane).max(1);
+        let l = &mut self.panes[pane.index()].list;
+        let before = l.offset;
+        if l.selected < l.offset {
+            l.offset = l.selected;
+        } else if l.selected >= l.offset + page {
+            l.offset = l.selected + 1 - page;
+        }
+        let max_offset = l.total.saturating_sub(page);
+        l.offset = l.offset.min(max_offset);
+        l.offset != before || l.rows.len() < page.min(l.total.saturating_sub(l.offset))
+    }
+
+    /// Re-reads everything derived from the store: counts, the current pane.
+    pub fn refresh(&mut self) -> Result<()> {
+        self.empty = self.store.count(crate::store::Table::Citizens)? == 0;
+        self.counts = self.load_counts()?;
+        self.reload_pane();
+        Ok(())
+    }
+
+    fn load_counts(&self) -> Result<Counts> {
+        let from = self.today().and_time(NaiveTime::MIN);
+        let to = from + Duration::days(1);
+        let mut c = Counts {
+            overdue: self.store.count_overdue(self.today())?,
+            ..Default::default()
+        };
+        for a in self.store.appointments(
+            &AppointmentFilter {
+                from: Some(from),
+                to: Some(to),
+                ..Default::default()
+            },
+            0,
+            10_000,
+        )? {
+            if a.status.outcome().is_some_and(|o| {
+                matches!(
+                    o,
+                    crate::domain::Outcome::Cancelled
+                        | crate::domain::Outcome::CancelledByCitizen
+                        | crate::domain::Outcome::Moved
+                )
+            }) {
+                continue;
+            }
+            match a.kind {
+                Kind::Conversation => c.calls += 1,
+                Kind::MentorVisit => c.visits += 1,
+            }
+        }
+        Ok(c)
+    }
+
+    /// Re-counts and re-reads the current pane's window.
+    fn reload_pane(&mut self) {
+        let pane = self.pane;
+        if let Err(e) = self.count_pane(pane).and_then(|_| {
+            self.clamp_offset(pane);
+            self.load_window(pane)
+        }) {
+            self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    fn load_all_windows(&mut self) -> Result<()> {
+        self.load_window(self.pane)
+    }
+
+    fn range(&self, pane: Pane) -> (NaiveDateTime, NaiveDateTime) {
+        let st = &self.panes[pane.index()];
+        if st.week {
+            let from = week_start(st.date).and_time(NaiveTime::MIN);
+            (from, from + Duration::days(7))
+        } else {
+            let from = st.date.and_time(NaiveTime::MIN);
+            (from, from + Duration::days(1))
+        }
+    }
+
+    fn appointment_filter(&self, pane: Pane) -> AppointmentFilter {
+        let (from, to) = self.range(pane);
+        AppointmentFilter {
+            from: Some(from),
+            to: Some(to),
+            kind: match pane {
+                Pane::Calls => Some(Kind::Conversation),
+                Pane::Visits => Some(Kind::MentorVisit),
+                _ => None,
+            },
+            citizen_id: None,
+            text: self.panes[pane.index()].filter.clone(),
+        }
+    }
+
+    fn due_until(&self, pane: Pane) -> NaiveDate {
+        self.panes[pane.index()].date + Duration::days(DUE_DAYS)
+    }
+
+    fn citizen_filter(&self, pane: Pane) -> CitizenFilter {
+        CitizenFilter {
+            include_archived: false,
+            text: self.panes[pane.index()].filter.clone(),
+        }
+    }
+
+    fn contact_filter(&self, pane: Pane) -> ContactFilter {
+        let (from, to) = self.range(pane);
+        ContactFilter {
+            from: Some(from),
+            to: Some(to),
+            citizen_id: None,
+            text: self.panes[pane.index()].filter.clone(),
+        }
+    }
+
+    fn count_pane(&mut self, pane: Pane) -> Result<()> {
+        let (mut appts, mut due) = (0, 0);
+        let total = match pane {
+            Pane::Today => {
+                appts = self
+                    .store
+                    .count_appointments(&self.appointment_filter(pane))?;
+                let st = &self.panes[pane.index()];
+                due = self.store.count_due(self.due_until(pane), &st.filter)?;
+                appts.max(1) + 1 + due.max(1)
+            }
+            Pane::Calls | Pane::Visits => self
+                .store
+                .count_appointments(&self.appointment_filter(pane))?,
+            Pane::Log => self.store.count_contacts(&self.contact_filter(pane))?,
+            Pane::Caseload => self.store.count_citizens(&self.citizen_filter(pane))?,
+        };
+        let l = &mut self.panes[pane.index()].list;
+        l.total = total;
+        l.appts = appts;
+        l.due = due;
+        l.selected = l.selected.min(total.saturating_sub(1));
+        l.selected = l.nearest_selectable(pane == Pane::Today, l.selected, 1);
+        Ok(())
+    }
+
+    /// Reads just the rows on screen.
+    fn load_window(&mut self, pane: Pane) -> Result<()> {
+        let page = layout::list_height(self.width, self.height, pane).max(1);
+        let (offset, appts, due, heading) = {
+            let l = &self.panes[pane.index()].list;
+            (l.offset, l.appts, l.due, l.heading())
+        };
+        let rows: Vec<Row> = match pane {
+            Pane::Today => {
+                let mut rows: Vec<Row> = Vec::with_capacity(page);
+                let end = offset + page;
+                if offset < heading {
+                    if appts == 0 {
+                        rows.push(Row::NoAppointments);
+                    } else {
+                        let n = page.min(appts - offset);
+                        rows.extend(
+                            self.store
+                                .appointments(&self.appointment_filter(pane), offset, n)?
+                                .into_iter()
+                                .map(Row::Appointment),
+                        );
+                    }
+                }
+                if offset <= heading && heading < end {
+                    rows.push(Row::DueHeading);
+                }
+                if end > heading + 1 {
+                    if due == 0 {
+                        rows.push(Row::NothingDue);
+                    } else {
+                        let due_offset = offset.saturating_sub(heading + 1);
+                        let filter = self.panes[pane.index()].filter.clone();
+                        let n = page.saturating_sub(rows.len());
+                        rows.extend(
+                            self.store
+                                .due_citizens(self.due_until(pane), &filter, due_offset, n)?
+                                .into_iter()
+                                .map(Row::Due),
+                        );
+                    }
+                }
+                rows.truncate(page);
+                rows
+            }
+            Pane::Calls | Pane::Visits => self
+                .store
+                .appointments(&self.appointment_filter(pane), offset, page)?
+                .into_iter()
+                .map(Row::Appointment)
+                .collect(),
+            Pane::Log => self
+                .store
+                .contacts(&self.contact_filter(pane), offset, page)?
+                .into_iter()
+                .map(Row::Contact)
+                .collect(),
+            Pane::Caseload => self
+                .store
+                .citizens(&self.citizen_filter(pane), CitizenOrder::Name, offset, page)?
+                .into_iter()
+                .map(Row::Citizen)
+                .collect(),
+        };
+        self.panes[pane.index()].list.rows = rows;
+        Ok(())
+    }
+}

@@ -1,0 +1,132 @@
+//! The citizen card: details, the living summary, recent contacts and appointments.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::domain::Word;
+use crate::domain::cpr::mask_cpr;
+use crate::domain::text::{sanitize_line, truncate};
+use crate::ui::app::{App, Card};
+use crate::ui::layout::centered;
+use crate::ui::view::ACCENT;
+
+pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
+    let l = app.lang;
+    let w = l.w();
+    let da = l.da();
+    let c = &card.citizen;
+    let r = centered(
+        area,
+        96.min(area.width.saturating_sub(4)),
+        area.height.saturating_sub(2),
+    );
+    let inner_w = r.width.saturating_sub(4) as usize;
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let head = |s: &str| {
+        Line::from(Span::styled(
+            s.to_string(),
+            Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+        ))
+    };
+    let field = |k: &str, v: String| {
+        Line::from(vec![
+            Span::styled(format!("{k:<18}"), Style::new().fg(Color::Gray)),
+            Span::raw(v),
+        ])
+    };
+    let mut lines = vec![head(w.card_details)];
+    lines.push(field(w.col_group, c.target_group.name(da).to_string()));
+    lines.push(field(
+        w.cpr,
+        c.cpr
+            .as_deref()
+            .map(mask_cpr)
+            .unwrap_or_else(|| w.none.into()),
+    ));
+    lines.push(field(w.phone, sanitize_line(&c.phone)));
+    lines.push(field(w.email, sanitize_line(&c.email)));
+    lines.push(field(
+        w.benefit_start,
+        c.benefit_start
+            .map(|d| l.date(d))
+            .unwrap_or_else(|| w.none.into()),
+    ));
+    let mut due = c
+        .next_due
+        .map(|d| l.date(d))
+        .unwrap_or_else(|| w.none.into());
+    if c.exempt {
+        due = format!("{due} ({})", w.exempt);
+    }
+    lines.push(field(w.col_next_due, due));
+    lines.push(field(w.mentor, if c.mentor { w.yes } else { w.no }.into()));
+    lines.push(Line::raw(""));
+    lines.push(head(w.card_summary));
+    if c.summary.trim().is_empty() {
+        lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
+    }
+    for s in c.summary.lines() {
+        lines.push(Line::raw(sanitize_line(s)));
+    }
+    lines.push(Line::raw(""));
+    lines.push(head(w.card_appointments));
+    if card.appointments.is_empty() {
+        lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
+    }
+    for a in &card.appointments {
+        lines.push(Line::raw(truncate(
+            &format!(
+                "{} {}  {}  {}  {}",
+                l.date(a.start.date()),
+                l.time(a.start.time()),
+                a.kind.name(da),
+                a.channel.name(da),
+                a.status.name(da)
+            ),
+            inner_w,
+        )));
+    }
+    lines.push(Line::raw(""));
+    lines.push(head(w.card_contacts));
+    if card.contacts.is_empty() {
+        lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
+    }
+    for k in &card.contacts {
+        let text = format!(
+            "{} {}  {}  {}  {}",
+            l.date(k.at.date()),
+            l.time(k.at.time()),
+            k.channel.name(da),
+            k.outcome.name(da),
+            sanitize_line(&k.note)
+        );
+        lines.push(Line::raw(truncate(&text, inner_w)));
+    }
+    let mut title = format!(" {}: {} ", w.card_title, sanitize_line(&c.name));
+    if c.archived {
+        title = format!("{title}({}) ", w.archived);
+    }
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(Span::styled(
+            truncate(&title, r.width.saturating_sub(2) as usize),
+            bold,
+        ))
+        .title_bottom(Line::from(format!(" Esc {} ", l.t("lukker", "closes"))).right_aligned());
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        Rect {
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
+        },
+    );
+}

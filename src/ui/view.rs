@@ -1,0 +1,232 @@
+//! Drawing: the whole screen from `&App`. Drawing never changes state and never writes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Mode};
+use super::keymap::{self, Scope};
+use super::layout::{self, areas, centered};
+use super::panes;
+use crate::domain::text::{sanitize_line, truncate, width};
+
+pub const ACCENT: Color = Color::Cyan;
+
+pub fn draw(app: &App, f: &mut Frame<'_>) {
+    let area = f.area();
+    if layout::too_small(area.width, area.height) {
+        let msg = app.lang.w().too_small;
+        let p = Paragraph::new(msg)
+            .wrap(Wrap { trim: true })
+            .style(Style::new().fg(Color::Yellow));
+        f.render_widget(p, area);
+        return;
+    }
+    let a = areas(area);
+    header(app, f, a.header);
+    tabs(app, f, a.tabs);
+    if app.empty {
+        welcome(
+            app,
+            f,
+            Rect {
+                height: a.table.height + 1,
+                ..a.title
+            },
+        );
+    } else {
+        panes::draw(app, f, a.title, a.table);
+    }
+    footer(app, f, a.footer);
+    match &app.mode {
+        Mode::Help { scroll } => help(app, f, area, *scroll),
+        Mode::Card(card) => panes::card::draw(app, card, f, area),
+        _ => {}
+    }
+}
+
+fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
+    let l = app.lang;
+    let w = l.w();
+    let today = app.today();
+    let c = app.counts;
+    let mut spans = vec![
+        Span::styled(
+            format!(" {} ", w.app),
+            Style::new()
+                .fg(Color::Black)
+                .bg(ACCENT)
+                .add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(" "),
+        Span::styled(
+            l.day_title(today),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(" · "),
+        Span::raw(capitalise(&l.week(today))),
+        Span::raw(" · "),
+        Span::raw(format!("{} {}", c.calls, w.calls_n)),
+        Span::raw(" · "),
+        Span::raw(format!("{} {}", c.visits, w.visits_n)),
+        Span::raw(" · "),
+    ];
+    let overdue = format!("{} {}", c.overdue, w.overdue_n);
+    spans.push(if c.overdue > 0 {
+        Span::styled(
+            overdue,
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        )
+    } else {
+        Span::raw(overdue)
+    });
+    f.render_widget(Paragraph::new(Line::from(spans)), r);
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn tabs(app: &App, f: &mut Frame<'_>, r: Rect) {
+    let w = app.lang.w();
+    let mut spans = Vec::new();
+    for (i, name) in w.panes.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, name);
+        let style = if i == app.pane.index() {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Gray)
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), r);
+}
+
+fn footer(app: &App, f: &mut Frame<'_>, r: Rect) {
+    let l = app.lang;
+    if let Some(msg) = &app.message {
+        let p = Paragraph::new(truncate(&sanitize_line(msg), r.width as usize))
+            .style(Style::new().fg(Color::Yellow));
+        f.render_widget(p, r);
+        return;
+    }
+    if app.mode == Mode::Filter {
+        let st = app.state();
+        let text = format!(
+            " {}: {}▏  {}",
+            l.w().filter,
+            sanitize_line(&st.filter),
+            l.w().filter_hint
+        );
+        f.render_widget(
+            Paragraph::new(truncate(&text, r.width as usize)).style(Style::new().fg(ACCENT)),
+            r,
+        );
+        return;
+    }
+    let scopes: Vec<Scope> = app.scopes();
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    let mut used = 0usize;
+    for b in keymap::footer(&scopes) {
+        let hint = b.hint(l);
+        let piece = width(b.label) + 1 + width(hint) + 3;
+        if used + piece > r.width as usize {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(
+            format!(" {}", b.label),
+            Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {}  ", hint)));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(spans)).style(Style::new().fg(Color::Gray)),
+        r,
+    );
+}
+
+fn welcome(app: &App, f: &mut Frame<'_>, r: Rect) {
+    let w = app.lang.w();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            w.empty_title,
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
+        Line::raw(""),
+    ];
+    lines.extend(w.empty_body.iter().map(|s| Line::raw(*s)));
+    let inner = centered(r, 96, lines.len() as u16 + 4);
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::new()
+                .borders(Borders::ALL)
+                .border_style(Style::new().fg(ACCENT)),
+        ),
+        inner,
+    );
+}
+
+/// The help: every binding, grouped by where it applies, drawn from the keymap.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let l = app.lang;
+    let w = l.w();
+    let groups = [
+        (Scope::Global, w.scope_global),
+        (Scope::List, w.scope_list),
+        (
+            Scope::Week,
+            l.t("Samtaler og mentorbesøg", "Calls and mentor visits"),
+        ),
+        (Scope::Filter, w.scope_filter),
+        (Scope::Card, w.scope_card),
+    ];
+    let mut lines = Vec::new();
+    for (scope, title) in groups {
+        lines.push(Line::from(Span::styled(
+            title.to_string(),
+            Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+        )));
+        for b in keymap::BINDINGS.iter().filter(|b| b.scope == scope) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<12}", b.label),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(b.hint(l).to_string()),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+fn help(app: &App, f: &mut Frame<'_>, area: Rect, scroll: u16) {
+    let w = app.lang.w();
+    let lines = help_lines(app);
+    let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let r = centered(area, 60, h);
+    let max_scroll = (lines.len() as u16).saturating_sub(r.height.saturating_sub(2));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(format!(" {} ", w.help_title))
+        .title_bottom(Line::from(format!(" {} ", w.help_close)).right_aligned());
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max_scroll), 0)),
+        r,
+    );
+}
