@@ -3,12 +3,14 @@
 //! an IMMEDIATE transaction, migrations by `PRAGMA user_version` from `schema.sql`.
 
 mod appointments;
+mod changes;
 mod citizens;
 mod contacts;
 mod open;
 
 pub use appointments::AppointmentFilter;
 pub(crate) use appointments::insert_appointment as insert_appointment_raw;
+pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;

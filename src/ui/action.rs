@@ -26,4 +26,14 @@ pub enum Action {
     FilterDone,
     /// Open the selected row's citizen card.
     Open,
+    /// Mark the selected appointment held / no-show / cancelled by the citizen / cancelled.
+    Mark(crate::domain::Status),
+    /// Move the selected appointment (asks for the new time).
+    Move,
+    /// Log an unplanned contact with the selected row's citizen.
+    LogContact,
+    /// Undo the last change.
+    Undo,
+    /// Toggle the selected contact's "transferred to the case system" mark.
+    Transferred,
 }

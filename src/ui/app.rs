@@ -8,10 +8,22 @@ use super::action::Action;
 use super::keymap::{self, Scope};
 use super::layout;
 use super::strings::Lang;
+use super::widgets::line::{LineEvent, LineInput};
+use crate::config::Config;
 use crate::domain::dates::week_start;
-use crate::domain::{Appointment, Citizen, Contact, Kind};
+use crate::domain::{
+    Appointment, Channel, Citizen, Contact, Kind, NewContact, Outcome, Status, Word,
+};
 use crate::error::Result;
+use crate::store::Change;
 use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, ContactFilter, Store};
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|x| x.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 /// The five panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,9 +143,46 @@ pub struct PaneState {
 pub enum Mode {
     Normal,
     Filter,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Card(Box<Card>),
+    /// The one-line note after marking or logging (Enter with nothing skips).
+    Note {
+        contact_id: i64,
+        citizen: String,
+        input: Box<LineInput>,
+    },
+    /// The new time of an appointment being moved.
+    Move {
+        appointment_id: i64,
+        citizen: String,
+        input: Box<LineInput>,
+        error: Option<String>,
+    },
+    /// Picking what kind of unplanned contact to log.
+    LogPick {
+        citizen_id: i64,
+        citizen: String,
+    },
 }
+
+/// One step back: what it was and the changes that undo it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoStep {
+    pub what: String,
+    pub changes: Vec<Change>,
+}
+
+/// The unplanned contacts `l` offers, in the order of `Words::log_options`.
+pub const LOG_OPTIONS: [(Outcome, Channel, i64); 6] = [
+    (Outcome::Reached, Channel::Phone, 5),
+    (Outcome::NotReached, Channel::Phone, 0),
+    (Outcome::MessageLeft, Channel::Phone, 1),
+    (Outcome::Held, Channel::Phone, 20),
+    (Outcome::Held, Channel::InPerson, 45),
+    (Outcome::Held, Channel::Video, 30),
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
@@ -166,6 +215,9 @@ pub struct App {
     pub message: Option<String>,
     /// What the help's previous mode was, to go back to it.
     help_return: Option<Box<Mode>>,
+    pub config: Config,
+    /// Changes that can be undone, newest last.
+    pub undo: Vec<UndoStep>,
 }
 
 /// How far ahead Today looks for due conversations.
@@ -194,6 +246,8 @@ impl App {
             quit: false,
             message: None,
             help_return: None,
+            config: Config::default(),
+            undo: Vec::new(),
         };
         app.refresh()?;
         Ok(app)
@@ -218,13 +272,49 @@ impl App {
             Mode::Help { .. } => vec![Scope::Help],
             Mode::Card(_) => vec![Scope::Card, Scope::Global],
             Mode::Filter => vec![Scope::Filter],
-            Mode::Normal if self.pane.has_week() => vec![Scope::Global, Scope::List, Scope::Week],
-            Mode::Normal => vec![Scope::Global, Scope::List],
+            Mode::Note { .. } | Mode::Move { .. } => vec![Scope::Text],
+            Mode::LogPick { .. } => vec![],
+            Mode::Normal => {
+                let mut v = vec![Scope::Global, Scope::List];
+                if matches!(self.state().list.selected_row(), Some(Row::Appointment(_))) {
+                    v.push(Scope::Marking);
+                }
+                if self.pane.has_week() {
+                    v.push(Scope::Week);
+                }
+                if self.pane == Pane::Log {
+                    v.push(Scope::LogPane);
+                }
+                v
+            }
         }
+    }
+
+    /// The scopes in the order the footer shows their hints: what the selection allows first,
+    /// then moving about, then the global keys.
+    pub fn footer_scopes(&self) -> Vec<Scope> {
+        let mut v = self.scopes();
+        v.sort_by_key(|s| match s {
+            Scope::Marking | Scope::LogPane => 0,
+            Scope::Global => 1,
+            _ => 2,
+        });
+        v
     }
 
     /// Handles one terminal event; returns whether anything on screen may have changed.
     pub fn handle_event(&mut self, ev: &Event) -> bool {
+        if let Event::Key(k) = ev
+            && k.kind != KeyEventKind::Press
+        {
+            return false;
+        }
+        if matches!(self.mode, Mode::Note { .. } | Mode::Move { .. }) {
+            return self.text_event(ev);
+        }
+        if let (Mode::LogPick { .. }, Event::Key(k)) = (&self.mode, ev) {
+            return self.log_pick(k);
+        }
         match ev {
             Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
             Event::Key(_) => false,
@@ -252,6 +342,239 @@ impl App {
             return self.filter_key(k);
         }
         false
+    }
+
+    /// A note or a new time being typed.
+    fn text_event(&mut self, ev: &Event) -> bool {
+        if matches!(ev, Event::Resize(..)) {
+            if let Event::Resize(w, h) = ev {
+                self.resize(*w, *h);
+            }
+            return true;
+        }
+        let result = match &mut self.mode {
+            Mode::Note { input, .. } | Mode::Move { input, .. } => input.handle(ev),
+            _ => return false,
+        };
+        match result {
+            LineEvent::Ignored => false,
+            LineEvent::Changed => {
+                if let Mode::Move { error, .. } = &mut self.mode {
+                    *error = None;
+                }
+                true
+            }
+            LineEvent::Cancel => {
+                self.mode = Mode::Normal;
+                true
+            }
+            LineEvent::Submit(text) => {
+                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                let r = match mode {
+                    Mode::Note { contact_id, .. } => self.save_note(contact_id, &text),
+                    Mode::Move {
+                        appointment_id,
+                        citizen,
+                        input,
+                        ..
+                    } => {
+                        match self.move_to(appointment_id, &citizen, &text) {
+                            Ok(()) => Ok(()),
+                            Err(e) => {
+                                // Keep what was typed and say what is wrong.
+                                self.mode = Mode::Move {
+                                    appointment_id,
+                                    citizen,
+                                    input,
+                                    error: Some(format!("{e:#}")),
+                                };
+                                return true;
+                            }
+                        }
+                    }
+                    _ => Ok(()),
+                };
+                if let Err(e) = r {
+                    self.message = Some(format!("{e:#}"));
+                }
+                true
+            }
+        }
+    }
+
+    fn log_pick(&mut self, k: &KeyEvent) -> bool {
+        let Mode::LogPick {
+            citizen_id,
+            citizen,
+        } = &self.mode
+        else {
+            return false;
+        };
+        let (citizen_id, citizen) = (*citizen_id, citizen.clone());
+        match k.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Normal;
+                true
+            }
+            KeyCode::Char(c @ '1'..='6') => {
+                let (outcome, channel, minutes) = LOG_OPTIONS[(c as usize) - ('1' as usize)];
+                let counts = outcome.can_count() && self.store.counts_on(self.today());
+                let contact = NewContact {
+                    uuid: uuid::Uuid::new_v4().to_string(),
+                    citizen_id,
+                    appointment_id: None,
+                    at: self.now,
+                    channel,
+                    outcome,
+                    minutes,
+                    note: String::new(),
+                    counts,
+                };
+                match self.store.log(&contact) {
+                    Ok((id, change)) => {
+                        let what = format!(
+                            "{}: {} ({})",
+                            self.lang.w().logged,
+                            citizen,
+                            outcome.name(self.lang.da())
+                        );
+                        self.push_undo(what.clone(), vec![change]);
+                        self.after_change(&what);
+                        self.start_note(id, citizen);
+                    }
+                    Err(e) => {
+                        self.mode = Mode::Normal;
+                        self.message = Some(format!("{e:#}"));
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn start_note(&mut self, contact_id: i64, citizen: String) {
+        let snippets = self.config.snippets(self.lang.da());
+        self.mode = Mode::Note {
+            contact_id,
+            citizen,
+            input: Box::new(LineInput::new("", snippets)),
+        };
+    }
+
+    fn save_note(&mut self, contact_id: i64, text: &str) -> Result<()> {
+        let note = text.trim();
+        if note.is_empty() {
+            return Ok(());
+        }
+        let inverse = self.store.apply(&[Change::ContactNote {
+            id: contact_id,
+            note: note.to_string(),
+        }])?;
+        let what = self.lang.w().note_saved.to_string();
+        self.push_undo(what.clone(), inverse);
+        self.after_change(&what);
+        Ok(())
+    }
+
+    fn move_to(&mut self, appointment_id: i64, citizen: &str, text: &str) -> Result<()> {
+        let start = crate::domain::dates::parse_datetime(text, self.today(), None)
+            .map_err(crate::error::user)?;
+        let marked =
+            self.store
+                .mark_appointment(appointment_id, Status::Moved, Some(start), self.now)?;
+        let l = self.lang;
+        let what = format!(
+            "{}: {} {} {} {}",
+            Status::Moved.name(l.da()),
+            citizen,
+            l.w().moved_to,
+            l.date(start.date()),
+            l.time(start.time())
+        );
+        self.push_undo(what.clone(), marked.undo);
+        self.after_change(&what);
+        Ok(())
+    }
+
+    fn push_undo(&mut self, what: String, changes: Vec<Change>) {
+        self.undo.push(UndoStep { what, changes });
+    }
+
+    /// After a write: re-read what is shown and say what happened (and that `u` undoes it).
+    fn after_change(&mut self, what: &str) {
+        if let Err(e) = self.refresh() {
+            self.message = Some(format!("{e:#}"));
+            return;
+        }
+        self.message = Some(format!(
+            "{} · {}",
+            capitalise(what),
+            self.lang.w().undo_hint
+        ));
+    }
+
+    fn undo_last(&mut self) -> Result<()> {
+        let Some(step) = self.undo.pop() else {
+            self.message = Some(self.lang.w().nothing_to_undo.to_string());
+            return Ok(());
+        };
+        if let Err(e) = self.store.apply(&step.changes) {
+            self.undo.push(step);
+            return Err(e);
+        }
+        self.refresh()?;
+        self.message = Some(format!("{}: {}", self.lang.w().undone, step.what));
+        Ok(())
+    }
+
+    fn mark(&mut self, status: Status) -> Result<()> {
+        let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() else {
+            self.message = Some(self.lang.w().not_appointment.to_string());
+            return Ok(());
+        };
+        if status == Status::Moved {
+            let l = self.lang;
+            let initial = format!("{} {}", l.date(a.start.date()), l.time(a.start.time()));
+            self.mode = Mode::Move {
+                appointment_id: a.id,
+                citizen: a.citizen.clone(),
+                input: Box::new(LineInput::new(&initial, Vec::new())),
+                error: None,
+            };
+            return Ok(());
+        }
+        let marked = self.store.mark_appointment(a.id, status, None, self.now)?;
+        let what = format!("{}: {}", status.name(self.lang.da()), a.citizen);
+        self.push_undo(what.clone(), marked.undo);
+        self.after_change(&what);
+        self.start_note(marked.contact_id, a.citizen);
+        Ok(())
+    }
+
+    fn toggle_transferred(&mut self) -> Result<()> {
+        let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {
+            self.message = Some(self.lang.w().not_contact.to_string());
+            return Ok(());
+        };
+        let at = if c.transferred_at.is_some() {
+            None
+        } else {
+            Some(self.now)
+        };
+        let inverse = self
+            .store
+            .apply(&[Change::ContactTransferred { id: c.id, at }])?;
+        let w = self.lang.w();
+        let what = if at.is_some() {
+            w.transferred_set
+        } else {
+            w.transferred_unset
+        }
+        .to_string();
+        self.push_undo(what.clone(), inverse);
+        self.after_change(&what);
+        Ok(())
     }
 
     /// Typing in the filter: any character (also AltGr ones, which arrive with Ctrl+Alt).
@@ -313,7 +636,9 @@ impl App {
                 Mode::Help { .. } => {
                     self.mode = self.help_return.take().map(|m| *m).unwrap_or(Mode::Normal);
                 }
-                Mode::Card(_) => self.mode = Mode::Normal,
+                Mode::Card(_) | Mode::Note { .. } | Mode::Move { .. } | Mode::LogPick { .. } => {
+                    self.mode = Mode::Normal
+                }
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
                     if !self.state().filter.is_empty() {
@@ -357,6 +682,22 @@ impl App {
                     self.open_card(id)?;
                 }
             }
+            Action::Mark(status) => self.mark(status)?,
+            Action::Move => self.mark(Status::Moved)?,
+            Action::LogContact => {
+                match self.state().list.selected_row().and_then(Row::citizen_id) {
+                    Some(id) => {
+                        let citizen = self.store.citizen(id)?.name;
+                        self.mode = Mode::LogPick {
+                            citizen_id: id,
+                            citizen,
+                        };
+                    }
+                    None => self.message = Some(self.lang.w().no_citizen_row.to_string()),
+                }
+            }
+            Action::Undo => self.undo_last()?,
+            Action::Transferred => self.toggle_transferred()?,
         }
         if let Mode::Help { scroll } = &mut self.mode {
             match action {

@@ -24,6 +24,12 @@ pub enum Scope {
     Card,
     /// With the help open.
     Help,
+    /// On an appointment (Today, Calls, Mentor visits).
+    Marking,
+    /// In the contact log.
+    LogPane,
+    /// While typing a note or a time.
+    Text,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +87,7 @@ impl Binding {
     }
 }
 
+use crate::domain::Status as St;
 use Action as A;
 use Scope as S;
 
@@ -129,6 +136,24 @@ pub const BINDINGS: &[Binding] = &[
         da: "forrige fane",
         en: "previous pane",
         footer: false,
+    },
+    Binding {
+        keys: &[k('l')],
+        label: "l",
+        action: A::LogContact,
+        scope: S::List,
+        da: "log kontakt",
+        en: "log contact",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('u')],
+        label: "u",
+        action: A::Undo,
+        scope: S::List,
+        da: "fortryd",
+        en: "undo",
+        footer: true,
     },
     Binding {
         keys: &[kc(KeyCode::Up), k('k')],
@@ -246,6 +271,87 @@ pub const BINDINGS: &[Binding] = &[
         da: "ryd filter",
         en: "clear filter",
         footer: false,
+    },
+    Binding {
+        keys: &[k('h')],
+        label: "h",
+        action: A::Mark(St::Held),
+        scope: S::Marking,
+        da: "afholdt",
+        en: "held",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('n')],
+        label: "n",
+        action: A::Mark(St::NoShow),
+        scope: S::Marking,
+        da: "udeblevet",
+        en: "no-show",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('c')],
+        label: "c",
+        action: A::Mark(St::CancelledByCitizen),
+        scope: S::Marking,
+        da: "afbud",
+        en: "cancelled by citizen",
+        footer: false,
+    },
+    Binding {
+        keys: &[ks('C')],
+        label: "C",
+        action: A::Mark(St::Cancelled),
+        scope: S::Marking,
+        da: "aflyst",
+        en: "cancelled",
+        footer: false,
+    },
+    Binding {
+        keys: &[k('m')],
+        label: "m",
+        action: A::Move,
+        scope: S::Marking,
+        da: "flyt",
+        en: "move",
+        footer: false,
+    },
+    Binding {
+        keys: &[k('o')],
+        label: "o",
+        action: A::Transferred,
+        scope: S::LogPane,
+        da: "overført til sagssystem",
+        en: "transferred to case system",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Enter)],
+        label: "Enter",
+        action: A::FilterDone,
+        scope: S::Text,
+        da: "gem",
+        en: "save",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Esc)],
+        label: "Esc",
+        action: A::Close,
+        scope: S::Text,
+        da: "fortryd",
+        en: "cancel",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Tab)],
+        label: "Tab",
+        action: A::NextPane,
+        scope: S::Text,
+        da: "standardtekst",
+        en: "snippet",
+        footer: true,
     },
     Binding {
         keys: &[kc(KeyCode::Enter)],

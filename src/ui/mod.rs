@@ -10,6 +10,7 @@ pub mod layout;
 pub mod panes;
 pub mod strings;
 pub mod view;
+pub mod widgets;
 
 use std::io::Write;
 use std::sync::mpsc;

@@ -10,6 +10,7 @@ use super::app::{App, Mode};
 use super::keymap::{self, Scope};
 use super::layout::{self, areas, centered};
 use super::panes;
+use super::widgets::line::LineInput;
 use crate::domain::text::{sanitize_line, truncate, width};
 
 pub const ACCENT: Color = Color::Cyan;
@@ -43,8 +44,104 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
     match &app.mode {
         Mode::Help { scroll } => help(app, f, area, *scroll),
         Mode::Card(card) => panes::card::draw(app, card, f, area),
+        Mode::Note { citizen, input, .. } => {
+            let w = app.lang.w();
+            let title = format!(" {} · {} ", sanitize_line(citizen), w.note_title);
+            let len = input.len();
+            let limit = app.config.note_soft_limit;
+            let (count, style) = if len > limit {
+                (
+                    format!(" {len}/{limit} {} ", w.soft_limit),
+                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                )
+            } else {
+                (format!(" {len}/{limit} "), Style::new().fg(Color::Gray))
+            };
+            text_box(
+                f,
+                a.footer,
+                &title,
+                Line::from(Span::styled(count, style)),
+                input,
+                None,
+            );
+        }
+        Mode::Move {
+            citizen,
+            input,
+            error,
+            ..
+        } => {
+            let title = format!(" {} · {} ", sanitize_line(citizen), app.lang.w().move_title);
+            text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
+        }
+        Mode::LogPick { citizen, .. } => log_pick(app, f, area, citizen),
         _ => {}
     }
+}
+
+/// A three-line box just above the footer with a one-line input in it.
+fn text_box(
+    f: &mut Frame<'_>,
+    footer: Rect,
+    title: &str,
+    right: Line<'_>,
+    input: &LineInput,
+    error: Option<&str>,
+) {
+    let h = if error.is_some() { 4 } else { 3 };
+    let r = Rect {
+        x: footer.x,
+        y: footer.y.saturating_sub(h),
+        width: footer.width,
+        height: h,
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(truncate(title, r.width.saturating_sub(2) as usize))
+        .title_bottom(right.right_aligned());
+    let inner = block.inner(r);
+    f.render_widget(Clear, r);
+    f.render_widget(block, r);
+    let line = Rect { height: 1, ..inner };
+    f.render_widget(&input.area, line);
+    if let Some(e) = error {
+        let er = Rect {
+            y: inner.y + 1,
+            height: 1,
+            ..inner
+        };
+        f.render_widget(
+            Paragraph::new(truncate(&sanitize_line(e), er.width as usize))
+                .style(Style::new().fg(Color::Red)),
+            er,
+        );
+    }
+}
+
+fn log_pick(app: &App, f: &mut Frame<'_>, area: Rect, citizen: &str) {
+    let w = app.lang.w();
+    let mut lines = Vec::new();
+    for (i, label) in w.log_options.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {}  ", i + 1),
+                Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(*label),
+        ]));
+    }
+    let r = centered(area, 60, lines.len() as u16 + 2);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(truncate(
+            &format!(" {} · {} ", sanitize_line(citizen), w.log_title),
+            r.width.saturating_sub(2) as usize,
+        ));
+    f.render_widget(Clear, r);
+    f.render_widget(Paragraph::new(lines).block(block), r);
 }
 
 fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
@@ -134,7 +231,7 @@ fn footer(app: &App, f: &mut Frame<'_>, r: Rect) {
         );
         return;
     }
-    let scopes: Vec<Scope> = app.scopes();
+    let scopes: Vec<Scope> = app.footer_scopes();
     let mut spans: Vec<Span<'_>> = Vec::new();
     let mut used = 0usize;
     for b in keymap::footer(&scopes) {
@@ -188,7 +285,10 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             Scope::Week,
             l.t("Samtaler og mentorbesøg", "Calls and mentor visits"),
         ),
+        (Scope::Marking, w.scope_marking),
+        (Scope::LogPane, w.scope_log),
         (Scope::Filter, w.scope_filter),
+        (Scope::Text, w.scope_text),
         (Scope::Card, w.scope_card),
     ];
     let mut lines = Vec::new();

@@ -1,0 +1,168 @@
+//! The user's config file (`config.toml` in the platform config folder, or `JOBDESK_CONFIG`):
+//! note snippets, the soft length of a note, and the cadence rules. Everything has a default
+//! shipped in the binary; a missing file means the defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::cadence::{Rule, Rules};
+use crate::error::{Result, user};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// How long a note may grow before the desk shows it in yellow (characters).
+    pub note_soft_limit: usize,
+    /// Note snippets that Tab completes from, Danish and English.
+    pub snippets_da: Vec<String>,
+    pub snippets_en: Vec<String>,
+    /// The cadence rules; empty means the built-in defaults (LAB § 31).
+    pub rules: Vec<Rule>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect();
+        Config {
+            note_soft_limit: 280,
+            snippets_da: s(&[
+                "Gennemgået jobplan.",
+                "Aftalt næste samtale.",
+                "Søger job, CV opdateret.",
+                "Aftalt virksomhedspraktik.",
+                "Helbred drøftet; ingen ændring.",
+                "Borger udeblev uden afbud.",
+                "Afbud pga. sygdom.",
+                "Ingen svar, lagt besked.",
+                "Henvist til Ydelsesservice.",
+                "Mentor: gåtur, god snak.",
+            ]),
+            snippets_en: s(&[
+                "Went through the job plan.",
+                "Agreed on the next conversation.",
+                "Looking for work, CV updated.",
+                "Agreed on a work placement.",
+                "Health discussed; no change.",
+                "Citizen did not show up.",
+                "Cancelled due to illness.",
+                "No answer, left a message.",
+                "Referred to benefit services.",
+                "Mentor: walk, good talk.",
+            ]),
+            rules: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    pub fn rules(&self) -> Rules {
+        if self.rules.is_empty() {
+            Rules::default()
+        } else {
+            Rules {
+                rules: self.rules.clone(),
+            }
+        }
+    }
+
+    pub fn snippets(&self, danish: bool) -> Vec<String> {
+        if danish {
+            self.snippets_da.clone()
+        } else {
+            self.snippets_en.clone()
+        }
+    }
+
+    /// The default file's text, with the built-in rules written out to edit.
+    pub fn default_text() -> String {
+        let mut c = Config::default();
+        c.rules = Rules::default().rules;
+        let body = toml::to_string_pretty(&c).unwrap_or_default();
+        format!(
+            "# jobdesk's settings. Delete a line to get its default back.\n# rules: conversations due per target group (LAB § 31 by default); effective_from picks the rule in force for a benefit start.\n\n{body}"
+        )
+    }
+
+    /// Where the config file is: `JOBDESK_CONFIG`, else the platform config folder.
+    pub fn path() -> Option<PathBuf> {
+        if let Ok(p) = std::env::var("JOBDESK_CONFIG")
+            && !p.trim().is_empty()
+        {
+            return Some(PathBuf::from(p));
+        }
+        directories::ProjectDirs::from("dk", "jobdesk", "jobdesk")
+            .map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// Reads the config; a missing file gives the defaults, a broken one a message with the line.
+    pub fn load(path: Option<&Path>) -> Result<Config> {
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(user(format!(
+                    "cannot read the config file {}: {e}",
+                    path.display()
+                )));
+            }
+        };
+        Self::parse(&text).map_err(|e| {
+            user(format!(
+                "config file {}: {e}. Fix it, or move it away to use the defaults",
+                path.display()
+            ))
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let c: Config =
+            toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
+        if c.note_soft_limit == 0 {
+            return Err("note_soft_limit must be at least 1".into());
+        }
+        for r in &c.rules {
+            if r.count == 0 || r.first_within_days < 0 || r.window_days < r.first_within_days {
+                return Err(format!(
+                    "the rule for {} from {} is impossible: count ≥ 1 and 0 ≤ first_within_days ≤ window_days",
+                    r.group, r.effective_from
+                ));
+            }
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_text_parses_back_to_the_defaults() {
+        let c = Config::parse(&Config::default_text()).unwrap_or_default();
+        assert_eq!(c.rules(), Rules::default());
+        assert_eq!(c.note_soft_limit, 280);
+        assert!(!c.snippets_da.is_empty());
+    }
+
+    #[test]
+    fn a_partial_file_keeps_the_other_defaults() {
+        let c = Config::parse("snippets_da = [\"Kort samtale.\"]\n").unwrap_or_default();
+        assert_eq!(c.snippets_da, vec!["Kort samtale."]);
+        assert_eq!(c.snippets_en, Config::default().snippets_en);
+        assert_eq!(c.rules(), Rules::default());
+    }
+
+    #[test]
+    fn broken_files_say_where() {
+        let e = Config::parse("note_soft_limit = \"long\"\n").unwrap_err();
+        assert!(e.contains("line 1"), "{e}");
+        let e = Config::parse("colour = 1\n").unwrap_err();
+        assert!(e.contains("colour"), "{e}");
+        let e = Config::parse("[[rules]]\ngroup = \"dagpenge\"\neffective_from = \"2026-07-01\"\ncount = 0\nfirst_within_days = 7\nwindow_days = 183\n").unwrap_err();
+        assert!(e.contains("impossible"), "{e}");
+    }
+}
