@@ -76,8 +76,10 @@ impl Config {
 
     /// The default file's text, with the built-in rules written out to edit.
     pub fn default_text() -> String {
-        let mut c = Config::default();
-        c.rules = Rules::default().rules;
+        let c = Config {
+            rules: Rules::default().rules,
+            ..Default::default()
+        };
         let body = toml::to_string_pretty(&c).unwrap_or_default();
         format!(
             "# jobdesk's settings. Delete a line to get its default back.\n# rules: conversations due per target group (LAB § 31 by default); effective_from picks the rule in force for a benefit start.\n\n{body}"
