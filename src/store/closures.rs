@@ -291,6 +291,11 @@ impl Store {
         open_closure_on(&self.conn)
     }
 
+    /// The open closure, or the contract's message saying how to start one.
+    pub fn require_open_closure(&self) -> Result<Closure> {
+        self.open_closure()?.ok_or_else(no_open_closure)
+    }
+
     /// The closure a pane or a report shows by default: the open one, else the latest.
     pub fn current_closure(&self) -> Result<Option<Closure>> {
         if let Some(c) = self.open_closure()? {
