@@ -220,13 +220,20 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
         Some(n) => {
             let n = sanitize_line(n).trim().to_string();
             if n.is_empty() {
-                return Err(user("--name is empty: give the closure a name, or leave --name out"));
+                return Err(user(
+                    "--name is empty: give the closure a name, or leave --name out",
+                ));
             }
             n
         }
         None => words::default_name(l, from),
     };
-    let new = NewClosure { name, from, to, counts_held: a.counts_held == YesNo::Yes };
+    let new = NewClosure {
+        name,
+        from,
+        to,
+        counts_held: a.counts_held == YesNo::Yes,
+    };
     let mut store = Store::open(path, Create::No)?;
     store.check_new_closure(&new)?;
     let mut convert_all = a.convert == ConvertMode::All;
@@ -303,8 +310,13 @@ fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
     };
     let mut store = Store::open(path, Create::No)?;
     let closure = store.require_open_closure()?;
-    let note =
-        words::attempt_note(l, &closure.name, result, accepted, a.note.as_deref().unwrap_or(""));
+    let note = words::attempt_note(
+        l,
+        &closure.name,
+        result,
+        accepted,
+        a.note.as_deref().unwrap_or(""),
+    );
     let r = store.record_attempt(&NewAttempt {
         uuid: uuid::Uuid::new_v4().to_string(),
         citizen_id: a.citizen,
@@ -340,7 +352,10 @@ fn list_rows(l: Lang, entries: &[CallEntry], ctx: &Ctx, out: &mut dyn Write) -> 
         h[7]
     )?;
     for e in entries {
-        let next = e.next_try.map(|d| fmt_date(d, da)).unwrap_or_else(|| "–".into());
+        let next = e
+            .next_try
+            .map(|d| fmt_date(d, da))
+            .unwrap_or_else(|| "–".into());
         writeln!(
             out,
             "{:>4}  {:>6}  {}  {}  {}  {:>6}  {}  {}",
@@ -449,7 +464,11 @@ fn list(store: &Store, a: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<(
         return Ok(());
     }
     writeln!(out, "{}", words::title(l, &c))?;
-    writeln!(out, "{}", words::progress(l, &store.call_progress(c.id, ctx.today())?))?;
+    writeln!(
+        out,
+        "{}",
+        words::progress(l, &store.call_progress(c.id, ctx.today())?)
+    )?;
     list_rows(l, &entries, ctx, out)
 }
 
@@ -457,7 +476,11 @@ fn end(store: &mut Store, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let c = store.end_closure(ctx.now)?;
     writeln!(out, "{}", words::ended(l, &c))?;
-    writeln!(out, "{}", words::progress(l, &store.call_progress(c.id, ctx.today())?))?;
+    writeln!(
+        out,
+        "{}",
+        words::progress(l, &store.call_progress(c.id, ctx.today())?)
+    )?;
     Ok(())
 }
 

@@ -44,7 +44,10 @@ impl Closure {
     }
     /// The window in which the cadence rules pause deadlines.
     pub fn suspension(&self) -> Suspension {
-        Suspension { from: self.from, to: self.to }
+        Suspension {
+            from: self.from,
+            to: self.to,
+        }
     }
     pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
         self.from <= to && from <= self.to
@@ -91,7 +94,10 @@ pub fn needs_conversion(
     from: NaiveDate,
     to: NaiveDate,
 ) -> bool {
-    status == Status::Planned && channel.is_in_person() && from <= start.date() && start.date() <= to
+    status == Status::Planned
+        && channel.is_in_person()
+        && from <= start.date()
+        && start.date() <= to
 }
 
 /// The channel "convert all" gives: a conversation goes to phone, a mentor visit to a walk.
@@ -246,7 +252,10 @@ pub struct CallState {
 pub fn call_state(attempts: &[AttemptFact]) -> CallState {
     let mut list = attempts.to_vec();
     list.sort_by_key(|a| a.at);
-    let mut s = CallState { attempts: list.len() as u32, ..CallState::default() };
+    let mut s = CallState {
+        attempts: list.len() as u32,
+        ..CallState::default()
+    };
     for a in &list {
         if a.result == CallResult::Reached {
             s.reached = true;
@@ -416,7 +425,9 @@ pub struct NewAttempt {
 
 /// A number with one decimal, kept as whole tenths so that rounding is exact and the same on
 /// every machine: 66.7 is `Tenths(667)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Tenths(pub u64);
 
 impl Tenths {
@@ -513,9 +524,15 @@ pub fn report_rows(counts: &[(TargetGroup, GroupCounts)]) -> Vec<ReportRow> {
             c.add(x);
         }
         all.add(&c);
-        rows.push(ReportRow { group: Some(*g), counts: c });
+        rows.push(ReportRow {
+            group: Some(*g),
+            counts: c,
+        });
     }
-    rows.push(ReportRow { group: None, counts: all });
+    rows.push(ReportRow {
+        group: None,
+        counts: all,
+    });
     rows
 }
 
@@ -554,7 +571,12 @@ mod tests {
         d(y, m, dd).and_hms_opt(h, 0, 0).unwrap()
     }
     fn cand(id: i64, mentor: bool, last: Option<NaiveDateTime>, name: &str) -> Candidate {
-        Candidate { citizen_id: id, mentor, last_contact: last, name_key: name.into() }
+        Candidate {
+            citizen_id: id,
+            mentor,
+            last_contact: last,
+            name_key: name.into(),
+        }
     }
 
     #[test]
@@ -577,11 +599,10 @@ mod tests {
     #[test]
     fn call_list_of_nobody_is_empty_and_ties_go_by_id() {
         assert!(call_order(vec![]).is_empty());
-        let ids: Vec<i64> =
-            call_order(vec![cand(9, false, None, "x"), cand(3, false, None, "x")])
-                .iter()
-                .map(|c| c.citizen_id)
-                .collect();
+        let ids: Vec<i64> = call_order(vec![cand(9, false, None, "x"), cand(3, false, None, "x")])
+            .iter()
+            .map(|c| c.citizen_id)
+            .collect();
         assert_eq!(ids, vec![3, 9]);
     }
 
@@ -609,9 +630,21 @@ mod tests {
     #[test]
     fn reached_ends_the_retries_and_the_latest_answer_counts() {
         let s = call_state(&[
-            AttemptFact { at: t(2026, 11, 24, 9), result: CallResult::Reached, accepted: Some(true) },
-            AttemptFact { at: t(2026, 11, 23, 9), result: CallResult::NoAnswer, accepted: None },
-            AttemptFact { at: t(2026, 11, 25, 9), result: CallResult::NoAnswer, accepted: None },
+            AttemptFact {
+                at: t(2026, 11, 24, 9),
+                result: CallResult::Reached,
+                accepted: Some(true),
+            },
+            AttemptFact {
+                at: t(2026, 11, 23, 9),
+                result: CallResult::NoAnswer,
+                accepted: None,
+            },
+            AttemptFact {
+                at: t(2026, 11, 25, 9),
+                result: CallResult::NoAnswer,
+                accepted: None,
+            },
         ]);
         assert_eq!(s.attempts, 3);
         assert!(s.reached);
@@ -620,8 +653,16 @@ mod tests {
         assert_eq!(s.last_result, Some(CallResult::NoAnswer));
         assert_eq!(CallBand::of(&s, d(2026, 11, 26)), CallBand::Reached);
         let changed = call_state(&[
-            AttemptFact { at: t(2026, 11, 23, 9), result: CallResult::Reached, accepted: Some(false) },
-            AttemptFact { at: t(2026, 11, 24, 9), result: CallResult::Reached, accepted: Some(true) },
+            AttemptFact {
+                at: t(2026, 11, 23, 9),
+                result: CallResult::Reached,
+                accepted: Some(false),
+            },
+            AttemptFact {
+                at: t(2026, 11, 24, 9),
+                result: CallResult::Reached,
+                accepted: Some(true),
+            },
         ]);
         assert_eq!(changed.accepted, Some(true));
     }
@@ -635,7 +676,10 @@ mod tests {
         }]);
         assert_eq!(s.next_try, None);
         assert_eq!(CallBand::of(&s, d(2026, 11, 30)), CallBand::WrongNumber);
-        assert_eq!(CallBand::of(&call_state(&[]), d(2026, 11, 23)), CallBand::NotCalled);
+        assert_eq!(
+            CallBand::of(&call_state(&[]), d(2026, 11, 23)),
+            CallBand::NotCalled
+        );
         for b in CallBand::ALL {
             assert_eq!(CallBand::from_index(b.index()), Some(b));
         }
@@ -645,11 +689,20 @@ mod tests {
     fn result_words_parse_in_both_languages() {
         assert_eq!(CallResult::parse("reached"), Ok(CallResult::Reached));
         assert_eq!(CallResult::parse("Intet svar"), Ok(CallResult::NoAnswer));
-        assert_eq!(CallResult::parse("besked lagt"), Ok(CallResult::MessageLeft));
-        assert_eq!(CallResult::parse("forkert nummer"), Ok(CallResult::WrongNumber));
+        assert_eq!(
+            CallResult::parse("besked lagt"),
+            Ok(CallResult::MessageLeft)
+        );
+        assert_eq!(
+            CallResult::parse("forkert nummer"),
+            Ok(CallResult::WrongNumber)
+        );
         let e = CallResult::parse("busy").unwrap_err();
         assert!(e.contains("unknown result 'busy'"), "{e}");
-        assert!(e.contains("reached, no_answer, message_left, wrong_number"), "{e}");
+        assert!(
+            e.contains("reached, no_answer, message_left, wrong_number"),
+            "{e}"
+        );
         assert_eq!(CallResult::WrongNumber.outcome(), Outcome::NotReached);
         assert_eq!(CallResult::MessageLeft.outcome(), Outcome::MessageLeft);
     }
@@ -672,15 +725,30 @@ mod tests {
         let counts = [
             (
                 TargetGroup::Dagpenge,
-                GroupCounts { citizens: 3, reached: 2, accepted: 1, attempts: 5 },
+                GroupCounts {
+                    citizens: 3,
+                    reached: 2,
+                    accepted: 1,
+                    attempts: 5,
+                },
             ),
             (
                 TargetGroup::KontanthjaelpJobparat,
-                GroupCounts { citizens: 3, reached: 3, accepted: 2, attempts: 3 },
+                GroupCounts {
+                    citizens: 3,
+                    reached: 3,
+                    accepted: 2,
+                    attempts: 3,
+                },
             ),
             (
                 TargetGroup::Sygedagpenge,
-                GroupCounts { citizens: 1, reached: 0, accepted: 0, attempts: 2 },
+                GroupCounts {
+                    citizens: 1,
+                    reached: 0,
+                    accepted: 0,
+                    attempts: 2,
+                },
             ),
         ];
         let rows = report_rows(&counts);
@@ -702,7 +770,10 @@ mod tests {
                 "all"
             ]
         );
-        let csv: Vec<String> = rows.iter().map(|r| report_csv_record(r).join(",")).collect();
+        let csv: Vec<String> = rows
+            .iter()
+            .map(|r| report_csv_record(r).join(","))
+            .collect();
         assert_eq!(csv[0], "dagpenge,3,2,66.7,1,50.0,2.5");
         assert_eq!(csv[1], "kontanthjaelp_jobparat,3,3,100.0,2,66.7,1.0");
         // Two calls, nobody reached: the ratio of nothing is 0.0.
@@ -716,8 +787,16 @@ mod tests {
     #[test]
     fn ranges_and_conversions() {
         assert!(check_range(d(2026, 11, 23), d(2026, 11, 23)).is_ok());
-        assert!(check_range(d(2026, 11, 24), d(2026, 11, 23)).unwrap_err().contains("after"));
-        assert!(check_range(d(2026, 1, 1), d(2062, 1, 1)).unwrap_err().contains("at most 366"));
+        assert!(
+            check_range(d(2026, 11, 24), d(2026, 11, 23))
+                .unwrap_err()
+                .contains("after")
+        );
+        assert!(
+            check_range(d(2026, 1, 1), d(2062, 1, 1))
+                .unwrap_err()
+                .contains("at most 366")
+        );
         assert_eq!(
             range_when_ended(d(2026, 11, 23), d(2026, 12, 4), d(2026, 11, 27)),
             (d(2026, 11, 23), d(2026, 11, 27))
@@ -731,18 +810,50 @@ mod tests {
             (d(2026, 11, 23), d(2026, 11, 23))
         );
         let (f, to) = (d(2026, 11, 23), d(2026, 12, 4));
-        assert!(needs_conversion(Status::Planned, Channel::InPerson, t(2026, 12, 4, 15), f, to));
-        assert!(needs_conversion(Status::Planned, Channel::HomeVisit, t(2026, 11, 23, 8), f, to));
-        assert!(!needs_conversion(Status::Planned, Channel::Walk, t(2026, 11, 24, 8), f, to));
-        assert!(!needs_conversion(Status::Held, Channel::InPerson, t(2026, 11, 24, 8), f, to));
-        assert!(!needs_conversion(Status::Planned, Channel::InPerson, t(2026, 12, 5, 8), f, to));
+        assert!(needs_conversion(
+            Status::Planned,
+            Channel::InPerson,
+            t(2026, 12, 4, 15),
+            f,
+            to
+        ));
+        assert!(needs_conversion(
+            Status::Planned,
+            Channel::HomeVisit,
+            t(2026, 11, 23, 8),
+            f,
+            to
+        ));
+        assert!(!needs_conversion(
+            Status::Planned,
+            Channel::Walk,
+            t(2026, 11, 24, 8),
+            f,
+            to
+        ));
+        assert!(!needs_conversion(
+            Status::Held,
+            Channel::InPerson,
+            t(2026, 11, 24, 8),
+            f,
+            to
+        ));
+        assert!(!needs_conversion(
+            Status::Planned,
+            Channel::InPerson,
+            t(2026, 12, 5, 8),
+            f,
+            to
+        ));
         assert_eq!(converted_channel(Kind::Conversation), Channel::Phone);
         assert_eq!(converted_channel(Kind::MentorVisit), Channel::Walk);
         assert!(check_conversion(Kind::Conversation, Channel::Video).is_ok());
         assert!(check_conversion(Kind::Conversation, Channel::Walk).is_err());
-        assert!(check_conversion(Kind::MentorVisit, Channel::InPerson)
-            .unwrap_err()
-            .contains("use walk or phone"));
+        assert!(
+            check_conversion(Kind::MentorVisit, Channel::InPerson)
+                .unwrap_err()
+                .contains("use walk or phone")
+        );
     }
 
     #[test]

@@ -138,12 +138,13 @@ fn open_closure_on(conn: &Connection) -> Result<Option<Closure>> {
 
 fn closure_on(conn: &Connection, id: i64) -> Result<Closure> {
     let sql = format!("SELECT {COLS} FROM closures WHERE id = ?1");
-    conn.query_row(&sql, [id], closure_from_row).map_err(|e| match e {
-        rusqlite::Error::QueryReturnedNoRows => {
-            user(format!("no closure with id {id}: see `jobdesk closure status`"))
-        }
-        e => e.into(),
-    })
+    conn.query_row(&sql, [id], closure_from_row)
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => user(format!(
+                "no closure with id {id}: see `jobdesk closure status`"
+            )),
+            e => e.into(),
+        })
 }
 
 fn no_open_closure() -> anyhow::Error {
@@ -157,7 +158,9 @@ fn check_new_on(conn: &Connection, c: &NewClosure) -> Result<()> {
     check_range(c.from, c.to).map_err(user)?;
     let name = c.name.trim();
     if name.is_empty() {
-        return Err(user("--name is empty: give the closure a name, or leave --name out"));
+        return Err(user(
+            "--name is empty: give the closure a name, or leave --name out",
+        ));
     }
     if let Some(open) = open_closure_on(conn)? {
         return Err(user(format!(
@@ -167,7 +170,9 @@ fn check_new_on(conn: &Connection, c: &NewClosure) -> Result<()> {
     }
     let sql = format!("SELECT {COLS} FROM closures ORDER BY from_date");
     let mut st = conn.prepare_cached(&sql)?;
-    let all: Vec<Closure> = st.query_map([], closure_from_row)?.collect::<Result<_, _>>()?;
+    let all: Vec<Closure> = st
+        .query_map([], closure_from_row)?
+        .collect::<Result<_, _>>()?;
     if let Some(o) = all.iter().find(|o| o.overlaps(c.from, c.to)) {
         return Err(user(format!(
             "the range {} to {} overlaps the closure \"{}\" ({} to {}): choose days outside it",
@@ -194,7 +199,10 @@ fn in_person_on(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
     let mut st = conn.prepare_cached(&sql)?;
     let start = to_db(from.and_time(NaiveTime::MIN));
     let end = to_db((to + Duration::days(1)).and_time(NaiveTime::MIN));
-    let rows = st.query_map(params![start, end], super::appointments::appointment_from_row)?;
+    let rows = st.query_map(
+        params![start, end],
+        super::appointments::appointment_from_row,
+    )?;
     let list: Vec<Appointment> = rows.collect::<Result<_, _>>()?;
     // The domain's rule decides; the query only narrows.
     Ok(list
@@ -216,7 +224,13 @@ fn convert_on(
         "INSERT INTO closure_conversions (closure_id, appointment_id, from_channel, to_channel, at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![closure_id, a.id, a.channel.key(), to.key(), to_db(now)])?;
+    .execute(params![
+        closure_id,
+        a.id,
+        a.channel.key(),
+        to.key(),
+        to_db(now)
+    ])?;
     Ok(Conversion {
         appointment_id: a.id,
         citizen_id: a.citizen_id,
@@ -530,7 +544,12 @@ impl Store {
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(
-            params![closure_id, date_db(today), limit.min(i64::MAX as usize) as i64, offset as i64],
+            params![
+                closure_id,
+                date_db(today),
+                limit.min(i64::MAX as usize) as i64,
+                offset as i64
+            ],
             entry_from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -556,7 +575,12 @@ impl Store {
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![closure_id, date_db(today)], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, u32>(1)?, r.get::<_, u32>(2)?, r.get::<_, u32>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, u32>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, u32>(3)?,
+            ))
         })?;
         let mut p = Progress::default();
         for row in rows {
@@ -647,7 +671,11 @@ impl Store {
         let entry = self
             .call_entry(closure.id, a.citizen_id)?
             .ok_or_else(|| anyhow::anyhow!("the call-list entry vanished while it was written"))?;
-        Ok(AttemptRecorded { contact_id, closure, entry })
+        Ok(AttemptRecorded {
+            contact_id,
+            closure,
+            entry,
+        })
     }
 
     /// Recomputes a citizen's call-list entries (in every closure) from their attempts whose
@@ -657,7 +685,8 @@ impl Store {
             let ids: Vec<i64> = {
                 let mut st = tx
                     .prepare_cached("SELECT closure_id FROM closure_calls WHERE citizen_id = ?1")?;
-                st.query_map([citizen_id], |r| r.get(0))?.collect::<Result<_, _>>()?
+                st.query_map([citizen_id], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?
             };
             for id in ids {
                 refresh_call_on(tx, id, citizen_id)?;
@@ -690,7 +719,12 @@ mod tests {
         .unwrap()
     }
     fn closure(from: NaiveDate, to: NaiveDate) -> NewClosure {
-        NewClosure { name: format!("c {from}"), from, to, counts_held: false }
+        NewClosure {
+            name: format!("c {from}"),
+            from,
+            to,
+            counts_held: false,
+        }
     }
     fn attempt(citizen_id: i64, result: CallResult, at: NaiveDateTime) -> NewAttempt {
         NewAttempt {
@@ -714,13 +748,18 @@ mod tests {
         let e = citizen(&mut s, "Eva", TargetGroup::Other, false);
         let f = citizen(&mut s, "Finn", TargetGroup::Other, false);
         let now = t(2026, 11, 23, 9);
-        let st = s.start_closure(&closure(d(2026, 11, 23), d(2026, 12, 4)), false, now).unwrap();
+        let st = s
+            .start_closure(&closure(d(2026, 11, 23), d(2026, 12, 4)), false, now)
+            .unwrap();
         assert_eq!((st.on_list, st.mentors), (5, 1));
         let id = st.closure.id;
         // Monday: Anna no answer (retry Tuesday), Carl reached, Eva wrong number.
-        s.record_attempt(&attempt(a, CallResult::NoAnswer, t(2026, 11, 23, 10))).unwrap();
-        s.record_attempt(&attempt(c, CallResult::Reached, t(2026, 11, 23, 11))).unwrap();
-        s.record_attempt(&attempt(e, CallResult::WrongNumber, t(2026, 11, 23, 12))).unwrap();
+        s.record_attempt(&attempt(a, CallResult::NoAnswer, t(2026, 11, 23, 10)))
+            .unwrap();
+        s.record_attempt(&attempt(c, CallResult::Reached, t(2026, 11, 23, 11)))
+            .unwrap();
+        s.record_attempt(&attempt(e, CallResult::WrongNumber, t(2026, 11, 23, 12)))
+            .unwrap();
         for today in [d(2026, 11, 23), d(2026, 11, 24)] {
             let list = s.call_list(id, today, 0, 100).unwrap();
             let bands: Vec<CallBand> = list.iter().map(|x| x.band(today)).collect();
@@ -736,29 +775,46 @@ mod tests {
             assert_eq!(p.reached, count(CallBand::Reached));
         }
         // Tuesday: Anna's retry comes first, then the uncalled (mentor Bo first), Eva, Carl.
-        let ids: Vec<i64> =
-            s.call_list(id, d(2026, 11, 24), 0, 100).unwrap().iter().map(|x| x.citizen_id).collect();
+        let ids: Vec<i64> = s
+            .call_list(id, d(2026, 11, 24), 0, 100)
+            .unwrap()
+            .iter()
+            .map(|x| x.citizen_id)
+            .collect();
         assert_eq!(ids[0], a);
         assert_eq!(ids[1], b);
         assert_eq!(ids[4], c);
         assert!(ids[2..4].contains(&f) && ids[2..4].contains(&e));
         // A window.
         let w = s.call_list(id, d(2026, 11, 24), 1, 2).unwrap();
-        assert_eq!(w.iter().map(|x| x.citizen_id).collect::<Vec<_>>(), ids[1..3].to_vec());
+        assert_eq!(
+            w.iter().map(|x| x.citizen_id).collect::<Vec<_>>(),
+            ids[1..3].to_vec()
+        );
     }
 
     #[test]
     fn an_attempt_is_a_contact_that_does_not_count_and_a_retry_writes_nothing_new() {
         let mut s = Store::open_in_memory().unwrap();
         let a = citizen(&mut s, "Anna", TargetGroup::Dagpenge, false);
-        s.start_closure(&closure(d(2026, 11, 23), d(2026, 12, 4)), false, t(2026, 11, 23, 9))
-            .unwrap();
+        s.start_closure(
+            &closure(d(2026, 11, 23), d(2026, 12, 4)),
+            false,
+            t(2026, 11, 23, 9),
+        )
+        .unwrap();
         let mut x = attempt(a, CallResult::Reached, t(2026, 11, 23, 10));
         x.accepted = Some(true);
         let r = s.record_attempt(&x).unwrap();
         let k = s.contact(r.contact_id).unwrap();
-        assert_eq!((k.outcome, k.channel, k.counts), (Outcome::Reached, Channel::Phone, false));
-        assert_eq!((r.entry.attempts, r.entry.reached, r.entry.accepted), (1, true, Some(true)));
+        assert_eq!(
+            (k.outcome, k.channel, k.counts),
+            (Outcome::Reached, Channel::Phone, false)
+        );
+        assert_eq!(
+            (r.entry.attempts, r.entry.reached, r.entry.accepted),
+            (1, true, Some(true))
+        );
         let again = s.record_attempt(&x).unwrap();
         assert_eq!(again.contact_id, r.contact_id);
         assert_eq!(again.entry.attempts, 1);
@@ -769,8 +825,12 @@ mod tests {
     fn held_conversations_in_a_closure_do_not_count_unless_it_says_so() {
         let mut s = Store::open_in_memory().unwrap();
         let a = citizen(&mut s, "Anna", TargetGroup::Uddannelseshjaelp, false);
-        s.start_closure(&closure(d(2026, 11, 23), d(2026, 11, 27)), false, t(2026, 11, 23, 9))
-            .unwrap();
+        s.start_closure(
+            &closure(d(2026, 11, 23), d(2026, 11, 27)),
+            false,
+            t(2026, 11, 23, 9),
+        )
+        .unwrap();
         let held = |at| NewContact {
             uuid: uuid::Uuid::new_v4().to_string(),
             citizen_id: a,
@@ -789,7 +849,8 @@ mod tests {
         s.end_closure(t(2026, 11, 30, 9)).unwrap();
         let mut counting = closure(d(2026, 12, 1), d(2026, 12, 4));
         counting.counts_held = true;
-        s.start_closure(&counting, false, t(2026, 12, 1, 9)).unwrap();
+        s.start_closure(&counting, false, t(2026, 12, 1, 9))
+            .unwrap();
         let inside2 = s.add_contact(&held(t(2026, 12, 2, 10))).unwrap();
         assert!(s.contact(inside2).unwrap().counts);
     }
@@ -802,12 +863,22 @@ mod tests {
         let a = citizen(&mut s, "Anna", TargetGroup::Uddannelseshjaelp, false);
         // Benefit from 20 November: first conversation due 27 November.
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 11, 27)));
-        s.start_closure(&closure(d(2026, 11, 23), d(2026, 12, 4)), false, t(2026, 11, 23, 9))
-            .unwrap();
+        s.start_closure(
+            &closure(d(2026, 11, 23), d(2026, 12, 4)),
+            false,
+            t(2026, 11, 23, 9),
+        )
+        .unwrap();
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 12, 9)));
         drop(s);
         let mut s = Store::open(&path, crate::store::Create::No).unwrap();
-        assert_eq!(s.suspensions(), &[Suspension { from: d(2026, 11, 23), to: d(2026, 12, 4) }]);
+        assert_eq!(
+            s.suspensions(),
+            &[Suspension {
+                from: d(2026, 11, 23),
+                to: d(2026, 12, 4)
+            }]
+        );
         // Ended on Wednesday 25th: three days paused.
         let c = s.end_closure(t(2026, 11, 25, 16)).unwrap();
         assert_eq!(c.to, d(2026, 11, 25));
@@ -833,20 +904,64 @@ mod tests {
             })
             .unwrap()
         };
-        let conv = plan(&mut s, t(2026, 11, 24, 10), Channel::InPerson, Kind::Conversation, Status::Planned);
-        let visit = plan(&mut s, t(2026, 11, 25, 10), Channel::HomeVisit, Kind::MentorVisit, Status::Planned);
-        let phone = plan(&mut s, t(2026, 11, 25, 12), Channel::Phone, Kind::Conversation, Status::Planned);
-        let later = plan(&mut s, t(2026, 12, 10, 10), Channel::InPerson, Kind::Conversation, Status::Planned);
-        assert!(s.convert_appointment(conv, Channel::Phone, t(2026, 11, 23, 9)).is_err());
+        let conv = plan(
+            &mut s,
+            t(2026, 11, 24, 10),
+            Channel::InPerson,
+            Kind::Conversation,
+            Status::Planned,
+        );
+        let visit = plan(
+            &mut s,
+            t(2026, 11, 25, 10),
+            Channel::HomeVisit,
+            Kind::MentorVisit,
+            Status::Planned,
+        );
+        let phone = plan(
+            &mut s,
+            t(2026, 11, 25, 12),
+            Channel::Phone,
+            Kind::Conversation,
+            Status::Planned,
+        );
+        let later = plan(
+            &mut s,
+            t(2026, 12, 10, 10),
+            Channel::InPerson,
+            Kind::Conversation,
+            Status::Planned,
+        );
+        assert!(
+            s.convert_appointment(conv, Channel::Phone, t(2026, 11, 23, 9))
+                .is_err()
+        );
         let st = s
-            .start_closure(&closure(d(2026, 11, 23), d(2026, 12, 4)), false, t(2026, 11, 23, 9))
+            .start_closure(
+                &closure(d(2026, 11, 23), d(2026, 12, 4)),
+                false,
+                t(2026, 11, 23, 9),
+            )
             .unwrap();
-        assert_eq!(st.in_person.iter().map(|x| x.id).collect::<Vec<_>>(), vec![conv, visit]);
-        let e = s.convert_appointment(conv, Channel::Walk, t(2026, 11, 23, 9)).unwrap_err();
+        assert_eq!(
+            st.in_person.iter().map(|x| x.id).collect::<Vec<_>>(),
+            vec![conv, visit]
+        );
+        let e = s
+            .convert_appointment(conv, Channel::Walk, t(2026, 11, 23, 9))
+            .unwrap_err();
         assert!(e.to_string().contains("use phone or video"), "{e}");
-        assert!(s.convert_appointment(phone, Channel::Video, t(2026, 11, 23, 9)).is_err());
-        assert!(s.convert_appointment(later, Channel::Phone, t(2026, 11, 23, 9)).is_err());
-        let one = s.convert_appointment(conv, Channel::Video, t(2026, 11, 23, 9)).unwrap();
+        assert!(
+            s.convert_appointment(phone, Channel::Video, t(2026, 11, 23, 9))
+                .is_err()
+        );
+        assert!(
+            s.convert_appointment(later, Channel::Phone, t(2026, 11, 23, 9))
+                .is_err()
+        );
+        let one = s
+            .convert_appointment(conv, Channel::Video, t(2026, 11, 23, 9))
+            .unwrap();
         assert_eq!((one.from, one.to), (Channel::InPerson, Channel::Video));
         let rest = s.convert_all_in_person(t(2026, 11, 23, 9)).unwrap();
         assert_eq!(rest.len(), 1);

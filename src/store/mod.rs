@@ -138,7 +138,11 @@ pub enum Table {
 }
 
 /// Recomputes every citizen's derived columns on any connection or transaction.
-pub(crate) fn refresh_all_on(conn: &Connection, rules: &Rules, suspensions: &[Suspension]) -> Result<()> {
+pub(crate) fn refresh_all_on(
+    conn: &Connection,
+    rules: &Rules,
+    suspensions: &[Suspension],
+) -> Result<()> {
     let ids: Vec<i64> = {
         let mut st = conn.prepare_cached("SELECT id FROM citizens")?;
         st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?

@@ -321,7 +321,11 @@ pub mod closure {
     }
 
     pub fn datetime(l: Lang, t: NaiveDateTime) -> String {
-        format!("{} {}", fmt_date(t.date(), l.da()), fmt_time(t.time(), l.da()))
+        format!(
+            "{} {}",
+            fmt_date(t.date(), l.da()),
+            fmt_time(t.time(), l.da())
+        )
     }
 
     /// The name a closure gets without `--name`.
@@ -384,7 +388,13 @@ pub mod closure {
     }
 
     pub fn in_person_title(l: Lang, n: usize) -> String {
-        format!("{}: {n}", l.t("Fremmødeaftaler i perioden", "In-person appointments in the range"))
+        format!(
+            "{}: {n}",
+            l.t(
+                "Fremmødeaftaler i perioden",
+                "In-person appointments in the range"
+            )
+        )
     }
 
     pub fn appointment_header(l: Lang) -> [&'static str; 6] {
@@ -427,9 +437,13 @@ pub mod closure {
 
     pub fn confirm_convert(l: Lang, n: usize) -> String {
         if l.da() {
-            format!("Omlæg {n} fremmødeaftaler (samtaler til telefon, mentorbesøg til gåtur)? [j/N] ")
+            format!(
+                "Omlæg {n} fremmødeaftaler (samtaler til telefon, mentorbesøg til gåtur)? [j/N] "
+            )
         } else {
-            format!("Convert {n} in-person appointments (conversations to phone, mentor visits to a walk)? [y/N] ")
+            format!(
+                "Convert {n} in-person appointments (conversations to phone, mentor visits to a walk)? [y/N] "
+            )
         }
     }
 
@@ -497,9 +511,27 @@ pub mod closure {
 
     pub fn list_header(l: Lang) -> [&'static str; 8] {
         if l.da() {
-            ["nr", "id", "navn", "målgruppe", "telefon", "forsøg", "status", "næste forsøg"]
+            [
+                "nr",
+                "id",
+                "navn",
+                "målgruppe",
+                "telefon",
+                "forsøg",
+                "status",
+                "næste forsøg",
+            ]
         } else {
-            ["no", "id", "name", "target group", "phone", "tries", "status", "next try"]
+            [
+                "no",
+                "id",
+                "name",
+                "target group",
+                "phone",
+                "tries",
+                "status",
+                "next try",
+            ]
         }
     }
 
@@ -544,7 +576,11 @@ pub mod closure {
         accepted_answer: Option<bool>,
         note: &str,
     ) -> String {
-        let mut s = format!("{} ({closure}): {}", l.t("Ring-rundt", "Call-round"), result(l, r));
+        let mut s = format!(
+            "{} ({closure}): {}",
+            l.t("Ring-rundt", "Call-round"),
+            result(l, r)
+        );
         if accepted_answer.is_some() {
             s.push_str(", ");
             s.push_str(accepted(l, accepted_answer));
@@ -566,12 +602,22 @@ pub mod closure {
             s.push_str(accepted(l, e.accepted));
         }
         if l.da() {
-            s.push_str(&format!(", forsøg {}. Logget som kontakt {contact_id}.", e.attempts));
+            s.push_str(&format!(
+                ", forsøg {}. Logget som kontakt {contact_id}.",
+                e.attempts
+            ));
         } else {
-            s.push_str(&format!(", attempt {}. Logged as contact {contact_id}.", e.attempts));
+            s.push_str(&format!(
+                ", attempt {}. Logged as contact {contact_id}.",
+                e.attempts
+            ));
         }
         if let Some(d) = e.next_try {
-            s.push_str(&format!(" {} {}.", l.t("Næste forsøg", "Next try"), l.day_title(d)));
+            s.push_str(&format!(
+                " {} {}.",
+                l.t("Næste forsøg", "Next try"),
+                l.day_title(d)
+            ));
         }
         s
     }
@@ -610,9 +656,25 @@ pub mod closure {
 
     pub fn report_header(l: Lang) -> [&'static str; 7] {
         if l.da() {
-            ["målgruppe", "borgere", "fanget", "%", "ja tak", "%", "forsøg pr. fanget"]
+            [
+                "målgruppe",
+                "borgere",
+                "fanget",
+                "%",
+                "ja tak",
+                "%",
+                "forsøg pr. fanget",
+            ]
         } else {
-            ["target group", "citizens", "reached", "%", "accepted", "%", "attempts per reached"]
+            [
+                "target group",
+                "citizens",
+                "reached",
+                "%",
+                "accepted",
+                "%",
+                "attempts per reached",
+            ]
         }
     }
 
