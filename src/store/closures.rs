@@ -283,7 +283,9 @@ pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i6
 
 impl Store {
     /// Reloads the suspension windows from the closures (every closure's range pauses deadlines).
-    pub(crate) fn load_suspensions(&mut self) -> Result<()> {
+    /// Done when the store opens and after every change of a closure through this store; a
+    /// long-running app calls it when another process (the command line) may have changed them.
+    pub fn load_suspensions(&mut self) -> Result<()> {
         self.suspensions = load_suspensions(&self.conn)?;
         Ok(())
     }

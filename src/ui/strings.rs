@@ -313,6 +313,7 @@ pub mod closure {
     use super::Lang;
     use crate::domain::closure::{CallBand, CallEntry, CallResult, Closure, Progress};
     use crate::domain::dates::{fmt_date, fmt_time};
+    use crate::domain::text::sanitize_line;
     use crate::domain::{Channel, Kind, Word};
     use chrono::{NaiveDate, NaiveDateTime};
 
@@ -342,7 +343,7 @@ pub mod closure {
         format!(
             "{} \"{}\", {} {} {}, {}",
             l.t("Nedlukning", "Closure"),
-            c.name,
+            sanitize_line(&c.name),
             date(l, c.from),
             l.t("til", "to"),
             date(l, c.to),
@@ -354,7 +355,7 @@ pub mod closure {
         if l.da() {
             format!(
                 "Nedlukningen \"{}\" er startet: {} til {} ({} dage).",
-                c.name,
+                sanitize_line(&c.name),
                 date(l, c.from),
                 date(l, c.to),
                 c.days()
@@ -362,7 +363,7 @@ pub mod closure {
         } else {
             format!(
                 "Started the closure \"{}\": {} to {} ({} days).",
-                c.name,
+                sanitize_line(&c.name),
                 date(l, c.from),
                 date(l, c.to),
                 c.days()
@@ -596,7 +597,7 @@ pub mod closure {
     /// "Anna Jensen (id 3): no answer, attempt 2. Logged as contact 17. Next try Tuesday 2026-11-24."
     pub fn call_recorded(l: Lang, e: &CallEntry, contact_id: i64) -> String {
         let r = e.last_result.map(|r| result(l, r)).unwrap_or("");
-        let mut s = format!("{} (id {}): {r}", e.name, e.citizen_id);
+        let mut s = format!("{} (id {}): {r}", sanitize_line(&e.name), e.citizen_id);
         if e.last_result == Some(CallResult::Reached) && e.accepted.is_some() {
             s.push_str(", ");
             s.push_str(accepted(l, e.accepted));
@@ -633,14 +634,14 @@ pub mod closure {
         if l.da() {
             format!(
                 "Nedlukningen \"{}\" er afsluttet; frister var sat i bero fra {} til {}.",
-                c.name,
+                sanitize_line(&c.name),
                 date(l, c.from),
                 date(l, c.to)
             )
         } else {
             format!(
                 "Ended the closure \"{}\"; deadlines were paused from {} to {}.",
-                c.name,
+                sanitize_line(&c.name),
                 date(l, c.from),
                 date(l, c.to)
             )
