@@ -68,3 +68,65 @@ CREATE TABLE contacts (
 CREATE INDEX contacts_at ON contacts (at);
 CREATE INDEX contacts_citizen ON contacts (citizen_id, at);
 CREATE INDEX contacts_appointment ON contacts (appointment_id);
+
+-- version: 2
+-- Placeholder for the exports table of a parallel branch; replaced by that section on merge.
+CREATE TABLE IF NOT EXISTS exports_placeholder_v2 (id INTEGER PRIMARY KEY);
+
+-- version: 3
+-- Closures (nedlukninger): a date range in which in-person meetings are suspended, conversation
+-- deadlines are paused, and the whole caseload is phoned from a call list.
+CREATE TABLE closures (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    from_date   TEXT    NOT NULL,              -- first day of the range
+    to_date     TEXT    NOT NULL,              -- last day, inclusive (cut short by an early end)
+    counts_held INTEGER NOT NULL DEFAULT 0,    -- conversations held in the range count toward the minimum
+    created_at  TEXT    NOT NULL,
+    ended_at    TEXT,                          -- NULL while the call-round is open
+    CHECK (from_date <= to_date)
+);
+-- One closure open at a time.
+CREATE UNIQUE INDEX closures_one_open ON closures ((ended_at IS NULL)) WHERE ended_at IS NULL;
+
+-- The call list: every active citizen once, in the order it was built. The state columns are
+-- kept by the store from the citizen's attempts (like citizens.next_due from the log).
+CREATE TABLE closure_calls (
+    closure_id   INTEGER NOT NULL REFERENCES closures (id) ON DELETE CASCADE,
+    citizen_id   INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,             -- 1-based place in the list as built
+    target_group TEXT    NOT NULL,             -- the group when the closure started: the report counts by it
+    mentor       INTEGER NOT NULL DEFAULT 0,   -- the same, for the mentor flag
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_result  TEXT CHECK (last_result IN ('reached', 'no_answer', 'message_left', 'wrong_number')),
+    last_at      TEXT,
+    reached      INTEGER NOT NULL DEFAULT 0,
+    accepted     INTEGER,                      -- answer at the latest reaching call; NULL: not asked
+    next_try     TEXT,                         -- the day to try again; NULL when reached or wrong number
+    PRIMARY KEY (closure_id, citizen_id)
+) WITHOUT ROWID;
+CREATE INDEX closure_calls_position ON closure_calls (closure_id, position);
+CREATE INDEX closure_calls_citizen ON closure_calls (citizen_id);
+
+-- Every attempt is a contact in the log; this row adds what the log cannot say.
+CREATE TABLE closure_attempts (
+    contact_id INTEGER PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,
+    closure_id INTEGER NOT NULL,
+    citizen_id INTEGER NOT NULL,
+    result     TEXT    NOT NULL CHECK (result IN ('reached', 'no_answer', 'message_left', 'wrong_number')),
+    accepted   INTEGER,                        -- only when reached: accepted the offer of a conversation
+    FOREIGN KEY (closure_id, citizen_id) REFERENCES closure_calls (closure_id, citizen_id) ON DELETE CASCADE
+);
+CREATE INDEX closure_attempts_call ON closure_attempts (closure_id, citizen_id);
+
+-- In-person appointments a closure turned into phone, video or a walk, so the change can be
+-- listed and undone.
+CREATE TABLE closure_conversions (
+    id             INTEGER PRIMARY KEY,
+    closure_id     INTEGER NOT NULL REFERENCES closures (id) ON DELETE CASCADE,
+    appointment_id INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
+    from_channel   TEXT    NOT NULL,
+    to_channel     TEXT    NOT NULL,
+    at             TEXT    NOT NULL
+);
+CREATE INDEX closure_conversions_closure ON closure_conversions (closure_id);

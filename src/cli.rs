@@ -64,6 +64,12 @@ pub enum Command {
     /// Bring data in
     #[command(subcommand)]
     Import(ImportCommand),
+    /// The closure call-round: pause deadlines, convert in-person meetings, phone the caseload
+    #[command(subcommand)]
+    Closure(crate::closure_cmd::ClosureCommand),
+    /// Reports
+    #[command(subcommand)]
+    Report(crate::closure_cmd::ReportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -278,6 +284,8 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
         Command::Log(LogCommand::Add(a)) => {
             log_add(&mut Store::open(&path, Create::No)?, &a, ctx, out)
         }
+        Command::Closure(c) => crate::closure_cmd::run_closure(c, &path, ctx, out),
+        Command::Report(r) => crate::closure_cmd::run_report(r, &path, ctx, out),
         Command::Import(ImportCommand::Caseload(a)) => {
             let bytes = std::fs::read(&a.file)
                 .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;

@@ -4,6 +4,7 @@
 //! tests reach every piece.
 
 pub mod cli;
+pub mod closure_cmd;
 pub mod config;
 pub mod domain;
 pub mod error;

@@ -2,6 +2,7 @@
 //! and everything in this module can be tested with plain values.
 
 pub mod cadence;
+pub mod closure;
 pub mod cpr;
 pub mod dates;
 pub mod text;

@@ -21,7 +21,7 @@ pub struct AppointmentFilter {
     pub text: String,
 }
 
-const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
+pub(crate) const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
                     a.place, a.status, a.reason, a.moved_to";
 
 pub(crate) fn appointment_from_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {

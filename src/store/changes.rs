@@ -95,8 +95,7 @@ impl Store {
         }
         let counts = status == Status::Held
             && a.kind == Kind::Conversation
-            && !a.channel.is_mentor_channel()
-            && self.counts_on(a.start.date());
+            && !a.channel.is_mentor_channel();
         let minutes = if status == Status::Held { a.minutes } else { 0 };
         let contact = NewContact {
             uuid: uuid::Uuid::new_v4().to_string(),
@@ -155,7 +154,16 @@ impl Store {
                 },
             )?;
             undo.insert(0, inv);
-            let contact_id = super::contacts::insert_contact(tx, &contact, &created)?;
+            // A conversation held inside a closure does not count, unless the closure says so.
+            let counts = contact.counts && !super::closures::held_does_not_count(tx, contact.at)?;
+            let contact_id = super::contacts::insert_contact(
+                tx,
+                &NewContact {
+                    counts,
+                    ..contact.clone()
+                },
+                &created,
+            )?;
             undo.insert(
                 0,
                 Change::ContactDeleted {
@@ -170,15 +178,6 @@ impl Store {
                 undo,
             })
         })
-    }
-
-    /// Whether a conversation held on `day` counts toward the legal minimum (not inside a
-    /// suspension window such as a closure).
-    pub fn counts_on(&self, day: chrono::NaiveDate) -> bool {
-        !self
-            .suspensions
-            .iter()
-            .any(|s| s.from <= day && day <= s.to)
     }
 
     /// Plans an appointment; returns its id and the change that undoes it.

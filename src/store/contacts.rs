@@ -64,7 +64,17 @@ impl Store {
         let sus = self.suspensions.clone();
         let created = to_db(Local::now().naive_local());
         self.write(|tx| {
-            let id = insert_contact(tx, c, &created)?;
+            // A conversation held inside a closure does not count toward the minimum, unless
+            // that closure says held conversations count.
+            let counts = c.counts && !super::closures::held_does_not_count(tx, c.at)?;
+            let id = insert_contact(
+                tx,
+                &NewContact {
+                    counts,
+                    ..c.clone()
+                },
+                &created,
+            )?;
             super::refresh_citizen_on(tx, &rules, &sus, c.citizen_id)?;
             Ok(id)
         })

@@ -5,6 +5,7 @@
 mod appointments;
 mod changes;
 mod citizens;
+mod closures;
 mod contacts;
 mod open;
 
@@ -12,6 +13,7 @@ pub use appointments::AppointmentFilter;
 pub(crate) use appointments::insert_appointment as insert_appointment_raw;
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
+pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
@@ -50,6 +52,7 @@ impl Store {
             suspensions: Vec::new(),
         };
         migrate(&mut store.conn, &MIGRATIONS).with_context(|| format!("in {}", path.display()))?;
+        store.load_suspensions()?;
         Ok(store)
     }
 
@@ -59,12 +62,14 @@ impl Store {
         conn.execute_batch("PRAGMA foreign_keys=ON;")?;
         open::register_functions(&conn)?;
         migrate(&mut conn, &MIGRATIONS)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
             rules: Rules::default(),
             suspensions: Vec::new(),
-        })
+        };
+        store.load_suspensions()?;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {
@@ -123,16 +128,7 @@ impl Store {
     pub fn refresh_all_due(&mut self) -> Result<()> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        self.write(|tx| {
-            let ids: Vec<i64> = {
-                let mut st = tx.prepare("SELECT id FROM citizens")?;
-                st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
-            };
-            for id in ids {
-                refresh_citizen_on(tx, &rules, &sus, id)?;
-            }
-            Ok(())
-        })
+        self.write(|tx| refresh_all_on(tx, &rules, &sus))
     }
 }
 
@@ -141,6 +137,22 @@ pub enum Table {
     Citizens,
     Appointments,
     Contacts,
+}
+
+/// Recomputes every citizen's derived columns on any connection or transaction.
+pub(crate) fn refresh_all_on(
+    conn: &Connection,
+    rules: &Rules,
+    suspensions: &[Suspension],
+) -> Result<()> {
+    let ids: Vec<i64> = {
+        let mut st = conn.prepare_cached("SELECT id FROM citizens")?;
+        st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+    };
+    for id in ids {
+        refresh_citizen_on(conn, rules, suspensions, id)?;
+    }
+    Ok(())
 }
 
 /// Recomputes one citizen's derived columns on any connection or transaction.

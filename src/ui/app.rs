@@ -418,7 +418,7 @@ impl App {
             }
             KeyCode::Char(c @ '1'..='6') => {
                 let (outcome, channel, minutes) = LOG_OPTIONS[(c as usize) - ('1' as usize)];
-                let counts = outcome.can_count() && self.store.counts_on(self.today());
+                let counts = outcome.can_count();
                 let contact = NewContact {
                     uuid: uuid::Uuid::new_v4().to_string(),
                     citizen_id,
@@ -792,6 +792,8 @@ impl App {
 
     /// Re-reads everything derived from the store: counts, the current pane.
     pub fn refresh(&mut self) -> Result<()> {
+        // A closure started or ended from the command line meanwhile pauses or frees deadlines.
+        self.store.load_suspensions()?;
         self.empty = self.store.count(crate::store::Table::Citizens)? == 0;
         self.counts = self.load_counts()?;
         self.reload_pane();

@@ -1,0 +1,541 @@
+//! `jobdesk closure ...` and `jobdesk report closure ...`: the closure call-round from the
+//! command line. Clap definitions and handlers; the rules live in `domain::closure`, the SQL in
+//! `store::closures`, the words in `ui::strings::closure`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::cli::{Ctx, YesNo};
+use crate::domain::closure::{
+    CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
+    check_range, report_csv_record,
+};
+use crate::domain::dates::{fmt_date, parse_date, parse_datetime};
+use crate::domain::text::{fit, sanitize_line, width};
+use crate::domain::{Appointment, Channel, Word};
+use crate::error::{Result, user};
+use crate::store::{Create, Store};
+use crate::ui::strings::{Lang, closure as words};
+
+#[derive(Debug, Subcommand)]
+pub enum ClosureCommand {
+    /// Start a closure: pause deadlines for the range, list (and convert) its in-person
+    /// appointments, and build the call list of the whole caseload
+    Start(StartArgs),
+    /// Convert in-person appointments of the open closure to phone, video or a walk
+    Convert(ConvertArgs),
+    /// Record one call to a citizen on the call list (a contact in the log)
+    Call(CallArgs),
+    /// Progress of the call-round ("reached 41 of 112") and today's retries
+    Status,
+    /// The call list in working order: today's retries, not called yet, later retries, wrong
+    /// numbers, reached
+    List(ListArgs),
+    /// End the open closure (ended early, its paused deadlines end today)
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ConvertMode {
+    /// Convert every in-person appointment in the range (asks first, unless --yes)
+    All,
+    /// List them and convert nothing (convert later with `jobdesk closure convert`)
+    #[default]
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// The first day: 2026-11-23, 23.11.2026, today / i dag
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// The last day (included)
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// A name to tell closures apart (default: "Closure <first day>", in Danish "Nedlukning …")
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub name: Option<String>,
+    /// What to do with the in-person appointments in the range: all converts conversations to
+    /// phone and mentor visits to a walk
+    #[arg(long, value_enum, default_value_t = ConvertMode::None, value_name = "all|none")]
+    pub convert: ConvertMode,
+    /// Whether conversations held in the range count toward the legal minimum
+    #[arg(long, value_enum, default_value_t = YesNo::No, value_name = "yes|no")]
+    pub counts_held: YesNo,
+    /// Convert without asking
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["appointment", "all"])))]
+pub struct ConvertArgs {
+    /// One appointment's id (see `jobdesk closure status` or `jobdesk agenda`)
+    #[arg(long, value_name = "ID", requires = "channel")]
+    pub appointment: Option<i64>,
+    /// The new channel: phone or video for a conversation, walk or phone for a mentor visit
+    #[arg(long, value_name = "C")]
+    pub channel: Option<String>,
+    /// Every in-person appointment in the open closure's range
+    #[arg(long, conflicts_with_all = ["appointment", "channel"])]
+    pub all: bool,
+    /// With --all: convert without asking
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CallArgs {
+    /// The citizen's id (see `jobdesk closure list`)
+    #[arg(long, value_name = "ID")]
+    pub citizen: i64,
+    /// reached, no_answer, message_left or wrong_number (Danish: fanget, intet svar, besked
+    /// lagt, forkert nummer)
+    #[arg(long, value_name = "R")]
+    pub result: String,
+    /// Only with --result reached: whether the citizen accepted the offer of a conversation
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub accepted: Option<YesNo>,
+    /// When (default: now)
+    #[arg(long, value_name = "DATETIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// A short note; may start with '-'
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Minutes spent
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub minutes: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// One JSON array of objects (position, citizen_id, name, target_group, attempts,
+    /// last_result, accepted, next_try, status), for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// A closure's report per target group: citizens, reached, accepted a conversation,
+    /// attempts per citizen reached
+    Closure(ReportClosureArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportClosureArgs {
+    /// Which closure (default: the open one, else the latest)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub name: Option<String>,
+    /// CSV: target_group,citizens,reached,reached_pct,accepted,accepted_pct,attempts_per_reached
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Runs `jobdesk closure ...`.
+pub fn run_closure(cmd: ClosureCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        ClosureCommand::Start(a) => start(&a, path, ctx, out),
+        ClosureCommand::Convert(a) => convert(&a, path, ctx, out),
+        ClosureCommand::Call(a) => call(&a, path, ctx, out),
+        ClosureCommand::Status => status(&Store::open(path, Create::No)?, ctx, out),
+        ClosureCommand::List(a) => list(&Store::open(path, Create::No)?, &a, ctx, out),
+        ClosureCommand::End => end(&mut Store::open(path, Create::No)?, ctx, out),
+    }
+}
+
+/// Runs `jobdesk report ...`.
+pub fn run_report(cmd: ReportCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        ReportCommand::Closure(a) => report(&Store::open(path, Create::No)?, &a, ctx, out),
+    }
+}
+
+/// Asks on the terminal; refuses (nothing written) when nobody can answer.
+fn confirm(prompt: &str, out: &mut dyn Write) -> Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        return Err(user(
+            "converting every in-person appointment needs a confirmation, and there is no terminal to ask on: add --yes to convert them, or leave out --convert all / --all; nothing was written",
+        ));
+    }
+    out.flush()?;
+    eprint!("{prompt}");
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let answer = crate::domain::text::fold(line.trim());
+    Ok(matches!(answer.as_str(), "y" | "yes" | "j" | "ja"))
+}
+
+fn appointment_table(
+    l: Lang,
+    list: &[Appointment],
+    converted: &[Conversion],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let h = words::appointment_header(l);
+    writeln!(
+        out,
+        "  {:>7}  {}  {}  {}  {}",
+        h[0],
+        fit(h[1], 16),
+        fit(h[2], 24),
+        fit(h[3], 13),
+        h[4]
+    )?;
+    for a in list {
+        writeln!(
+            out,
+            "  {:>7}  {}  {}  {}  {}",
+            a.id,
+            fit(&words::datetime(l, a.start), 16),
+            fit(&sanitize_line(&a.citizen), 24),
+            fit(words::kind(l, a.kind), 13),
+            words::channel(l, a.channel)
+        )?;
+    }
+    for c in converted {
+        writeln!(
+            out,
+            "  {:>7}  {}  {}  {}  {} → {}",
+            c.appointment_id,
+            fit(&words::datetime(l, c.start), 16),
+            fit(&sanitize_line(&c.citizen), 24),
+            fit(words::kind(l, c.kind), 13),
+            words::channel(l, c.from),
+            words::channel(l, c.to)
+        )?;
+    }
+    Ok(())
+}
+
+fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let from = parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
+    let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
+    check_range(from, to).map_err(user)?;
+    let name = match &a.name {
+        Some(n) => {
+            let n = sanitize_line(n).trim().to_string();
+            if n.is_empty() {
+                return Err(user(
+                    "--name is empty: give the closure a name, or leave --name out",
+                ));
+            }
+            n
+        }
+        None => words::default_name(l, from),
+    };
+    let new = NewClosure {
+        name,
+        from,
+        to,
+        counts_held: a.counts_held == YesNo::Yes,
+    };
+    let mut store = Store::open(path, Create::No)?;
+    store.check_new_closure(&new)?;
+    let mut convert_all = a.convert == ConvertMode::All;
+    if convert_all && !a.yes {
+        let n = store.in_person_between(from, to)?.len();
+        if n > 0 && !confirm(&words::confirm_convert(l, n), out)? {
+            writeln!(out, "{}", words::not_confirmed(l))?;
+            convert_all = false;
+        }
+    }
+    let s = store.start_closure(&new, convert_all, ctx.now)?;
+    writeln!(out, "{}", words::started(l, &s.closure))?;
+    writeln!(out, "{}", words::paused(l, s.closure.counts_held))?;
+    writeln!(out)?;
+    let n = s.in_person.len() + s.converted.len();
+    writeln!(out, "{}", words::in_person_title(l, n))?;
+    if n > 0 {
+        appointment_table(l, &s.in_person, &s.converted, out)?;
+    }
+    if !s.converted.is_empty() {
+        writeln!(out, "{}", words::converted(l, s.converted.len()))?;
+    }
+    if !s.in_person.is_empty() {
+        writeln!(out, "{}", words::how_to_convert(l))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", words::call_list_built(l, s.on_list, s.mentors))?;
+    Ok(())
+}
+
+fn convert(a: &ConvertArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let mut store = Store::open(path, Create::No)?;
+    if a.all {
+        let closure = store.require_open_closure()?;
+        let n = store.closure_in_person(closure.id)?.len();
+        if n == 0 {
+            writeln!(out, "{}", words::nothing_to_convert(l))?;
+            return Ok(());
+        }
+        if !a.yes && !confirm(&words::confirm_convert(l, n), out)? {
+            writeln!(out, "{}", words::not_confirmed(l))?;
+            return Ok(());
+        }
+        let done = store.convert_all_in_person(ctx.now)?;
+        appointment_table(l, &[], &done, out)?;
+        writeln!(out, "{}", words::converted(l, done.len()))?;
+        return Ok(());
+    }
+    let (Some(id), Some(channel)) = (a.appointment, a.channel.as_deref()) else {
+        return Err(user(
+            "give --appointment ID --channel C for one appointment, or --all for every one",
+        ));
+    };
+    let channel = Channel::parse(channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let c = store.convert_appointment(id, channel, ctx.now)?;
+    appointment_table(l, &[], &[c], out)?;
+    Ok(())
+}
+
+fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let result = CallResult::parse(&a.result).map_err(|e| user(format!("--result: {e}")))?;
+    let accepted = a.accepted.map(|v| v == YesNo::Yes);
+    if accepted.is_some() && result != CallResult::Reached {
+        return Err(user(format!(
+            "--accepted goes only with --result reached (whether the citizen accepted the offer of a conversation); this call was '{}': leave --accepted out",
+            result.key()
+        )));
+    }
+    let at = match &a.at {
+        Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
+        None => ctx.now,
+    };
+    let mut store = Store::open(path, Create::No)?;
+    let closure = store.require_open_closure()?;
+    let note = words::attempt_note(
+        l,
+        &closure.name,
+        result,
+        accepted,
+        a.note.as_deref().unwrap_or(""),
+    );
+    let r = store.record_attempt(&NewAttempt {
+        uuid: uuid::Uuid::new_v4().to_string(),
+        citizen_id: a.citizen,
+        result,
+        accepted,
+        at,
+        channel: Channel::Phone,
+        minutes: a.minutes,
+        note,
+    })?;
+    writeln!(out, "{}", words::call_recorded(l, &r.entry, r.contact_id))?;
+    let p = store.call_progress(r.closure.id, ctx.today())?;
+    writeln!(out, "{}", words::progress(l, &p))?;
+    if accepted == Some(true) {
+        writeln!(out, "{}", words::plan_hint(l, a.citizen))?;
+    }
+    Ok(())
+}
+
+fn list_rows(l: Lang, entries: &[CallEntry], ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let h = words::list_header(l);
+    let da = l.da();
+    writeln!(
+        out,
+        "{:>4}  {:>6}  {}  {}  {}  {:>6}  {}  {}",
+        h[0],
+        h[1],
+        fit(h[2], 24),
+        fit(h[3], 18),
+        fit(h[4], 10),
+        h[5],
+        fit(h[6], 34),
+        h[7]
+    )?;
+    for e in entries {
+        let next = e
+            .next_try
+            .map(|d| fmt_date(d, da))
+            .unwrap_or_else(|| "–".into());
+        writeln!(
+            out,
+            "{:>4}  {:>6}  {}  {}  {}  {:>6}  {}  {}",
+            e.position,
+            e.citizen_id,
+            fit(&sanitize_line(&e.name), 24),
+            fit(e.target_group.short(da), 18),
+            fit(&sanitize_line(&e.phone), 10),
+            e.attempts,
+            fit(&words::entry_status(l, e, ctx.today()), 34),
+            next
+        )?;
+    }
+    Ok(())
+}
+
+/// The closure `status`, `list` and `report` show: the named one, else the open one, else the latest.
+fn pick(store: &Store, name: Option<&str>) -> Result<Option<Closure>> {
+    match name {
+        Some(n) => Ok(Some(store.closure_named(n)?)),
+        None => store.current_closure(),
+    }
+}
+
+fn status(store: &Store, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let Some(c) = pick(store, None)? else {
+        writeln!(out, "{}", words::no_closures(l))?;
+        return Ok(());
+    };
+    let p = store.call_progress(c.id, ctx.today())?;
+    writeln!(out, "{}", words::title(l, &c))?;
+    writeln!(out, "{}", words::progress(l, &p))?;
+    writeln!(out, "{}", words::bands(l, &p))?;
+    if c.is_open() {
+        let left = store.closure_in_person(c.id)?;
+        if !left.is_empty() {
+            writeln!(out, "{}", words::still_to_convert(l, left.len()))?;
+            appointment_table(l, &left, &[], out)?;
+        }
+    }
+    writeln!(out)?;
+    if p.due_retries == 0 {
+        writeln!(out, "{}", words::no_retries_today(l))?;
+    } else {
+        writeln!(out, "{}", words::retries_today(l))?;
+        // Due retries come first in the working order.
+        let due = store.call_list(c.id, ctx.today(), 0, p.due_retries as usize)?;
+        list_rows(l, &due, ctx, out)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    position: i64,
+    citizen_id: i64,
+    name: &'a str,
+    target_group: &'a str,
+    attempts: u32,
+    last_result: Option<&'a str>,
+    accepted: Option<bool>,
+    next_try: Option<String>,
+    status: &'a str,
+}
+
+fn band_key(b: crate::domain::closure::CallBand) -> &'static str {
+    use crate::domain::closure::CallBand::*;
+    match b {
+        DueRetry => "retry_today",
+        NotCalled => "not_called",
+        LaterRetry => "retry_later",
+        WrongNumber => "wrong_number",
+        Reached => "reached",
+    }
+}
+
+fn list(store: &Store, a: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let Some(c) = pick(store, None)? else {
+        if a.json {
+            writeln!(out, "[]")?;
+        } else {
+            writeln!(out, "{}", words::no_closures(l))?;
+        }
+        return Ok(());
+    };
+    let entries = store.call_list(c.id, ctx.today(), 0, usize::MAX >> 1)?;
+    if a.json {
+        let rows: Vec<EntryJson<'_>> = entries
+            .iter()
+            .map(|e| EntryJson {
+                position: e.position,
+                citizen_id: e.citizen_id,
+                name: &e.name,
+                target_group: e.target_group.key(),
+                attempts: e.attempts,
+                last_result: e.last_result.map(|r| r.key()),
+                accepted: e.accepted,
+                next_try: e.next_try.map(|d| d.format("%Y-%m-%d").to_string()),
+                status: band_key(e.band(ctx.today())),
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", words::title(l, &c))?;
+    writeln!(
+        out,
+        "{}",
+        words::progress(l, &store.call_progress(c.id, ctx.today())?)
+    )?;
+    list_rows(l, &entries, ctx, out)
+}
+
+fn end(store: &mut Store, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let c = store.end_closure(ctx.now)?;
+    writeln!(out, "{}", words::ended(l, &c))?;
+    writeln!(
+        out,
+        "{}",
+        words::progress(l, &store.call_progress(c.id, ctx.today())?)
+    )?;
+    Ok(())
+}
+
+fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let Some(c) = pick(store, a.name.as_deref())? else {
+        return Err(user(
+            "there is no closure to report on yet: start one with `jobdesk closure start --from DATE --to DATE`",
+        ));
+    };
+    let rows = store.closure_report(c.id)?;
+    if a.csv {
+        let mut w = csv::Writer::from_writer(&mut *out);
+        w.write_record(REPORT_CSV_HEADER)?;
+        for r in &rows {
+            w.write_record(report_csv_record(r))?;
+        }
+        w.flush()?;
+        return Ok(());
+    }
+    let da = l.da();
+    let h = words::report_header(l);
+    writeln!(out, "{}", words::title(l, &c))?;
+    writeln!(out)?;
+    let num = |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(width(s))));
+    let last = width(h[6]).max(8);
+    writeln!(
+        out,
+        "{}  {}  {}  {}  {}  {}  {}",
+        fit(h[0], 20),
+        num(h[1], 8),
+        num(h[2], 8),
+        num(h[3], 6),
+        num(h[4], 8),
+        num(h[5], 6),
+        num(h[6], last)
+    )?;
+    for r in &rows {
+        let label = match r.group {
+            Some(g) => g.short(da),
+            None => words::all_groups(l),
+        };
+        writeln!(
+            out,
+            "{}  {}  {}  {}  {}  {}  {}",
+            fit(label, 20),
+            num(&r.counts.citizens.to_string(), 8),
+            num(&r.counts.reached.to_string(), 8),
+            num(&r.reached_pct().fmt(da), 6),
+            num(&r.counts.accepted.to_string(), 8),
+            num(&r.accepted_pct().fmt(da), 6),
+            num(&r.attempts_per_reached().fmt(da), last)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", words::report_footnote(l))?;
+    Ok(())
+}
