@@ -130,3 +130,37 @@ CREATE TABLE closure_conversions (
     at             TEXT    NOT NULL
 );
 CREATE INDEX closure_conversions_closure ON closure_conversions (closure_id);
+
+-- version: 4
+-- Drafts: a note or summary being typed, saved every few seconds and on SIGTERM/SIGHUP, and
+-- offered back on the next start, so nothing typed is lost when the terminal closes.
+CREATE TABLE drafts (
+    kind       TEXT    NOT NULL CHECK (kind IN ('note', 'summary')),
+    target_id  INTEGER NOT NULL,               -- the contact (note) or the citizen (summary)
+    citizen_id INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+    text       TEXT    NOT NULL,
+    updated_at TEXT    NOT NULL,
+    PRIMARY KEY (kind, target_id)
+);
+CREATE INDEX drafts_citizen ON drafts (citizen_id);
+
+-- The mentor agreement (goals, hours a week, until when) rests on the citizen.
+ALTER TABLE citizens ADD COLUMN mentor_goals TEXT NOT NULL DEFAULT '';
+ALTER TABLE citizens ADD COLUMN mentor_hours REAL;
+ALTER TABLE citizens ADD COLUMN mentor_until TEXT;
+
+-- Exemptions from job-club attendance for outside activities (a network meeting, a course).
+CREATE TABLE jobclub_exemptions (
+    id         INTEGER PRIMARY KEY,
+    citizen_id INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+    from_date  TEXT    NOT NULL,
+    to_date    TEXT    NOT NULL,
+    reason     TEXT    NOT NULL DEFAULT '',
+    created_at TEXT    NOT NULL,
+    CHECK (from_date <= to_date)
+);
+CREATE INDEX jobclub_exemptions_citizen ON jobclub_exemptions (citizen_id, from_date);
+
+-- How the citizen experienced the conversation (1–5) and their own wish, optional per contact.
+ALTER TABLE contacts ADD COLUMN feedback_score INTEGER CHECK (feedback_score BETWEEN 1 AND 5);
+ALTER TABLE contacts ADD COLUMN feedback_wish TEXT NOT NULL DEFAULT '';

@@ -7,6 +7,7 @@ mod changes;
 mod citizens;
 mod closures;
 mod contacts;
+mod drafts;
 mod open;
 
 pub use appointments::AppointmentFilter;
@@ -16,6 +17,7 @@ pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
+pub use drafts::{Draft, DraftKind};
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 
 use std::path::{Path, PathBuf};

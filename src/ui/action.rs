@@ -36,4 +36,6 @@ pub enum Action {
     Undo,
     /// Toggle the selected contact's "transferred to the case system" mark.
     Transferred,
+    /// Edit the living summary on the citizen card.
+    EditSummary,
 }

@@ -17,6 +17,8 @@ use crate::domain::{
 use crate::error::Result;
 use crate::store::Change;
 use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, ContactFilter, Store};
+use crate::store::{Draft, DraftKind};
+use ratatui_textarea::TextArea;
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
@@ -165,6 +167,35 @@ pub enum Mode {
         citizen_id: i64,
         citizen: String,
     },
+    /// The citizen's living summary in a multi-line editor (Ctrl+S saves, Esc cancels).
+    Summary {
+        citizen_id: i64,
+        citizen: String,
+        editor: Box<Editor>,
+    },
+}
+
+/// The multi-line editor (ratatui-textarea); equal when the text is.
+#[derive(Debug, Clone)]
+pub struct Editor(pub TextArea<'static>);
+
+impl PartialEq for Editor {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.lines() == other.0.lines()
+    }
+}
+
+impl std::ops::Deref for Editor {
+    type Target = TextArea<'static>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Editor {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
 }
 
 /// One step back: what it was and the changes that undo it.
@@ -218,6 +249,8 @@ pub struct App {
     pub config: Config,
     /// Changes that can be undone, newest last.
     pub undo: Vec<UndoStep>,
+    /// When the draft being typed was last saved (drafts are saved every few seconds).
+    draft_saved: Option<std::time::Instant>,
 }
 
 /// How far ahead Today looks for due conversations.
@@ -248,9 +281,178 @@ impl App {
             help_return: None,
             config: Config::default(),
             undo: Vec::new(),
+            draft_saved: None,
         };
         app.refresh()?;
+        app.offer_draft()?;
         Ok(app)
+    }
+
+    /// Brings back a note or summary that was being typed when the desk last closed.
+    fn offer_draft(&mut self) -> Result<()> {
+        let Some(d) = self.store.latest_draft()? else {
+            return Ok(());
+        };
+        let w = self.lang.w();
+        match d.kind {
+            DraftKind::Note => match self.store.contact(d.target_id) {
+                Ok(c) => {
+                    let snippets = self.config.snippets(self.lang.da());
+                    self.mode = Mode::Note {
+                        contact_id: c.id,
+                        citizen: c.citizen,
+                        input: Box::new(LineInput::new(&d.text, snippets)),
+                    };
+                    self.message = Some(w.draft_recovered.to_string());
+                }
+                Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
+            },
+            DraftKind::Summary => match self.store.citizen(d.target_id) {
+                Ok(c) => {
+                    self.mode = Mode::Summary {
+                        citizen_id: c.id,
+                        citizen: c.name,
+                        editor: Box::new(summary_editor(&d.text)),
+                    };
+                    self.message = Some(w.draft_recovered.to_string());
+                }
+                Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
+            },
+        }
+        Ok(())
+    }
+
+    /// The draft of what is being typed now, if anything.
+    fn current_draft(&self) -> Option<Draft> {
+        match &self.mode {
+            Mode::Note {
+                contact_id, input, ..
+            } => {
+                let citizen_id = self.store.contact(*contact_id).ok()?.citizen_id;
+                Some(Draft {
+                    kind: DraftKind::Note,
+                    target_id: *contact_id,
+                    citizen_id,
+                    text: input.text(),
+                })
+            }
+            Mode::Summary {
+                citizen_id, editor, ..
+            } => Some(Draft {
+                kind: DraftKind::Summary,
+                target_id: *citizen_id,
+                citizen_id: *citizen_id,
+                text: editor.lines().join("\n"),
+            }),
+            _ => None,
+        }
+    }
+
+    /// When the desk closes: the undo history ends, so soft-deleted rows go for good.
+    pub fn finish(&mut self) {
+        self.undo.clear();
+        if let Err(e) = self.store.purge_deleted() {
+            eprintln!("jobdesk: {e:#}");
+        }
+    }
+
+    /// Saves what is being typed as a draft now (on SIGTERM/SIGHUP and when the terminal goes).
+    pub fn save_draft_now(&mut self) {
+        if let Some(d) = self.current_draft() {
+            if let Err(e) = self.store.save_draft(&d, self.now) {
+                self.message = Some(format!("{e:#}"));
+            }
+            self.draft_saved = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Saves the draft when the last save is a few seconds old (called as the user types).
+    fn save_draft_soon(&mut self) {
+        let due = self
+            .draft_saved
+            .is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(3));
+        if due {
+            self.save_draft_now();
+        }
+    }
+
+    fn drop_draft(&mut self, kind: DraftKind, target_id: i64) {
+        self.draft_saved = None;
+        if let Err(e) = self.store.delete_draft(kind, target_id) {
+            self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    /// Keys in the summary editor.
+    fn summary_event(&mut self, ev: &Event) -> bool {
+        let Mode::Summary { editor, .. } = &mut self.mode else {
+            return false;
+        };
+        match ev {
+            Event::Key(k) if k.code == KeyCode::Esc => {
+                let Mode::Summary { citizen_id, .. } =
+                    std::mem::replace(&mut self.mode, Mode::Normal)
+                else {
+                    return false;
+                };
+                self.drop_draft(DraftKind::Summary, citizen_id);
+                if let Err(e) = self.open_card(citizen_id) {
+                    self.message = Some(format!("{e:#}"));
+                }
+                true
+            }
+            Event::Key(k)
+                if k.code == KeyCode::Char('s') && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                let Mode::Summary {
+                    citizen_id, editor, ..
+                } = std::mem::replace(&mut self.mode, Mode::Normal)
+                else {
+                    return false;
+                };
+                let text = editor.lines().join("\n").trim_end().to_string();
+                match self.store.apply(&[Change::Summary { citizen_id, text }]) {
+                    Ok(inverse) => {
+                        self.drop_draft(DraftKind::Summary, citizen_id);
+                        let what = self.lang.w().summary_saved.to_string();
+                        self.push_undo(what.clone(), inverse);
+                        self.after_change(&what);
+                        if let Err(e) = self.open_card(citizen_id) {
+                            self.message = Some(format!("{e:#}"));
+                        }
+                    }
+                    Err(e) => self.message = Some(format!("{e:#}")),
+                }
+                true
+            }
+            Event::Key(k)
+                if k.modifiers
+                    .contains(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                if let KeyCode::Char(c) = k.code {
+                    editor.insert_char(c);
+                }
+                self.save_draft_soon();
+                true
+            }
+            Event::Key(k) => {
+                let changed = editor.input(*k);
+                if changed {
+                    self.save_draft_soon();
+                }
+                changed
+            }
+            Event::Paste(s) => {
+                editor.insert_str(s.replace('\r', ""));
+                self.save_draft_soon();
+                true
+            }
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -273,6 +475,7 @@ impl App {
             Mode::Card(_) => vec![Scope::Card, Scope::Global],
             Mode::Filter => vec![Scope::Filter],
             Mode::Note { .. } | Mode::Move { .. } => vec![Scope::Text],
+            Mode::Summary { .. } => vec![Scope::Editor],
             Mode::LogPick { .. } => vec![],
             Mode::Normal => {
                 let mut v = vec![Scope::Global, Scope::List];
@@ -311,6 +514,9 @@ impl App {
         }
         if matches!(self.mode, Mode::Note { .. } | Mode::Move { .. }) {
             return self.text_event(ev);
+        }
+        if matches!(self.mode, Mode::Summary { .. }) {
+            return self.summary_event(ev);
         }
         if let (Mode::LogPick { .. }, Event::Key(k)) = (&self.mode, ev) {
             return self.log_pick(k);
@@ -362,16 +568,24 @@ impl App {
                 if let Mode::Move { error, .. } = &mut self.mode {
                     *error = None;
                 }
+                self.save_draft_soon();
                 true
             }
             LineEvent::Cancel => {
-                self.mode = Mode::Normal;
+                if let Mode::Note { contact_id, .. } =
+                    std::mem::replace(&mut self.mode, Mode::Normal)
+                {
+                    self.drop_draft(DraftKind::Note, contact_id);
+                }
                 true
             }
             LineEvent::Submit(text) => {
                 let mode = std::mem::replace(&mut self.mode, Mode::Normal);
                 let r = match mode {
-                    Mode::Note { contact_id, .. } => self.save_note(contact_id, &text),
+                    Mode::Note { contact_id, .. } => {
+                        self.drop_draft(DraftKind::Note, contact_id);
+                        self.save_note(contact_id, &text)
+                    }
                     Mode::Move {
                         appointment_id,
                         citizen,
@@ -450,6 +664,18 @@ impl App {
                 true
             }
             _ => false,
+        }
+    }
+
+    /// `e` on the card: edit the living summary.
+    fn edit_summary(&mut self) {
+        if let Mode::Card(card) = &self.mode {
+            let c = &card.citizen;
+            self.mode = Mode::Summary {
+                citizen_id: c.id,
+                citizen: c.name.clone(),
+                editor: Box::new(summary_editor(&c.summary)),
+            };
         }
     }
 
@@ -636,9 +862,11 @@ impl App {
                 Mode::Help { .. } => {
                     self.mode = self.help_return.take().map(|m| *m).unwrap_or(Mode::Normal);
                 }
-                Mode::Card(_) | Mode::Note { .. } | Mode::Move { .. } | Mode::LogPick { .. } => {
-                    self.mode = Mode::Normal
-                }
+                Mode::Card(_)
+                | Mode::Note { .. }
+                | Mode::Move { .. }
+                | Mode::LogPick { .. }
+                | Mode::Summary { .. } => self.mode = Mode::Normal,
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
                     if !self.state().filter.is_empty() {
@@ -698,6 +926,7 @@ impl App {
             }
             Action::Undo => self.undo_last()?,
             Action::Transferred => self.toggle_transferred()?,
+            Action::EditSummary => self.edit_summary(),
         }
         if let Mode::Help { scroll } = &mut self.mode {
             match action {
@@ -989,4 +1218,18 @@ impl App {
         self.panes[pane.index()].list.rows = rows;
         Ok(())
     }
+}
+
+/// A multi-line editor holding `text`.
+fn summary_editor(text: &str) -> Editor {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(str::to_string).collect()
+    };
+    let mut t = TextArea::new(lines);
+    t.set_cursor_line_style(ratatui::style::Style::new());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    Editor(t)
 }

@@ -30,6 +30,8 @@ pub enum Scope {
     LogPane,
     /// While typing a note or a time.
     Text,
+    /// In the summary editor.
+    Editor,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -324,6 +326,33 @@ pub const BINDINGS: &[Binding] = &[
         scope: S::LogPane,
         da: "overført til sagssystem",
         en: "transferred to case system",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('e')],
+        label: "e",
+        action: A::EditSummary,
+        scope: S::Card,
+        da: "ret resumé",
+        en: "edit summary",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('s')],
+        label: "Ctrl+S",
+        action: A::FilterDone,
+        scope: S::Editor,
+        da: "gem resumé",
+        en: "save summary",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Esc)],
+        label: "Esc",
+        action: A::Close,
+        scope: S::Editor,
+        da: "fortryd",
+        en: "cancel",
         footer: true,
     },
     Binding {

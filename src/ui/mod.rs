@@ -69,7 +69,11 @@ pub fn run(store: Store, lang: Lang, clock: impl Fn() -> NaiveDateTime) -> Resul
                     app.now = clock();
                     dirty = app.handle_event(&ev);
                 }
-                Ok(Msg::Signal) | Ok(Msg::InputClosed) | Err(_) => break,
+                Ok(Msg::Signal) | Ok(Msg::InputClosed) | Err(_) => {
+                    // The terminal is going away: keep what was being typed for next time.
+                    app.save_draft_now();
+                    break;
+                }
             }
             if app.quit {
                 break;
@@ -77,6 +81,7 @@ pub fn run(store: Store, lang: Lang, clock: impl Fn() -> NaiveDateTime) -> Resul
         }
         Ok(())
     })();
+    app.finish();
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = std::io::stdout().flush();

@@ -132,6 +132,10 @@ pub struct Words {
     pub transferred_unset: &'static str,
     pub soft_limit: &'static str,
     pub log_options: [&'static str; 6],
+    pub draft_recovered: &'static str,
+    pub summary_saved: &'static str,
+    pub summary_title: &'static str,
+    pub scope_editor: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -216,6 +220,10 @@ pub const DA: Words = Words {
     transferred_set: "Markeret som overført til sagssystemet",
     transferred_unset: "Ikke længere markeret som overført",
     soft_limit: "langt – hold notater korte",
+    draft_recovered: "Kladde gendannet fra sidst: Enter gemmer, Esc kasserer",
+    summary_saved: "Resumé gemt",
+    summary_title: "Resumé – Ctrl+S gemmer, Esc fortryder",
+    scope_editor: "Når du retter resuméet",
     log_options: [
         "Kontakt (telefon)",
         "Ikke fanget (telefon)",
@@ -308,6 +316,10 @@ pub const EN: Words = Words {
     transferred_set: "Marked as transferred to the case system",
     transferred_unset: "No longer marked as transferred",
     soft_limit: "long – keep notes short",
+    draft_recovered: "Draft recovered from last time: Enter saves, Esc discards",
+    summary_saved: "Summary saved",
+    summary_title: "Summary – Ctrl+S saves, Esc cancels",
+    scope_editor: "While editing the summary",
     log_options: [
         "Reached (phone)",
         "Not reached (phone)",

@@ -76,6 +76,26 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
         }
         Mode::LogPick { citizen, .. } => log_pick(app, f, area, citizen),
+        Mode::Summary {
+            citizen, editor, ..
+        } => {
+            let r = centered(area, 90, 14);
+            let block = Block::new()
+                .borders(Borders::ALL)
+                .border_style(Style::new().fg(ACCENT))
+                .title(truncate(
+                    &format!(
+                        " {} · {} ",
+                        sanitize_line(citizen),
+                        app.lang.w().summary_title
+                    ),
+                    r.width.saturating_sub(2) as usize,
+                ));
+            let inner = block.inner(r);
+            f.render_widget(Clear, r);
+            f.render_widget(block, r);
+            f.render_widget(&editor.0, inner);
+        }
         _ => {}
     }
 }
@@ -289,6 +309,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         (Scope::LogPane, w.scope_log),
         (Scope::Filter, w.scope_filter),
         (Scope::Text, w.scope_text),
+        (Scope::Editor, w.scope_editor),
         (Scope::Card, w.scope_card),
     ];
     let mut lines = Vec::new();
