@@ -493,14 +493,20 @@ impl App {
         }
     }
 
-    /// The scopes in the order the footer shows their hints: what the selection allows first,
-    /// then moving about, then the global keys.
-    pub fn footer_scopes(&self) -> Vec<Scope> {
-        let mut v = self.scopes();
-        v.sort_by_key(|s| match s {
-            Scope::Marking | Scope::LogPane => 0,
+    /// The footer's hints: the keys that work now (a key bound in two scopes shows the one
+    /// that wins), what the selection allows first, then the global keys, then moving about.
+    pub fn footer_bindings(&self) -> Vec<&'static keymap::Binding> {
+        let mut v = keymap::footer(&self.scopes());
+        v.sort_by_key(|b| match b.scope {
+            Scope::Marking
+            | Scope::LogPane
+            | Scope::Card
+            | Scope::Text
+            | Scope::Editor
+            | Scope::Filter
+            | Scope::Help => 0,
             Scope::Global => 1,
-            _ => 2,
+            Scope::List | Scope::Week => 2,
         });
         v
     }

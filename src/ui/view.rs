@@ -251,10 +251,9 @@ fn footer(app: &App, f: &mut Frame<'_>, r: Rect) {
         );
         return;
     }
-    let scopes: Vec<Scope> = app.footer_scopes();
     let mut spans: Vec<Span<'_>> = Vec::new();
     let mut used = 0usize;
-    for b in keymap::footer(&scopes) {
+    for b in app.footer_bindings() {
         let hint = b.hint(l);
         let piece = width(b.label) + 1 + width(hint) + 3;
         if used + piece > r.width as usize {
