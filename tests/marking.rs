@@ -54,10 +54,10 @@ fn typ(a: &mut App, s: &str) {
 /// Selects the first planned appointment of today's list; returns its id.
 fn select_planned(a: &mut App) -> i64 {
     for _ in 0..a.state().list.total {
-        if let Some(Row::Appointment(x)) = a.state().list.selected_row() {
-            if x.status == Status::Planned {
-                return x.id;
-            }
+        if let Some(Row::Appointment(x)) = a.state().list.selected_row()
+            && x.status == Status::Planned
+        {
+            return x.id;
         }
         press(a, KeyCode::Down);
     }
