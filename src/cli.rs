@@ -99,6 +99,55 @@ pub struct CitizensArgs {
 pub enum CitizenCommand {
     /// Add one citizen to the caseload and print the id
     Add(CitizenAddArgs),
+    /// Change a citizen: exemption, mentor agreement, archived, summary
+    Set(CitizenSetArgs),
+    /// Exempt a citizen from job-club attendance for an outside activity
+    ExemptJobclub(ExemptJobclubArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CitizenSetArgs {
+    /// The citizen's id
+    pub id: i64,
+    /// Exempt from conversations (no next due date)
+    #[arg(long, value_name = "yes|no")]
+    pub exempt: Option<YesNo>,
+    /// Has a mentor
+    #[arg(long, value_name = "yes|no")]
+    pub mentor: Option<YesNo>,
+    /// The mentor agreement's goals
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub mentor_goals: Option<String>,
+    /// The mentor agreement's hours a week
+    #[arg(long, value_name = "H")]
+    pub mentor_hours: Option<f64>,
+    /// The last day of the mentor agreement
+    #[arg(long, value_name = "DATE")]
+    pub mentor_until: Option<String>,
+    /// Archived (no longer in the active caseload)
+    #[arg(long, value_name = "yes|no")]
+    pub archived: Option<YesNo>,
+    /// Replace the living summary
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExemptJobclubArgs {
+    /// The citizen's id
+    pub id: i64,
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// Why (a network meeting, a course)
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        default_value = ""
+    )]
+    pub reason: String,
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +214,26 @@ pub struct PlanArgs {
 pub enum LogCommand {
     /// Append one contact to the log and print its id
     Add(LogAddArgs),
+    /// Record how the citizen experienced a contact (1–5) and their own wish
+    Feedback(FeedbackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    /// The contact's id
+    #[arg(long, value_name = "ID")]
+    pub contact: i64,
+    /// 1 (poor) to 5 (very good)
+    #[arg(long, value_name = "N")]
+    pub score: u8,
+    /// The citizen's own wish, in one line
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        default_value = ""
+    )]
+    pub wish: String,
 }
 
 #[derive(Debug, Args)]
@@ -279,6 +348,23 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
         }
         Command::Citizens(a) => citizens(&Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Citizen(CitizenCommand::Add(a)) => citizen_add(&path, &a, ctx, out),
+        Command::Citizen(CitizenCommand::Set(a)) => {
+            citizen_set(&mut Store::open(&path, Create::No)?, &a, ctx, out)
+        }
+        Command::Citizen(CitizenCommand::ExemptJobclub(a)) => {
+            let mut store = Store::open(&path, Create::No)?;
+            let from =
+                parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
+            let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
+            let id = store.add_jobclub_exemption(a.id, from, to, a.reason.trim(), ctx.now)?;
+            writeln!(out, "{id}")?;
+            Ok(())
+        }
+        Command::Log(LogCommand::Feedback(a)) => {
+            let mut store = Store::open(&path, Create::No)?;
+            store.set_feedback(a.contact, a.score, a.wish.trim())?;
+            Ok(())
+        }
         Command::Agenda(a) => agenda(&Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Plan(a) => plan(&mut Store::open(&path, Create::No)?, &a, ctx, out),
         Command::Log(LogCommand::Add(a)) => {
@@ -390,6 +476,43 @@ fn citizen_add(
         archived: false,
     })?;
     writeln!(out, "{id}")?;
+    Ok(())
+}
+
+fn citizen_set(
+    store: &mut Store,
+    a: &CitizenSetArgs,
+    ctx: &Ctx,
+    _out: &mut dyn Write,
+) -> Result<()> {
+    store.require_citizen(a.id)?;
+    let yes = |v: Option<YesNo>| v.map(|v| v == YesNo::Yes);
+    let until = match &a.mentor_until {
+        Some(d) => {
+            Some(parse_date(d, ctx.today()).map_err(|e| user(format!("--mentor-until: {e}")))?)
+        }
+        None => None,
+    };
+    if a.mentor_goals.is_some() || a.mentor_hours.is_some() || until.is_some() {
+        let mut m = store.mentor_agreement(a.id)?;
+        if let Some(g) = &a.mentor_goals {
+            m.goals = g.trim().to_string();
+        }
+        if a.mentor_hours.is_some() {
+            m.hours = a.mentor_hours;
+        }
+        if until.is_some() {
+            m.until = until;
+        }
+        store.set_mentor_agreement(a.id, &m)?;
+    }
+    store.set_citizen_flags(a.id, yes(a.exempt), yes(a.mentor), yes(a.archived))?;
+    if let Some(text) = &a.summary {
+        store.apply(&[crate::store::Change::Summary {
+            citizen_id: a.id,
+            text: text.clone(),
+        }])?;
+    }
     Ok(())
 }
 

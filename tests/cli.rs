@@ -536,3 +536,93 @@ fn citizen_add_then_list() {
     assert!(err.contains("--name"), "{err}");
     assert_eq!(before, file_hash(&db));
 }
+
+#[test]
+fn mentor_agreement_exemptions_and_feedback_from_the_command_line() {
+    let dir = tmpdir();
+    let db = generated(&dir, 5);
+    ok(jobdesk(&db).args([
+        "citizen",
+        "set",
+        "2",
+        "--mentor-goals",
+        "Ud af huset to gange om ugen",
+        "--mentor-hours",
+        "4.5",
+        "--mentor-until",
+        "31.03.2027",
+    ]));
+    ok(jobdesk(&db).args([
+        "citizen",
+        "exempt-jobclub",
+        "2",
+        "--from",
+        "01.12.2026",
+        "--to",
+        "05.12.2026",
+        "--reason",
+        "Netværksmøde",
+    ]));
+    let cid = ok(jobdesk(&db).args([
+        "log",
+        "add",
+        "--citizen",
+        "2",
+        "--channel",
+        "phone",
+        "--outcome",
+        "held",
+    ]));
+    ok(jobdesk(&db).args([
+        "log",
+        "feedback",
+        "--contact",
+        cid.trim(),
+        "--score",
+        "4",
+        "--wish",
+        "Mere praktik",
+    ]));
+    let store = jobdesk::store::Store::open(&db, jobdesk::store::Create::No)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let m = store.mentor_agreement(2).unwrap_or_default();
+    assert_eq!(m.goals, "Ud af huset to gange om ugen");
+    assert_eq!(m.hours, Some(4.5));
+    assert_eq!(m.until.map(|d| d.to_string()), Some("2027-03-31".into()));
+    assert!(store.citizen(2).map(|c| c.mentor).unwrap_or(false));
+    let ex = store.jobclub_exemptions(2).unwrap_or_default();
+    assert_eq!(ex.len(), 1);
+    assert_eq!(ex[0].reason, "Netværksmøde");
+    let id: i64 = cid.trim().parse().unwrap_or(0);
+    assert_eq!(
+        store.feedback(id).unwrap_or_default(),
+        Some((4, "Mere praktik".to_string()))
+    );
+    // Exemption from conversations removes the due date; lifting it brings it back.
+    drop(store);
+    ok(jobdesk(&db).args(["citizen", "set", "2", "--exempt", "yes"]));
+    let due = |db: &std::path::Path| {
+        let v = json(&ok(jobdesk(db).args(["citizens", "--all", "--json"])));
+        v.as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == 2).cloned())
+            .unwrap_or_default()["next_due"]
+            .clone()
+    };
+    assert!(due(&db).is_null());
+    let before = file_hash(&db);
+    let err = bad(jobdesk(&db).args(["log", "feedback", "--contact", cid.trim(), "--score", "9"]));
+    assert!(err.contains("1 (poor) to 5"), "{err}");
+    let err = bad(jobdesk(&db).args([
+        "citizen",
+        "exempt-jobclub",
+        "2",
+        "--from",
+        "05.12.2026",
+        "--to",
+        "01.12.2026",
+    ]));
+    assert!(err.contains("after --to"), "{err}");
+    let err = bad(jobdesk(&db).args(["citizen", "set", "99", "--exempt", "no"]));
+    assert!(err.contains("no citizen with id 99"), "{err}");
+    assert_eq!(before, file_hash(&db));
+}

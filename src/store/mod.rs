@@ -2,6 +2,7 @@
 //! settings that keep data (WAL, synchronous=FULL, foreign keys, a busy timeout), every write in
 //! an IMMEDIATE transaction, migrations by `PRAGMA user_version` from `schema.sql`.
 
+mod agreements;
 mod appointments;
 mod changes;
 mod citizens;
@@ -10,6 +11,7 @@ mod contacts;
 mod drafts;
 mod open;
 
+pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::AppointmentFilter;
 pub(crate) use appointments::insert_appointment as insert_appointment_raw;
 pub use changes::{Change, Marked};

@@ -219,7 +219,11 @@ pub const LOG_OPTIONS: [(Outcome, Channel, i64); 6] = [
 pub struct Card {
     pub citizen: Citizen,
     pub contacts: Vec<Contact>,
+    /// The citizen's feedback on each of `contacts`, if given.
+    pub feedback: Vec<Option<(u8, String)>>,
     pub appointments: Vec<Appointment>,
+    pub agreement: crate::store::MentorAgreement,
+    pub exemptions: Vec<crate::store::JobclubExemption>,
 }
 
 /// Today's figures for the header.
@@ -979,10 +983,19 @@ impl App {
             0,
             8,
         )?;
+        let feedback = contacts
+            .iter()
+            .map(|c| self.store.feedback(c.id).ok().flatten())
+            .collect();
+        let agreement = self.store.mentor_agreement(citizen_id)?;
+        let exemptions = self.store.jobclub_exemptions(citizen_id)?;
         self.mode = Mode::Card(Box::new(Card {
             citizen,
             contacts,
+            feedback,
             appointments,
+            agreement,
+            exemptions,
         }));
         Ok(())
     }

@@ -63,6 +63,31 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
     }
     lines.push(field(w.col_next_due, due));
     lines.push(field(w.mentor, if c.mentor { w.yes } else { w.no }.into()));
+    let m = &card.agreement;
+    if !m.goals.is_empty() || m.hours.is_some() || m.until.is_some() {
+        let mut parts = Vec::new();
+        if !m.goals.is_empty() {
+            parts.push(sanitize_line(&m.goals));
+        }
+        if let Some(h) = m.hours {
+            parts.push(format!("{} {}", fmt_hours(h, da), w.hours_week));
+        }
+        if let Some(u) = m.until {
+            parts.push(format!("{} {}", w.until, l.date(u)));
+        }
+        lines.push(field(w.mentor_agreement, parts.join(" · ")));
+    }
+    for e in card.exemptions.iter().take(3) {
+        lines.push(field(
+            w.jobclub_exempt,
+            format!(
+                "{}–{} {}",
+                l.date(e.from),
+                l.date(e.to),
+                sanitize_line(&e.reason)
+            ),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(head(w.card_summary));
     if c.summary.trim().is_empty() {
@@ -94,8 +119,8 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
     if card.contacts.is_empty() {
         lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
     }
-    for k in &card.contacts {
-        let text = format!(
+    for (i, k) in card.contacts.iter().enumerate() {
+        let mut text = format!(
             "{} {}  {}  {}  {}",
             l.date(k.at.date()),
             l.time(k.at.time()),
@@ -103,6 +128,13 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
             k.outcome.name(da),
             sanitize_line(&k.note)
         );
+        if let Some(Some((score, wish))) = card.feedback.get(i) {
+            text.push_str(&format!("  [{}: {score}/5", w.feedback));
+            if !wish.is_empty() {
+                text.push_str(&format!(" · {}", sanitize_line(wish)));
+            }
+            text.push(']');
+        }
         lines.push(Line::raw(truncate(&text, inner_w)));
     }
     let mut title = format!(" {}: {} ", w.card_title, sanitize_line(&c.name));
@@ -129,4 +161,14 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
             height: r.height,
         },
     );
+}
+
+/// 4 / 4,5 (Danish decimal comma) / 4.5.
+fn fmt_hours(h: f64, danish: bool) -> String {
+    let s = if h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        format!("{h:.1}")
+    };
+    if danish { s.replace('.', ",") } else { s }
 }

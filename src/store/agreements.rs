@@ -1,0 +1,164 @@
+//! What rests on a citizen beside the summary: the mentor agreement, exemptions from
+//! conversations and from job-club attendance, and the citizen's feedback on a contact.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+
+use super::{Store, no_citizen, refresh_citizen_on};
+use crate::domain::dates::to_db;
+use crate::error::{Result, user};
+
+/// The written mentor agreement: goals, hours a week, and until when.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MentorAgreement {
+    pub goals: String,
+    pub hours: Option<f64>,
+    pub until: Option<NaiveDate>,
+}
+
+/// An exemption from job-club attendance for an outside activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobclubExemption {
+    pub id: i64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: String,
+}
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+impl Store {
+    pub fn mentor_agreement(&self, citizen_id: i64) -> Result<MentorAgreement> {
+        self.conn
+            .query_row(
+                "SELECT mentor_goals, mentor_hours, mentor_until FROM citizens WHERE id = ?1",
+                [citizen_id],
+                |r| {
+                    Ok(MentorAgreement {
+                        goals: r.get(0)?,
+                        hours: r.get(1)?,
+                        until: date(r.get(2)?),
+                    })
+                },
+            )
+            .map_err(|_| no_citizen(citizen_id))
+    }
+
+    /// Sets the mentor agreement (and marks the citizen as having a mentor when it has goals).
+    pub fn set_mentor_agreement(&mut self, citizen_id: i64, a: &MentorAgreement) -> Result<()> {
+        self.require_citizen(citizen_id)?;
+        if let Some(h) = a.hours {
+            if !(0.0..=60.0).contains(&h) {
+                return Err(user(format!(
+                    "{h} hours a week is not a mentor agreement: give 0 to 60"
+                )));
+            }
+        }
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE citizens SET mentor_goals = ?2, mentor_hours = ?3, mentor_until = ?4,
+                     mentor = CASE WHEN ?2 <> '' THEN 1 ELSE mentor END
+                 WHERE id = ?1",
+                params![citizen_id, a.goals, a.hours, a.until.map(ymd)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Sets the plain flags of a citizen; `None` leaves one as it is. Recomputes the due date.
+    pub fn set_citizen_flags(
+        &mut self,
+        citizen_id: i64,
+        exempt: Option<bool>,
+        mentor: Option<bool>,
+        archived: Option<bool>,
+    ) -> Result<()> {
+        self.require_citizen(citizen_id)?;
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE citizens SET exempt = coalesce(?2, exempt), mentor = coalesce(?3, mentor),
+                     archived = coalesce(?4, archived) WHERE id = ?1",
+                params![citizen_id, exempt, mentor, archived],
+            )?;
+            refresh_citizen_on(tx, &rules, &sus, citizen_id)?;
+            Ok(())
+        })
+    }
+
+    pub fn add_jobclub_exemption(
+        &mut self,
+        citizen_id: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<i64> {
+        self.require_citizen(citizen_id)?;
+        if from > to {
+            return Err(user(format!(
+                "--from {} is after --to {}: give the first day first",
+                ymd(from),
+                ymd(to)
+            )));
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO jobclub_exemptions (citizen_id, from_date, to_date, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![citizen_id, ymd(from), ymd(to), reason, to_db(now)],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    pub fn jobclub_exemptions(&self, citizen_id: i64) -> Result<Vec<JobclubExemption>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, from_date, to_date, reason FROM jobclub_exemptions WHERE citizen_id = ?1 ORDER BY from_date DESC",
+        )?;
+        let rows = st.query_map([citizen_id], |r| {
+            Ok(JobclubExemption {
+                id: r.get(0)?,
+                from: date(r.get(1)?).unwrap_or_default(),
+                to: date(r.get(2)?).unwrap_or_default(),
+                reason: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The citizen's own view of a contact: 1–5 and a wish in one line.
+    pub fn set_feedback(&mut self, contact_id: i64, score: u8, wish: &str) -> Result<()> {
+        if !(1..=5).contains(&score) {
+            return Err(user(format!(
+                "--score {score}: give 1 (poor) to 5 (very good)"
+            )));
+        }
+        self.contact(contact_id)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE contacts SET feedback_score = ?2, feedback_wish = ?3 WHERE id = ?1",
+                params![contact_id, score, wish],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The feedback on a contact, if any.
+    pub fn feedback(&self, contact_id: i64) -> Result<Option<(u8, String)>> {
+        Ok(self.conn.query_row(
+            "SELECT feedback_score, feedback_wish FROM contacts WHERE id = ?1",
+            [contact_id],
+            |r| {
+                Ok(r.get::<_, Option<u8>>(0)?
+                    .map(|s| (s, r.get::<_, String>(1).unwrap_or_default())))
+            },
+        )?)
+    }
+}
