@@ -53,12 +53,12 @@ impl Store {
     /// Sets the mentor agreement (and marks the citizen as having a mentor when it has goals).
     pub fn set_mentor_agreement(&mut self, citizen_id: i64, a: &MentorAgreement) -> Result<()> {
         self.require_citizen(citizen_id)?;
-        if let Some(h) = a.hours {
-            if !(0.0..=60.0).contains(&h) {
-                return Err(user(format!(
-                    "{h} hours a week is not a mentor agreement: give 0 to 60"
-                )));
-            }
+        if let Some(h) = a.hours
+            && !(0.0..=60.0).contains(&h)
+        {
+            return Err(user(format!(
+                "{h} hours a week is not a mentor agreement: give 0 to 60"
+            )));
         }
         self.write(|tx| {
             tx.execute(
