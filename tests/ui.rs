@@ -66,7 +66,7 @@ fn chars(app: &mut App, s: &str) {
 fn snapshots_of_every_pane_in_both_languages() {
     for (lang, tag) in [(Lang::Da, "da"), (Lang::En, "en")] {
         let mut a = app(lang);
-        for (i, name) in ["today", "calls", "visits", "log", "caseload"]
+        for (i, name) in ["today", "calls", "visits", "log", "caseload", "closure"]
             .iter()
             .enumerate()
         {
@@ -165,7 +165,10 @@ fn switching_panes_with_numbers_tab_and_shift_tab() {
     assert_eq!(a.pane, Pane::Log);
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Tab);
+    assert_eq!(a.pane, Pane::Closure);
+    key(&mut a, KeyCode::Tab);
     assert_eq!(a.pane, Pane::Today, "Tab wraps around");
+    key(&mut a, KeyCode::BackTab);
     key(&mut a, KeyCode::BackTab);
     assert_eq!(a.pane, Pane::Caseload);
     assert!(

@@ -67,6 +67,7 @@ impl Store {
             citizens.dedup();
             for c in citizens {
                 refresh_citizen_on(tx, &rules, &sus, c)?;
+                super::closures::refresh_calls_on(tx, c)?;
             }
             inverse.reverse();
             Ok(inverse)

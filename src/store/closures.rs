@@ -243,6 +243,20 @@ fn convert_on(
 }
 
 /// Recomputes one call-list entry from its attempts whose contacts are not deleted.
+/// Recomputes a citizen's entries on every call list (after an undo touched their log).
+pub(crate) fn refresh_calls_on(conn: &Connection, citizen_id: i64) -> Result<()> {
+    let ids: Vec<i64> = {
+        let mut st =
+            conn.prepare_cached("SELECT closure_id FROM closure_calls WHERE citizen_id = ?1")?;
+        st.query_map([citizen_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    for id in ids {
+        refresh_call_on(conn, id, citizen_id)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i64) -> Result<()> {
     let facts: Vec<AttemptFact> = {
         let mut st = conn.prepare_cached(

@@ -38,4 +38,14 @@ pub enum Action {
     Transferred,
     /// Edit the living summary on the citizen card.
     EditSummary,
+    /// Closure: record an attempt to reach the selected citizen.
+    Attempt(crate::domain::closure::CallResult),
+    /// Closure: show or hide the report per target group.
+    ToggleReport,
+    /// Closure: start one (asks for the range).
+    StartClosure,
+    /// Closure: convert every in-person appointment in the range (after a confirmation).
+    ConvertAll,
+    /// Convert the selected in-person appointment (phone, or a walk for a mentor visit).
+    Convert,
 }

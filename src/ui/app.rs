@@ -10,6 +10,9 @@ use super::layout;
 use super::strings::Lang;
 use super::widgets::line::{LineEvent, LineInput};
 use crate::config::Config;
+use crate::domain::closure::{
+    CallEntry, CallResult, Closure, NewAttempt, NewClosure, Progress, ReportRow,
+};
 use crate::domain::dates::week_start;
 use crate::domain::{
     Appointment, Channel, Citizen, Contact, Kind, NewContact, Outcome, Status, Word,
@@ -27,7 +30,7 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The five panes, in tab order.
+/// The six panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Today,
@@ -35,15 +38,17 @@ pub enum Pane {
     Visits,
     Log,
     Caseload,
+    Closure,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Today,
         Pane::Calls,
         Pane::Visits,
         Pane::Log,
         Pane::Caseload,
+        Pane::Closure,
     ];
     pub fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
@@ -52,7 +57,7 @@ impl Pane {
         matches!(self, Pane::Calls | Pane::Visits)
     }
     fn has_date(self) -> bool {
-        !matches!(self, Pane::Caseload)
+        !matches!(self, Pane::Caseload | Pane::Closure)
     }
 }
 
@@ -69,6 +74,8 @@ pub enum Row {
     NoAppointments,
     /// Today: "nothing due" in place of the due citizens.
     NothingDue,
+    /// Closure: one citizen on the call list.
+    Call(CallEntry),
 }
 
 impl Row {
@@ -77,6 +84,7 @@ impl Row {
             Row::Appointment(a) => Some(a.citizen_id),
             Row::Contact(c) => Some(c.citizen_id),
             Row::Due(c) | Row::Citizen(c) => Some(c.id),
+            Row::Call(e) => Some(e.citizen_id),
             Row::DueHeading | Row::NoAppointments | Row::NothingDue => None,
         }
     }
@@ -167,6 +175,20 @@ pub enum Mode {
         citizen_id: i64,
         citizen: String,
     },
+    /// Reached on the call-round: did the citizen accept the offer of a conversation (y/n)?
+    Accept {
+        citizen_id: i64,
+        citizen: String,
+    },
+    /// Starting a closure: "from to [name]".
+    StartClosure {
+        input: Box<LineInput>,
+        error: Option<String>,
+    },
+    /// Asking before converting every in-person appointment of the closure.
+    ConfirmConvert {
+        count: usize,
+    },
     /// The citizen's living summary in a multi-line editor (Ctrl+S saves, Esc cancels).
     Summary {
         citizen_id: i64,
@@ -255,6 +277,18 @@ pub struct App {
     pub undo: Vec<UndoStep>,
     /// When the draft being typed was last saved (drafts are saved every few seconds).
     draft_saved: Option<std::time::Instant>,
+    /// The closure the Closure pane shows (the open one, else the latest), its progress and,
+    /// when asked for, its report.
+    pub closure: Option<ClosureView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosureView {
+    pub closure: Closure,
+    pub progress: Progress,
+    pub report: Option<Vec<ReportRow>>,
+    /// In-person appointments in the range not yet converted.
+    pub to_convert: usize,
 }
 
 /// How far ahead Today looks for due conversations.
@@ -286,6 +320,7 @@ impl App {
             config: Config::default(),
             undo: Vec::new(),
             draft_saved: None,
+            closure: None,
         };
         app.refresh()?;
         app.offer_draft()?;
@@ -480,7 +515,8 @@ impl App {
             Mode::Filter => vec![Scope::Filter],
             Mode::Note { .. } | Mode::Move { .. } => vec![Scope::Text],
             Mode::Summary { .. } => vec![Scope::Editor],
-            Mode::LogPick { .. } => vec![],
+            Mode::LogPick { .. } | Mode::Accept { .. } | Mode::ConfirmConvert { .. } => vec![],
+            Mode::StartClosure { .. } => vec![Scope::Text],
             Mode::Normal => {
                 let mut v = vec![Scope::Global, Scope::List];
                 if matches!(self.state().list.selected_row(), Some(Row::Appointment(_))) {
@@ -491,6 +527,9 @@ impl App {
                 }
                 if self.pane == Pane::Log {
                     v.push(Scope::LogPane);
+                }
+                if self.pane == Pane::Closure {
+                    v.push(Scope::Closure);
                 }
                 v
             }
@@ -503,6 +542,7 @@ impl App {
         let mut v = keymap::footer(&self.scopes());
         v.sort_by_key(|b| match b.scope {
             Scope::Marking
+            | Scope::Closure
             | Scope::LogPane
             | Scope::Card
             | Scope::Text
@@ -530,6 +570,13 @@ impl App {
         }
         if let (Mode::LogPick { .. }, Event::Key(k)) = (&self.mode, ev) {
             return self.log_pick(k);
+        }
+        if let (Mode::Accept { .. } | Mode::ConfirmConvert { .. }, Event::Key(k)) = (&self.mode, ev)
+        {
+            return self.yes_no(k);
+        }
+        if matches!(self.mode, Mode::StartClosure { .. }) {
+            return self.start_closure_event(ev);
         }
         match ev {
             Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
@@ -623,6 +670,178 @@ impl App {
                 }
                 true
             }
+        }
+    }
+
+    /// y / n (j / n in Danish) for the accepted question and the conversion confirmation.
+    fn yes_no(&mut self, k: &KeyEvent) -> bool {
+        let answer = match k.code {
+            KeyCode::Char('y' | 'j' | 'Y' | 'J') => Some(true),
+            KeyCode::Char('n' | 'N') => Some(false),
+            KeyCode::Esc => None,
+            _ => return false,
+        };
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        let r = match (mode, answer) {
+            (
+                Mode::Accept {
+                    citizen_id,
+                    citizen,
+                },
+                Some(a),
+            ) => self.attempt(citizen_id, citizen, CallResult::Reached, Some(a)),
+            (
+                Mode::Accept {
+                    citizen_id,
+                    citizen,
+                },
+                None,
+            ) => self.attempt(citizen_id, citizen, CallResult::Reached, None),
+            (Mode::ConfirmConvert { .. }, Some(true)) => self.convert_all(),
+            _ => Ok(()),
+        };
+        if let Err(e) = r {
+            self.message = Some(format!("{e:#}"));
+        }
+        true
+    }
+
+    fn start_closure_event(&mut self, ev: &Event) -> bool {
+        let Mode::StartClosure { input, error } = &mut self.mode else {
+            return false;
+        };
+        match input.handle(ev) {
+            LineEvent::Ignored => false,
+            LineEvent::Changed => {
+                *error = None;
+                true
+            }
+            LineEvent::Cancel => {
+                self.mode = Mode::Normal;
+                true
+            }
+            LineEvent::Submit(text) => {
+                match self.start_closure(&text) {
+                    Ok(()) => self.mode = Mode::Normal,
+                    Err(e) => {
+                        if let Mode::StartClosure { error, .. } = &mut self.mode {
+                            *error = Some(format!("{e:#}"));
+                        }
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    /// "23.11.2026 04.12.2026 Vinter 2026": two dates, then an optional name.
+    fn start_closure(&mut self, text: &str) -> Result<()> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let today = self.today();
+        let date = |w: Option<&&str>| -> Result<NaiveDate> {
+            let w = w.ok_or_else(|| crate::error::user(self.lang.w().closure_range_help))?;
+            crate::domain::dates::parse_date(w, today).map_err(crate::error::user)
+        };
+        let from = date(words.first())?;
+        let to = date(words.get(1))?;
+        let name = if words.len() > 2 {
+            words[2..].join(" ")
+        } else {
+            crate::ui::strings::closure::default_name(self.lang, from)
+        };
+        let started = self.store.start_closure(
+            &NewClosure {
+                name,
+                from,
+                to,
+                counts_held: false,
+            },
+            false,
+            self.now,
+        )?;
+        self.undo.clear();
+        self.refresh()?;
+        self.message = Some(crate::ui::strings::closure::started(
+            self.lang,
+            &started.closure,
+        ));
+        Ok(())
+    }
+
+    fn convert_all(&mut self) -> Result<()> {
+        let done = self.store.convert_all_in_person(self.now)?;
+        self.refresh()?;
+        self.message = Some(crate::ui::strings::closure::converted(
+            self.lang,
+            done.len(),
+        ));
+        Ok(())
+    }
+
+    /// One attempt on the call list: written to the log at once, then a note is offered.
+    fn attempt(
+        &mut self,
+        citizen_id: i64,
+        citizen: String,
+        result: CallResult,
+        accepted: Option<bool>,
+    ) -> Result<()> {
+        let rec = self.store.record_attempt(&NewAttempt {
+            uuid: uuid::Uuid::new_v4().to_string(),
+            citizen_id,
+            result,
+            accepted,
+            at: self.now,
+            channel: Channel::Phone,
+            minutes: if result == CallResult::Reached { 5 } else { 1 },
+            note: String::new(),
+        })?;
+        let what = format!(
+            "{}: {}",
+            crate::ui::strings::closure::result(self.lang, result),
+            citizen
+        );
+        self.push_undo(
+            what.clone(),
+            vec![Change::ContactDeleted {
+                id: rec.contact_id,
+                deleted: true,
+            }],
+        );
+        self.after_change(&what);
+        let existing = self
+            .store
+            .contact(rec.contact_id)
+            .map(|c| c.note)
+            .unwrap_or_default();
+        let snippets = self.config.snippets(self.lang.da());
+        self.mode = Mode::Note {
+            contact_id: rec.contact_id,
+            citizen,
+            input: Box::new(LineInput::new(&existing, snippets)),
+        };
+        Ok(())
+    }
+
+    fn closure_action(&mut self, result: Option<CallResult>) -> Result<()> {
+        let Some(Row::Call(e)) = self.state().list.selected_row().cloned() else {
+            self.message = Some(self.lang.w().no_citizen_row.to_string());
+            return Ok(());
+        };
+        if self.closure.as_ref().is_none_or(|c| !c.closure.is_open()) {
+            self.message = Some(self.lang.w().closure_not_open.to_string());
+            return Ok(());
+        }
+        match result {
+            Some(CallResult::Reached) => {
+                self.mode = Mode::Accept {
+                    citizen_id: e.citizen_id,
+                    citizen: e.name,
+                };
+                Ok(())
+            }
+            Some(r) => self.attempt(e.citizen_id, e.name, r, None),
+            None => Ok(()),
         }
     }
 
@@ -788,6 +1007,20 @@ impl App {
         Ok(())
     }
 
+    /// `v` on an in-person appointment during the open closure: phone (or a walk for a visit).
+    fn convert_selected(&mut self) -> Result<()> {
+        let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() else {
+            self.message = Some(self.lang.w().not_appointment.to_string());
+            return Ok(());
+        };
+        let to = crate::domain::closure::converted_channel(a.kind);
+        let c = self.store.convert_appointment(a.id, to, self.now)?;
+        self.refresh()?;
+        let _ = c;
+        self.message = Some(crate::ui::strings::closure::converted(self.lang, 1));
+        Ok(())
+    }
+
     fn toggle_transferred(&mut self) -> Result<()> {
         let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {
             self.message = Some(self.lang.w().not_contact.to_string());
@@ -876,6 +1109,9 @@ impl App {
                 | Mode::Note { .. }
                 | Mode::Move { .. }
                 | Mode::LogPick { .. }
+                | Mode::Accept { .. }
+                | Mode::StartClosure { .. }
+                | Mode::ConfirmConvert { .. }
                 | Mode::Summary { .. } => self.mode = Mode::Normal,
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
@@ -885,9 +1121,11 @@ impl App {
                     }
                 }
             },
-            Action::NextPane => self.go_pane((self.pane.index() + 1) % 5),
-            Action::PrevPane => self.go_pane((self.pane.index() + 4) % 5),
-            Action::Pane(i) => self.go_pane(i.min(4)),
+            Action::NextPane => self.go_pane((self.pane.index() + 1) % Pane::ALL.len()),
+            Action::PrevPane => {
+                self.go_pane((self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len())
+            }
+            Action::Pane(i) => self.go_pane(i.min(Pane::ALL.len() - 1)),
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.page() as i64)),
@@ -937,6 +1175,45 @@ impl App {
             Action::Undo => self.undo_last()?,
             Action::Transferred => self.toggle_transferred()?,
             Action::EditSummary => self.edit_summary(),
+            Action::Attempt(r) => self.closure_action(Some(r))?,
+            Action::ToggleReport => {
+                if let Some(v) = &mut self.closure {
+                    v.report = match v.report {
+                        Some(_) => None,
+                        None => Some(self.store.closure_report(v.closure.id)?),
+                    };
+                }
+            }
+            Action::StartClosure => {
+                if self.closure.as_ref().is_some_and(|c| c.closure.is_open()) {
+                    self.message = Some(self.lang.w().closure_already_open.to_string());
+                } else {
+                    let l = self.lang;
+                    let initial = format!(
+                        "{} {}",
+                        l.date(self.today()),
+                        l.date(self.today() + Duration::days(13))
+                    );
+                    self.mode = Mode::StartClosure {
+                        input: Box::new(LineInput::new(&initial, Vec::new())),
+                        error: None,
+                    };
+                }
+            }
+            Action::ConvertAll => match &self.closure {
+                Some(v) if v.closure.is_open() && v.to_convert > 0 => {
+                    self.mode = Mode::ConfirmConvert {
+                        count: v.to_convert,
+                    };
+                }
+                Some(v) if v.closure.is_open() => {
+                    self.message = Some(
+                        crate::ui::strings::closure::nothing_to_convert(self.lang).to_string(),
+                    );
+                }
+                _ => self.message = Some(self.lang.w().closure_not_open.to_string()),
+            },
+            Action::Convert => self.convert_selected()?,
         }
         if let Mode::Help { scroll } = &mut self.mode {
             match action {
@@ -1044,8 +1321,33 @@ impl App {
         self.store.load_suspensions()?;
         self.empty = self.store.count(crate::store::Table::Citizens)? == 0;
         self.counts = self.load_counts()?;
+        self.closure = self.load_closure()?;
         self.reload_pane();
         Ok(())
+    }
+
+    fn load_closure(&self) -> Result<Option<ClosureView>> {
+        let Some(closure) = self.store.current_closure()? else {
+            return Ok(None);
+        };
+        let progress = self.store.call_progress(closure.id, self.today())?;
+        let report = match &self.closure {
+            Some(v) if v.report.is_some() && v.closure.id == closure.id => {
+                Some(self.store.closure_report(closure.id)?)
+            }
+            _ => None,
+        };
+        let to_convert = if closure.is_open() {
+            self.store.closure_in_person(closure.id)?.len()
+        } else {
+            0
+        };
+        Ok(Some(ClosureView {
+            closure,
+            progress,
+            report,
+            to_convert,
+        }))
     }
 
     fn load_counts(&self) -> Result<Counts> {
@@ -1160,6 +1462,11 @@ impl App {
                 .count_appointments(&self.appointment_filter(pane))?,
             Pane::Log => self.store.count_contacts(&self.contact_filter(pane))?,
             Pane::Caseload => self.store.count_citizens(&self.citizen_filter(pane))?,
+            Pane::Closure => self
+                .closure
+                .as_ref()
+                .map(|c| c.progress.on_list as usize)
+                .unwrap_or(0),
         };
         let l = &mut self.panes[pane.index()].list;
         l.total = total;
@@ -1233,6 +1540,15 @@ impl App {
                 .into_iter()
                 .map(Row::Citizen)
                 .collect(),
+            Pane::Closure => match &self.closure {
+                Some(v) => self
+                    .store
+                    .call_list(v.closure.id, self.today(), offset, page)?
+                    .into_iter()
+                    .map(Row::Call)
+                    .collect(),
+                None => Vec::new(),
+            },
         };
         self.panes[pane.index()].list.rows = rows;
         Ok(())

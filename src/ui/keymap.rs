@@ -32,6 +32,8 @@ pub enum Scope {
     Text,
     /// In the summary editor.
     Editor,
+    /// In the Closure pane.
+    Closure,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +92,7 @@ impl Binding {
 }
 
 use crate::domain::Status as St;
+use crate::domain::closure::CallResult as CR;
 use Action as A;
 use Scope as S;
 
@@ -113,8 +116,8 @@ pub const BINDINGS: &[Binding] = &[
         footer: true,
     },
     Binding {
-        keys: &[k('1'), k('2'), k('3'), k('4'), k('5')],
-        label: "1–5",
+        keys: &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6')],
+        label: "1–6",
         action: A::Pane(0),
         scope: S::Global,
         da: "skift fane",
@@ -336,6 +339,78 @@ pub const BINDINGS: &[Binding] = &[
         da: "ret resumé",
         en: "edit summary",
         footer: true,
+    },
+    Binding {
+        keys: &[k('r')],
+        label: "r",
+        action: A::Attempt(CR::Reached),
+        scope: S::Closure,
+        da: "fanget",
+        en: "reached",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('n')],
+        label: "n",
+        action: A::Attempt(CR::NoAnswer),
+        scope: S::Closure,
+        da: "intet svar",
+        en: "no answer",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('m')],
+        label: "m",
+        action: A::Attempt(CR::MessageLeft),
+        scope: S::Closure,
+        da: "besked lagt",
+        en: "message left",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('w')],
+        label: "w",
+        action: A::Attempt(CR::WrongNumber),
+        scope: S::Closure,
+        da: "forkert nummer",
+        en: "wrong number",
+        footer: true,
+    },
+    Binding {
+        keys: &[ks('R')],
+        label: "R",
+        action: A::ToggleReport,
+        scope: S::Closure,
+        da: "rapport",
+        en: "report",
+        footer: true,
+    },
+    Binding {
+        keys: &[ks('S')],
+        label: "S",
+        action: A::StartClosure,
+        scope: S::Closure,
+        da: "start nedlukning",
+        en: "start closure",
+        footer: false,
+    },
+    Binding {
+        keys: &[ks('V')],
+        label: "V",
+        action: A::ConvertAll,
+        scope: S::Closure,
+        da: "omlæg alle fremmøder",
+        en: "convert all in-person",
+        footer: false,
+    },
+    Binding {
+        keys: &[k('v')],
+        label: "v",
+        action: A::Convert,
+        scope: S::Marking,
+        da: "omlæg til telefon/gåtur",
+        en: "convert to phone/walk",
+        footer: false,
     },
     Binding {
         keys: &[ctrl('s')],

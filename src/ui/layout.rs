@@ -46,11 +46,16 @@ pub fn areas(area: Rect) -> Areas {
 }
 
 /// How many rows of a list fit (the table less its heading line).
-pub fn list_height(w: u16, h: u16, _pane: Pane) -> usize {
+pub fn list_height(w: u16, h: u16, pane: Pane) -> usize {
     if too_small(w, h) {
         return 0;
     }
-    areas(Rect::new(0, 0, w, h)).table.height.saturating_sub(1) as usize
+    // The Closure pane has its progress line above the table.
+    let extra = if pane == Pane::Closure { 1 } else { 0 };
+    areas(Rect::new(0, 0, w, h))
+        .table
+        .height
+        .saturating_sub(1 + extra) as usize
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.

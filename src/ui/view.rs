@@ -76,6 +76,22 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
         }
         Mode::LogPick { citizen, .. } => log_pick(app, f, area, citizen),
+        Mode::Accept { citizen, .. } => {
+            let title = format!(" {} ", sanitize_line(citizen));
+            prompt(f, a.footer, &title, app.lang.w().accept_title);
+        }
+        Mode::ConfirmConvert { count } => {
+            prompt(
+                f,
+                a.footer,
+                " ",
+                &format!("{count} {}", app.lang.w().confirm_convert),
+            );
+        }
+        Mode::StartClosure { input, error } => {
+            let title = format!(" {} ", app.lang.w().closure_start_title);
+            text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
+        }
         Mode::Summary {
             citizen, editor, ..
         } => {
@@ -138,6 +154,27 @@ fn text_box(
             er,
         );
     }
+}
+
+/// A question just above the footer, answered with one key.
+fn prompt(f: &mut Frame<'_>, footer: Rect, title: &str, question: &str) {
+    let r = Rect {
+        x: footer.x,
+        y: footer.y.saturating_sub(3),
+        width: footer.width,
+        height: 3,
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(Color::Yellow))
+        .title(truncate(title, r.width.saturating_sub(2) as usize));
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(truncate(question, r.width.saturating_sub(2) as usize))
+            .block(block)
+            .style(Style::new().add_modifier(Modifier::BOLD)),
+        r,
+    );
 }
 
 fn log_pick(app: &App, f: &mut Frame<'_>, area: Rect, citizen: &str) {
@@ -309,6 +346,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         (Scope::Filter, w.scope_filter),
         (Scope::Text, w.scope_text),
         (Scope::Editor, w.scope_editor),
+        (Scope::Closure, w.scope_closure),
         (Scope::Card, w.scope_card),
     ];
     let mut lines = Vec::new();

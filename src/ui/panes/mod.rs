@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod caseload;
+pub mod closure;
 pub mod log;
 pub mod today;
 pub mod visits;
@@ -25,6 +26,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>, title: Rect, table: Rect) {
         Pane::Calls | Pane::Visits => visits::draw(app, f, table),
         Pane::Log => log::draw(app, f, table),
         Pane::Caseload => caseload::draw(app, f, table),
+        Pane::Closure => closure::draw(app, f, table),
     }
 }
 
@@ -39,7 +41,14 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
         format!(" {name}"),
         Style::new().add_modifier(Modifier::BOLD),
     ));
-    if app.pane != Pane::Caseload {
+    if app.pane == Pane::Closure {
+        if let Some(v) = &app.closure {
+            spans.push(Span::raw(format!(
+                "  ·  {}",
+                crate::ui::strings::closure::title(l, &v.closure)
+            )));
+        }
+    } else if app.pane != Pane::Caseload {
         let when = if st.week {
             let from = crate::domain::dates::week_start(st.date);
             format!(

@@ -66,7 +66,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                 Cell::from(""),
                 Cell::from(w.nothing_due).style(Style::new().fg(Color::Gray)),
             ]),
-            Row::Contact(_) | Row::Citizen(_) => TRow::new(vec![Cell::from("")]),
+            Row::Contact(_) | Row::Citizen(_) | Row::Call(_) => TRow::new(vec![Cell::from("")]),
         });
     }
     let header = vec![
