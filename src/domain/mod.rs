@@ -4,6 +4,7 @@
 pub mod cadence;
 pub mod cpr;
 pub mod dates;
+pub mod quickadd;
 pub mod text;
 pub mod types;
 
