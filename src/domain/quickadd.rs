@@ -34,8 +34,9 @@
 //!   (Monday-first) week after this one.
 //! - `uge 49` without a year is the next week 49 that has not ended yet (this year or next); a week
 //!   needs a weekday.
-//! - A date without a year is this year's, unless that lies more than 30 days back: then next year's
-//!   (a plan for `15.01` typed in December lands in January). Give the year to reach further back.
+//! - A date without a year is the first such date from 30 days ago on: `20.11` typed on 23.11 is
+//!   three days ago (the caller asks about the past), `15.01` typed in December is next January,
+//!   `28.12` typed on 5 January is last week. Give the year to reach further back.
 //! - `10.11` can be a time or a date. It is a date when the line has no other day (weekday, date,
 //!   `i morgen`, week) but does have another time, as in `10.11 14.00`; otherwise it is a time. A part
 //!   that cannot be a time (`24.12`, `10.3`) is a date, one that cannot be a date (`14.00`) a time.
@@ -309,8 +310,14 @@ fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
 
     // Weeks: "uge 49", "week 49 2027", "uge49", "w49".
     if let Some((week, used)) = week_at(toks, i) {
-        let year_tok = toks.get(i + used);
-        let year = year_tok.and_then(|y| four_digit_year(&y.f));
+        // A year may follow, but not a duration: "uge 49 1000 min".
+        let year = toks
+            .get(i + used)
+            .and_then(|y| four_digit_year(&y.f))
+            .filter(|_| {
+                toks.get(i + used + 1)
+                    .is_none_or(|u| unit_factor(u.f.trim_end_matches('.')).is_none())
+            });
         let used = used + usize::from(year.is_some());
         let raw = raw_join(&toks[i..i + used]);
         return (Item::Week { week, year, raw }, used);
@@ -763,14 +770,14 @@ fn no_such_day(raw: &str, month: u32, day: u32, year: Option<i32>) -> Problem {
     )
 }
 
-/// A day and month without a year: this year's unless that lies more than
-/// `YEARLESS_LOOKBACK_DAYS` back (then the next year that has it).
+/// A day and month without a year: the first such date on or after `YEARLESS_LOOKBACK_DAYS`
+/// ago (so also last December's in early January).
 fn yearless_date(day: u32, month: u32, today: NaiveDate, raw: &str) -> Result<NaiveDate, Problem> {
     if !(1..=12).contains(&month) {
         return full_date(today.year(), month, day, raw);
     }
     let earliest = today - Duration::days(YEARLESS_LOOKBACK_DAYS);
-    (0..=4)
+    (-1..=4)
         .filter_map(|k| NaiveDate::from_ymd_opt(today.year() + k, month, day))
         .find(|d| *d >= earliest)
         .ok_or_else(|| no_such_day(raw, month, day, None))
@@ -1340,6 +1347,15 @@ mod tests {
         assert_eq!(start("15.01 10"), at(2027, 1, 15, 10, 0));
         assert_eq!(start("15.10 10"), at(2027, 10, 15, 10, 0));
         assert_eq!(start("29.02 10"), at(2028, 2, 29, 10, 0));
+        let january = at(2027, 1, 5, 9, 0);
+        assert_eq!(
+            parse("28.12 10", january).start,
+            Some(at(2026, 12, 28, 10, 0))
+        );
+        assert_eq!(
+            parse("5.12 10", january).start,
+            Some(at(2027, 12, 5, 10, 0))
+        );
         // With an explicit year a past date stays past.
         assert_eq!(start("15.10.2026 10"), at(2026, 10, 15, 10, 0));
     }
@@ -1371,6 +1387,16 @@ mod tests {
         // A week number already behind us this year is next year's.
         assert_eq!(start("uge 2 tir 10"), at(2027, 1, 12, 10, 0));
         assert_eq!(start("week 10 2026 wed 9"), at(2026, 3, 4, 9, 0));
+        let r = ok("uge 49 man 10 1000 min");
+        assert_eq!(
+            (r.start, r.minutes),
+            (Some(at(2026, 11, 30, 10, 0)), Some(1000))
+        );
+        let r = ok("uge 49 1000 min man 10");
+        assert_eq!(
+            (r.start, r.minutes),
+            (Some(at(2026, 11, 30, 10, 0)), Some(1000))
+        );
         assert_eq!(start("uge 53 fre 10"), at(2027, 1, 1, 10, 0));
         assert!(problems_en("uge 54 man 10").contains("There is no uge 54"));
         assert!(problems_en("uge 0 man 10").contains("weeks go 1–53"));
