@@ -48,4 +48,8 @@ pub enum Action {
     ConvertAll,
     /// Convert the selected in-person appointment (phone, or a walk for a mentor visit).
     Convert,
+    /// Plan an appointment from one line, for the selected citizen unless the line names one.
+    QuickAdd,
+    /// Plan the selected citizen's next conversation (same channel, date from the rules).
+    NextStep,
 }

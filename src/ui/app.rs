@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use super::action::Action;
 use super::keymap::{self, Scope};
 use super::layout;
+use super::quickadd::{Pick, Preview, QuickAdd};
 use super::strings::Lang;
 use super::widgets::line::{LineEvent, LineInput};
 use crate::config::Config;
@@ -175,6 +176,8 @@ pub enum Mode {
         citizen_id: i64,
         citizen: String,
     },
+    /// Planning from one line, with a live preview.
+    QuickAdd(Box<QuickAdd>),
     /// Reached on the call-round: did the citizen accept the offer of a conversation (y/n)?
     Accept {
         citizen_id: i64,
@@ -513,10 +516,12 @@ impl App {
             Mode::Help { .. } => vec![Scope::Help],
             Mode::Card(_) => vec![Scope::Card, Scope::Global],
             Mode::Filter => vec![Scope::Filter],
-            Mode::Note { .. } | Mode::Move { .. } => vec![Scope::Text],
+            Mode::Note { .. } => vec![Scope::Note, Scope::Text],
+            Mode::Move { .. } => vec![Scope::Text],
             Mode::Summary { .. } => vec![Scope::Editor],
             Mode::LogPick { .. } | Mode::Accept { .. } | Mode::ConfirmConvert { .. } => vec![],
             Mode::StartClosure { .. } => vec![Scope::Text],
+            Mode::QuickAdd(_) => vec![Scope::Text],
             Mode::Normal => {
                 let mut v = vec![Scope::Global, Scope::List];
                 if matches!(self.state().list.selected_row(), Some(Row::Appointment(_))) {
@@ -542,6 +547,7 @@ impl App {
         let mut v = keymap::footer(&self.scopes());
         v.sort_by_key(|b| match b.scope {
             Scope::Marking
+            | Scope::Note
             | Scope::Closure
             | Scope::LogPane
             | Scope::Card
@@ -577,6 +583,9 @@ impl App {
         }
         if matches!(self.mode, Mode::StartClosure { .. }) {
             return self.start_closure_event(ev);
+        }
+        if matches!(self.mode, Mode::QuickAdd(_)) {
+            return self.quick_add_event(ev);
         }
         match ev {
             Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
@@ -1007,6 +1016,112 @@ impl App {
         Ok(())
     }
 
+    fn open_quick_add(&mut self, initial: &str, prefill: Option<(i64, String)>) -> Result<()> {
+        let mut q = QuickAdd::open(&self.store, initial, prefill)?;
+        q.update(&self.store, self.now, self.lang);
+        self.mode = Mode::QuickAdd(Box::new(q));
+        Ok(())
+    }
+
+    /// `N`: the quick-add line for the selected citizen's next conversation.
+    fn next_step(&mut self) -> Result<()> {
+        let row = self.state().list.selected_row().cloned();
+        let Some(id) = row.as_ref().and_then(Row::citizen_id) else {
+            self.message = Some(self.lang.w().no_citizen_row.to_string());
+            return Ok(());
+        };
+        let c = self.store.citizen(id)?;
+        let (time, channel, minutes) = match &row {
+            Some(Row::Appointment(a)) if a.kind == Kind::Conversation => {
+                (Some(a.start.time()), Some(a.channel), Some(a.minutes))
+            }
+            _ => (None, None, None),
+        };
+        let line = super::quickadd::next_step_line(
+            self.lang,
+            c.next_due,
+            self.today(),
+            time,
+            channel,
+            minutes,
+        );
+        self.open_quick_add(&line, Some((c.id, c.name)))
+    }
+
+    fn quick_add_event(&mut self, ev: &Event) -> bool {
+        let Mode::QuickAdd(q) = &mut self.mode else {
+            return false;
+        };
+        if let Event::Resize(w, h) = ev {
+            self.resize(*w, *h);
+            return true;
+        }
+        // Choosing among several matching citizens.
+        if let (Some(pick), Event::Key(k)) = (&mut q.pick, ev) {
+            match k.code {
+                KeyCode::Up => pick.selected = pick.selected.saturating_sub(1),
+                KeyCode::Down => {
+                    pick.selected = (pick.selected + 1).min(pick.ids.len().saturating_sub(1))
+                }
+                KeyCode::Esc => q.pick = None,
+                KeyCode::Enter => {
+                    let chosen = pick.ids[pick.selected].clone();
+                    q.pick = None;
+                    q.prefill = Some(chosen.clone());
+                    // The chosen citizen's full name replaces the typed name on the line.
+                    let p = crate::domain::quickadd::parse(&q.input.text(), self.now);
+                    let rest = q.input.text().replacen(p.name.trim(), &chosen.1, 1);
+                    q.input = LineInput::new(&rest, Vec::new());
+                    q.update(&self.store, self.now, self.lang);
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        match q.input.handle(ev) {
+            LineEvent::Ignored => false,
+            LineEvent::Changed => {
+                q.confirm_past = false;
+                q.update(&self.store, self.now, self.lang);
+                true
+            }
+            LineEvent::Cancel => {
+                self.mode = Mode::Normal;
+                true
+            }
+            LineEvent::Submit(_) => {
+                q.update(&self.store, self.now, self.lang);
+                match q.preview.clone() {
+                    Preview::Ambiguous(ids) => q.pick = Some(Pick { ids, selected: 0 }),
+                    Preview::Ready { past: true, .. } if !q.confirm_past => q.confirm_past = true,
+                    Preview::Ready {
+                        mut new, citizen, ..
+                    } => {
+                        new.uuid = uuid::Uuid::new_v4().to_string();
+                        match self.store.plan(&new) {
+                            Ok((_, change)) => {
+                                self.mode = Mode::Normal;
+                                let l = self.lang;
+                                let what = format!(
+                                    "{}: {} {} {}",
+                                    l.w().planned,
+                                    citizen,
+                                    l.short_day(new.start.date()),
+                                    l.time(new.start.time())
+                                );
+                                self.push_undo(what.clone(), vec![change]);
+                                self.after_change(&what);
+                            }
+                            Err(e) => self.message = Some(format!("{e:#}")),
+                        }
+                    }
+                    Preview::Empty | Preview::For(_) | Preview::Problems(_) => {}
+                }
+                true
+            }
+        }
+    }
+
     /// `v` on an in-person appointment during the open closure: phone (or a walk for a visit).
     fn convert_selected(&mut self) -> Result<()> {
         let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() else {
@@ -1112,6 +1227,7 @@ impl App {
                 | Mode::Accept { .. }
                 | Mode::StartClosure { .. }
                 | Mode::ConfirmConvert { .. }
+                | Mode::QuickAdd(_)
                 | Mode::Summary { .. } => self.mode = Mode::Normal,
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
@@ -1214,6 +1330,14 @@ impl App {
                 _ => self.message = Some(self.lang.w().closure_not_open.to_string()),
             },
             Action::Convert => self.convert_selected()?,
+            Action::QuickAdd => {
+                let prefill = match self.state().list.selected_row().and_then(Row::citizen_id) {
+                    Some(id) => Some((id, self.store.citizen(id)?.name)),
+                    None => None,
+                };
+                self.open_quick_add("", prefill)?;
+            }
+            Action::NextStep => self.next_step()?,
         }
         if let Mode::Help { scroll } = &mut self.mode {
             match action {

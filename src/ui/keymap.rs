@@ -30,6 +30,8 @@ pub enum Scope {
     LogPane,
     /// While typing a note or a time.
     Text,
+    /// While typing a note (snippets).
+    Note,
     /// In the summary editor.
     Editor,
     /// In the Closure pane.
@@ -140,6 +142,24 @@ pub const BINDINGS: &[Binding] = &[
         scope: S::Global,
         da: "forrige fane",
         en: "previous pane",
+        footer: false,
+    },
+    Binding {
+        keys: &[k('a')],
+        label: "a",
+        action: A::QuickAdd,
+        scope: S::List,
+        da: "ny aftale",
+        en: "add appointment",
+        footer: true,
+    },
+    Binding {
+        keys: &[ks('N')],
+        label: "N",
+        action: A::NextStep,
+        scope: S::List,
+        da: "planlæg næste",
+        en: "plan next",
         footer: false,
     },
     Binding {
@@ -452,7 +472,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[kc(KeyCode::Tab)],
         label: "Tab",
         action: A::NextPane,
-        scope: S::Text,
+        scope: S::Note,
         da: "standardtekst",
         en: "snippet",
         footer: true,

@@ -8,6 +8,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
+pub mod quickadd;
 pub mod strings;
 pub mod view;
 pub mod widgets;

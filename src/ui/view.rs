@@ -88,6 +88,73 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
                 &format!("{count} {}", app.lang.w().confirm_convert),
             );
         }
+        Mode::QuickAdd(q) => {
+            let (text, ok) = super::quickadd::preview_text(app.lang, &q.preview);
+            let title = format!(" {} ", app.lang.w().quick_add_title);
+            let r = Rect {
+                x: a.footer.x,
+                y: a.footer.y.saturating_sub(4),
+                width: a.footer.width,
+                height: 4,
+            };
+            let block = Block::new()
+                .borders(Borders::ALL)
+                .border_style(Style::new().fg(ACCENT))
+                .title(truncate(&title, r.width.saturating_sub(2) as usize));
+            let inner = block.inner(r);
+            f.render_widget(Clear, r);
+            f.render_widget(block, r);
+            f.render_widget(&q.input.area, Rect { height: 1, ..inner });
+            let style = if ok {
+                Style::new().fg(Color::Green)
+            } else {
+                Style::new().fg(Color::Red)
+            };
+            let style = if q.confirm_past {
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+            } else {
+                style
+            };
+            f.render_widget(
+                Paragraph::new(truncate(&sanitize_line(&text), inner.width as usize)).style(style),
+                Rect {
+                    y: inner.y + 1,
+                    height: 1,
+                    ..inner
+                },
+            );
+            if let Some(pick) = &q.pick {
+                let lines: Vec<Line<'_>> = pick
+                    .ids
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, n))| {
+                        let line = Line::raw(format!(" {} ", sanitize_line(n)));
+                        if i == pick.selected {
+                            line.style(Style::new().bg(Color::Blue).fg(Color::White))
+                        } else {
+                            line
+                        }
+                    })
+                    .collect();
+                let pr = centered(area, 50, lines.len() as u16 + 2);
+                let title = format!(
+                    " {} ",
+                    app.lang
+                        .t("Vælg borger (↑/↓, Enter)", "Pick the citizen (↑/↓, Enter)")
+                );
+                f.render_widget(Clear, pr);
+                f.render_widget(
+                    Paragraph::new(lines).block(
+                        Block::new()
+                            .borders(Borders::ALL)
+                            .border_style(Style::new().fg(Color::Yellow))
+                            .title(title),
+                    ),
+                    pr,
+                );
+            }
+        }
         Mode::StartClosure { input, error } => {
             let title = format!(" {} ", app.lang.w().closure_start_title);
             text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
@@ -344,7 +411,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         (Scope::Marking, w.scope_marking),
         (Scope::LogPane, w.scope_log),
         (Scope::Filter, w.scope_filter),
-        (Scope::Text, w.scope_text),
+        (Scope::Note, w.scope_text),
+        (
+            Scope::Text,
+            l.t(
+                "Når du skriver en tid eller en ny aftale",
+                "While typing a time or a new appointment",
+            ),
+        ),
         (Scope::Editor, w.scope_editor),
         (Scope::Closure, w.scope_closure),
         (Scope::Card, w.scope_card),

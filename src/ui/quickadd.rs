@@ -1,0 +1,299 @@
+//! The quick-add line in the desk: one line such as `tor 10.30 tlf Jens Hansen 30m`, a live
+//! preview of what will be created and what is wrong, a pick list when several citizens match,
+//! a confirmation for a time in the past, and a warning for an overlap.
+
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Weekday};
+
+use super::strings::Lang;
+use super::widgets::line::LineInput;
+use crate::domain::quickadd::{Parsed, match_citizens, parse};
+use crate::domain::text::fold;
+use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuickAdd {
+    pub input: LineInput,
+    /// The active citizens (id, name), read once when the line opens.
+    pub citizens: Vec<(i64, String)>,
+    /// The citizen the line was opened on.
+    pub prefill: Option<(i64, String)>,
+    /// Enter was pressed once on a time in the past: the next Enter creates it.
+    pub confirm_past: bool,
+    /// Several citizens match: the one chosen with Up/Down.
+    pub pick: Option<Pick>,
+    pub preview: Preview,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    pub ids: Vec<(i64, String)>,
+    pub selected: usize,
+}
+
+/// What Enter would do now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Preview {
+    /// Nothing typed yet.
+    Empty,
+    /// Nothing typed yet, for this citizen.
+    For(String),
+    /// What is wrong, in words; nothing is written until it is right.
+    Problems(Vec<String>),
+    /// Several citizens match the name: Enter opens the pick list.
+    Ambiguous(Vec<(i64, String)>),
+    /// Ready: the appointment, the citizen's name, and warnings (past, overlap).
+    Ready {
+        new: NewAppointment,
+        citizen: String,
+        past: bool,
+        overlaps: Vec<String>,
+    },
+}
+
+impl QuickAdd {
+    pub fn open(
+        store: &Store,
+        initial: &str,
+        prefill: Option<(i64, String)>,
+    ) -> crate::error::Result<QuickAdd> {
+        let citizens = store
+            .citizens(
+                &crate::store::CitizenFilter::default(),
+                crate::store::CitizenOrder::Name,
+                0,
+                usize::MAX >> 1,
+            )?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
+        Ok(QuickAdd {
+            input: LineInput::new(initial, Vec::new()),
+            citizens,
+            prefill,
+            confirm_past: false,
+            pick: None,
+            preview: Preview::Empty,
+        })
+    }
+
+    /// Recomputes the preview from the line.
+    pub fn update(&mut self, store: &Store, now: NaiveDateTime, lang: Lang) {
+        self.preview = preview(self, store, now, lang);
+    }
+}
+
+fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Preview {
+    let text = q.input.text();
+    if text.trim().is_empty() {
+        return match &q.prefill {
+            Some((_, n)) => Preview::For(n.clone()),
+            None => Preview::Empty,
+        };
+    }
+    let da = lang.da();
+    let p: Parsed = parse(&text, now);
+    let mut problems: Vec<String> = p.problems.iter().map(|x| x.text(da).to_string()).collect();
+    // The citizen: the line's name, or the one it was opened on.
+    let name = p.name.trim();
+    let citizen: Option<(i64, String)> = if name.is_empty() {
+        match &q.prefill {
+            Some(c) => Some(c.clone()),
+            None => {
+                problems.push(
+                    lang.t("skriv borgerens navn", "type the citizen's name")
+                        .to_string(),
+                );
+                None
+            }
+        }
+    } else if q
+        .prefill
+        .as_ref()
+        .is_some_and(|(_, n)| fold(n) == fold(name))
+    {
+        q.prefill.clone()
+    } else {
+        let ids = match_citizens(name, q.citizens.iter().map(|(id, n)| (*id, n.as_str())));
+        match ids.len() {
+            0 => {
+                problems.push(format!(
+                    "{} '{}'",
+                    lang.t("ingen borger hedder", "no citizen is called"),
+                    name
+                ));
+                None
+            }
+            1 => q.citizens.iter().find(|(id, _)| *id == ids[0]).cloned(),
+            _ if problems.is_empty() => {
+                let list = ids
+                    .iter()
+                    .filter_map(|id| q.citizens.iter().find(|(c, _)| c == id).cloned())
+                    .take(20)
+                    .collect();
+                return Preview::Ambiguous(list);
+            }
+            _ => None,
+        }
+    };
+    let (Some(start), Some((citizen_id, citizen))) = (p.start, citizen) else {
+        return Preview::Problems(problems);
+    };
+    if !problems.is_empty() {
+        return Preview::Problems(problems);
+    }
+    let kind = p
+        .kind
+        .unwrap_or(if p.channel.is_some_and(Channel::is_mentor_channel) {
+            Kind::MentorVisit
+        } else {
+            Kind::Conversation
+        });
+    let channel = p.channel.unwrap_or(match kind {
+        Kind::Conversation => Channel::Phone,
+        Kind::MentorVisit => Channel::HomeVisit,
+    });
+    let minutes = p.minutes.unwrap_or(match kind {
+        Kind::Conversation => 30,
+        Kind::MentorVisit => 60,
+    });
+    let overlaps = store
+        .overlapping(start, minutes, None)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| format!("{} {}", lang.time(a.start.time()), a.citizen))
+        .collect();
+    Preview::Ready {
+        new: NewAppointment {
+            uuid: String::new(),
+            citizen_id,
+            kind,
+            start,
+            minutes,
+            channel,
+            place: String::new(),
+            status: Status::Planned,
+            reason: String::new(),
+        },
+        citizen,
+        past: start < now,
+        overlaps,
+    }
+}
+
+/// The line `N` opens after marking: the citizen, a suggested day from the cadence rules (the
+/// next due date, else four weeks on; never a weekend), the same time of day and channel.
+pub fn next_step_line(
+    lang: Lang,
+    next_due: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+    time: Option<NaiveTime>,
+    channel: Option<Channel>,
+    minutes: Option<i64>,
+) -> String {
+    let mut day = match next_due {
+        Some(d) if d > today => d,
+        _ => today + Duration::days(28),
+    };
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        day -= Duration::days(1);
+    }
+    if day <= today {
+        day = crate::domain::dates::next_working_day(today);
+    }
+    let time = time.unwrap_or(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default());
+    let channel = channel.unwrap_or(Channel::Phone);
+    let mut line = format!(
+        "{} {} {}",
+        day.format("%d.%m.%Y"),
+        lang.time(time),
+        channel.name(lang.da())
+    );
+    if let Some(m) = minutes {
+        line.push_str(&format!(" {m}m"));
+    }
+    line
+}
+
+/// One line of the preview for the screen.
+pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
+    let da = lang.da();
+    match p {
+        Preview::Empty => (
+            lang.t(
+                "fx: tor 10.30 tlf Jens Hansen 30m · i morgen 9 · uge 49 man 10",
+                "e.g.: thu 10:30 phone Jens Hansen 30m · tomorrow 9 · week 49 mon 10",
+            )
+            .to_string(),
+            true,
+        ),
+        Preview::For(n) => (
+            format!(
+                "{} {n}: {}",
+                lang.t("for", "for"),
+                lang.t(
+                    "skriv dag og tid, fx tor 10.30 tlf 30m (eller et andet navn)",
+                    "type day and time, e.g. thu 10:30 phone 30m (or another name)"
+                )
+            ),
+            true,
+        ),
+        Preview::Problems(list) => (list.join(" · "), false),
+        Preview::Ambiguous(list) => (
+            format!(
+                "{} {} – {}",
+                list.len(),
+                lang.t(
+                    "borgere passer: Enter vælger",
+                    "citizens match: Enter picks"
+                ),
+                list.iter()
+                    .map(|(_, n)| n.as_str())
+                    .take(4)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            true,
+        ),
+        Preview::Ready {
+            new,
+            citizen,
+            past,
+            overlaps,
+        } => {
+            let mut s = format!(
+                "→ {} ({}) · {} · {} {} · {} min",
+                capital(new.kind.name(da)),
+                new.channel.name(da),
+                citizen,
+                lang.short_day(new.start.date()),
+                lang.time(new.start.time()),
+                new.minutes
+            );
+            if *past {
+                s.push_str(&format!(
+                    " · {}",
+                    lang.t(
+                        "⚠ tidspunktet er passeret: Enter igen bekræfter",
+                        "⚠ that time has passed: Enter again confirms"
+                    )
+                ));
+            }
+            if !overlaps.is_empty() {
+                s.push_str(&format!(
+                    " · ⚠ {} {}",
+                    lang.t("overlapper", "overlaps"),
+                    overlaps.join(", ")
+                ));
+            }
+            (s, true)
+        }
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|x| x.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
