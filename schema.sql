@@ -132,6 +132,13 @@ CREATE TABLE closure_conversions (
 CREATE INDEX closure_conversions_closure ON closure_conversions (closure_id);
 
 -- version: 4
+-- Settings the store keeps for itself, such as a fingerprint of the cadence rules its due dates
+-- were computed with (so editing the rules recomputes them once).
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
 -- Drafts: a note or summary being typed, saved every few seconds and on SIGTERM/SIGHUP, and
 -- offered back on the next start, so nothing typed is lost when the terminal closes.
 CREATE TABLE drafts (

@@ -64,6 +64,8 @@ pub enum Command {
     /// Bring data in
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Where the config file is (snippets, note length, cadence rules); --default prints one to edit
+    Config(ConfigArgs),
     /// The closure call-round: pause deadlines, convert in-person meetings, phone the caseload
     #[command(subcommand)]
     Closure(crate::closure_cmd::ClosureCommand),
@@ -93,6 +95,13 @@ pub struct CitizensArgs {
     /// One JSON array of objects (id, name, target_group, next_due), for scripts
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default config file (with the built-in cadence rules written out)
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -338,21 +347,58 @@ pub fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// Opens the store with the cadence rules of the user's config file.
+pub fn open_store(path: &std::path::Path, create: Create) -> Result<Store> {
+    let config = crate::config::Config::load(crate::config::Config::path().as_deref())?;
+    let mut store = Store::open(path, create)?;
+    store.use_rules(config.rules())?;
+    Ok(store)
+}
+
 /// Runs one non-interactive command.
 pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    if let Command::Config(a) = &cmd {
+        let cfg = crate::config::Config::path();
+        if a.default {
+            write!(out, "{}", crate::config::Config::default_text())?;
+        } else {
+            match &cfg {
+                Some(p) => {
+                    crate::config::Config::load(Some(p))?;
+                    let state = if p.exists() {
+                        "in use"
+                    } else {
+                        "not there yet: the defaults apply"
+                    };
+                    writeln!(out, "{} ({state})", p.display())?;
+                    writeln!(
+                        out,
+                        "Write one with: jobdesk config --default > \"{}\"",
+                        p.display()
+                    )?;
+                }
+                None => writeln!(
+                    out,
+                    "no config folder on this machine; set JOBDESK_CONFIG to a file"
+                )?,
+            }
+        }
+        return Ok(());
+    }
     let path = db_path(db)?;
     match cmd {
+        Command::Config(_) => Ok(()),
         Command::Generate(a) => {
-            let mut store = Store::open(&path, Create::Yes)?;
+            let mut store = open_store(&path, Create::Yes)?;
             generate(&mut store, &a, ctx, out)
         }
-        Command::Citizens(a) => citizens(&Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Citizens(a) => citizens(&open_store(&path, Create::No)?, &a, ctx, out),
         Command::Citizen(CitizenCommand::Add(a)) => citizen_add(&path, &a, ctx, out),
         Command::Citizen(CitizenCommand::Set(a)) => {
-            citizen_set(&mut Store::open(&path, Create::No)?, &a, ctx, out)
+            citizen_set(&mut open_store(&path, Create::No)?, &a, ctx, out)
         }
         Command::Citizen(CitizenCommand::ExemptJobclub(a)) => {
-            let mut store = Store::open(&path, Create::No)?;
+            let mut store = open_store(&path, Create::No)?;
             let from =
                 parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
             let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
@@ -361,21 +407,21 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             Ok(())
         }
         Command::Log(LogCommand::Feedback(a)) => {
-            let mut store = Store::open(&path, Create::No)?;
+            let mut store = open_store(&path, Create::No)?;
             store.set_feedback(a.contact, a.score, a.wish.trim())?;
             Ok(())
         }
-        Command::Agenda(a) => agenda(&Store::open(&path, Create::No)?, &a, ctx, out),
-        Command::Plan(a) => plan(&mut Store::open(&path, Create::No)?, &a, ctx, out),
+        Command::Agenda(a) => agenda(&open_store(&path, Create::No)?, &a, ctx, out),
+        Command::Plan(a) => plan(&mut open_store(&path, Create::No)?, &a, ctx, out),
         Command::Log(LogCommand::Add(a)) => {
-            log_add(&mut Store::open(&path, Create::No)?, &a, ctx, out)
+            log_add(&mut open_store(&path, Create::No)?, &a, ctx, out)
         }
         Command::Closure(c) => crate::closure_cmd::run_closure(c, &path, ctx, out),
         Command::Report(r) => crate::closure_cmd::run_report(r, &path, ctx, out),
         Command::Import(ImportCommand::Caseload(a)) => {
             let bytes = std::fs::read(&a.file)
                 .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;
-            let mut store = Store::open(&path, Create::Yes)?;
+            let mut store = open_store(&path, Create::Yes)?;
             let r =
                 crate::import::caseload::import(&mut store, &bytes, ctx.today(), a.skip_invalid)?;
             for e in &r.skipped {
@@ -455,7 +501,7 @@ fn citizen_add(
     if !a.email.is_empty() && !a.email.contains('@') {
         return Err(user(format!("--email: '{}' is not an address", a.email)));
     }
-    let mut store = Store::open(path, Create::Yes)?;
+    let mut store = open_store(path, Create::Yes)?;
     if let Some(c) = &cpr
         && let Some(id) = store.citizen_by_cpr(c)?
     {

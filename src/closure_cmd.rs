@@ -8,6 +8,7 @@ use std::path::Path;
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::cli::open_store;
 use crate::cli::{Ctx, YesNo};
 use crate::domain::closure::{
     CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
@@ -141,16 +142,16 @@ pub fn run_closure(cmd: ClosureCommand, path: &Path, ctx: &Ctx, out: &mut dyn Wr
         ClosureCommand::Start(a) => start(&a, path, ctx, out),
         ClosureCommand::Convert(a) => convert(&a, path, ctx, out),
         ClosureCommand::Call(a) => call(&a, path, ctx, out),
-        ClosureCommand::Status => status(&Store::open(path, Create::No)?, ctx, out),
-        ClosureCommand::List(a) => list(&Store::open(path, Create::No)?, &a, ctx, out),
-        ClosureCommand::End => end(&mut Store::open(path, Create::No)?, ctx, out),
+        ClosureCommand::Status => status(&open_store(path, Create::No)?, ctx, out),
+        ClosureCommand::List(a) => list(&open_store(path, Create::No)?, &a, ctx, out),
+        ClosureCommand::End => end(&mut open_store(path, Create::No)?, ctx, out),
     }
 }
 
 /// Runs `jobdesk report ...`.
 pub fn run_report(cmd: ReportCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     match cmd {
-        ReportCommand::Closure(a) => report(&Store::open(path, Create::No)?, &a, ctx, out),
+        ReportCommand::Closure(a) => report(&open_store(path, Create::No)?, &a, ctx, out),
     }
 }
 
@@ -234,7 +235,7 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
         to,
         counts_held: a.counts_held == YesNo::Yes,
     };
-    let mut store = Store::open(path, Create::No)?;
+    let mut store = open_store(path, Create::No)?;
     store.check_new_closure(&new)?;
     let mut convert_all = a.convert == ConvertMode::All;
     if convert_all && !a.yes {
@@ -266,7 +267,7 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
 
 fn convert(a: &ConvertArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let mut store = Store::open(path, Create::No)?;
+    let mut store = open_store(path, Create::No)?;
     if a.all {
         let closure = store.require_open_closure()?;
         let n = store.closure_in_person(closure.id)?.len();
@@ -308,7 +309,7 @@ fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
         None => ctx.now,
     };
-    let mut store = Store::open(path, Create::No)?;
+    let mut store = open_store(path, Create::No)?;
     let closure = store.require_open_closure()?;
     let note = words::attempt_note(
         l,

@@ -65,10 +65,12 @@ fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
             chrono::Local::now().naive_local()
         }
     };
+    let config = config::Config::load(config::Config::path().as_deref())?;
     if cli.demo {
         let dir = tempfile::Builder::new().prefix("jobdesk-demo-").tempdir()?;
         let path = dir.path().join("demo.db");
         let mut store = store::Store::open(&path, store::Create::Yes)?;
+        store.use_rules(config.rules())?;
         let spec = generate::Spec {
             citizens: 120,
             years: 2,
@@ -76,11 +78,12 @@ fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
             now: ctx.now,
         };
         generate::generate(&mut store, spec, &mut |_, _| {})?;
-        let r = ui::run(store, ctx.lang, clock);
+        let r = ui::run(store, config, ctx.lang, clock);
         drop(dir);
         return r;
     }
     let path = cli::db_path(&cli.db)?;
-    let store = store::Store::open(&path, store::Create::Yes)?;
-    ui::run(store, ctx.lang, clock)
+    let mut store = store::Store::open(&path, store::Create::Yes)?;
+    store.use_rules(config.rules())?;
+    ui::run(store, config, ctx.lang, clock)
 }

@@ -90,6 +90,31 @@ impl Store {
         self.refresh_all_due()
     }
 
+    /// Uses these cadence rules; recomputes the due dates only when they differ from the rules
+    /// the stored dates were computed with (a user who edits the config file pays once).
+    pub fn use_rules(&mut self, rules: Rules) -> Result<()> {
+        let fingerprint = serde_json::to_string(&rules)?;
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = 'rules'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let default = serde_json::to_string(&Rules::default())?;
+        self.rules = rules;
+        if stored.as_deref().unwrap_or(&default) == fingerprint {
+            return Ok(());
+        }
+        self.refresh_all_due()?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('rules', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&fingerprint],
+            )?;
+            Ok(())
+        })
+    }
+
     pub fn suspensions(&self) -> &[Suspension] {
         &self.suspensions
     }

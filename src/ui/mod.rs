@@ -34,8 +34,14 @@ enum Msg {
 
 /// Runs the desk until the user quits or a signal ends it. The terminal is restored on every
 /// way out: quit, error, panic (ratatui's hook) and SIGTERM/SIGHUP.
-pub fn run(store: Store, lang: Lang, clock: impl Fn() -> NaiveDateTime) -> Result<()> {
+pub fn run(
+    store: Store,
+    config: crate::config::Config,
+    lang: Lang,
+    clock: impl Fn() -> NaiveDateTime,
+) -> Result<()> {
     let mut app = App::new(store, lang, clock())?;
+    app.config = config;
     let (tx, rx) = mpsc::channel::<Msg>();
     let input_tx = tx.clone();
     std::thread::spawn(move || {
