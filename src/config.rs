@@ -121,8 +121,13 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config, String> {
-        let c: Config =
-            toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
+        let c: Config = toml::from_str(text).map_err(|e: toml::de::Error| match e.span() {
+            Some(span) => {
+                let line = text.get(..span.start).unwrap_or(text).matches('\n').count() + 1;
+                format!("line {line}: {}", e.message())
+            }
+            None => e.message().to_string(),
+        })?;
         if c.note_soft_limit == 0 {
             return Err("note_soft_limit must be at least 1".into());
         }
