@@ -9,6 +9,7 @@ mod citizens;
 mod closures;
 mod contacts;
 mod drafts;
+mod export;
 mod open;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
@@ -18,6 +19,7 @@ pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
+pub use export::record_export_on;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use drafts::{Draft, DraftKind};
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};

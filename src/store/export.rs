@@ -1,0 +1,420 @@
+//! The SQL of the exports: rows streamed straight from SQLite into a writer (never collected),
+//! the restore of a JSON export into an empty database, and the record of every export.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, TransactionBehavior, params};
+
+use super::Store;
+use super::appointments::appointment_from_row;
+use crate::domain::dates::{from_db, to_db};
+use crate::domain::text::fold;
+use crate::domain::{Appointment, Channel, Kind, Outcome, TargetGroup, Word};
+use crate::error::{Result, user};
+use crate::export::json::{AppointmentRecord, CitizenRecord, ContactRecord, RestoreSink};
+use crate::export::{DayRange, ExportKind, ExportRecord, LogRow};
+
+/// Bounds that stand in for an open end of a range (stored times sort as text).
+const BEFORE_ALL: &str = "0000-01-01T00:00:00";
+const AFTER_ALL: &str = "9999-12-31T23:59:59";
+
+fn bounds(range: &DayRange) -> (String, String) {
+    (
+        range
+            .start()
+            .map(to_db)
+            .unwrap_or_else(|| BEFORE_ALL.into()),
+        range
+            .end_exclusive()
+            .map(to_db)
+            .unwrap_or_else(|| AFTER_ALL.into()),
+    )
+}
+
+fn bad(i: usize, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        i,
+        rusqlite::types::Type::Text,
+        Box::new(crate::error::UserError(what)),
+    )
+}
+
+fn word<W: Word>(r: &Row<'_>, i: usize) -> rusqlite::Result<W> {
+    let s: String = r.get(i)?;
+    W::parse(&s).map_err(|e| bad(i, e))
+}
+
+fn time(r: &Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveDateTime> {
+    let s: String = r.get(i)?;
+    from_db(&s).ok_or_else(|| bad(i, format!("bad time '{s}'")))
+}
+
+fn opt_time(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<chrono::NaiveDateTime>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(s) => from_db(&s)
+            .map(Some)
+            .ok_or_else(|| bad(i, format!("bad time '{s}'"))),
+    }
+}
+
+fn opt_date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| bad(i, format!("bad date '{s}'"))),
+    }
+}
+
+fn date_text(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn log_row(r: &Row<'_>) -> rusqlite::Result<LogRow> {
+    let channel: Channel = word(r, 5)?;
+    let kind = match r.get::<_, Option<String>>(4)? {
+        Some(k) => Kind::parse(&k).map_err(|e| bad(4, e))?,
+        None if channel.is_mentor_channel() => Kind::MentorVisit,
+        None => Kind::Conversation,
+    };
+    Ok(LogRow {
+        at: time(r, 0)?,
+        citizen: r.get(1)?,
+        cpr: r.get(2)?,
+        target_group: word::<TargetGroup>(r, 3)?,
+        kind,
+        channel,
+        outcome: word::<Outcome>(r, 6)?,
+        minutes: r.get(7)?,
+        note: r.get(8)?,
+    })
+}
+
+fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
+    Ok(CitizenRecord {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        cpr: r.get(2)?,
+        phone: r.get(3)?,
+        email: r.get(4)?,
+        target_group: word(r, 5)?,
+        benefit_start: opt_date(r, 6)?,
+        mentor: r.get(7)?,
+        summary: r.get(8)?,
+        exempt: r.get(9)?,
+        archived: r.get(10)?,
+        last_contact: opt_time(r, 11)?,
+        next_due: opt_date(r, 12)?,
+        created_at: time(r, 13)?,
+    })
+}
+
+fn appointment_record(r: &Row<'_>) -> rusqlite::Result<AppointmentRecord> {
+    Ok(AppointmentRecord {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        citizen_id: r.get(2)?,
+        kind: word(r, 3)?,
+        start: time(r, 4)?,
+        minutes: r.get(5)?,
+        channel: word(r, 6)?,
+        place: r.get(7)?,
+        status: word(r, 8)?,
+        reason: r.get(9)?,
+        moved_to: r.get(10)?,
+        deleted: r.get(11)?,
+        created_at: time(r, 12)?,
+    })
+}
+
+fn contact_record(r: &Row<'_>) -> rusqlite::Result<ContactRecord> {
+    Ok(ContactRecord {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        citizen_id: r.get(2)?,
+        appointment_id: r.get(3)?,
+        at: time(r, 4)?,
+        channel: word(r, 5)?,
+        outcome: word(r, 6)?,
+        minutes: r.get(7)?,
+        note: r.get(8)?,
+        counts: r.get(9)?,
+        transferred_at: opt_time(r, 10)?,
+        deleted: r.get(11)?,
+        created_at: time(r, 12)?,
+    })
+}
+
+type Stream<'a, T> = &'a mut dyn Iterator<Item = Result<T>>;
+
+impl Store {
+    /// Streams the contact log of `range` in time order into `f`.
+    pub fn stream_log<T>(
+        &self,
+        range: DayRange,
+        f: impl FnOnce(Stream<'_, LogRow>) -> Result<T>,
+    ) -> Result<T> {
+        let (from, to) = bounds(&range);
+        let mut st = self.conn.prepare(
+            "SELECT k.at, c.name, c.cpr, c.target_group, a.kind, k.channel, k.outcome, k.minutes, k.note
+             FROM contacts k
+             JOIN citizens c ON c.id = k.citizen_id
+             LEFT JOIN appointments a ON a.id = k.appointment_id
+             WHERE k.deleted = 0 AND k.at >= ?1 AND k.at < ?2
+             ORDER BY k.at, k.id",
+        )?;
+        let mut rows = st
+            .query_map(params![from, to], log_row)?
+            .map(|r| r.map_err(anyhow::Error::from));
+        f(&mut rows)
+    }
+
+    /// Streams the appointments of `range` (not deleted ones) in time order into `f`.
+    pub fn stream_appointments<T>(
+        &self,
+        range: DayRange,
+        f: impl FnOnce(Stream<'_, Appointment>) -> Result<T>,
+    ) -> Result<T> {
+        let (from, to) = bounds(&range);
+        let mut st = self.conn.prepare(
+            "SELECT a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel,
+                    a.place, a.status, a.reason, a.moved_to
+             FROM appointments a JOIN citizens c ON c.id = a.citizen_id
+             WHERE a.deleted = 0 AND a.start >= ?1 AND a.start < ?2
+             ORDER BY a.start, a.id",
+        )?;
+        let mut rows = st
+            .query_map(params![from, to], appointment_from_row)?
+            .map(|r| r.map_err(anyhow::Error::from));
+        f(&mut rows)
+    }
+
+    /// Streams every citizen, appointment and contact, each in id order, from one consistent
+    /// snapshot of the database.
+    pub fn stream_everything<T>(
+        &self,
+        f: impl FnOnce(
+            Stream<'_, CitizenRecord>,
+            Stream<'_, AppointmentRecord>,
+            Stream<'_, ContactRecord>,
+        ) -> Result<T>,
+    ) -> Result<T> {
+        // A read transaction: all three lists come from the same moment, even if another
+        // jobdesk writes meanwhile.
+        let tx = self.conn.unchecked_transaction()?;
+        let mut c = tx.prepare(
+            "SELECT id, name, cpr, phone, email, target_group, benefit_start, mentor, summary, exempt,
+                    archived, last_contact, next_due, created_at
+             FROM citizens ORDER BY id",
+        )?;
+        let mut a = tx.prepare(
+            "SELECT id, uuid, citizen_id, kind, start, minutes, channel, place, status, reason,
+                    moved_to, deleted, created_at
+             FROM appointments ORDER BY id",
+        )?;
+        let mut k = tx.prepare(
+            "SELECT id, uuid, citizen_id, appointment_id, at, channel, outcome, minutes, note, counts,
+                    transferred_at, deleted, created_at
+             FROM contacts ORDER BY id",
+        )?;
+        let mut cs = c
+            .query_map([], citizen_record)?
+            .map(|r| r.map_err(anyhow::Error::from));
+        let mut aps = a
+            .query_map([], appointment_record)?
+            .map(|r| r.map_err(anyhow::Error::from));
+        let mut ks = k
+            .query_map([], contact_record)?
+            .map(|r| r.map_err(anyhow::Error::from));
+        let out = f(&mut cs, &mut aps, &mut ks)?;
+        drop((cs, aps, ks));
+        drop((c, a, k));
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Restores rows into this database, which must hold no citizens, appointments or contacts:
+    /// `f` hands them to the sink; everything is written in one IMMEDIATE transaction, or nothing.
+    pub fn restore<T>(&mut self, f: impl FnOnce(&mut dyn RestoreSink) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(super::open::explain_sqlite)?;
+        let held: i64 = tx.query_row(
+            "SELECT (SELECT count(*) FROM citizens) + (SELECT count(*) FROM appointments)
+                  + (SELECT count(*) FROM contacts)",
+            [],
+            |r| r.get(0),
+        )?;
+        if held > 0 {
+            return Err(user(format!(
+                "the database {} is not empty: `import json` restores into an empty database only, so nothing is mixed or lost. Give a new file with --db. Nothing was imported",
+                self.path.display()
+            )));
+        }
+        // Rows may refer to rows later in the file (an appointment moved to a later one):
+        // check the references once, at the end.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let out = f(&mut TxSink { tx: &tx })?;
+        tx.commit().map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ConstraintViolation) => user(format!(
+                "the file's rows refer to rows that are not in it ({e}). Nothing was imported"
+            )),
+            _ => super::open::explain_sqlite(e),
+        })?;
+        Ok(out)
+    }
+
+    /// Records one export (a disclosure of personal data).
+    pub fn record_export(&mut self, r: &ExportRecord) -> Result<()> {
+        self.write(|tx| record_export_on(tx, r))
+    }
+
+    /// Every recorded export, newest first.
+    pub fn exports(&self) -> Result<Vec<ExportRecord>> {
+        let mut st = self.conn.prepare(
+            "SELECT at, kind, range_from, range_to, rows, cpr, path FROM exports ORDER BY at DESC, id DESC",
+        )?;
+        let rows = st.query_map([], |r| {
+            let kind: String = r.get(1)?;
+            Ok(ExportRecord {
+                at: time(r, 0)?,
+                kind: ExportKind::parse(&kind)
+                    .ok_or_else(|| bad(1, format!("unknown export kind '{kind}'")))?,
+                range: DayRange {
+                    from: opt_date(r, 2)?,
+                    to: opt_date(r, 3)?,
+                },
+                rows: r.get::<_, i64>(4)?.max(0) as u64,
+                cpr: r.get(5)?,
+                path: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Records one export on a connection or inside a transaction.
+pub fn record_export_on(conn: &Connection, r: &ExportRecord) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO exports (at, kind, range_from, range_to, rows, cpr, path)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        to_db(r.at),
+        r.kind.key(),
+        date_text(r.range.from),
+        date_text(r.range.to),
+        r.rows as i64,
+        r.cpr,
+        r.path
+    ])
+    .map_err(super::open::explain_sqlite)?;
+    Ok(())
+}
+
+/// Writes restored rows as they are, ids included, inside the restore's transaction.
+struct TxSink<'a> {
+    tx: &'a Connection,
+}
+
+fn refused(what: &str, id: i64, e: impl std::fmt::Display) -> anyhow::Error {
+    user(format!(
+        "{what} {id} in the file cannot be restored: {e}. Nothing was imported"
+    ))
+}
+
+impl RestoreSink for TxSink<'_> {
+    fn citizen(&mut self, c: CitizenRecord) -> Result<()> {
+        if let Some(cpr) = &c.cpr {
+            match crate::domain::cpr::parse_cpr(cpr) {
+                Ok(n) if &n == cpr => {}
+                Ok(_) => {
+                    return Err(refused(
+                        "citizen",
+                        c.id,
+                        format!("CPR '{cpr}' is not written ddmmyy-xxxx"),
+                    ));
+                }
+                Err(e) => return Err(refused("citizen", c.id, e)),
+            }
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO citizens (id, name, name_key, cpr, phone, email, target_group, benefit_start,
+                                       mentor, summary, exempt, archived, last_contact, next_due, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                c.id,
+                c.name,
+                fold(c.name.trim()),
+                c.cpr,
+                c.phone,
+                c.email,
+                c.target_group.key(),
+                date_text(c.benefit_start),
+                c.mentor,
+                c.summary,
+                c.exempt,
+                c.archived,
+                c.last_contact.map(to_db),
+                date_text(c.next_due),
+                to_db(c.created_at),
+            ])
+            .map_err(|e| refused("citizen", c.id, e))?;
+        Ok(())
+    }
+
+    fn appointment(&mut self, a: AppointmentRecord) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO appointments (id, uuid, citizen_id, kind, start, minutes, channel, place,
+                                           status, reason, moved_to, deleted, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                a.id,
+                a.uuid,
+                a.citizen_id,
+                a.kind.key(),
+                to_db(a.start),
+                a.minutes,
+                a.channel.key(),
+                a.place,
+                a.status.key(),
+                a.reason,
+                a.moved_to,
+                a.deleted,
+                to_db(a.created_at),
+            ])
+            .map_err(|e| refused("appointment", a.id, e))?;
+        Ok(())
+    }
+
+    fn contact(&mut self, k: ContactRecord) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO contacts (id, uuid, citizen_id, appointment_id, at, channel, outcome, minutes,
+                                       note, counts, transferred_at, deleted, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                k.id,
+                k.uuid,
+                k.citizen_id,
+                k.appointment_id,
+                to_db(k.at),
+                k.channel.key(),
+                k.outcome.key(),
+                k.minutes,
+                k.note,
+                k.counts,
+                k.transferred_at.map(to_db),
+                k.deleted,
+                to_db(k.created_at),
+            ])
+            .map_err(|e| refused("contact", k.id, e))?;
+        Ok(())
+    }
+}
