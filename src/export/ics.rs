@@ -95,14 +95,28 @@ fn capitalized(s: &str) -> String {
     }
 }
 
-/// "Samtale (telefon): Jens H." / "Conversation (phone): Jens H.".
+/// "Samtale (telefon): Jens H." / "Conversation (phone): Jens H."; a cancelled or moved one
+/// says so at the end ("… Jens H. (aflyst)"), for calendars that ignore STATUS (calcurse does).
 pub fn summary(a: &Appointment, lang: Lang) -> String {
     let da = lang.da();
-    format!(
+    let base = format!(
         "{} ({}): {}",
         capitalized(a.kind.name(da)),
         a.channel.name(da),
         short_name(&a.citizen)
+    );
+    if is_cancelled(a.status) {
+        format!("{base} ({})", a.status.name(da))
+    } else {
+        base
+    }
+}
+
+/// Cancelled, cancelled by the citizen, or moved to another time: this slot does not happen.
+pub fn is_cancelled(s: Status) -> bool {
+    matches!(
+        s,
+        Status::Cancelled | Status::CancelledByCitizen | Status::Moved
     )
 }
 
@@ -123,9 +137,10 @@ pub fn event(a: &Appointment, opts: &IcsOptions) -> Event {
     if !place.trim().is_empty() {
         e.location(place.trim());
     }
-    e.status(match a.status {
-        Status::Cancelled | Status::CancelledByCitizen | Status::Moved => EventStatus::Cancelled,
-        Status::Planned | Status::Held | Status::NoShow => EventStatus::Confirmed,
+    e.status(if is_cancelled(a.status) {
+        EventStatus::Cancelled
+    } else {
+        EventStatus::Confirmed
     });
     e.done()
 }
@@ -219,6 +234,18 @@ mod tests {
         m.kind = Kind::MentorVisit;
         m.channel = Channel::Walk;
         assert_eq!(summary(&m, Lang::Da), "Mentorbesøg (gåtur): Jens H.");
+        assert_eq!(
+            summary(&appt(Status::Cancelled), Lang::Da),
+            "Samtale (telefon): Jens H. (aflyst)"
+        );
+        assert_eq!(
+            summary(&appt(Status::CancelledByCitizen), Lang::En),
+            "Conversation (phone): Jens H. (cancelled by citizen)"
+        );
+        assert_eq!(
+            summary(&appt(Status::NoShow), Lang::En),
+            "Conversation (phone): Jens H."
+        );
     }
 
     #[test]

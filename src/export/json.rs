@@ -198,6 +198,15 @@ impl<'de> DeserializeSeed<'de> for Document<'_> {
     }
 }
 
+impl Document<'_> {
+    /// A refusal whose message needs no position in the file.
+    fn refuse<E: de::Error>(&mut self, msg: String) -> E {
+        let e = E::custom(&msg);
+        *self.failed = Some(user(msg));
+        e
+    }
+}
+
 const FIELDS: &[&str] = &[
     "format",
     "format_version",
@@ -213,7 +222,7 @@ impl<'de> Visitor<'de> for Document<'_> {
         f.write_str("a jobdesk export: a JSON object with format, format_version, citizens, appointments and contacts")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Counts, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Counts, A::Error> {
         let mut counts = Counts::default();
         let (mut format, mut version) = (false, false);
         let mut seen: Vec<String> = Vec::new();
@@ -228,16 +237,15 @@ impl<'de> Visitor<'de> for Document<'_> {
                 "format" => {
                     let f: String = map.next_value()?;
                     if f != FORMAT {
-                        return Err(de::Error::custom(format!(
-                            "the file is a '{f}' export, not a jobdesk export"
-                        )));
+                        return Err(self
+                            .refuse(format!("the file is a '{f}' export, not a jobdesk export")));
                     }
                     format = true;
                 }
                 "format_version" => {
                     let v: u64 = map.next_value()?;
                     if v != FORMAT_VERSION {
-                        return Err(de::Error::custom(format!(
+                        return Err(self.refuse(format!(
                             "the file is in jobdesk export format version {v}; this jobdesk reads version {FORMAT_VERSION}{}",
                             if v > FORMAT_VERSION {
                                 ": update jobdesk to import it"
@@ -250,8 +258,8 @@ impl<'de> Visitor<'de> for Document<'_> {
                 }
                 data => {
                     if !format || !version {
-                        return Err(de::Error::custom(
-                            "the file does not start with \"format\":\"jobdesk\" and \"format_version\": it is not a jobdesk export",
+                        return Err(self.refuse(
+                            "the file does not start with \"format\":\"jobdesk\" and \"format_version\": it is not a jobdesk export".into(),
                         ));
                     }
                     match data {
@@ -284,7 +292,7 @@ impl<'de> Visitor<'de> for Document<'_> {
         }
         for needed in FIELDS {
             if !seen.iter().any(|s| s == needed) {
-                return Err(de::Error::custom(format!(
+                return Err(self.refuse(format!(
                     "the file has no \"{needed}\": it is not a whole jobdesk export"
                 )));
             }

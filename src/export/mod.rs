@@ -150,6 +150,12 @@ impl Target {
             )));
         }
         let dir = parent_dir(path);
+        if dir.exists() && !dir.is_dir() {
+            return Err(user(format!(
+                "-o {shown}: {} is a file, not a folder. Choose another path. Nothing was written",
+                dir.display()
+            )));
+        }
         if !dir.is_dir() {
             return Err(user(format!(
                 "-o {shown}: the folder {} does not exist. Create it or choose another. Nothing was written",
