@@ -394,7 +394,9 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             )?;
             Ok(())
         }
-        Command::Import(ImportCommand::Json(a)) => crate::export::cli::import_json(&a, &path, ctx, out),
+        Command::Import(ImportCommand::Json(a)) => {
+            crate::export::cli::import_json(&a, &path, ctx, out)
+        }
         Command::Export(c) => crate::export::cli::run(c, &path, ctx, out),
     }
 }

@@ -103,29 +103,28 @@ pub fn day_range(
         from: from.map(|s| parse("--from", s)).transpose()?,
         to: to.map(|s| parse("--to", s)).transpose()?,
     };
-    if let (Some(a), Some(b)) = (range.from, range.to) {
-        if a > b {
-            return Err(user(format!(
-                "--from {} is after --to {}: give the earlier day first. Nothing was written",
-                fmt_date(a, ctx.lang.da()),
-                fmt_date(b, ctx.lang.da())
-            )));
-        }
+    if let (Some(a), Some(b)) = (range.from, range.to)
+        && a > b
+    {
+        return Err(user(format!(
+            "--from {} is after --to {}: give the earlier day first. Nothing was written",
+            fmt_date(a, ctx.lang.da()),
+            fmt_date(b, ctx.lang.da())
+        )));
     }
     Ok(range)
 }
 
 /// Refuses `-o` naming the database itself.
 fn not_the_database(target: &Target, db: &Path) -> Result<()> {
-    if let Target::File { path, .. } = target {
-        if let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(db)) {
-            if a == b {
-                return Err(user(format!(
-                    "-o {} is the database itself: give another file name. Nothing was written",
-                    path.display()
-                )));
-            }
-        }
+    if let Target::File { path, .. } = target
+        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(db))
+        && a == b
+    {
+        return Err(user(format!(
+            "-o {} is the database itself: give another file name. Nothing was written",
+            path.display()
+        )));
     }
     Ok(())
 }

@@ -127,9 +127,9 @@ pub fn write_all(
     appointments: Rows<'_, AppointmentRecord>,
     contacts: Rows<'_, ContactRecord>,
 ) -> Result<Counts> {
-    write!(
+    writeln!(
         out,
-        "{{\"format\":\"{FORMAT}\",\"format_version\":{FORMAT_VERSION},\n"
+        "{{\"format\":\"{FORMAT}\",\"format_version\":{FORMAT_VERSION},"
     )?;
     let citizens = section(out, "citizens", citizens)?;
     out.write_all(b",\n")?;

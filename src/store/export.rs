@@ -7,7 +7,7 @@ use rusqlite::{Connection, Row, TransactionBehavior, params};
 use super::Store;
 use super::appointments::appointment_from_row;
 use crate::domain::dates::{from_db, to_db};
-use crate::domain::text::fold;
+use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Appointment, Channel, Kind, Outcome, TargetGroup, Word};
 use crate::error::{Result, user};
 use crate::export::json::{AppointmentRecord, CitizenRecord, ContactRecord, RestoreSink};
@@ -341,14 +341,16 @@ impl RestoreSink for TxSink<'_> {
         }
         self.tx
             .prepare_cached(
-                "INSERT INTO citizens (id, name, name_key, cpr, phone, email, target_group, benefit_start,
-                                       mentor, summary, exempt, archived, last_contact, next_due, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                "INSERT INTO citizens (id, name, name_key, sort_key, cpr, phone, email, target_group,
+                                       benefit_start, mentor, summary, exempt, archived, last_contact,
+                                       next_due, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?
             .execute(params![
                 c.id,
                 c.name,
                 fold(c.name.trim()),
+                danish_sort_key(c.name.trim()),
                 c.cpr,
                 c.phone,
                 c.email,

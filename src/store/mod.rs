@@ -19,9 +19,9 @@ pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
-pub use export::record_export_on;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use drafts::{Draft, DraftKind};
+pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 
 use std::path::{Path, PathBuf};
