@@ -339,12 +339,14 @@ fn free_name(dir: &Path, date: NaiveDate, lang: Lang) -> PathBuf {
     path
 }
 
-/// The user's documents folder (`directories::UserDirs`), else their home folder.
+/// The user's documents folder (`directories::UserDirs`), else their home folder (also when the
+/// documents folder is configured but does not exist).
 pub fn documents_dir() -> Result<PathBuf> {
     let dirs = directories::UserDirs::new()
         .ok_or_else(|| user("cannot find your home folder to put the file in"))?;
     Ok(dirs
         .document_dir()
+        .filter(|d| d.is_dir())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| dirs.home_dir().to_path_buf()))
 }
