@@ -14,6 +14,7 @@ pub mod json;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::{Channel, Kind, Outcome, TargetGroup};
@@ -223,11 +224,17 @@ impl PendingFile {
             force,
             done: false,
         };
-        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-        let value = f(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        drop(file);
+        let written = (|| -> Result<T> {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            let value = f(&mut w)?;
+            let file = w.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+            Ok(value)
+        })();
+        // On any failure (a full disk, a bad row) `pending` is dropped and the temporary file
+        // with it; the target is untouched.
+        let value = written
+            .with_context(|| format!("writing {} failed; nothing was written", dest.display()))?;
         Ok((pending, value))
     }
 
