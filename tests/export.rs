@@ -15,9 +15,12 @@ const NOTE_QUOTES: &str = "Aftalt; \"nyt\" møde, kl. 10\nlinje to: æøå ÆØ�
 const NOTE_FORMULA: &str = "=1+1";
 const NOTE_MINUS: &str = "-5 kr. i husleje";
 
-fn jd() -> Command {
+/// The binary with a fixed "now", English unless told, and its settings file in `dir` (so a
+/// test never reads or writes the real one).
+fn jd(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("jobdesk").unwrap();
     c.env("JOBDESK_NOW", NOW)
+        .env("JOBDESK_CONFIG", dir.join("config.toml"))
         .env_remove("JOBDESK_DB")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -36,19 +39,20 @@ impl Fixture {
     fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("jobdesk.db");
-        jd().args([
-            "generate",
-            "--citizens",
-            "30",
-            "--years",
-            "1",
-            "--seed",
-            "1",
-        ])
-        .arg("--db")
-        .arg(&db)
-        .assert()
-        .success();
+        jd(dir.path())
+            .args([
+                "generate",
+                "--citizens",
+                "30",
+                "--years",
+                "1",
+                "--seed",
+                "1",
+            ])
+            .arg("--db")
+            .arg(&db)
+            .assert()
+            .success();
         let f = Fixture { dir, db };
         f.ok(&[
             "log",
@@ -121,8 +125,12 @@ impl Fixture {
         f
     }
 
+    fn jd(&self) -> Command {
+        jd(self.dir.path())
+    }
+
     fn run(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        jd().arg("--db").arg(&self.db).args(args).assert()
+        self.jd().arg("--db").arg(&self.db).args(args).assert()
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -704,7 +712,8 @@ fn json_round_trip_is_exact() {
     );
 
     let db2 = f.path("restored.db");
-    let out = jd()
+    let out = f
+        .jd()
         .arg("--db")
         .arg(&db2)
         .args(["import", "json"])
@@ -713,7 +722,8 @@ fn json_round_trip_is_exact() {
         .success();
     let said = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(said.contains("imported 30 citizens"), "{said}");
-    let b = jd()
+    let b = f
+        .jd()
         .arg("--db")
         .arg(&db2)
         .args(["export", "json"])
@@ -725,7 +735,8 @@ fn json_round_trip_is_exact() {
     assert!(a == b, "export → import → export differs");
     // What the user sees is the same too.
     let agenda = |db: &Path| {
-        jd().arg("--db")
+        f.jd()
+            .arg("--db")
             .arg(db)
             .args(["agenda", "--date", "2026-11-24", "--json"])
             .assert()
@@ -736,7 +747,8 @@ fn json_round_trip_is_exact() {
     };
     assert_eq!(agenda(&f.db), agenda(&db2));
     let log = |db: &Path| {
-        jd().arg("--db")
+        f.jd()
+            .arg("--db")
             .arg(db)
             .args(["export", "csv", "--with-cpr"])
             .assert()
@@ -880,26 +892,63 @@ fn bad_exports_exit_2_and_write_nothing() {
     assert_eq!(f.files(), ["keep.csv"], "no temporary files left");
 }
 
+/// The export with its first citizen's line twice.
+fn duplicated_first_citizen(good: &str) -> String {
+    let start = good.find("\"citizens\":[\n").unwrap() + "\"citizens\":[\n".len();
+    let end = start + good[start..].find('\n').unwrap();
+    let line = &good[start..end];
+    format!("{}{line}\n{}", &good[..start], &good[start..])
+}
+
 #[test]
 fn bad_imports_exit_2_and_import_nothing() {
     let f = Fixture::new();
     f.ok(&["export", "json", "-o", &f.p("good.json")]);
     let good = std::fs::read_to_string(f.path("good.json")).unwrap();
     let cases: Vec<(&str, String, &str)> = vec![
-        ("v2.json", good.replacen("\"format_version\":1", "\"format_version\":2", 1), "format version 2"),
-        ("cut.json", good[..good.len() * 2 / 3].to_string(), "ends too early"),
-        ("half-row.json", good[..good.rfind("\"note\"").unwrap()].to_string(), "ends too early"),
-        ("other.json", "{\"format\":\"other\",\"format_version\":1}".into(), "not a jobdesk export"),
+        (
+            "v2.json",
+            good.replacen("\"format_version\":1", "\"format_version\":2", 1),
+            "format version 2",
+        ),
+        (
+            "cut.json",
+            good[..good.len() * 2 / 3].to_string(),
+            "ends too early",
+        ),
+        (
+            "half-row.json",
+            good[..good.rfind("\"note\"").unwrap()].to_string(),
+            "ends too early",
+        ),
+        (
+            "other.json",
+            "{\"format\":\"other\",\"format_version\":1}".into(),
+            "not a jobdesk export",
+        ),
         ("list.json", "[]".into(), "jobdesk export"),
         ("empty.json", String::new(), "ends too early"),
-        ("bad-channel.json", good.replacen("\"channel\":\"phone\"", "\"channel\":\"fax\"", 1), "unknown variant `fax`"),
-        ("dangling.json", good.replacen("\"citizen_id\":1,", "\"citizen_id\":99999,", 1), "refer to rows that are not in it"),
-        ("dup.json", good.replacen("\"citizens\":[\n", "\"citizens\":[\n{\"id\":1,\"name\":\"X\",\"cpr\":null,\"phone\":\"\",\"email\":\"\",\"target_group\":\"other\",\"benefit_start\":null,\"mentor\":false,\"summary\":\"\",\"exempt\":false,\"archived\":false,\"last_contact\":null,\"next_due\":null,\"created_at\":\"2026-01-01T00:00:00\"},\n", 1), "citizen 1 in the file cannot be restored"),
+        (
+            "bad-channel.json",
+            good.replacen("\"channel\":\"phone\"", "\"channel\":\"fax\"", 1),
+            "unknown variant `fax`",
+        ),
+        (
+            "dangling.json",
+            good.replacen("\"citizen_id\":1,", "\"citizen_id\":99999,", 1),
+            "refer to rows that are not in it",
+        ),
+        (
+            "dup.json",
+            duplicated_first_citizen(&good),
+            "citizen 1 in the file cannot be restored",
+        ),
     ];
     for (name, text, why) in cases {
         std::fs::write(f.path(name), text).unwrap();
         let db = f.path("new.db");
-        let a = jd()
+        let a = f
+            .jd()
             .arg("--db")
             .arg(&db)
             .args(["import", "json"])
@@ -922,20 +971,23 @@ fn bad_imports_exit_2_and_import_nothing() {
 
     // A database file the import created is removed when it fails; the next try starts clean.
     let empty = f.path("empty.db");
-    jd().arg("--db")
+    f.jd()
+        .arg("--db")
         .arg(&empty)
         .args(["import", "json"])
         .arg(f.path("cut.json"))
         .assert()
         .code(2);
     assert!(!empty.exists());
-    jd().arg("--db")
+    f.jd()
+        .arg("--db")
         .arg(&empty)
         .args(["import", "json"])
         .arg(f.path("good.json"))
         .assert()
         .success();
-    let restored = jd()
+    let restored = f
+        .jd()
         .arg("--db")
         .arg(&empty)
         .args(["export", "json"])
@@ -985,4 +1037,203 @@ fn the_apps_x_writes_the_day_to_a_folder() {
             .starts_with(b"date,time,citizen,")
     );
     assert_eq!(store.exports().unwrap().len(), 3);
+}
+
+/// Closures, their call list and calls, a mentor agreement, a job-club exemption, feedback on a
+/// contact, a draft and the settings file all survive export → import on a "new laptop".
+#[test]
+fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.path("config.toml"),
+        "note_soft_limit = 123\nsnippets_da = [\"Min egen tekstbid; med \\\"citat\\\"\"]\n",
+    )
+    .unwrap();
+    f.ok(&[
+        "citizen",
+        "set",
+        "1",
+        "--mentor",
+        "yes",
+        "--mentor-goals",
+        "Struktur på dagen; \"ro\"",
+        "--mentor-hours",
+        "2.5",
+        "--mentor-until",
+        "2027-03-01",
+    ]);
+    f.ok(&[
+        "citizen",
+        "exempt-jobclub",
+        "2",
+        "--from",
+        "2026-11-25",
+        "--to",
+        "2026-11-27",
+        "--reason",
+        "Kursus",
+    ]);
+    let contact = f.ok(&[
+        "log",
+        "add",
+        "--citizen",
+        "5",
+        "--channel",
+        "phone",
+        "--outcome",
+        "held",
+        "--at",
+        "today 11:00",
+    ]);
+    f.ok(&[
+        "log",
+        "feedback",
+        "--contact",
+        contact.trim(),
+        "--score",
+        "4",
+        "--wish",
+        "Mere praktik",
+    ]);
+    f.ok(&[
+        "closure",
+        "start",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-12-04",
+        "--convert",
+        "all",
+        "--yes",
+    ]);
+    f.ok(&[
+        "closure",
+        "call",
+        "--citizen",
+        "3",
+        "--result",
+        "reached",
+        "--accepted",
+        "yes",
+        "--at",
+        "today 14:00",
+    ]);
+    f.ok(&[
+        "closure",
+        "call",
+        "--citizen",
+        "4",
+        "--result",
+        "no_answer",
+        "--at",
+        "today 14:05",
+    ]);
+    {
+        let mut store = jobdesk::store::Store::open(&f.db, jobdesk::store::Create::No).unwrap();
+        let draft = jobdesk::store::Draft {
+            kind: jobdesk::store::DraftKind::Summary,
+            target_id: 6,
+            citizen_id: 6,
+            text: "Halvt skrevet resumé".into(),
+        };
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        store.save_draft(&draft, now).unwrap();
+    }
+
+    f.ok(&["export", "json", "-o", &f.p("all.json")]);
+    let a = std::fs::read(f.path("all.json")).unwrap();
+    let v: Value = serde_json::from_slice(&a).unwrap();
+    assert_eq!(v["config"]["note_soft_limit"], 123);
+    assert_eq!(
+        v["config"]["snippets_da"][0],
+        "Min egen tekstbid; med \"citat\""
+    );
+    let c1 = citizen(&v, 1);
+    assert_eq!(
+        (c1["mentor_goals"].as_str(), c1["mentor_hours"].as_f64()),
+        (Some("Struktur på dagen; \"ro\""), Some(2.5))
+    );
+    assert_eq!(c1["mentor_until"], "2027-03-01");
+    let len = |k: &str| v[k].as_array().unwrap().len();
+    assert_eq!(len("closures"), 1);
+    assert!(
+        len("closure_calls") >= 20,
+        "the whole active caseload is on the call list"
+    );
+    assert_eq!(len("closure_attempts"), 2);
+    assert!(
+        len("closure_conversions") >= 1,
+        "tomorrow's in-person meeting was converted"
+    );
+    assert_eq!(len("jobclub_exemptions"), 1);
+    assert_eq!(len("drafts"), 1);
+    assert!(
+        v["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["feedback_score"] == 4 && k["feedback_wish"] == "Mere praktik")
+    );
+
+    // The new laptop: another folder, no settings file yet.
+    let laptop = f.path("laptop");
+    std::fs::create_dir(&laptop).unwrap();
+    let db2 = laptop.join("jobdesk.db");
+    let out = jd(&laptop)
+        .arg("--db")
+        .arg(&db2)
+        .args(["import", "json"])
+        .arg(f.path("all.json"))
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("settings") && err.contains("written to"),
+        "{err}"
+    );
+    let restored = jobdesk::config::Config::load(Some(&laptop.join("config.toml"))).unwrap();
+    assert_eq!(restored.note_soft_limit, 123);
+    assert_eq!(restored.snippets_da, ["Min egen tekstbid; med \"citat\""]);
+    let b = jd(&laptop)
+        .arg("--db")
+        .arg(&db2)
+        .args(["export", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(a == b, "export → import → export differs");
+    let status = |dir: &Path, db: &Path| {
+        jd(dir)
+            .arg("--db")
+            .arg(db)
+            .args(["closure", "status"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(status(f.dir.path(), &f.db), status(&laptop, &db2));
+
+    // Importing again where a different settings file is: the data goes in, the file is kept.
+    std::fs::write(laptop.join("config.toml"), "note_soft_limit = 99\n").unwrap();
+    let db3 = laptop.join("third.db");
+    let out = jd(&laptop)
+        .arg("--db")
+        .arg(&db3)
+        .args(["import", "json"])
+        .arg(f.path("all.json"))
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("kept your settings"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(laptop.join("config.toml")).unwrap(),
+        "note_soft_limit = 99\n"
+    );
 }

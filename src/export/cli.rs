@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::{DayRange, ExportKind, ExportRecord, Target, csv, deliver, ics, json};
 use crate::cli::Ctx;
+use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
 use crate::store::{Create, Store};
@@ -242,9 +243,18 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )
 }
 
+/// The settings file as it is now, or `None` when there is none (the built-in defaults).
+fn current_config() -> Result<Option<Config>> {
+    match Config::path() {
+        Some(p) if p.exists() => Ok(Some(Config::load(Some(&p))?)),
+        _ => Ok(None),
+    }
+}
+
 fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
+    let config = current_config()?;
     let mut store = Store::open(db, Create::No)?;
     let path = target.recorded();
     let counts = deliver(
@@ -259,7 +269,7 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
             cpr: true,
             path: path.clone(),
         },
-        |store, w| store.stream_everything(|c, a, k| json::write_all(w, c, a, k)),
+        |store, w| store.stream_everything(|rows| json::write_all(w, config.as_ref(), rows)),
     )?;
     report(
         &target,
@@ -267,9 +277,9 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
         out,
         words::wrote_everything(
             ctx.lang,
-            counts.citizens,
-            counts.appointments,
-            counts.contacts,
+            counts.citizens(),
+            counts.appointments(),
+            counts.contacts(),
             &path,
         ),
     )
@@ -310,7 +320,8 @@ fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 }
 
 /// `jobdesk import json FILE`: restores an export into an empty (or new) database, all or
-/// nothing. A database file this command created is removed again when the import fails.
+/// nothing. A database file this command created is removed again when the import fails. The
+/// settings in the export are written to the settings file when there is none yet.
 pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let shown = a.file.display().to_string();
     if a.file.is_dir() {
@@ -321,25 +332,12 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
     let file =
         std::fs::File::open(&a.file).map_err(|e| user(format!("cannot read {shown}: {e}")))?;
     let existed = db.exists();
-    let result = (|| -> Result<json::Counts> {
+    let result = (|| -> Result<json::Restored> {
         let mut store = Store::open(db, Create::Yes)?;
         store.restore(|sink| json::read_all(file, sink))
     })();
-    match result {
-        Ok(c) => {
-            writeln!(
-                out,
-                "{}",
-                words::imported_everything(
-                    ctx.lang,
-                    c.citizens,
-                    c.appointments,
-                    c.contacts,
-                    &db.display().to_string()
-                )
-            )?;
-            Ok(())
-        }
+    let restored = match result {
+        Ok(r) => r,
         Err(e) => {
             if !existed {
                 for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -348,7 +346,57 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
                     let _ = std::fs::remove_file(PathBuf::from(p));
                 }
             }
-            Err(e.context(format!("cannot import {shown}")))
+            return Err(e.context(format!("cannot import {shown}")));
         }
+    };
+    let c = restored.counts;
+    writeln!(
+        out,
+        "{}",
+        words::imported_everything(
+            ctx.lang,
+            c.citizens(),
+            c.appointments(),
+            c.contacts(),
+            &db.display().to_string()
+        )
+    )?;
+    if let Some(config) = restored.config {
+        eprintln!("{}", restore_config(&config, ctx));
+    }
+    Ok(())
+}
+
+/// Writes the export's settings to the settings file if there is none; keeps an existing one.
+/// Returns what to say.
+fn restore_config(config: &Config, ctx: &Ctx) -> String {
+    let l = ctx.lang;
+    let Some(path) = Config::path() else {
+        return words::config_not_restored(l, "-", "no folder for settings was found");
+    };
+    let shown = path.display().to_string();
+    if path.exists() {
+        return match Config::load(Some(&path)) {
+            Ok(mine) if &mine == config => words::config_same(l, &shown),
+            _ => words::config_kept(l, &shown),
+        };
+    }
+    let written = (|| -> Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = format!(
+            "# jobdesk's settings, restored from an export.\n\n{}",
+            toml::to_string_pretty(config)?
+        );
+        let (pending, ()) = super::PendingFile::write(&path, false, |w| {
+            w.write_all(text.as_bytes())?;
+            Ok(())
+        })?;
+        pending.persist()
+    })();
+    match written {
+        Ok(()) => words::config_restored(l, &shown),
+        Err(e) => words::config_not_restored(l, &shown, &format!("{e:#}")),
     }
 }

@@ -929,6 +929,45 @@ pub mod export {
         }
     }
 
+    /// After `import json`: the export's settings became the settings file.
+    pub fn config_restored(l: Lang, path: &str) -> String {
+        if l.da() {
+            format!("indstillingerne (tekstbidder, regler) fra eksporten er skrevet til {path}")
+        } else {
+            format!("the settings (snippets, rules) from the export were written to {path}")
+        }
+    }
+
+    /// After `import json`: the settings file there already matches the export's.
+    pub fn config_same(l: Lang, path: &str) -> String {
+        if l.da() {
+            format!("indstillingerne i {path} er de samme som i eksporten")
+        } else {
+            format!("the settings in {path} are the same as in the export")
+        }
+    }
+
+    /// After `import json`: a different settings file was there and is kept.
+    pub fn config_kept(l: Lang, path: &str) -> String {
+        if l.da() {
+            format!(
+                "dine indstillinger i {path} er beholdt; eksportens er anderledes (de står under \"config\" i filen)"
+            )
+        } else {
+            format!(
+                "kept your settings in {path}; the export's differ (they are under \"config\" in the file)"
+            )
+        }
+    }
+
+    pub fn config_not_restored(l: Lang, path: &str, why: &str) -> String {
+        if l.da() {
+            format!("indstillingerne blev ikke skrevet til {path}: {why}")
+        } else {
+            format!("the settings were not written to {path}: {why}")
+        }
+    }
+
     /// The warning under every export written to a file.
     pub fn personal_data(l: Lang) -> &'static str {
         l.t(
