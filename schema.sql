@@ -70,8 +70,19 @@ CREATE INDEX contacts_citizen ON contacts (citizen_id, at);
 CREATE INDEX contacts_appointment ON contacts (appointment_id);
 
 -- version: 2
--- Placeholder for the exports table of a parallel branch; replaced by that section on merge.
-CREATE TABLE IF NOT EXISTS exports_placeholder_v2 (id INTEGER PRIMARY KEY);
+-- Every export is a disclosure of personal data: one row per file (or stdout) that left the
+-- database, so the consultant can show what left the machine and when. Not part of `export json`.
+CREATE TABLE exports (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT    NOT NULL,               -- when, local time
+    kind       TEXT    NOT NULL CHECK (kind IN ('csv', 'csv_excel', 'ics', 'json')),
+    range_from TEXT,                           -- first day included ('YYYY-MM-DD'), NULL: from the start
+    range_to   TEXT,                           -- last day included, NULL: to the end
+    rows       INTEGER NOT NULL CHECK (rows >= 0),
+    cpr        INTEGER NOT NULL DEFAULT 0,     -- CPR numbers were included
+    path       TEXT    NOT NULL                -- the file written, '-' for standard output
+);
+CREATE INDEX exports_at ON exports (at);
 
 -- version: 3
 -- Closures (nedlukninger): a date range in which in-person meetings are suspended, conversation

@@ -72,6 +72,9 @@ pub enum Command {
     /// Reports
     #[command(subcommand)]
     Report(crate::closure_cmd::ReportCommand),
+    /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
+    #[command(subcommand)]
+    Export(crate::export::cli::ExportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -281,6 +284,8 @@ pub enum ImportCommand {
     /// Citizens from CSV: header name,cpr,phone,email,target_group,benefit_start (Danish names
     /// too), ',' or ';', with or without BOM. All or nothing unless --skip-invalid
     Caseload(ImportCaseloadArgs),
+    /// Everything from a `jobdesk export json` file, into an empty (or new) database only
+    Json(crate::export::cli::ImportJsonArgs),
 }
 
 #[derive(Debug, Args)]
@@ -435,6 +440,10 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             )?;
             Ok(())
         }
+        Command::Import(ImportCommand::Json(a)) => {
+            crate::export::cli::import_json(&a, &path, ctx, out)
+        }
+        Command::Export(c) => crate::export::cli::run(c, &path, ctx, out),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod closure_cmd;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod store;

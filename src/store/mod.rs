@@ -9,6 +9,7 @@ mod citizens;
 mod closures;
 mod contacts;
 mod drafts;
+mod export;
 mod open;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
@@ -20,6 +21,7 @@ pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use drafts::{Draft, DraftKind};
+pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 
 use std::path::{Path, PathBuf};

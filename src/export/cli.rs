@@ -1,0 +1,402 @@
+//! `jobdesk export csv|ics|json|history` and `jobdesk import json`: the clap definitions and the
+//! command handlers. `cli.rs` holds only the hooks.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+
+use super::{DayRange, ExportKind, ExportRecord, Target, csv, deliver, ics, json};
+use crate::cli::Ctx;
+use crate::config::Config;
+use crate::domain::dates::{fmt_date, fmt_time, parse_date};
+use crate::error::{Result, user};
+use crate::store::{Create, Store};
+use crate::ui::strings::export as words;
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The contact log of a day (default: today) or of a range as CSV, one row per contact in time
+    /// order. CPR numbers only with --with-cpr
+    Csv(CsvArgs),
+    /// Appointments as iCalendar (.ics) for Outlook, Google Calendar, calcurse (default: all)
+    Ics(IcsArgs),
+    /// Everything you keep (citizens, appointments, contacts) as JSON, for a new laptop or a
+    /// restore with `jobdesk import json`
+    Json(JsonArgs),
+    /// The record of every export: when, what, which days, how many rows, where to
+    History,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write to FILE (default: standard output). Written whole or not at all; mode 0600
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it already exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    /// One day (default: today)
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
+    pub date: Option<String>,
+    /// The first day of a range (included)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day of a range (included)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// For Danish Excel: ';' between fields, a UTF-8 BOM, CRLF, dates as 23-11-2026
+    #[arg(long)]
+    pub excel: bool,
+    /// Add a column with each citizen's CPR number (left out by default)
+    #[arg(long)]
+    pub with_cpr: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IcsArgs {
+    /// The first day (included; default: the first appointment)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day (included; default: the last appointment)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportJsonArgs {
+    /// A file written by `jobdesk export json`
+    pub file: PathBuf,
+}
+
+/// The days asked for: `--date`, or `--from`/`--to` (either end may be left open), or `default`.
+pub fn day_range(
+    date: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+    ctx: &Ctx,
+    default: DayRange,
+) -> Result<DayRange> {
+    let parse = |flag: &str, s: &str| {
+        parse_date(s, ctx.today()).map_err(|e| user(format!("{flag}: {e}. Nothing was written")))
+    };
+    if let Some(d) = date {
+        return Ok(DayRange::day(parse("--date", d)?));
+    }
+    if from.is_none() && to.is_none() {
+        return Ok(default);
+    }
+    let range = DayRange {
+        from: from.map(|s| parse("--from", s)).transpose()?,
+        to: to.map(|s| parse("--to", s)).transpose()?,
+    };
+    if let (Some(a), Some(b)) = (range.from, range.to)
+        && a > b
+    {
+        return Err(user(format!(
+            "--from {} is after --to {}: give the earlier day first. Nothing was written",
+            fmt_date(a, ctx.lang.da()),
+            fmt_date(b, ctx.lang.da())
+        )));
+    }
+    Ok(range)
+}
+
+/// Refuses `-o` naming the database itself.
+fn not_the_database(target: &Target, db: &Path) -> Result<()> {
+    if let Target::File { path, .. } = target
+        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(db))
+        && a == b
+    {
+        return Err(user(format!(
+            "-o {} is the database itself: give another file name. Nothing was written",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Says where the file went, and that it holds personal data.
+fn report(target: &Target, ctx: &Ctx, out: &mut dyn Write, said: String) -> Result<()> {
+    if let Target::File { .. } = target {
+        writeln!(out, "{said}")?;
+        eprintln!("{}", words::personal_data(ctx.lang));
+    }
+    Ok(())
+}
+
+/// Runs one `jobdesk export …` command against the database at `db`.
+pub fn run(cmd: ExportCommand, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        ExportCommand::Csv(a) => export_csv(&a, db, ctx, out),
+        ExportCommand::Ics(a) => export_ics(&a, db, ctx, out),
+        ExportCommand::Json(a) => export_json(&a, db, ctx, out),
+        ExportCommand::History => history(db, ctx, out),
+    }
+}
+
+fn export_csv(a: &CsvArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let range = day_range(
+        a.date.as_deref(),
+        a.from.as_deref(),
+        a.to.as_deref(),
+        ctx,
+        DayRange::day(ctx.today()),
+    )?;
+    let target = Target::new(a.out.output.as_deref(), a.out.force)?;
+    not_the_database(&target, db)?;
+    let mut store = Store::open(db, Create::No)?;
+    let opts = csv::CsvOptions {
+        excel: a.excel,
+        with_cpr: a.with_cpr,
+        lang: ctx.lang,
+    };
+    let kind = if a.excel {
+        ExportKind::CsvExcel
+    } else {
+        ExportKind::Csv
+    };
+    let path = target.recorded();
+    let rows = deliver(
+        &mut store,
+        &target,
+        out,
+        |rows| ExportRecord {
+            at: ctx.now,
+            kind,
+            range,
+            rows: *rows,
+            cpr: a.with_cpr,
+            path: path.clone(),
+        },
+        |store, w| store.stream_log(range, |rows| csv::write_log(w, rows, &opts)),
+    )?;
+    if rows == 0 {
+        eprintln!(
+            "{}",
+            words::no_contacts(ctx.lang, &range.describe(ctx.lang))
+        );
+    }
+    report(
+        &target,
+        ctx,
+        out,
+        words::wrote_contacts(ctx.lang, rows, &path),
+    )
+}
+
+fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let range = day_range(
+        None,
+        a.from.as_deref(),
+        a.to.as_deref(),
+        ctx,
+        DayRange::default(),
+    )?;
+    let target = Target::new(a.out.output.as_deref(), a.out.force)?;
+    not_the_database(&target, db)?;
+    let mut store = Store::open(db, Create::No)?;
+    let opts = ics::IcsOptions {
+        lang: ctx.lang,
+        now: ctx.now,
+    };
+    let path = target.recorded();
+    let rows = deliver(
+        &mut store,
+        &target,
+        out,
+        |rows| ExportRecord {
+            at: ctx.now,
+            kind: ExportKind::Ics,
+            range,
+            rows: *rows,
+            cpr: false,
+            path: path.clone(),
+        },
+        |store, w| store.stream_appointments(range, |rows| ics::write_calendar(w, rows, &opts)),
+    )?;
+    if rows == 0 {
+        eprintln!(
+            "{}",
+            words::no_appointments(ctx.lang, &range.describe(ctx.lang))
+        );
+    }
+    report(
+        &target,
+        ctx,
+        out,
+        words::wrote_appointments(ctx.lang, rows, &path),
+    )
+}
+
+/// The settings file as it is now, or `None` when there is none (the built-in defaults).
+fn current_config() -> Result<Option<Config>> {
+    match Config::path() {
+        Some(p) if p.exists() => Ok(Some(Config::load(Some(&p))?)),
+        _ => Ok(None),
+    }
+}
+
+fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let target = Target::new(a.out.output.as_deref(), a.out.force)?;
+    not_the_database(&target, db)?;
+    let config = current_config()?;
+    let mut store = Store::open(db, Create::No)?;
+    let path = target.recorded();
+    let counts = deliver(
+        &mut store,
+        &target,
+        out,
+        |c: &json::Counts| ExportRecord {
+            at: ctx.now,
+            kind: ExportKind::Json,
+            range: DayRange::default(),
+            rows: c.total(),
+            cpr: true,
+            path: path.clone(),
+        },
+        |store, w| store.stream_everything(|rows| json::write_all(w, config.as_ref(), rows)),
+    )?;
+    report(
+        &target,
+        ctx,
+        out,
+        words::wrote_everything(
+            ctx.lang,
+            counts.citizens(),
+            counts.appointments(),
+            counts.contacts(),
+            &path,
+        ),
+    )
+}
+
+fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let store = Store::open(db, Create::No)?;
+    let list = store.exports()?;
+    let l = ctx.lang;
+    if list.is_empty() {
+        writeln!(out, "{}", words::no_exports(l))?;
+        return Ok(());
+    }
+    let h = words::history_header(l);
+    writeln!(
+        out,
+        "{:<16}  {:<9}  {:<23}  {:>7}  {:<3}  {}",
+        h[0], h[1], h[2], h[3], h[4], h[5]
+    )?;
+    for r in list {
+        let at = format!(
+            "{} {}",
+            fmt_date(r.at.date(), l.da()),
+            fmt_time(r.at.time(), l.da())
+        );
+        writeln!(
+            out,
+            "{:<16}  {:<9}  {:<23}  {:>7}  {:<3}  {}",
+            at,
+            r.kind.key(),
+            r.range.describe(l),
+            r.rows,
+            words::yes_no(l, r.cpr),
+            crate::domain::text::sanitize_line(&r.path)
+        )?;
+    }
+    Ok(())
+}
+
+/// `jobdesk import json FILE`: restores an export into an empty (or new) database, all or
+/// nothing. A database file this command created is removed again when the import fails. The
+/// settings in the export are written to the settings file when there is none yet.
+pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let shown = a.file.display().to_string();
+    if a.file.is_dir() {
+        return Err(user(format!(
+            "{shown} is a folder: give the file written by `jobdesk export json`"
+        )));
+    }
+    let file =
+        std::fs::File::open(&a.file).map_err(|e| user(format!("cannot read {shown}: {e}")))?;
+    let existed = db.exists();
+    let result = (|| -> Result<json::Restored> {
+        let mut store = Store::open(db, Create::Yes)?;
+        store.restore(|sink| json::read_all(file, sink))
+    })();
+    let restored = match result {
+        Ok(r) => r,
+        Err(e) => {
+            if !existed {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut p = db.as_os_str().to_owned();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(PathBuf::from(p));
+                }
+            }
+            return Err(e.context(format!("cannot import {shown}")));
+        }
+    };
+    let c = restored.counts;
+    writeln!(
+        out,
+        "{}",
+        words::imported_everything(
+            ctx.lang,
+            c.citizens(),
+            c.appointments(),
+            c.contacts(),
+            &db.display().to_string()
+        )
+    )?;
+    if let Some(config) = restored.config {
+        eprintln!("{}", restore_config(&config, ctx));
+    }
+    Ok(())
+}
+
+/// Writes the export's settings to the settings file if there is none; keeps an existing one.
+/// Returns what to say.
+fn restore_config(config: &Config, ctx: &Ctx) -> String {
+    let l = ctx.lang;
+    let Some(path) = Config::path() else {
+        return words::config_not_restored(l, "-", "no folder for settings was found");
+    };
+    let shown = path.display().to_string();
+    if path.exists() {
+        return match Config::load(Some(&path)) {
+            Ok(mine) if &mine == config => words::config_same(l, &shown),
+            _ => words::config_kept(l, &shown),
+        };
+    }
+    let written = (|| -> Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = format!(
+            "# jobdesk's settings, restored from an export.\n\n{}",
+            toml::to_string_pretty(config)?
+        );
+        let (pending, ()) = super::PendingFile::write(&path, false, |w| {
+            w.write_all(text.as_bytes())?;
+            Ok(())
+        })?;
+        pending.persist()
+    })();
+    match written {
+        Ok(()) => words::config_restored(l, &shown),
+        Err(e) => words::config_not_restored(l, &shown, &format!("{e:#}")),
+    }
+}
