@@ -71,7 +71,7 @@ pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
     let bad = || format!("'{t}' is not a time: use 10:30 or 10.30 (24-hour clock)");
     let (h, m) = if let Some((h, m)) = t.split_once([':', '.']) {
         (h, m)
-    } else if t.len() == 4 {
+    } else if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
         t.split_at(2)
     } else {
         (t, "0")
@@ -258,6 +258,8 @@ mod tests {
         assert!(parse_time("24:00").is_err());
         assert!(parse_time("10:61").is_err());
         assert!(parse_time("ten").is_err());
+        assert!(parse_time("a€").is_err(), "four bytes that are not four digits");
+        assert!(parse_time("ææ").is_err());
     }
 
     #[test]

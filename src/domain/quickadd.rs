@@ -346,12 +346,14 @@ fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
 
     // "kl 10", "kl. 10.30", "klokken 10", "at 10:30", "kl10".
     if matches!(f, "kl" | "kl." | "klokken" | "at" | "@") {
+        // A sentence may end right after the time: "kl. 10.".
         if let Some(n) = toks.get(i + 1)
-            && is_time_shaped(&n.f)
+            && let nf = n.f.strip_suffix('.').unwrap_or(&n.f)
+            && is_time_shaped(nf)
         {
             return (
                 Item::Time {
-                    time: strict_time(&n.f, n.raw),
+                    time: strict_time(nf, n.raw),
                     raw: raw_join(&toks[i..i + 2]),
                 },
                 2,
@@ -1470,6 +1472,9 @@ mod tests {
             ("tor klokken 10", (10, 0)),
             ("tor kl10", (10, 0)),
             ("tor kl.10.30", (10, 30)),
+            ("tor kl. 10.", (10, 0)),
+            ("tor kl. 10.30.", (10, 30)),
+            ("tor 10.", (10, 0)),
             ("thu at 10:30", (10, 30)),
             ("thu 9am", (9, 0)),
             ("thu 2:30pm", (14, 30)),
