@@ -258,7 +258,10 @@ mod tests {
         assert!(parse_time("24:00").is_err());
         assert!(parse_time("10:61").is_err());
         assert!(parse_time("ten").is_err());
-        assert!(parse_time("a€").is_err(), "four bytes that are not four digits");
+        assert!(
+            parse_time("a€").is_err(),
+            "four bytes that are not four digits"
+        );
         assert!(parse_time("ææ").is_err());
     }
 

@@ -52,4 +52,6 @@ pub enum Action {
     QuickAdd,
     /// Plan the selected citizen's next conversation (same channel, date from the rules).
     NextStep,
+    /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
+    Export,
 }

@@ -1338,6 +1338,17 @@ impl App {
                 self.open_quick_add("", prefill)?;
             }
             Action::NextStep => self.next_step()?,
+            Action::Export => {
+                let date = self.state().date;
+                let path =
+                    crate::export::day_to_documents(&mut self.store, date, self.lang, self.now)?;
+                self.message = Some(format!(
+                    "{} {} · {}",
+                    self.lang.w().exported_to,
+                    path.display(),
+                    self.lang.w().personal_data
+                ));
+            }
         }
         if let Mode::Help { scroll } = &mut self.mode {
             match action {

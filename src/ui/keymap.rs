@@ -163,6 +163,15 @@ pub const BINDINGS: &[Binding] = &[
         footer: false,
     },
     Binding {
+        keys: &[k('x')],
+        label: "x",
+        action: A::Export,
+        scope: S::List,
+        da: "eksportér dagens log (CSV)",
+        en: "export the day's log (CSV)",
+        footer: false,
+    },
+    Binding {
         keys: &[k('l')],
         label: "l",
         action: A::LogContact,
