@@ -666,3 +666,59 @@ fn next_step_after_marking_plans_the_next_conversation() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(planned_for(&a, appt.citizen_id).len(), before + 1);
 }
+
+#[test]
+fn the_full_form_covers_place_and_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(&dir);
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    let Some(Row::Citizen(c)) = a.state().list.selected_row().cloned() else {
+        panic!()
+    };
+    let before = planned_for(&a, c.id).len();
+    typ(&mut a, "A");
+    assert!(matches!(a.mode, Mode::Form(_)));
+    // Date (selected, typing replaces it), then time, minutes, channel, kind, place.
+    typ(&mut a, "31.02.2026");
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let Mode::Form(f) = &a.mode else {
+        panic!("kept open")
+    };
+    assert!(
+        f.errors
+            .iter()
+            .any(|e| e.contains("February 2026 has no day 31")),
+        "{:?}",
+        f.errors
+    );
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "27.11.2026");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "13.15");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "90");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "walk");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "mentor_visit");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "Søndermarken");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "Enter on the last field saves");
+    let after = planned_for(&a, c.id);
+    assert_eq!(after.len(), before + 1);
+    let new = after.iter().find(|x| x.place == "Søndermarken").unwrap();
+    assert_eq!(
+        new.start.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-27 13:15"
+    );
+    assert_eq!(
+        (new.minutes, new.channel, new.kind),
+        (90, jobdesk::domain::Channel::Walk, Kind::MentorVisit)
+    );
+}

@@ -52,6 +52,8 @@ pub enum Action {
     QuickAdd,
     /// Plan the selected citizen's next conversation (same channel, date from the rules).
     NextStep,
+    /// The full form for a new appointment.
+    FullForm,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
 }

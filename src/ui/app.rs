@@ -178,6 +178,8 @@ pub enum Mode {
     },
     /// Planning from one line, with a live preview.
     QuickAdd(Box<QuickAdd>),
+    /// The full form for a new appointment.
+    Form(Box<super::form::Form>),
     /// Reached on the call-round: did the citizen accept the offer of a conversation (y/n)?
     Accept {
         citizen_id: i64,
@@ -522,6 +524,7 @@ impl App {
             Mode::LogPick { .. } | Mode::Accept { .. } | Mode::ConfirmConvert { .. } => vec![],
             Mode::StartClosure { .. } => vec![Scope::Text],
             Mode::QuickAdd(_) => vec![Scope::Text],
+            Mode::Form(_) => vec![Scope::Form],
             Mode::Normal => {
                 let mut v = vec![Scope::Global, Scope::List];
                 if matches!(self.state().list.selected_row(), Some(Row::Appointment(_))) {
@@ -547,6 +550,7 @@ impl App {
         let mut v = keymap::footer(&self.scopes());
         v.sort_by_key(|b| match b.scope {
             Scope::Marking
+            | Scope::Form
             | Scope::Note
             | Scope::Closure
             | Scope::LogPane
@@ -586,6 +590,9 @@ impl App {
         }
         if matches!(self.mode, Mode::QuickAdd(_)) {
             return self.quick_add_event(ev);
+        }
+        if matches!(self.mode, Mode::Form(_)) {
+            return self.form_event(ev);
         }
         match ev {
             Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
@@ -1048,6 +1055,72 @@ impl App {
         self.open_quick_add(&line, Some((c.id, c.name)))
     }
 
+    fn form_event(&mut self, ev: &Event) -> bool {
+        let Mode::Form(form) = &mut self.mode else {
+            return false;
+        };
+        let save = match ev {
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                return true;
+            }
+            Event::Key(k) if k.code == KeyCode::Tab => {
+                form.focus_field((form.focus + 1) % super::form::FIELDS);
+                return true;
+            }
+            Event::Key(k) if k.code == KeyCode::BackTab => {
+                form.focus_field((form.focus + super::form::FIELDS - 1) % super::form::FIELDS);
+                return true;
+            }
+            Event::Key(k)
+                if k.code == KeyCode::Char('s') && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                true
+            }
+            _ => {
+                let focus = form.focus;
+                match form.fields[focus].handle(ev) {
+                    LineEvent::Ignored => return false,
+                    LineEvent::Changed => {
+                        form.errors.clear();
+                        return true;
+                    }
+                    LineEvent::Cancel => {
+                        self.mode = Mode::Normal;
+                        return true;
+                    }
+                    LineEvent::Submit(_) if focus + 1 < super::form::FIELDS => {
+                        form.focus_field(focus + 1);
+                        return true;
+                    }
+                    LineEvent::Submit(_) => true,
+                }
+            }
+        };
+        if save {
+            match form.build(self.now, self.lang) {
+                Err(errors) => form.errors = errors,
+                Ok((new, citizen)) => match self.store.plan(&new) {
+                    Ok((_, change)) => {
+                        self.mode = Mode::Normal;
+                        let l = self.lang;
+                        let what = format!(
+                            "{}: {} {} {}",
+                            l.w().planned,
+                            citizen,
+                            l.short_day(new.start.date()),
+                            l.time(new.start.time())
+                        );
+                        self.push_undo(what.clone(), vec![change]);
+                        self.after_change(&what);
+                    }
+                    Err(e) => form.errors = vec![format!("{e:#}")],
+                },
+            }
+        }
+        true
+    }
+
     fn quick_add_event(&mut self, ev: &Event) -> bool {
         let Mode::QuickAdd(q) = &mut self.mode else {
             return false;
@@ -1228,6 +1301,7 @@ impl App {
                 | Mode::StartClosure { .. }
                 | Mode::ConfirmConvert { .. }
                 | Mode::QuickAdd(_)
+                | Mode::Form(_)
                 | Mode::Summary { .. } => self.mode = Mode::Normal,
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
@@ -1338,6 +1412,16 @@ impl App {
                 self.open_quick_add("", prefill)?;
             }
             Action::NextStep => self.next_step()?,
+            Action::FullForm => {
+                let citizen = match self.state().list.selected_row().and_then(Row::citizen_id) {
+                    Some(id) => Some(self.store.citizen(id)?.name),
+                    None => None,
+                };
+                let q = QuickAdd::open(&self.store, "", None)?;
+                let form =
+                    super::form::Form::new(q.citizens, citizen.as_deref(), self.now, self.lang);
+                self.mode = Mode::Form(Box::new(form));
+            }
             Action::Export => {
                 let date = self.state().date;
                 let path =

@@ -36,6 +36,8 @@ pub enum Scope {
     Editor,
     /// In the Closure pane.
     Closure,
+    /// In the full form.
+    Form,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -169,6 +171,15 @@ pub const BINDINGS: &[Binding] = &[
         scope: S::List,
         da: "eksportér dagens log (CSV)",
         en: "export the day's log (CSV)",
+        footer: false,
+    },
+    Binding {
+        keys: &[ks('A')],
+        label: "A",
+        action: A::FullForm,
+        scope: S::List,
+        da: "ny aftale (formular)",
+        en: "new appointment (form)",
         footer: false,
     },
     Binding {
@@ -440,6 +451,42 @@ pub const BINDINGS: &[Binding] = &[
         da: "omlæg til telefon/gåtur",
         en: "convert to phone/walk",
         footer: false,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Tab)],
+        label: "Tab",
+        action: A::NextPane,
+        scope: S::Form,
+        da: "næste felt",
+        en: "next field",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::BackTab)],
+        label: "Shift-Tab",
+        action: A::PrevPane,
+        scope: S::Form,
+        da: "forrige felt",
+        en: "previous field",
+        footer: true,
+    },
+    Binding {
+        keys: &[ctrl('s')],
+        label: "Ctrl+S",
+        action: A::FilterDone,
+        scope: S::Form,
+        da: "gem",
+        en: "save",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Esc)],
+        label: "Esc",
+        action: A::Close,
+        scope: S::Form,
+        da: "fortryd",
+        en: "cancel",
+        footer: true,
     },
     Binding {
         keys: &[ctrl('s')],

@@ -155,6 +155,73 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
                 );
             }
         }
+        Mode::Form(form) => {
+            let labels = super::form::labels(app.lang);
+            let h = super::form::FIELDS as u16 + 2 + form.errors.len().min(4) as u16;
+            let r = centered(area, 70, h);
+            let block = Block::new()
+                .borders(Borders::ALL)
+                .border_style(Style::new().fg(ACCENT))
+                .title(format!(" {} ", app.lang.t("Ny aftale", "New appointment")))
+                .title_bottom(
+                    Line::from(format!(
+                        " {} ",
+                        app.lang.t(
+                            "Tab: næste felt · Ctrl+S gemmer · Esc fortryder",
+                            "Tab: next field · Ctrl+S saves · Esc cancels"
+                        )
+                    ))
+                    .right_aligned(),
+                );
+            let inner = block.inner(r);
+            f.render_widget(Clear, r);
+            f.render_widget(block, r);
+            for (i, field) in form.fields.iter().enumerate() {
+                let y = inner.y + i as u16;
+                if y >= inner.y + inner.height {
+                    break;
+                }
+                let style = if i == form.focus {
+                    Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new().fg(Color::Gray)
+                };
+                f.render_widget(
+                    Paragraph::new(format!("{:<10}", labels[i])).style(style),
+                    Rect {
+                        x: inner.x,
+                        y,
+                        width: 11,
+                        height: 1,
+                    },
+                );
+                let fr = Rect {
+                    x: inner.x + 11,
+                    y,
+                    width: inner.width.saturating_sub(11),
+                    height: 1,
+                };
+                if i == form.focus {
+                    f.render_widget(&field.area, fr);
+                } else {
+                    f.render_widget(Paragraph::new(sanitize_line(&field.text())), fr);
+                }
+            }
+            for (j, e) in form.errors.iter().take(4).enumerate() {
+                let y = inner.y + super::form::FIELDS as u16 + j as u16;
+                if y < inner.y + inner.height {
+                    f.render_widget(
+                        Paragraph::new(truncate(&sanitize_line(e), inner.width as usize))
+                            .style(Style::new().fg(Color::Red)),
+                        Rect {
+                            y,
+                            height: 1,
+                            ..inner
+                        },
+                    );
+                }
+            }
+        }
         Mode::StartClosure { input, error } => {
             let title = format!(" {} ", app.lang.w().closure_start_title);
             text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
@@ -421,6 +488,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         ),
         (Scope::Editor, w.scope_editor),
         (Scope::Closure, w.scope_closure),
+        (Scope::Form, l.t("I formularen", "In the form")),
         (Scope::Card, w.scope_card),
     ];
     let mut lines = Vec::new();

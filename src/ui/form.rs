@@ -1,0 +1,157 @@
+//! The full form (`A`): every field of a new appointment, for whatever the quick-add line cannot
+//! say (a place, an exact kind). Tab and Shift-Tab move between fields, Enter on the last field or
+//! Ctrl+S saves, Esc cancels. Nothing is written until every field is valid.
+
+use chrono::NaiveDateTime;
+
+use super::strings::Lang;
+use super::widgets::line::LineInput;
+use crate::domain::dates::{parse_date, parse_time};
+use crate::domain::quickadd::match_citizens;
+use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
+
+pub const FIELDS: usize = 7;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub fields: Vec<LineInput>,
+    pub focus: usize,
+    pub citizens: Vec<(i64, String)>,
+    /// What is wrong, per field (shown under the form).
+    pub errors: Vec<String>,
+}
+
+/// The labels of the fields, in order.
+pub fn labels(lang: Lang) -> [&'static str; FIELDS] {
+    if lang.da() {
+        ["Borger", "Dato", "Tid", "Minutter", "Kanal", "Art", "Sted"]
+    } else {
+        [
+            "Citizen", "Date", "Time", "Minutes", "Channel", "Kind", "Place",
+        ]
+    }
+}
+
+impl Form {
+    pub fn new(
+        citizens: Vec<(i64, String)>,
+        citizen: Option<&str>,
+        now: NaiveDateTime,
+        lang: Lang,
+    ) -> Form {
+        let day = crate::domain::dates::next_working_day(now.date());
+        let values = [
+            citizen.unwrap_or("").to_string(),
+            lang.date(day),
+            "10.00".to_string(),
+            "30".to_string(),
+            Channel::Phone.name(lang.da()).to_string(),
+            Kind::Conversation.name(lang.da()).to_string(),
+            String::new(),
+        ];
+        let mut form = Form {
+            fields: values
+                .iter()
+                .map(|v| LineInput::new(v, Vec::new()))
+                .collect(),
+            focus: 0,
+            citizens,
+            errors: Vec::new(),
+        };
+        form.focus_field(if citizen.is_some() { 1 } else { 0 });
+        form
+    }
+
+    /// Moves to field `i` with its text selected, so typing replaces it.
+    pub fn focus_field(&mut self, i: usize) {
+        self.focus = i.min(FIELDS - 1);
+        self.fields[self.focus].area.select_all();
+    }
+
+    /// The appointment the fields describe, or what is wrong with them.
+    pub fn build(
+        &self,
+        now: NaiveDateTime,
+        lang: Lang,
+    ) -> Result<(NewAppointment, String), Vec<String>> {
+        let l = labels(lang);
+        let v: Vec<String> = self
+            .fields
+            .iter()
+            .map(|f| f.text().trim().to_string())
+            .collect();
+        let mut errors = Vec::new();
+        let today = now.date();
+        let ids = match_citizens(&v[0], self.citizens.iter().map(|(id, n)| (*id, n.as_str())));
+        let exact = self
+            .citizens
+            .iter()
+            .find(|(_, n)| crate::domain::text::fold(n) == crate::domain::text::fold(&v[0]));
+        let citizen = match (exact, ids.len()) {
+            (Some(c), _) => Some(c.clone()),
+            (None, 1) => self.citizens.iter().find(|(id, _)| *id == ids[0]).cloned(),
+            (None, 0) => {
+                errors.push(format!(
+                    "{}: {}",
+                    l[0],
+                    lang.t("ingen borger passer", "no citizen matches")
+                ));
+                None
+            }
+            (None, n) => {
+                errors.push(format!(
+                    "{}: {n} {}",
+                    l[0],
+                    lang.t(
+                        "borgere passer – skriv mere af navnet",
+                        "citizens match – type more of the name"
+                    )
+                ));
+                None
+            }
+        };
+        let date = parse_date(&v[1], today)
+            .map_err(|e| errors.push(format!("{}: {e}", l[1])))
+            .ok();
+        let time = parse_time(&v[2])
+            .map_err(|e| errors.push(format!("{}: {e}", l[2])))
+            .ok();
+        let minutes = match v[3].parse::<i64>() {
+            Ok(m) if (1..=1440).contains(&m) => Some(m),
+            _ => {
+                errors.push(format!("{}: {}", l[3], lang.t("1 til 1440", "1 to 1440")));
+                None
+            }
+        };
+        let channel = Channel::parse(&v[4])
+            .map_err(|e| errors.push(format!("{}: {e}", l[4])))
+            .ok();
+        let kind = Kind::parse(&v[5])
+            .map_err(|e| errors.push(format!("{}: {e}", l[5])))
+            .ok();
+        match (citizen, date, time, minutes, channel, kind) {
+            (
+                Some((citizen_id, name)),
+                Some(d),
+                Some(t),
+                Some(minutes),
+                Some(channel),
+                Some(kind),
+            ) if errors.is_empty() => Ok((
+                NewAppointment {
+                    uuid: uuid::Uuid::new_v4().to_string(),
+                    citizen_id,
+                    kind,
+                    start: d.and_time(t),
+                    minutes,
+                    channel,
+                    place: v[6].clone(),
+                    status: Status::Planned,
+                    reason: String::new(),
+                },
+                name,
+            )),
+            _ => Err(errors),
+        }
+    }
+}
