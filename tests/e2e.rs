@@ -72,7 +72,7 @@ impl Tmux {
                 return s;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(15),
+                start.elapsed() < Duration::from_secs(40),
                 "never saw {text:?}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(100));

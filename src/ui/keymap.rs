@@ -367,8 +367,8 @@ pub const BINDINGS: &[Binding] = &[
         label: "o",
         action: A::Transferred,
         scope: S::LogPane,
-        da: "overført til sagssystem",
-        en: "transferred to case system",
+        da: "overført til sagssystem (● = ikke overført)",
+        en: "transferred to case system (● = not yet)",
         footer: true,
     },
     Binding {
