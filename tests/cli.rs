@@ -626,3 +626,43 @@ fn mentor_agreement_exemptions_and_feedback_from_the_command_line() {
     assert!(err.contains("no citizen with id 99"), "{err}");
     assert_eq!(before, file_hash(&db));
 }
+
+#[test]
+fn edited_cadence_rules_in_the_config_file_move_due_dates() {
+    let dir = tmpdir();
+    let db = db_in(&dir);
+    ok(jobdesk(&db).args([
+        "citizen",
+        "add",
+        "--name",
+        "Anna Test",
+        "--target-group",
+        "kontanthjaelp_jobparat",
+        "--benefit-start",
+        "2026-11-20",
+    ]));
+    let due = |cmd: &mut assert_cmd::Command| {
+        json(&ok(cmd.args(["citizens", "--json"])))[0]["next_due"].clone()
+    };
+    assert_eq!(
+        due(&mut jobdesk(&db)),
+        "2026-11-27",
+        "the default: first within a week"
+    );
+    let cfg = dir.path().join("config.toml");
+    let text = ok(jobdesk(&db).args(["config", "--default"]));
+    assert!(text.contains("first_within_days = 7"));
+    std::fs::write(
+        &cfg,
+        text.replacen("first_within_days = 7", "first_within_days = 14", 1),
+    )
+    .unwrap_or_default();
+    // The first rule written out is dagpenge's (91 days); the first `7` is job-ready cash benefit.
+    assert_eq!(due(jobdesk(&db).env("JOBDESK_CONFIG", &cfg)), "2026-12-04");
+    std::fs::write(&cfg, "note_soft_limit = \"long\"\n").unwrap_or_default();
+    let err = bad(jobdesk(&db).env("JOBDESK_CONFIG", &cfg).arg("citizens"));
+    assert!(
+        err.contains("line 1") && err.contains("config file"),
+        "{err}"
+    );
+}
