@@ -16,6 +16,8 @@ pub fn jobdesk(db: &Path) -> Command {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("JOBDESK_DB")
+        // Never the developer's own settings: the built-in defaults.
+        .env("JOBDESK_CONFIG", "/nonexistent/jobdesk-test/config.toml")
         .arg("--db")
         .arg(db);
     c
