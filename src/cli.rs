@@ -427,8 +427,13 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             let bytes = std::fs::read(&a.file)
                 .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;
             let mut store = open_store(&path, Create::Yes)?;
-            let r =
-                crate::import::caseload::import(&mut store, &bytes, ctx.today(), a.skip_invalid)?;
+            let r = crate::import::caseload::import(
+                &mut store,
+                &bytes,
+                ctx.now,
+                a.skip_invalid,
+                &a.file.display().to_string(),
+            )?;
             for e in &r.skipped {
                 eprintln!("skipped line {}: {}", e.line, e.reason);
             }
