@@ -75,6 +75,9 @@ pub enum Command {
     /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
     #[command(subcommand)]
     Export(crate::export::cli::ExportCommand),
+    /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
+    #[command(flatten)]
+    Safety(crate::safety_cmd::SafetyCommand),
 }
 
 #[derive(Debug, Args)]
@@ -357,6 +360,7 @@ pub fn open_store(path: &std::path::Path, create: Create) -> Result<Store> {
     let config = crate::config::Config::load(crate::config::Config::path().as_deref())?;
     let mut store = Store::open(path, create)?;
     store.use_rules(config.rules())?;
+    store.set_retention_days(config.retention_days);
     Ok(store)
 }
 
@@ -449,6 +453,7 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             crate::export::cli::import_json(&a, &path, ctx, out)
         }
         Command::Export(c) => crate::export::cli::run(c, &path, ctx, out),
+        Command::Safety(c) => crate::safety_cmd::run(c, &path, ctx, out),
     }
 }
 

@@ -123,12 +123,20 @@ pub struct AuditFilter {
     pub citizen_id: Option<i64>,
 }
 
-/// The user of the machine running jobdesk (`USER`, else `USERNAME` on Windows).
+/// The user of the machine running jobdesk: `USER` (`USERNAME` on Windows, `LOGNAME`), else the
+/// name of the home folder, else "?".
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_default()
+        .or_else(|| {
+            directories::UserDirs::new().and_then(|d| {
+                d.home_dir()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
+        })
+        .unwrap_or_else(|| "?".into())
 }
 
 fn day(d: Option<NaiveDate>) -> Option<String> {

@@ -345,7 +345,7 @@ mod tests {
         // Text in whole pages is still text.
         std::fs::write(&p, "0123456789abcdef".repeat(64)).unwrap();
         assert_eq!(FileKind::of(&p).unwrap(), FileKind::Other);
-        let conn = Connection::open(&p.with_extension("db")).unwrap();
+        let conn = Connection::open(p.with_extension("db")).unwrap();
         conn.execute_batch("CREATE TABLE t (x)").unwrap();
         drop(conn);
         assert_eq!(

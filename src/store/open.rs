@@ -60,6 +60,9 @@ pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
         Some(ErrorCode::NotADatabase) => user(
             "the file is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB",
         ),
+        Some(ErrorCode::DatabaseCorrupt) => anyhow::anyhow!(
+            "the database file is damaged ({e}). Keep a copy of it as it is, run `jobdesk check` to see what is wrong, and restore from your latest backup if need be"
+        ),
         Some(ErrorCode::SystemIoFailure) => anyhow::anyhow!(
             "reading or writing the disk failed (is it full, removed or failing?): nothing from this step was saved, everything saved before is intact ({e})"
         ),
@@ -98,6 +101,38 @@ pub(crate) enum Unlock<'a> {
 pub(crate) struct Opened {
     pub conn: Connection,
     pub key: Option<Keyspec>,
+}
+
+/// Says why SQLite could not open or write a database it can see: a read-only file or folder
+/// (jobdesk keeps its -wal and -shm files beside the database), or else what SQLite said.
+fn explain_access(path: &Path, e: rusqlite::Error) -> anyhow::Error {
+    if !matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+    ) {
+        return explain_sqlite(e);
+    }
+    let shown = path.display();
+    if let Err(io) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    {
+        return user(format!(
+            "the database {shown} cannot be written ({io}): nothing was saved or changed. Check the file's permissions, or copy it somewhere you may write"
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    if let Err(io) = tempfile::tempfile_in(dir) {
+        return user(format!(
+            "the folder {} cannot be written ({io}): jobdesk keeps two small files beside the database (-wal and -shm), so it cannot work there. Nothing was saved or changed. Move the database to a folder you may write",
+            dir.display()
+        ));
+    }
+    explain_sqlite(e)
 }
 
 fn not_a_database(shown: &str) -> anyhow::Error {
@@ -208,7 +243,7 @@ pub(crate) fn open_connection(
                     "the passphrase{from} does not open {shown}: it is wrong, or the file is not a jobdesk database. The file was not changed"
                 )));
             }
-            Err(e) => return Err(with_path(explain_sqlite(e))),
+            Err(e) => return Err(with_path(explain_access(path, e))),
         };
         check_version(version, &shown)?;
         if version == 0 && tables > 0 {
@@ -221,7 +256,7 @@ pub(crate) fn open_connection(
         conn.execute_batch(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
         )
-        .map_err(explain_sqlite)
+        .map_err(|e| explain_access(path, e))
         .map_err(with_path)?;
         return Ok(Opened { conn, key });
     }

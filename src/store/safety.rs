@@ -467,13 +467,25 @@ impl Store {
     pub fn check(&self) -> Result<Vec<Problem>> {
         let mut problems = Vec::new();
         {
+            // A badly damaged file can stop the check part way: what it found until then counts.
             let mut st = self.conn.prepare("PRAGMA integrity_check")?;
-            let rows: Vec<String> = st
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()
-                .map_err(explain_sqlite)?;
-            for msg in rows.into_iter().filter(|m| m != "ok") {
-                problems.push(Problem(explain_integrity(&msg)));
+            let mut rows = st.query([])?;
+            loop {
+                match rows.next() {
+                    Ok(Some(r)) => {
+                        let msg: String = r.get(0)?;
+                        if msg != "ok" {
+                            problems.push(Problem(explain_integrity(&msg)));
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        problems.push(Problem(format!(
+                            "the file is damaged so that the check could not read on: some data may be unreadable. Keep a copy of the file as it is, and restore from your latest backup (SQLite: {e})"
+                        )));
+                        break;
+                    }
+                }
             }
         }
         {
@@ -699,6 +711,10 @@ fn singular(table: &str) -> &str {
 
 /// One line of `PRAGMA integrity_check`, in words a consultant can act on.
 fn explain_integrity(msg: &str) -> String {
+    let msg = msg
+        .trim_start_matches("*** in database main ***")
+        .trim()
+        .replace('\n', "; ");
     let lower = msg.to_ascii_lowercase();
     if lower.contains("index") {
         format!(
