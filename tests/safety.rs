@@ -282,6 +282,15 @@ fn encrypt_in_place_then_rekey_keeps_every_row_and_leaves_no_plain_file() {
     assert!(found_in(&files_of(&db), &[NAME, NOTE]).is_empty());
     #[cfg(unix)]
     assert_eq!(mode(&db), 0o600);
+    {
+        // Any SQLCipher 4 opens it with the passphrase alone (its own key derivation).
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.pragma_update(None, "key", PASS).unwrap();
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM citizens", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 13);
+    }
     assert_eq!(
         ok(keyed(&db, PASS).args(["citizens", "--all", "--json"])),
         list_before
@@ -1006,4 +1015,69 @@ fn the_audit_log_records_exports_imports_and_reveals() {
     assert_eq!(entries.as_array().unwrap().len(), 1);
     let da = ok(plain(&db).args(["audit", "--lang", "da"]));
     assert!(da.contains("eksport"), "{da}");
+}
+
+#[test]
+fn writes_while_encrypt_runs_are_refused_or_kept_never_lost() {
+    let dir = tmpdir();
+    let db = generated(&dir, 150);
+    let citizen = add_citizen(&mut plain(&db));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (db2, stop2) = (db.clone(), stop.clone());
+    // A writer that knows the passphrase: before the swap it writes the plain file, after it
+    // the encrypted one.
+    let writer = std::thread::spawn(move || {
+        let mut acknowledged = Vec::new();
+        let mut extra = 5;
+        while extra > 0 {
+            if stop2.load(std::sync::atomic::Ordering::SeqCst) {
+                extra -= 1;
+            }
+            let out = keyed(&db2, PASS)
+                .args([
+                    "log",
+                    "add",
+                    "--citizen",
+                    &citizen.to_string(),
+                    "--channel",
+                    "phone",
+                    "--outcome",
+                    "held",
+                ])
+                .output()
+                .unwrap();
+            if out.status.success() {
+                acknowledged.push(
+                    String::from_utf8_lossy(&out.stdout)
+                        .trim()
+                        .parse::<i64>()
+                        .unwrap(),
+                );
+            }
+        }
+        acknowledged
+    });
+    // encrypt refuses while the writer has the file open; try until it gets its moment.
+    let mut done = false;
+    for _ in 0..200 {
+        let out = keyed(&db, PASS).arg("encrypt").output().unwrap();
+        if out.status.success() {
+            done = true;
+            break;
+        }
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("open in another program") || err.contains("busy"),
+            "{err}"
+        );
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let acknowledged = writer.join().unwrap();
+    assert!(done, "encrypt never found the database free");
+    assert!(matches!(FileKind::of(&db).unwrap(), FileKind::Encrypted(_)));
+    let s = Store::open_with_passphrase(&db, Create::No, &Passphrase::new(PASS)).unwrap();
+    for id in &acknowledged {
+        assert!(s.contact(*id).is_ok(), "acknowledged entry {id} is lost");
+    }
+    assert!(s.check().unwrap().is_empty());
 }

@@ -166,13 +166,15 @@ pub(crate) fn open_connection(
     } else {
         warn_if_readable_by_others(path);
     }
-    let kind = FileKind::of(path).map_err(|e| {
-        user(format!(
-            "cannot read {shown}: {e}. Check the file's permissions"
-        ))
-    })?;
     let mut attempt = 1;
+    let mut replaced = 0;
     loop {
+        let before = file_id(path);
+        let kind = FileKind::of(path).map_err(|e| {
+            user(format!(
+                "cannot read {shown}: {e}. Check the file's permissions"
+            ))
+        })?;
         let (key, origin) = match (kind, unlock) {
             (FileKind::Other, _) => return Err(not_a_database(&shown)),
             (FileKind::Plain, u) => {
@@ -245,6 +247,14 @@ pub(crate) fn open_connection(
             }
             Err(e) => return Err(with_path(explain_access(path, e))),
         };
+        // `jobdesk encrypt` or `rekey` in another process may have put a new file in place
+        // while this one waited for the lock: then this connection reads the old file, and
+        // whatever it wrote would be lost. Open the new one instead.
+        if file_id(path) != before && replaced < 3 {
+            drop(conn);
+            replaced += 1;
+            continue;
+        }
         check_version(version, &shown)?;
         if version == 0 && tables > 0 {
             return Err(user(format!(
@@ -258,6 +268,11 @@ pub(crate) fn open_connection(
         )
         .map_err(|e| explain_access(path, e))
         .map_err(with_path)?;
+        if file_id(path) != before && replaced < 3 {
+            drop(conn);
+            replaced += 1;
+            continue;
+        }
         return Ok(Opened { conn, key });
     }
 }
@@ -359,6 +374,19 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
             ))
         })?;
     Ok(())
+}
+
+/// Which file a path names now (device and inode), to notice a file put in place meanwhile.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Windows cannot replace a file that is open, so the path keeps naming the opened file.
+#[cfg(not(unix))]
+fn file_id(_path: &Path) -> Option<(u64, u64)> {
+    None
 }
 
 #[cfg(unix)]

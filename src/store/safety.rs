@@ -585,12 +585,10 @@ impl Store {
     }
 
     fn convert_into(&mut self, tmp: &Path, to: &Passphrase) -> Result<Converted> {
-        // Hold the database for the whole conversion: other programs may read but not write.
+        // Hold the database for the whole conversion, from the exclusive transaction below until
+        // the connection closes after the swap: another program that opens it meanwhile waits,
+        // then sees that the file was replaced and opens the new one (see `open_connection`).
         self.conn.execute_batch("PRAGMA locking_mode=EXCLUSIVE")?;
-        let before = table_counts(&self.conn)?;
-        let version: u32 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         remove_with_companions(tmp);
         open::create_private_file(tmp)?;
         let key = crypt::derive(to, &crypt::new_salt()?)?;
@@ -603,18 +601,27 @@ impl Store {
                 params![tmp_text, key.as_str()],
             )
             .map_err(explain_sqlite)?;
-        let exported = (|| -> Result<()> {
+        let exported = (|| -> Result<BTreeMap<String, i64>> {
             self.conn
-                .execute_batch("PRAGMA jobdesk_new.journal_mode=OFF")?;
+                .execute_batch("PRAGMA jobdesk_new.journal_mode=OFF; BEGIN EXCLUSIVE;")
+                .map_err(explain_sqlite)?;
+            let before = table_counts(&self.conn)?;
+            let version: u32 = self
+                .conn
+                .query_row("PRAGMA user_version", [], |r| r.get(0))?;
             self.conn
                 .query_row("SELECT sqlcipher_export('jobdesk_new')", [], |_| Ok(()))
                 .map_err(explain_sqlite)?;
             self.conn
                 .pragma_update(Some("jobdesk_new"), "user_version", version)?;
-            Ok(())
+            self.conn.execute_batch("COMMIT").map_err(explain_sqlite)?;
+            Ok(before)
         })();
+        if exported.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
         let detached = self.conn.execute_batch("DETACH DATABASE jobdesk_new");
-        exported?;
+        let before = exported?;
         detached?;
         // The new file must open with the new key alone and hold the same rows.
         let opened = open::open_connection(tmp, Create::No, Unlock::Key(&key))?;
