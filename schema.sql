@@ -182,3 +182,29 @@ CREATE INDEX jobclub_exemptions_citizen ON jobclub_exemptions (citizen_id, from_
 -- How the citizen experienced the conversation (1–5) and their own wish, optional per contact.
 ALTER TABLE contacts ADD COLUMN feedback_score INTEGER CHECK (feedback_score BETWEEN 1 AND 5);
 ALTER TABLE contacts ADD COLUMN feedback_wish TEXT NOT NULL DEFAULT '';
+
+-- version: 5
+-- The audit log: every use of personal data that leaves the desk or removes data (an export, a
+-- backup, an import, a revealed CPR number, an erasure, a purge): when, which user of the
+-- machine, what, about which citizen or which days, how many rows. It holds no names, CPR
+-- numbers or notes, so it may outlive what it speaks of (no reference to citizens). Entries
+-- older than 6 months are removed whenever one is written.
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT    NOT NULL,               -- when, local time
+    os_user    TEXT    NOT NULL DEFAULT '',    -- USER / USERNAME of the process
+    action     TEXT    NOT NULL CHECK (action IN
+               ('export', 'backup', 'import', 'reveal_cpr', 'erase', 'purge')),
+    citizen_id INTEGER,                        -- the citizen it was about, if one
+    range_from TEXT,                           -- first day included ('YYYY-MM-DD'), if a range
+    range_to   TEXT,                           -- last day included
+    rows       INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+    detail     TEXT    NOT NULL DEFAULT ''     -- what kind and where (csv → file); never personal data
+);
+CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_citizen ON audit (citizen_id, at);
+-- Exports recorded before the audit log are in it too.
+INSERT INTO audit (at, action, range_from, range_to, rows, detail)
+    SELECT at, 'export', range_from, range_to, rows,
+           kind || CASE WHEN cpr THEN ' with CPR' ELSE '' END || ' -> ' || path
+    FROM exports;

@@ -75,6 +75,9 @@ pub enum Command {
     /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
     #[command(subcommand)]
     Export(crate::export::cli::ExportCommand),
+    /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
+    #[command(flatten)]
+    Safety(crate::safety_cmd::SafetyCommand),
 }
 
 #[derive(Debug, Args)]
@@ -357,6 +360,7 @@ pub fn open_store(path: &std::path::Path, create: Create) -> Result<Store> {
     let config = crate::config::Config::load(crate::config::Config::path().as_deref())?;
     let mut store = Store::open(path, create)?;
     store.use_rules(config.rules())?;
+    store.set_retention_days(config.retention_days);
     Ok(store)
 }
 
@@ -427,8 +431,13 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             let bytes = std::fs::read(&a.file)
                 .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;
             let mut store = open_store(&path, Create::Yes)?;
-            let r =
-                crate::import::caseload::import(&mut store, &bytes, ctx.today(), a.skip_invalid)?;
+            let r = crate::import::caseload::import(
+                &mut store,
+                &bytes,
+                ctx.now,
+                a.skip_invalid,
+                &a.file.display().to_string(),
+            )?;
             for e in &r.skipped {
                 eprintln!("skipped line {}: {}", e.line, e.reason);
             }
@@ -444,6 +453,7 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             crate::export::cli::import_json(&a, &path, ctx, out)
         }
         Command::Export(c) => crate::export::cli::run(c, &path, ctx, out),
+        Command::Safety(c) => crate::safety_cmd::run(c, &path, ctx, out),
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Config {
     /// Note snippets that Tab completes from, Danish and English.
     pub snippets_da: Vec<String>,
     pub snippets_en: Vec<String>,
+    /// How many days after a citizen's last contact their contacts that are transferred to the
+    /// case system are kept; `jobdesk purge` removes them after that (default 730: 2 years).
+    pub retention_days: u32,
     /// The cadence rules; empty means the built-in defaults (LAB § 31).
     pub rules: Vec<Rule>,
 }
@@ -50,6 +53,7 @@ impl Default for Config {
                 "Referred to benefit services.",
                 "Mentor: walk, good talk.",
             ]),
+            retention_days: crate::store::DEFAULT_RETENTION_DAYS,
             rules: Vec::new(),
         }
     }
@@ -82,7 +86,7 @@ impl Config {
         };
         let body = toml::to_string_pretty(&c).unwrap_or_default();
         format!(
-            "# jobdesk's settings. Delete a line to get its default back.\n# rules: conversations due per target group (LAB § 31 by default); effective_from picks the rule in force for a benefit start.\n\n{body}"
+            "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# rules: conversations due per target group (LAB § 31 by default); effective_from picks the rule in force for a benefit start.\n\n{body}"
         )
     }
 
@@ -131,6 +135,12 @@ impl Config {
         if c.note_soft_limit == 0 {
             return Err("note_soft_limit must be at least 1".into());
         }
+        if c.retention_days == 0 {
+            return Err(
+                "retention_days must be at least 1 (the days a transferred contact is kept after the last contact)"
+                    .into(),
+            );
+        }
         for r in &c.rules {
             if r.count == 0 || r.first_within_days < 0 || r.window_days < r.first_within_days {
                 return Err(format!(
@@ -152,6 +162,7 @@ mod tests {
         let c = Config::parse(&Config::default_text()).unwrap_or_default();
         assert_eq!(c.rules(), Rules::default());
         assert_eq!(c.note_soft_limit, 280);
+        assert_eq!(c.retention_days, 730);
         assert!(!c.snippets_da.is_empty());
     }
 
@@ -171,5 +182,13 @@ mod tests {
         assert!(e.contains("colour"), "{e}");
         let e = Config::parse("[[rules]]\ngroup = \"dagpenge\"\neffective_from = \"2026-07-01\"\ncount = 0\nfirst_within_days = 7\nwindow_days = 183\n").unwrap_err();
         assert!(e.contains("impossible"), "{e}");
+        let e = Config::parse("retention_days = 0\n").unwrap_err();
+        assert!(e.contains("retention_days"), "{e}");
+        assert_eq!(
+            Config::parse("retention_days = 365\n")
+                .unwrap_or_default()
+                .retention_days,
+            365
+        );
     }
 }

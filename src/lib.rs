@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod safety_cmd;
 pub mod store;
 pub mod ui;
 
@@ -22,6 +23,7 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             now: cli::now_from_env()?,
             lang: cli::lang_of(cli.lang),
         };
+        safety_cmd::install_prompt(ctx.lang);
         match cli.command {
             Some(cmd) => {
                 let stdout = std::io::stdout();
@@ -86,5 +88,6 @@ fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
     let path = cli::db_path(&cli.db)?;
     let mut store = store::Store::open(&path, store::Create::Yes)?;
     store.use_rules(config.rules())?;
+    store.set_retention_days(config.retention_days);
     ui::run(store, config, ctx.lang, clock)
 }

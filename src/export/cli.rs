@@ -334,7 +334,14 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
     let existed = db.exists();
     let result = (|| -> Result<json::Restored> {
         let mut store = Store::open(db, Create::Yes)?;
-        store.restore(|sink| json::read_all(file, sink))
+        store.restore(
+            |sink| json::read_all(file, sink),
+            |r| {
+                crate::store::NewAudit::new(ctx.now, crate::store::Action::Import)
+                    .rows(r.counts.total())
+                    .detail(format!("json <- {shown}"))
+            },
+        )
     })();
     let restored = match result {
         Ok(r) => r,

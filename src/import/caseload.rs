@@ -293,12 +293,15 @@ pub struct Outcome {
 
 /// Checks every row (also against CPR numbers already in the caseload) and writes the good ones
 /// in one transaction. Unless `skip_invalid`, a single bad row means nothing is written.
+/// The import is recorded in the audit log (`source` says from where: the file's path).
 pub fn import(
     store: &mut Store,
     bytes: &[u8],
-    today: NaiveDate,
+    now: chrono::NaiveDateTime,
     skip_invalid: bool,
+    source: &str,
 ) -> Result<Outcome> {
+    let today = now.date();
     let mut parsed = parse(bytes, today).map_err(user)?;
     let mut good = Vec::with_capacity(parsed.good.len());
     for (line, c) in parsed.good {
@@ -330,7 +333,10 @@ pub fn import(
             list.join("\n")
         )));
     }
-    store.add_citizens(&good)?;
+    let audit = crate::store::NewAudit::new(now, crate::store::Action::Import)
+        .rows(good.len() as u64)
+        .detail(format!("caseload csv <- {source}"));
+    store.add_citizens_audited(&good, &audit)?;
     Ok(Outcome {
         imported: good.len(),
         skipped: parsed.bad,

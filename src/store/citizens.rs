@@ -77,6 +77,27 @@ impl Store {
         })
     }
 
+    /// [`Store::add_citizens`] with the audit entry of the import, in the same transaction.
+    pub fn add_citizens_audited(
+        &mut self,
+        list: &[NewCitizen],
+        audit: &super::NewAudit,
+    ) -> Result<Vec<i64>> {
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        self.write(|tx| {
+            let mut ids = Vec::with_capacity(list.len());
+            for c in list {
+                let id = insert_citizen(tx, c, &created)?;
+                super::refresh_citizen_on(tx, &rules, &sus, id)?;
+                ids.push(id);
+            }
+            super::record_audit_on(tx, audit)?;
+            Ok(ids)
+        })
+    }
+
     pub fn citizen(&self, id: i64) -> Result<Citizen> {
         let sql = format!("SELECT {COLS} FROM citizens WHERE id = ?1");
         self.conn

@@ -378,7 +378,13 @@ impl Store {
 
     /// Restores rows into this database, which must hold no citizens, appointments or contacts:
     /// `f` hands them to the sink; everything is written in one IMMEDIATE transaction, or nothing.
-    pub fn restore<T>(&mut self, f: impl FnOnce(&mut dyn RestoreSink) -> Result<T>) -> Result<T> {
+    /// `audit` makes the import's audit entry from what was restored; it lands in the same
+    /// transaction.
+    pub fn restore<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn RestoreSink) -> Result<T>,
+        audit: impl FnOnce(&T) -> super::NewAudit,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -400,6 +406,7 @@ impl Store {
         // check the references once, at the end.
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         let out = f(&mut TxSink { tx: &tx })?;
+        super::record_audit_on(&tx, &audit(&out))?;
         tx.commit().map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::ConstraintViolation) => user(format!(
                 "the file's rows refer to rows that are not in it ({e}). Nothing was imported"
@@ -454,6 +461,19 @@ pub fn record_export_on(conn: &Connection, r: &ExportRecord) -> Result<()> {
         r.path
     ])
     .map_err(super::open::explain_sqlite)?;
+    // Every export is a disclosure: it is in the audit log too, with the same facts.
+    super::audit::record_audit_on(
+        conn,
+        &super::audit::NewAudit::new(r.at, super::audit::Action::Export)
+            .range(r.range)
+            .rows(r.rows)
+            .detail(format!(
+                "{}{} -> {}",
+                r.kind.key(),
+                if r.cpr { " with CPR" } else { "" },
+                r.path
+            )),
+    )?;
     Ok(())
 }
 

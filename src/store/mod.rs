@@ -4,25 +4,33 @@
 
 mod agreements;
 mod appointments;
+mod audit;
 mod changes;
 mod citizens;
 mod closures;
 mod contacts;
+pub mod crypt;
 mod drafts;
 mod export;
 mod open;
+mod safety;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::AppointmentFilter;
 pub(crate) use appointments::insert_appointment as insert_appointment_raw;
+pub use audit::{Action, AuditEntry, AuditFilter, NewAudit, os_user, record_audit_on};
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
+pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
 pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
+pub use safety::{
+    BackupDone, Converted, DEFAULT_RETENTION_DAYS, Erased, Problem, PurgeCitizen, PurgePlan,
+};
 
 use std::path::{Path, PathBuf};
 
@@ -45,21 +53,55 @@ pub struct Store {
     path: PathBuf,
     rules: Rules,
     suspensions: Vec<Suspension>,
+    /// The raw key of an encrypted database (derived once per run), `None` for a plain one.
+    key: Option<crypt::Keyspec>,
+    /// How long transferred contacts are kept after a citizen's last contact.
+    retention_days: u32,
 }
 
 impl Store {
-    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it.
+    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it. An
+    /// encrypted database is opened with `JOBDESK_PASSPHRASE`, else with a passphrase asked for
+    /// on the terminal (see [`crypt::set_asker`]); a new one is encrypted when
+    /// `JOBDESK_PASSPHRASE` is set.
     pub fn open(path: &Path, create: Create) -> Result<Store> {
-        let conn = open::open_connection(path, create)?;
+        Self::open_unlocked(path, create, open::Unlock::Run)
+    }
+
+    /// Opens (or creates) the database at `path` with this passphrase: an encrypted database
+    /// must open with it, and a new database is encrypted with it. A plain one opens as it is.
+    pub fn open_with_passphrase(path: &Path, create: Create, pass: &Passphrase) -> Result<Store> {
+        Self::open_unlocked(path, create, open::Unlock::With(pass))
+    }
+
+    fn open_unlocked(path: &Path, create: Create, unlock: open::Unlock<'_>) -> Result<Store> {
+        let opened = open::open_connection(path, create, unlock)?;
         let mut store = Store {
-            conn,
+            conn: opened.conn,
             path: path.to_path_buf(),
             rules: Rules::default(),
             suspensions: Vec::new(),
+            key: opened.key,
+            retention_days: DEFAULT_RETENTION_DAYS,
         };
         migrate(&mut store.conn, &MIGRATIONS).with_context(|| format!("in {}", path.display()))?;
         store.load_suspensions()?;
         Ok(store)
+    }
+
+    /// Whether the database file is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// How long transferred contacts are kept after a citizen's last contact (the config's
+    /// `retention_days`).
+    pub fn set_retention_days(&mut self, days: u32) {
+        self.retention_days = days;
+    }
+
+    pub fn retention_days(&self) -> u32 {
+        self.retention_days
     }
 
     /// An in-memory store, for tests and benchmarks.
@@ -73,6 +115,8 @@ impl Store {
             path: PathBuf::from(":memory:"),
             rules: Rules::default(),
             suspensions: Vec::new(),
+            key: None,
+            retention_days: DEFAULT_RETENTION_DAYS,
         };
         store.load_suspensions()?;
         Ok(store)

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+use super::crypt::{self, FileKind, Keyspec, Origin, PASSPHRASE_ENV, Passphrase};
 use crate::error::{Result, user};
 
 /// One step of `schema.sql`: the SQL that brings a database from `version - 1` to `version`.
@@ -59,6 +60,12 @@ pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
         Some(ErrorCode::NotADatabase) => user(
             "the file is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB",
         ),
+        Some(ErrorCode::DatabaseCorrupt) => anyhow::anyhow!(
+            "the database file is damaged ({e}). Keep a copy of it as it is, run `jobdesk check` to see what is wrong, and restore from your latest backup if need be"
+        ),
+        Some(ErrorCode::SystemIoFailure) => anyhow::anyhow!(
+            "reading or writing the disk failed (is it full, removed or failing?): nothing from this step was saved, everything saved before is intact ({e})"
+        ),
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => user(
             "the database is busy: another program kept it locked for too long. Try again in a moment",
         ),
@@ -78,9 +85,70 @@ pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
     }
 }
 
-/// Creates the folder (0700) and file (0600) if allowed, opens it and sets the pragmas. Nothing
-/// is written to a file that turns out not to be a jobdesk database or comes from a newer jobdesk.
-pub(crate) fn open_connection(path: &Path, create: super::Create) -> Result<Connection> {
+/// How an opening gets the key of an encrypted file, and whether a new file is encrypted.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Unlock<'a> {
+    /// This run's passphrase: `JOBDESK_PASSPHRASE`, else asked on the terminal (up to three
+    /// tries). A new file is encrypted when `JOBDESK_PASSPHRASE` is set.
+    Run,
+    /// This passphrase; a new file is encrypted with it.
+    With(&'a Passphrase),
+    /// A key already derived in this run (a second connection to a file, or a copy keyed alike).
+    Key(&'a Keyspec),
+}
+
+/// A checked connection and the key it was opened with (`None`: a plain file).
+pub(crate) struct Opened {
+    pub conn: Connection,
+    pub key: Option<Keyspec>,
+}
+
+/// Says why SQLite could not open or write a database it can see: a read-only file or folder
+/// (jobdesk keeps its -wal and -shm files beside the database), or else what SQLite said.
+fn explain_access(path: &Path, e: rusqlite::Error) -> anyhow::Error {
+    if !matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied)
+    ) {
+        return explain_sqlite(e);
+    }
+    let shown = path.display();
+    if let Err(io) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    {
+        return user(format!(
+            "the database {shown} cannot be written ({io}): nothing was saved or changed. Check the file's permissions, or copy it somewhere you may write"
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    if let Err(io) = tempfile::tempfile_in(dir) {
+        return user(format!(
+            "the folder {} cannot be written ({io}): jobdesk keeps two small files beside the database (-wal and -shm), so it cannot work there. Nothing was saved or changed. Move the database to a folder you may write",
+            dir.display()
+        ));
+    }
+    explain_sqlite(e)
+}
+
+fn not_a_database(shown: &str) -> anyhow::Error {
+    user(format!(
+        "{shown} is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB"
+    ))
+}
+
+/// Creates the folder (0700) and file (0600) if allowed, opens it, keys it when it is encrypted,
+/// and sets the pragmas. Nothing is written to a file that turns out not to be a jobdesk
+/// database, to be encrypted with another passphrase, or to come from a newer jobdesk.
+pub(crate) fn open_connection(
+    path: &Path,
+    create: super::Create,
+    unlock: Unlock<'_>,
+) -> Result<Opened> {
     let shown = path.display().to_string();
     let with_path = |e: anyhow::Error| e.context(format!("database {shown}"));
     if path.is_dir() {
@@ -91,40 +159,122 @@ pub(crate) fn open_connection(path: &Path, create: super::Create) -> Result<Conn
     if !path.exists() {
         if create == super::Create::No {
             return Err(user(format!(
-                "no database at {shown}: create one with `jobdesk generate`, `jobdesk import caseload FILE` or by starting `jobdesk`, or point --db / JOBDESK_DB at yours"
+                "no database at {shown}: create one with `jobdesk init`, `jobdesk generate`, `jobdesk import caseload FILE` or by starting `jobdesk`, or point --db / JOBDESK_DB at yours"
             )));
         }
         create_private_file(path)?;
     } else {
         warn_if_readable_by_others(path);
     }
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)
-        .map_err(explain_sqlite)
-        .map_err(with_path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    register_functions(&conn)?;
-    // Read before any write: this fails on a file that is not a database.
-    let (tables, version): (i64, u32) = conn
-        .query_row(
+    let mut attempt = 1;
+    let mut replaced = 0;
+    loop {
+        let before = file_id(path);
+        let kind = FileKind::of(path).map_err(|e| {
+            user(format!(
+                "cannot read {shown}: {e}. Check the file's permissions"
+            ))
+        })?;
+        let (key, origin) = match (kind, unlock) {
+            (FileKind::Other, _) => return Err(not_a_database(&shown)),
+            (FileKind::Plain, u) => {
+                if matches!(u, Unlock::Run) && Passphrase::from_env().is_some() {
+                    eprintln!(
+                        "warning: {PASSPHRASE_ENV} is set, but {shown} is not encrypted. Encrypt it with: jobdesk encrypt"
+                    );
+                }
+                (None, None)
+            }
+            (FileKind::Empty, Unlock::Run) => match Passphrase::from_env() {
+                Some(p) => (
+                    Some(crypt::derive(&p, &crypt::new_salt()?)?),
+                    Some(Origin::Env),
+                ),
+                None => (None, None),
+            },
+            (FileKind::Empty, Unlock::With(p)) => (
+                Some(crypt::derive(p, &crypt::new_salt()?)?),
+                Some(Origin::Given),
+            ),
+            (FileKind::Encrypted(salt), Unlock::Run) => {
+                let (p, origin) = crypt::run_passphrase(path, attempt)?;
+                (Some(crypt::derive(&p, &salt)?), Some(origin))
+            }
+            (FileKind::Encrypted(salt), Unlock::With(p)) => {
+                (Some(crypt::derive(p, &salt)?), Some(Origin::Given))
+            }
+            (FileKind::Empty | FileKind::Encrypted(_), Unlock::Key(k)) => {
+                (Some(k.clone()), Some(Origin::Given))
+            }
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(explain_sqlite)
+            .map_err(with_path)?;
+        crypt::silence(&conn);
+        if let Some(k) = &key {
+            k.apply(&conn).map_err(with_path)?;
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        register_functions(&conn)?;
+        // Read before any write: this fails on a file that is not a database, or on a wrong key.
+        let read = conn.query_row(
             "SELECT (SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u32>(1)?)),
+        );
+        let (tables, version) = match read {
+            Ok(v) => v,
+            Err(e) if key.is_some() && e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+                drop(conn);
+                if origin == Some(Origin::Typed) {
+                    crypt::forget_typed();
+                    if attempt < 3 {
+                        eprintln!("That passphrase does not open {shown}; try again.");
+                        attempt += 1;
+                        continue;
+                    }
+                }
+                let from = match origin {
+                    Some(Origin::Env) => format!(" (from {PASSPHRASE_ENV})"),
+                    _ => String::new(),
+                };
+                return Err(user(format!(
+                    "the passphrase{from} does not open {shown}: it is wrong, or the file is not a jobdesk database. The file was not changed"
+                )));
+            }
+            Err(e) => return Err(with_path(explain_access(path, e))),
+        };
+        // `jobdesk encrypt` or `rekey` in another process may have put a new file in place
+        // while this one waited for the lock: then this connection reads the old file, and
+        // whatever it wrote would be lost. Open the new one instead.
+        if file_id(path) != before && replaced < 3 {
+            drop(conn);
+            replaced += 1;
+            continue;
+        }
+        check_version(version, &shown)?;
+        if version == 0 && tables > 0 {
+            return Err(user(format!(
+                "{shown} is an SQLite database of another program, not jobdesk's; it was not changed. Give jobdesk its own file with --db"
+            )));
+        }
+        // secure_delete: deleted rows (an erased citizen, a purged note) are overwritten with
+        // zeros, not left in free space.
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
         )
-        .map_err(explain_sqlite)
+        .map_err(|e| explain_access(path, e))
         .map_err(with_path)?;
-    check_version(version, &shown)?;
-    if version == 0 && tables > 0 {
-        return Err(user(format!(
-            "{shown} is an SQLite database of another program, not jobdesk's; it was not changed. Give jobdesk its own file with --db"
-        )));
+        if file_id(path) != before && replaced < 3 {
+            drop(conn);
+            replaced += 1;
+            continue;
+        }
+        return Ok(Opened { conn, key });
     }
-    conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
-        .map_err(explain_sqlite)
-        .map_err(with_path)?;
-    Ok(conn)
 }
 
 /// SQL functions jobdesk's queries use: `fold(text)` folds case and accents like the domain does,
@@ -176,7 +326,7 @@ pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
 }
 
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.exists()
@@ -207,7 +357,7 @@ fn create_private_file(path: &Path) -> Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     // On Windows the user profile's own folder rights keep the file private.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
@@ -224,6 +374,19 @@ fn create_private_file(path: &Path) -> Result<()> {
             ))
         })?;
     Ok(())
+}
+
+/// Which file a path names now (device and inode), to notice a file put in place meanwhile.
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Windows cannot replace a file that is open, so the path keeps naming the opened file.
+#[cfg(not(unix))]
+fn file_id(_path: &Path) -> Option<(u64, u64)> {
+    None
 }
 
 #[cfg(unix)]
