@@ -722,3 +722,69 @@ fn the_full_form_covers_place_and_kind() {
         (90, jobdesk::domain::Channel::Walk, Kind::MentorVisit)
     );
 }
+
+#[test]
+fn the_card_reveals_a_cpr_into_the_audit_log_and_erases_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("e.db");
+    let mut s = store_at(&path);
+    let id = s
+        .add_citizen(&jobdesk::domain::NewCitizen {
+            name: "Eraseme Testperson".into(),
+            cpr: Some("010190-1234".into()),
+            target_group: Some(jobdesk::domain::TargetGroup::Dagpenge),
+            ..Default::default()
+        })
+        .unwrap();
+    s.add_citizen(&jobdesk::domain::NewCitizen {
+        name: "Stays Here".into(),
+        target_group: Some(jobdesk::domain::TargetGroup::Other),
+        ..Default::default()
+    })
+    .unwrap();
+    drop(s);
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    let Mode::Card(card) = &a.mode else { panic!() };
+    assert_eq!(card.citizen.id, id);
+    typ(&mut a, "p");
+    let Mode::Card(card) = &a.mode else { panic!() };
+    assert_eq!(card.cpr_revealed.as_deref(), Some("010190-1234"));
+    // Erase: asks first; n keeps the citizen.
+    typ(&mut a, "D");
+    assert!(matches!(a.mode, Mode::ConfirmErase { .. }));
+    typ(&mut a, "n");
+    assert!(a.store.citizen(id).is_ok());
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "Dy");
+    assert!(
+        a.store.citizen(id).is_err(),
+        "erased: {:?} {:?}",
+        a.message,
+        a.mode
+    );
+    assert_eq!(a.store.count_citizens(&Default::default()).unwrap(), 1);
+    drop(a);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jobdesk"))
+        .args(["audit", "--db"])
+        .arg(&path)
+        .env("JOBDESK_CONFIG", "/nonexistent/x.toml")
+        .output()
+        .unwrap();
+    let audit = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        audit.to_lowercase().contains("cpr"),
+        "the reveal is in the audit log: {audit}"
+    );
+    assert!(
+        !audit.contains("Eraseme"),
+        "the audit log keeps no name: {audit}"
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let hay = String::from_utf8_lossy(&bytes);
+    assert!(
+        !hay.contains("Eraseme"),
+        "no trace of the name in the database file"
+    );
+}

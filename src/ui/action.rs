@@ -54,6 +54,10 @@ pub enum Action {
     NextStep,
     /// The full form for a new appointment.
     FullForm,
+    /// Show the CPR number on the card (recorded in the audit log).
+    RevealCpr,
+    /// Erase the citizen on the card and everything about them (asks first).
+    Erase,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
 }

@@ -180,6 +180,11 @@ pub enum Mode {
     QuickAdd(Box<QuickAdd>),
     /// The full form for a new appointment.
     Form(Box<super::form::Form>),
+    /// Erasing a citizen for good: the counts, and y/j to go ahead.
+    ConfirmErase {
+        citizen_id: i64,
+        question: String,
+    },
     /// Reached on the call-round: did the citizen accept the offer of a conversation (y/n)?
     Accept {
         citizen_id: i64,
@@ -251,6 +256,8 @@ pub struct Card {
     pub appointments: Vec<Appointment>,
     pub agreement: crate::store::MentorAgreement,
     pub exemptions: Vec<crate::store::JobclubExemption>,
+    /// The CPR number in full, once revealed (each reveal is in the audit log).
+    pub cpr_revealed: Option<String>,
 }
 
 /// Today's figures for the header.
@@ -259,6 +266,8 @@ pub struct Counts {
     pub calls: usize,
     pub visits: usize,
     pub overdue: usize,
+    /// Entries past the retention period (counted when the desk opens).
+    pub purge_due: usize,
 }
 
 pub struct App {
@@ -328,6 +337,7 @@ impl App {
             closure: None,
         };
         app.refresh()?;
+        app.counts.purge_due = app.store.purge_due_count(now)?;
         app.offer_draft()?;
         Ok(app)
     }
@@ -521,7 +531,10 @@ impl App {
             Mode::Note { .. } => vec![Scope::Note, Scope::Text],
             Mode::Move { .. } => vec![Scope::Text],
             Mode::Summary { .. } => vec![Scope::Editor],
-            Mode::LogPick { .. } | Mode::Accept { .. } | Mode::ConfirmConvert { .. } => vec![],
+            Mode::LogPick { .. }
+            | Mode::Accept { .. }
+            | Mode::ConfirmConvert { .. }
+            | Mode::ConfirmErase { .. } => vec![],
             Mode::StartClosure { .. } => vec![Scope::Text],
             Mode::QuickAdd(_) => vec![Scope::Text],
             Mode::Form(_) => vec![Scope::Form],
@@ -581,7 +594,10 @@ impl App {
         if let (Mode::LogPick { .. }, Event::Key(k)) = (&self.mode, ev) {
             return self.log_pick(k);
         }
-        if let (Mode::Accept { .. } | Mode::ConfirmConvert { .. }, Event::Key(k)) = (&self.mode, ev)
+        if let (
+            Mode::Accept { .. } | Mode::ConfirmConvert { .. } | Mode::ConfirmErase { .. },
+            Event::Key(k),
+        ) = (&self.mode, ev)
         {
             return self.yes_no(k);
         }
@@ -714,6 +730,7 @@ impl App {
                 None,
             ) => self.attempt(citizen_id, citizen, CallResult::Reached, None),
             (Mode::ConfirmConvert { .. }, Some(true)) => self.convert_all(),
+            (Mode::ConfirmErase { citizen_id, .. }, Some(true)) => self.erase(citizen_id),
             _ => Ok(()),
         };
         if let Err(e) = r {
@@ -781,6 +798,23 @@ impl App {
             self.lang,
             &started.closure,
         ));
+        Ok(())
+    }
+
+    /// Erases a citizen after the confirmation: no undo can bring them back, so the undo steps
+    /// and drafts that concern them go too.
+    fn erase(&mut self, citizen_id: i64) -> Result<()> {
+        let e = self.store.erase_citizen(citizen_id, self.now)?;
+        self.undo.clear();
+        self.refresh()?;
+        let mut msg = crate::ui::strings::safety::erased(self.lang, &e);
+        if !e.scrubbed {
+            msg = format!(
+                "{msg} {}",
+                crate::ui::strings::safety::not_scrubbed(self.lang)
+            );
+        }
+        self.message = Some(msg);
         Ok(())
     }
 
@@ -1302,6 +1336,7 @@ impl App {
                 | Mode::ConfirmConvert { .. }
                 | Mode::QuickAdd(_)
                 | Mode::Form(_)
+                | Mode::ConfirmErase { .. }
                 | Mode::Summary { .. } => self.mode = Mode::Normal,
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
@@ -1365,6 +1400,28 @@ impl App {
             Action::Undo => self.undo_last()?,
             Action::Transferred => self.toggle_transferred()?,
             Action::EditSummary => self.edit_summary(),
+            Action::RevealCpr => {
+                if let Mode::Card(card) = &mut self.mode {
+                    card.cpr_revealed = self.store.reveal_cpr(card.citizen.id, self.now)?;
+                    if card.cpr_revealed.is_none() {
+                        self.message = Some(self.lang.w().no_cpr.to_string());
+                    }
+                }
+            }
+            Action::Erase => {
+                if let Mode::Card(card) = &self.mode {
+                    let e = self.store.erase_preview(card.citizen.id)?;
+                    let question = crate::ui::strings::safety::erase_question(
+                        self.lang,
+                        &card.citizen.name,
+                        &e,
+                    );
+                    self.mode = Mode::ConfirmErase {
+                        citizen_id: card.citizen.id,
+                        question,
+                    };
+                }
+            }
             Action::Attempt(r) => self.closure_action(Some(r))?,
             Action::ToggleReport => {
                 if let Some(v) = &mut self.closure {
@@ -1492,6 +1549,7 @@ impl App {
             appointments,
             agreement,
             exemptions,
+            cpr_revealed: None,
         }));
         Ok(())
     }
@@ -1539,7 +1597,11 @@ impl App {
         // A closure started or ended from the command line meanwhile pauses or frees deadlines.
         self.store.load_suspensions()?;
         self.empty = self.store.count(crate::store::Table::Citizens)? == 0;
-        self.counts = self.load_counts()?;
+        let purge_due = self.counts.purge_due;
+        self.counts = Counts {
+            purge_due,
+            ..self.load_counts()?
+        };
         self.closure = self.load_closure()?;
         self.reload_pane();
         Ok(())

@@ -80,6 +80,31 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             let title = format!(" {} ", sanitize_line(citizen));
             prompt(f, a.footer, &title, app.lang.w().accept_title);
         }
+        Mode::ConfirmErase { question, .. } => {
+            let w = app.lang.w();
+            let lines: Vec<Line<'_>> = question
+                .lines()
+                .map(|l| Line::raw(l.to_string()))
+                .chain([
+                    Line::raw(""),
+                    Line::styled(
+                        app.lang.t("Slet for altid? j/n", "Erase for good? y/n"),
+                        Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                    ),
+                ])
+                .collect();
+            let r = centered(area, 80, 10);
+            let _ = w;
+            f.render_widget(Clear, r);
+            f.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                    Block::new()
+                        .borders(Borders::ALL)
+                        .border_style(Style::new().fg(Color::Red)),
+                ),
+                r,
+            );
+        }
         Mode::ConfirmConvert { count } => {
             prompt(
                 f,
@@ -370,6 +395,12 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
     } else {
         Span::raw(overdue)
     });
+    if c.purge_due > 0 {
+        spans.push(Span::styled(
+            format!(" · {} {}", c.purge_due, w.purge_due),
+            Style::new().fg(Color::Yellow),
+        ));
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }
 
