@@ -3,6 +3,7 @@
 //! an IMMEDIATE transaction, migrations by `PRAGMA user_version` from `schema.sql`.
 
 mod appointments;
+pub(crate) mod bulk;
 mod changes;
 mod citizens;
 mod closures;
@@ -17,6 +18,7 @@ pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
+pub(crate) use contacts::insert_contact_transferred as insert_contact_transferred_raw;
 pub use drafts::{Draft, DraftKind};
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 
