@@ -382,7 +382,7 @@ impl Gen<'_> {
         Ok(())
     }
 
-    /// Unplanned calls and messages, every week or two.
+    /// Unplanned calls and messages, every two to five weeks (on top of the conversations).
     fn calls(&mut self, id: i64, start: NaiveDate, until: NaiveDateTime) -> Result<()> {
         let mut t = start.and_hms_opt(9, 0, 0).unwrap_or_default()
             + Duration::days(self.rng.random_range(2..14));
@@ -402,7 +402,7 @@ impl Gen<'_> {
                 String::new()
             };
             self.contact(id, None, at, Channel::Phone, outcome, minutes, note, false)?;
-            t += Duration::days(self.rng.random_range(5..21));
+            t += Duration::days(self.rng.random_range(14..36));
         }
         Ok(())
     }
