@@ -76,6 +76,16 @@ impl Store {
         Ok(store)
     }
 
+    /// Lets SQLite keep up to `kib` KiB of pages in memory (its default is 2 MiB). The desk
+    /// asks for more: the citizens table and the index pages of the days on screen then stay
+    /// in memory, and a key press does not read the same pages from the operating system again
+    /// and again. The cache fills only as pages are read; one-shot commands keep the default.
+    pub fn set_page_cache_kib(&self, kib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -i64::from(kib))?;
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
