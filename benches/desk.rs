@@ -350,7 +350,9 @@ fn dataset(t: &mut Table) -> Result<(PathBuf, Option<tempfile::TempDir>)> {
     let (path, dir) = match std::env::var_os("JOBDESK_BENCH_DB") {
         Some(p) if !p.is_empty() => (PathBuf::from(p), None),
         _ => {
-            let dir = tempfile::Builder::new().prefix("jobdesk-bench-").tempdir()?;
+            let dir = tempfile::Builder::new()
+                .prefix("jobdesk-bench-")
+                .tempdir()?;
             (dir.path().join("reference.db"), Some(dir))
         }
     };
@@ -395,7 +397,8 @@ fn dataset(t: &mut Table) -> Result<(PathBuf, Option<tempfile::TempDir>)> {
 }
 
 fn dataset_facts(db: &Path, t: &mut Table) -> Result<()> {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let one = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     let citizens = one("SELECT count(*) FROM citizens")?;
     let active = one("SELECT count(*) FROM citizens WHERE archived = 0")?;
@@ -452,8 +455,18 @@ fn start_to_first_frame(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) 
         Target::AtMostMs(100.0),
         "≤ 100 ms",
     );
-    t.ms("· open the store (pragmas, migrations check)", &parts[0], Target::None, "");
-    t.ms("· App::new + resize (counts, Today's window)", &parts[1], Target::None, "");
+    t.ms(
+        "· open the store (pragmas, migrations check)",
+        &parts[0],
+        Target::None,
+        "",
+    );
+    t.ms(
+        "· App::new + resize (counts, Today's window)",
+        &parts[1],
+        Target::None,
+        "",
+    );
     t.ms("· first draw", &parts[2], Target::None, "");
     Ok(())
 }
@@ -546,7 +559,11 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
 
     // Today: 1,000+ appointments and the due citizens below them.
     let mut s = press(&mut app, &mut term, &repeat(std::slice::from_ref(&down), n))?;
-    s.extend(press(&mut app, &mut term, &repeat(std::slice::from_ref(&up), n))?);
+    s.extend(press(
+        &mut app,
+        &mut term,
+        &repeat(std::slice::from_ref(&up), n),
+    )?);
     t.keys("Today: ↓/↑ move selection", &s);
     let s = press(
         &mut app,
@@ -564,7 +581,11 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     for (label, pane) in [("Calls", '2'), ("Mentor visits", '3')] {
         press(&mut app, &mut term, &[ch(pane)])?;
         let mut s = press(&mut app, &mut term, &repeat(std::slice::from_ref(&down), n))?;
-        s.extend(press(&mut app, &mut term, &repeat(std::slice::from_ref(&up), n))?);
+        s.extend(press(
+            &mut app,
+            &mut term,
+            &repeat(std::slice::from_ref(&up), n),
+        )?);
         t.keys(&format!("{label}: ↓/↑ move selection"), &s);
         let s = press(
             &mut app,
@@ -574,15 +595,32 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
         t.keys(&format!("{label}: → / ← next/previous day"), &s);
         let s = press(&mut app, &mut term, &repeat(&[ch('w')], n.min(20)))?;
         t.keys(&format!("{label}: w day/week view"), &s);
-        let s = press(&mut app, &mut term, &repeat(&[key(KeyCode::PageDown)], n.min(30)))?;
+        let s = press(
+            &mut app,
+            &mut term,
+            &repeat(&[key(KeyCode::PageDown)], n.min(30)),
+        )?;
         t.keys(&format!("{label}: PgDn"), &s);
         press(&mut app, &mut term, &[ch('t')])?;
     }
 
     // The log: today has few entries at 09:00, so step back to a full day first.
-    press(&mut app, &mut term, &[ch('4'), prev_day.clone(), prev_day.clone(), prev_day.clone()])?;
+    press(
+        &mut app,
+        &mut term,
+        &[
+            ch('4'),
+            prev_day.clone(),
+            prev_day.clone(),
+            prev_day.clone(),
+        ],
+    )?;
     let mut s = press(&mut app, &mut term, &repeat(std::slice::from_ref(&down), n))?;
-    s.extend(press(&mut app, &mut term, &repeat(std::slice::from_ref(&up), n))?);
+    s.extend(press(
+        &mut app,
+        &mut term,
+        &repeat(std::slice::from_ref(&up), n),
+    )?);
     t.keys("Contact log: ↓/↑ move selection", &s);
     let s = press(
         &mut app,
@@ -593,9 +631,17 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
 
     press(&mut app, &mut term, &[ch('5')])?;
     let mut s = press(&mut app, &mut term, &repeat(std::slice::from_ref(&down), n))?;
-    s.extend(press(&mut app, &mut term, &repeat(std::slice::from_ref(&up), n))?);
+    s.extend(press(
+        &mut app,
+        &mut term,
+        &repeat(std::slice::from_ref(&up), n),
+    )?);
     t.keys("Caseload: ↓/↑ move selection", &s);
-    let s = press(&mut app, &mut term, &repeat(&[key(KeyCode::PageDown)], n.min(30)))?;
+    let s = press(
+        &mut app,
+        &mut term,
+        &repeat(&[key(KeyCode::PageDown)], n.min(30)),
+    )?;
     t.keys("Caseload: PgDn", &s);
     let s = press(
         &mut app,
@@ -604,7 +650,11 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     )?;
     t.keys("Caseload: End / Home (10,000 rows apart)", &s);
 
-    let s = press(&mut app, &mut term, &repeat(&[key(KeyCode::Tab)], n.max(25)))?;
+    let s = press(
+        &mut app,
+        &mut term,
+        &repeat(&[key(KeyCode::Tab)], n.max(25)),
+    )?;
     t.keys("switch pane (Tab, all five in turn)", &s);
 
     // The filter over the whole caseload: every keystroke re-counts and re-reads the window.
@@ -622,10 +672,17 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
         )?);
         press(&mut app, &mut term, &[key(KeyCode::Esc), key(KeyCode::Esc)])?;
     }
-    t.keys("Caseload filter: each keystroke of \"jensen\" and back (20,000 citizens)", &s);
+    t.keys(
+        "Caseload filter: each keystroke of \"jensen\" and back (20,000 citizens)",
+        &s,
+    );
     for (label, pane, word) in [
         ("Today filter: each keystroke", '1', "sø"),
-        ("Contact log filter (names and notes of a day): each keystroke", '4', "aftal"),
+        (
+            "Contact log filter (names and notes of a day): each keystroke",
+            '4',
+            "aftal",
+        ),
     ] {
         press(&mut app, &mut term, &[ch(pane)])?;
         let mut s = Samples::default();
@@ -659,7 +716,12 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     let t1 = Instant::now();
     drop(app);
     let close = t1.elapsed();
-    t.ms("quit: App::finish (purge soft-deleted rows)", &[finish], Target::None, "");
+    t.ms(
+        "quit: App::finish (purge soft-deleted rows)",
+        &[finish],
+        Target::None,
+        "",
+    );
     t.ms("quit: close the store", &[close], Target::None, "");
     Ok(())
 }
@@ -740,7 +802,13 @@ fn agenda_vs_sqlite3(db: &Path, n: usize, t: &mut Table) -> Result<()> {
     }
     let m = timed(jobdesk(db).args(["agenda", "--date", DAY]))?;
     if let Some(kb) = m.max_rss_kb {
-        t.value("jobdesk agenda: peak memory", kb as f64 / 1024.0, "MB", Target::None, "");
+        t.value(
+            "jobdesk agenda: peak memory",
+            kb as f64 / 1024.0,
+            "MB",
+            Target::None,
+            "",
+        );
     }
     Ok(())
 }
@@ -782,7 +850,10 @@ fn export_csv(db: &Path, n_day: usize, n_all: usize, t: &mut Table) -> Result<()
                 .arg(&file),
         )?;
         if !r.ok {
-            t.text("export csv of five years", &format!("failed: {}", r.stderr.trim()));
+            t.text(
+                "export csv of five years",
+                &format!("failed: {}", r.stderr.trim()),
+            );
             return Ok(());
         }
         walls.push(r.wall);
@@ -908,7 +979,8 @@ fn cpu_and_wakeups(pid: u32) -> Option<(u64, u64)> {
         let p = task.ok()?.path().join("status");
         let s = std::fs::read_to_string(p).unwrap_or_default();
         for l in s.lines() {
-            if l.starts_with("voluntary_ctxt_switches") || l.starts_with("nonvoluntary_ctxt_switches")
+            if l.starts_with("voluntary_ctxt_switches")
+                || l.starts_with("nonvoluntary_ctxt_switches")
             {
                 switches += l
                     .split_whitespace()
@@ -991,7 +1063,9 @@ fn real_binary_in_tmux(db: &Path, t: &mut Table) -> Result<()> {
         &["3", "j", "w", "PageDown", "w", "t"],
         &["4", ",", ",", "j", "j", "PageDown", "t"],
         &["5", "PageDown", "PageDown", "End", "Home", "Enter"],
-        &["Escape", "/", "j", "e", "n", "s", "e", "n", "Enter", "Escape"],
+        &[
+            "Escape", "/", "j", "e", "n", "s", "e", "n", "Enter", "Escape",
+        ],
         &["1", "Tab", "Tab", "Tab", "Tab", "Tab"],
     ];
     for keys in tour {
@@ -1041,7 +1115,11 @@ fn real_binary_in_tmux(db: &Path, t: &mut Table) -> Result<()> {
     let running = || {
         std::fs::read_to_string(format!("/proc/{pid}/stat"))
             .ok()
-            .and_then(|s| s.rfind(')').map(|i| s[i + 2..].starts_with('Z')).map(|z| !z))
+            .and_then(|s| {
+                s.rfind(')')
+                    .map(|i| s[i + 2..].starts_with('Z'))
+                    .map(|z| !z)
+            })
             .unwrap_or(false)
     };
     while running() && quit.elapsed() < Duration::from_secs(10) {
@@ -1098,7 +1176,9 @@ fn calcurse(db: &Path, n: usize, t: &mut Table) -> Result<()> {
     let (m, d, y) = (&DAY[5..7], &DAY[8..10], &DAY[0..4]);
     let from = format!("{m}/{d}/{y}");
     for size in [10_000usize, 30_000] {
-        let dir = tempfile::Builder::new().prefix("jobdesk-calcurse-").tempdir()?;
+        let dir = tempfile::Builder::new()
+            .prefix("jobdesk-calcurse-")
+            .tempdir()?;
         let ics = dir.path().join("appointments.ics");
         write_ics(db, size, &ics)?;
         let data = dir.path().join("calcurse");
@@ -1153,7 +1233,8 @@ fn write_ics(db: &Path, size: usize, path: &Path) -> Result<()> {
          WHERE a.deleted = 0
          ORDER BY abs(julianday(a.start) - julianday(?1)), a.id LIMIT ?2",
     )?;
-    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobdesk//bench//EN\r\n");
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jobdesk//bench//EN\r\n");
     let mut rows = st.query(rusqlite::params![format!("{DAY}T12:00:00"), size as i64])?;
     while let Some(r) = rows.next()? {
         let uuid: String = r.get(0)?;

@@ -241,8 +241,11 @@ fn from_db_fast(b: &[u8]) -> Option<NaiveDateTime> {
     } else {
         0
     };
-    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)?
-        .and_hms_opt(num(11, 2)?, num(14, 2)?, sec)
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)?.and_hms_opt(
+        num(11, 2)?,
+        num(14, 2)?,
+        sec,
+    )
 }
 
 /// Monday of the ISO week that holds `d`.
