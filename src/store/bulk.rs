@@ -5,6 +5,10 @@
 //! writes it in order, several times faster. Everything happens inside the caller's transaction,
 //! so the indexes are dropped and built again all or nothing.
 
+use rusqlite::params;
+
+use crate::domain::dates::to_db;
+use crate::domain::{NewAppointment, NewContact, Word};
 use crate::error::Result;
 
 /// The secondary indexes of the bulk-loaded tables, as `(name, CREATE INDEX …)`. The implicit
@@ -35,4 +39,67 @@ pub(crate) fn restore_indexes(tx: &rusqlite::Connection, dropped: DroppedIndexes
         tx.execute_batch(&sql)?;
     }
     Ok(())
+}
+
+/// Prepared INSERTs for a bulk load. Unlike `insert_appointment`/`insert_contact` there is no
+/// ON CONFLICT clause (each row is new: the unique uuid index still refuses a duplicate) and no
+/// statement-cache lookup per row.
+pub(crate) struct Inserter<'c> {
+    appointment: rusqlite::Statement<'c>,
+    contact: rusqlite::Statement<'c>,
+}
+
+impl<'c> Inserter<'c> {
+    pub(crate) fn new(tx: &'c rusqlite::Connection) -> Result<Self> {
+        Ok(Inserter {
+            appointment: tx.prepare(
+                "INSERT INTO appointments (uuid, citizen_id, kind, start, minutes, channel, place,
+                                           status, reason, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            contact: tx.prepare(
+                "INSERT INTO contacts (uuid, citizen_id, appointment_id, at, channel, outcome,
+                                       minutes, note, counts, created_at, transferred_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?,
+        })
+    }
+
+    /// Writes one appointment; returns its id.
+    pub(crate) fn appointment(&mut self, a: &NewAppointment, created: &str) -> Result<i64> {
+        Ok(self.appointment.insert(params![
+            a.uuid,
+            a.citizen_id,
+            a.kind.key(),
+            to_db(a.start),
+            a.minutes,
+            a.channel.key(),
+            a.place,
+            a.status.key(),
+            a.reason,
+            created
+        ])?)
+    }
+
+    /// Writes one contact, with the time it was transferred to the case system if it was.
+    pub(crate) fn contact(
+        &mut self,
+        c: &NewContact,
+        created: &str,
+        transferred_at: Option<&str>,
+    ) -> Result<i64> {
+        Ok(self.contact.insert(params![
+            c.uuid,
+            c.citizen_id,
+            c.appointment_id,
+            to_db(c.at),
+            c.channel.key(),
+            c.outcome.key(),
+            c.minutes,
+            c.note,
+            c.counts,
+            created,
+            transferred_at
+        ])?)
+    }
 }

@@ -159,21 +159,10 @@ pub(crate) fn insert_contact(
     c: &NewContact,
     created: &str,
 ) -> Result<i64> {
-    insert_contact_transferred(tx, c, created, None)
-}
-
-/// Like `insert_contact`, with the time it was transferred to the case system (the generator
-/// writes old entries as already transferred, in the same statement).
-pub(crate) fn insert_contact_transferred(
-    tx: &rusqlite::Connection,
-    c: &NewContact,
-    created: &str,
-    transferred_at: Option<&str>,
-) -> Result<i64> {
     tx.prepare_cached(
         "INSERT INTO contacts (uuid, citizen_id, appointment_id, at, channel, outcome, minutes,
-                               note, counts, created_at, transferred_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                               note, counts, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (uuid) DO NOTHING",
     )?
     .execute(params![
@@ -186,8 +175,7 @@ pub(crate) fn insert_contact_transferred(
         c.minutes,
         c.note,
         c.counts,
-        created,
-        transferred_at
+        created
     ])
     .map_err(super::open::explain_sqlite)?;
     if tx.changes() == 0 {

@@ -12,13 +12,11 @@ mod drafts;
 mod open;
 
 pub use appointments::AppointmentFilter;
-pub(crate) use appointments::insert_appointment as insert_appointment_raw;
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
 pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
-pub(crate) use contacts::insert_contact_transferred as insert_contact_transferred_raw;
 pub use drafts::{Draft, DraftKind};
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 
