@@ -179,9 +179,10 @@ impl Gen<'_> {
     /// the table instead of taking a million inserts all over the file.
     fn uuid(&self, seq: u64, random: &[u8; 10]) -> String {
         let millis = self.now.and_utc().timestamp_millis().max(0) as u64 + seq;
-        uuid::Builder::from_unix_timestamp_millis(millis, random)
-            .into_uuid()
-            .to_string()
+        let id = uuid::Builder::from_unix_timestamp_millis(millis, random).into_uuid();
+        // The hyphenated form written straight into a buffer (to_string goes through fmt).
+        let mut buf = uuid::Uuid::encode_buffer();
+        id.hyphenated().encode_lower(&mut buf).to_string()
     }
 
     /// Writes the appointments, then the contacts, each in time order: as a real desk fills
@@ -190,8 +191,7 @@ impl Gen<'_> {
     fn write_in_time_order(&mut self) -> Result<()> {
         let appointments = std::mem::take(&mut self.appointments);
         let contacts = std::mem::take(&mut self.contacts);
-        let mut order: Vec<usize> = (0..appointments.len()).collect();
-        order.sort_unstable_by_key(|&i| (appointments[i].start, i));
+        let order = time_order(appointments.iter().map(|a| a.start));
         let mut ids = vec![0i64; appointments.len()];
         let mut insert = crate::store::bulk::Inserter::new(self.tx)?;
         let mut seq = 0u64;
@@ -216,8 +216,7 @@ impl Gen<'_> {
             ids[i] = insert.appointment(&new, &created)?;
         }
         drop(appointments);
-        let mut order: Vec<usize> = (0..contacts.len()).collect();
-        order.sort_unstable_by_key(|&i| (contacts[i].at, i));
+        let order = time_order(contacts.iter().map(|c| c.at));
         for i in order {
             let c = &contacts[i];
             seq += 1;
@@ -593,6 +592,16 @@ impl Gen<'_> {
         });
         Ok(())
     }
+}
+
+/// The places of `times` in time order (equal times in the order they came).
+fn time_order(times: impl Iterator<Item = NaiveDateTime>) -> Vec<usize> {
+    let mut keys: Vec<(i64, usize)> = times
+        .enumerate()
+        .map(|(i, t)| (t.and_utc().timestamp(), i))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 /// An appointment generated but not written yet (the random part of its uuid drawn).
