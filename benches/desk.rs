@@ -33,6 +33,9 @@ const NOW: &str = "2026-11-23T09:00";
 const DAY: &str = "2026-11-23";
 /// The first day of the five years (the export of "everything").
 const FIRST_DAY: &str = "2021-11-23";
+/// A whole working day of the log for the one-day export (the Friday before: at 09.00 on the
+/// Monday little has been logged yet).
+const LOG_DAY: &str = "2026-11-20";
 const CITIZENS: &str = "20000";
 const YEARS: &str = "5";
 const BIN: &str = env!("CARGO_BIN_EXE_jobdesk");
@@ -834,36 +837,33 @@ fn export_csv(db: &Path, n_day: usize, n_all: usize, t: &mut Table) -> Result<()
         let _ = std::fs::remove_file(&file);
         day.push(wall(
             jobdesk(db)
-                .args(["export", "csv", "--date", DAY, "-o"])
+                .args(["export", "csv", "--date", LOG_DAY, "-o"])
                 .arg(&file),
         )?);
     }
     let rows_day = csv_records(&file)?;
     t.ms(
-        &format!("export csv --date {DAY} ({rows_day} rows)"),
+        &format!("export csv --date {LOG_DAY} ({rows_day} rows)"),
         &day,
         Target::AtMostMs(15.0),
         "≤ 15 ms",
     );
     let file = dir.path().join("all.csv");
     let mut walls = Vec::new();
-    let mut peak_kb = None;
+    let mut peak = Memory::default();
     for _ in 0..n_all {
         let _ = std::fs::remove_file(&file);
-        let r = timed(
+        let (d, m, ok) = sampled(
             jobdesk(db)
                 .args(["export", "csv", "--from", FIRST_DAY, "--to", DAY, "-o"])
                 .arg(&file),
         )?;
-        if !r.ok {
-            t.text(
-                "export csv of five years",
-                &format!("failed: {}", r.stderr.trim()),
-            );
+        if !ok {
+            t.text("export csv of five years", "failed");
             return Ok(());
         }
-        walls.push(r.wall);
-        peak_kb = peak_kb.max(r.max_rss_kb);
+        walls.push(d);
+        peak = peak.max(m);
     }
     let rows = csv_records(&file)?;
     let mut sorted = walls.clone();
@@ -882,16 +882,70 @@ fn export_csv(db: &Path, n_day: usize, n_all: usize, t: &mut Table) -> Result<()
         Target::AtLeast(500_000.0),
         "≥ 500,000 rows/s",
     );
-    if let Some(kb) = peak_kb {
-        t.value(
-            "export csv of five years: peak memory (max RSS of the process)",
-            kb as f64 / 1024.0,
-            "MB",
-            Target::AtMost(60.0),
-            "≤ 60 MB",
-        );
-    }
+    t.value(
+        "export csv of five years: peak resident memory (VmHWM)",
+        peak.hwm_kb as f64 / 1024.0,
+        "MB",
+        Target::AtMost(60.0),
+        "≤ 60 MB",
+    );
+    t.value(
+        "· of it at most: heap and stacks (RssAnon, sampled every 5 ms)",
+        peak.anon_kb as f64 / 1024.0,
+        "MB",
+        Target::None,
+        "",
+    );
+    t.value(
+        "· of it at most: pages of files (RssFile: the binary, a memory-mapped database)",
+        peak.file_kb as f64 / 1024.0,
+        "MB",
+        Target::None,
+        "",
+    );
     Ok(())
+}
+
+/// The largest memory figures seen in a process's /proc/PID/status.
+#[derive(Default, Clone, Copy)]
+struct Memory {
+    hwm_kb: u64,
+    anon_kb: u64,
+    file_kb: u64,
+}
+
+impl Memory {
+    fn max(self, o: Memory) -> Memory {
+        Memory {
+            hwm_kb: self.hwm_kb.max(o.hwm_kb),
+            anon_kb: self.anon_kb.max(o.anon_kb),
+            file_kb: self.file_kb.max(o.file_kb),
+        }
+    }
+}
+
+/// Runs `cmd` to the end, reading its memory every 5 ms; wall time, the peaks, success.
+fn sampled(cmd: &mut Command) -> Result<(Duration, Memory, bool)> {
+    let start = Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let pid = child.id();
+    let mut m = Memory::default();
+    loop {
+        let seen = Memory {
+            hwm_kb: status_kb(pid, "VmHWM").unwrap_or(0),
+            anon_kb: status_kb(pid, "RssAnon").unwrap_or(0),
+            file_kb: status_kb(pid, "RssFile").unwrap_or(0),
+        };
+        m = m.max(seen);
+        if let Some(status) = child.try_wait()? {
+            return Ok((start.elapsed(), m, status.success()));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
 
 fn csv_records(file: &Path) -> Result<usize> {
@@ -1181,7 +1235,8 @@ fn calcurse(db: &Path, n: usize, t: &mut Table) -> Result<()> {
     );
     let (m, d, y) = (&DAY[5..7], &DAY[8..10], &DAY[0..4]);
     let from = format!("{m}/{d}/{y}");
-    for size in [10_000usize, 30_000] {
+    // The two sizes, and 100,000 (about a fifth of the reference dataset's appointments).
+    for size in [10_000usize, 30_000, 100_000] {
         let dir = tempfile::Builder::new()
             .prefix("jobdesk-calcurse-")
             .tempdir()?;
@@ -1211,7 +1266,12 @@ fn calcurse(db: &Path, n: usize, t: &mut Table) -> Result<()> {
             "",
         );
         let mut theirs = Vec::new();
-        for _ in 0..n.min(if size > 10_000 { 5 } else { 10 }) {
+        let runs = match size {
+            0..=10_000 => n,
+            10_001..=30_000 => n.min(5),
+            _ => n.min(3),
+        };
+        for _ in 0..runs {
             theirs.push(wall(
                 Command::new("calcurse")
                     .arg("-D")
