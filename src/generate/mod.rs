@@ -56,7 +56,8 @@ pub const MAX_CITIZENS: usize = 1_000_000;
 pub const MAX_YEARS: u32 = 30;
 
 /// Fills an empty store. Refuses one that already holds citizens. Calls `progress(done, total)`
-/// now and then.
+/// now and then, in citizens: the caseload is made in memory first (the quick part), then
+/// written in time order, and `done` follows the writing (rows written, in citizens' worth).
 pub fn generate(
     store: &mut Store,
     spec: Spec,
@@ -119,13 +120,12 @@ pub fn generate(
             contacts: Vec::new(),
             tx,
         };
-        for i in 0..spec.citizens {
+        for _ in 0..spec.citizens {
             g.citizen()?;
-            if i % 500 == 499 {
-                progress(i + 1, spec.citizens);
-            }
         }
-        g.write_in_time_order()?;
+        g.write_in_time_order(&mut |rows, all| {
+            progress(spec.citizens * rows / all.max(1), spec.citizens);
+        })?;
         progress(spec.citizens, spec.citizens);
         let summary = g.summary;
         crate::store::bulk::restore_indexes(tx, dropped)?;
@@ -188,9 +188,17 @@ impl Gen<'_> {
     /// Writes the appointments, then the contacts, each in time order: as a real desk fills
     /// its file, one day's rows then lie together on a few pages instead of one page per
     /// citizen (which is what writing them citizen by citizen gives).
-    fn write_in_time_order(&mut self) -> Result<()> {
+    fn write_in_time_order(&mut self, progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
         let appointments = std::mem::take(&mut self.appointments);
         let contacts = std::mem::take(&mut self.contacts);
+        let all = appointments.len() + contacts.len();
+        let mut written = 0usize;
+        let mut step = || {
+            written += 1;
+            if written.is_multiple_of(10_000) {
+                progress(written, all);
+            }
+        };
         let order = time_order(appointments.iter().map(|a| a.start));
         let mut ids = vec![0i64; appointments.len()];
         let mut insert = crate::store::bulk::Inserter::new(self.tx)?;
@@ -214,6 +222,7 @@ impl Gen<'_> {
             };
             let created = to_db(a.start.min(self.now) - Duration::days(7));
             ids[i] = insert.appointment(&new, &created)?;
+            step();
         }
         drop(appointments);
         let order = time_order(contacts.iter().map(|c| c.at));
@@ -235,6 +244,7 @@ impl Gen<'_> {
                 .transferred
                 .then(|| to_db((c.at + Duration::hours(2)).min(self.now)));
             insert.contact(&new, &to_db(c.at), transferred.as_deref())?;
+            step();
         }
         Ok(())
     }
