@@ -1012,8 +1012,15 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        // Only this bench's own server (its own socket) is ended.
+        // Only this bench's own server (its own socket) is ended, and its socket file removed.
+        let socket = self
+            .run(&["display-message", "-p", "#{socket_path}"])
+            .unwrap_or_default();
         let _ = self.cmd().arg("kill-server").output();
+        let socket = socket.trim();
+        if !socket.is_empty() {
+            let _ = std::fs::remove_file(socket);
+        }
     }
 }
 
