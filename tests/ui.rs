@@ -251,16 +251,16 @@ fn filter_as_you_type_ignores_case_and_accents() {
     let all = a.state().list.total;
     chars(&mut a, "/");
     assert_eq!(a.mode, Mode::Filter);
-    chars(&mut a, "JORG");
+    chars(&mut a, "MOLL");
     let n = a.state().list.total;
     assert!(n > 0 && n < all);
     for r in &a.state().list.rows {
         let Row::Citizen(c) = r else { panic!() };
-        assert!(c.name.to_lowercase().contains("jørg"), "{}", c.name);
+        assert!(c.name.to_lowercase().contains("møll"), "{}", c.name);
     }
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.mode, Mode::Normal);
-    assert!(screen(&a, 100, 30).contains("filter: JORG"));
+    assert!(screen(&a, 100, 30).contains("filter: MOLL"));
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.state().list.total, all, "Esc clears the filter");
     // Typing in the filter takes letters that are keys elsewhere, and AltGr characters.

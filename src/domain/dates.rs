@@ -178,14 +178,74 @@ pub fn fmt_iso_minute(t: NaiveDateTime) -> String {
 }
 
 /// The stored form (sortable text, seconds included).
+///
+/// Written by hand: every row read or written goes through this and `from_db`, and chrono's
+/// format strings are interpreted anew on each call (a tenth of the generator's time).
 pub fn to_db(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+    use chrono::Timelike;
+    let y = t.year();
+    if !(0..=9999).contains(&y) {
+        return t.format("%Y-%m-%dT%H:%M:%S").to_string();
+    }
+    let mut b = [0u8; 19];
+    let put = |b: &mut [u8; 19], at: usize, v: u32, digits: usize| {
+        let mut v = v;
+        for i in (0..digits).rev() {
+            b[at + i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    };
+    put(&mut b, 0, y as u32, 4);
+    b[4] = b'-';
+    put(&mut b, 5, t.month(), 2);
+    b[7] = b'-';
+    put(&mut b, 8, t.day(), 2);
+    b[10] = b'T';
+    put(&mut b, 11, t.hour(), 2);
+    b[13] = b':';
+    put(&mut b, 14, t.minute(), 2);
+    b[16] = b':';
+    // A leap second (nanosecond ≥ 1e9) is shown as second 60, as chrono does.
+    put(&mut b, 17, t.second() + t.nanosecond() / 1_000_000_000, 2);
+    // Only ASCII digits and separators were written.
+    String::from_utf8(b.to_vec()).unwrap_or_default()
 }
 
 pub fn from_db(s: &str) -> Option<NaiveDateTime> {
+    if let Some(t) = from_db_fast(s.as_bytes()) {
+        return Some(t);
+    }
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M"))
         .ok()
+}
+
+/// The stored form exactly (`YYYY-MM-DDTHH:MM:SS` or without seconds), without chrono's parser.
+fn from_db_fast(b: &[u8]) -> Option<NaiveDateTime> {
+    if b.len() != 19 && b.len() != 16 {
+        return None;
+    }
+    let num = |at: usize, n: usize| -> Option<u32> {
+        b[at..at + n].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let sec = if b.len() == 19 {
+        if b[16] != b':' {
+            return None;
+        }
+        num(17, 2)?
+    } else {
+        0
+    };
+    NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?)?.and_hms_opt(
+        num(11, 2)?,
+        num(14, 2)?,
+        sec,
+    )
 }
 
 /// Monday of the ISO week that holds `d`.
@@ -205,6 +265,27 @@ pub fn next_working_day(d: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_form_round_trips_and_matches_chrono() {
+        let mut t = NaiveDate::from_ymd_opt(1999, 12, 31)
+            .and_then(|d| d.and_hms_opt(23, 59, 58))
+            .unwrap_or_default();
+        for _ in 0..2000 {
+            let s = to_db(t);
+            assert_eq!(s, t.format("%Y-%m-%dT%H:%M:%S").to_string());
+            assert_eq!(from_db(&s), Some(t));
+            t += Duration::minutes(7919);
+        }
+        assert_eq!(
+            from_db("2026-11-23T10:30"),
+            NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(10, 30, 0))
+        );
+        assert_eq!(from_db("2026-02-30T10:30:00"), None);
+        assert_eq!(from_db("2026-11-23T24:00:00"), None);
+        assert_eq!(from_db("2026-11-23 10:30:00"), None);
+        assert_eq!(from_db(""), None);
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()

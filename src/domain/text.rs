@@ -5,11 +5,16 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Folds text for matching: lower case, accents removed, Danish letters spelled out the way a
 /// keyboard without them would type them (ø → o, æ → ae, å → a), so "soren" finds "Søren".
+///
+/// Character by character, with ASCII taken straight through: the log's filter folds every
+/// note of the day on each keystroke. (Decomposing each character alone gives the same result
+/// as decomposing the whole string, since the combining marks that ordering would move are
+/// dropped.)
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkd() {
+    let mut push = |c: char| {
         if unicode_normalization::char::is_combining_mark(c) {
-            continue;
+            return;
         }
         for l in c.to_lowercase() {
             match l {
@@ -19,6 +24,13 @@ pub fn fold(s: &str) -> String {
                 'ß' => out.push_str("ss"),
                 other => out.push(other),
             }
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
         }
     }
     out
@@ -154,6 +166,37 @@ pub fn fit(s: &str, w: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_by_character_equals_folding_the_normalised_string() {
+        let old = |s: &str| -> String {
+            let mut out = String::new();
+            for c in s.nfkd() {
+                if unicode_normalization::char::is_combining_mark(c) {
+                    continue;
+                }
+                for l in c.to_lowercase() {
+                    match l {
+                        'ø' => out.push('o'),
+                        'æ' => out.push_str("ae"),
+                        'å' => out.push('a'),
+                        'ß' => out.push_str("ss"),
+                        other => out.push(other),
+                    }
+                }
+            }
+            out
+        };
+        let all: String = (0x20u32..0x250)
+            .chain(0x1E00..0x1F00)
+            .chain([0xFB01, 0x2126, 0x212B, 0x0130, 0x1E9E])
+            .filter_map(char::from_u32)
+            .collect();
+        assert_eq!(fold(&all), old(&all));
+        for s in ["Søren Ærø Åse", "A\u{30a}se", "e\u{301}\u{327}", "ﬁle Ω Å"] {
+            assert_eq!(fold(s), old(s), "{s}");
+        }
+    }
 
     #[test]
     fn fold_ignores_case_and_accents() {

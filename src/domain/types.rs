@@ -23,6 +23,11 @@ pub trait Word: Sized + Copy + 'static {
     }
     /// Parses a key, a Danish or English name or an alias; case and accents are ignored.
     fn parse(s: &str) -> Result<Self, String> {
+        // The stored form first: every row read from the database holds a key exactly, and
+        // folding the input and every name for each row costs more than the query.
+        if let Some(w) = Self::ALL.iter().find(|w| w.key() == s) {
+            return Ok(*w);
+        }
         let f = fold(s.trim());
         let f = f.replace([' ', '-'], "_");
         for w in Self::ALL {

@@ -1,7 +1,8 @@
 //! Appointments: conversations and mentor visits.
 
 use chrono::{Local, NaiveDateTime};
-use rusqlite::{Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Row, params, params_from_iter};
 
 use super::Store;
 use crate::domain::dates::{from_db, to_db};
@@ -87,52 +88,88 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Appointment>> {
+        let (cond, mut args) = conditions(f);
+        let n = args.len();
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let sql = format!(
             "SELECT {COLS} FROM appointments a JOIN citizens c ON c.id = a.citizen_id
-             WHERE a.deleted = 0
-               AND (?1 IS NULL OR a.start >= ?1) AND (?2 IS NULL OR a.start < ?2)
-               AND (?3 IS NULL OR a.kind = ?3) AND (?4 IS NULL OR a.citizen_id = ?4)
-               AND (?7 = '' OR instr(c.name_key, ?7) > 0)
-             ORDER BY a.start, a.id LIMIT ?5 OFFSET ?6"
+             WHERE {cond} ORDER BY a.start, a.id LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                f.from.map(to_db),
-                f.to.map(to_db),
-                f.kind.map(|k| k.key()),
-                f.citizen_id,
-                limit as i64,
-                offset as i64,
-                fold(&f.text)
-            ],
-            appointment_from_row,
-        )?;
+        let rows = st.query_map(params_from_iter(args), appointment_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count_appointments(&self, f: &AppointmentFilter) -> Result<usize> {
+        let (cond, args) = conditions(f);
+        // The citizen's name is needed only to filter by it.
+        let join = if fold(&f.text).is_empty() {
+            ""
+        } else {
+            "JOIN citizens c ON c.id = a.citizen_id"
+        };
+        let sql = format!("SELECT count(*) FROM appointments a {join} WHERE {cond}");
         let n: i64 = self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM appointments a JOIN citizens c ON c.id = a.citizen_id
-                 WHERE a.deleted = 0
-                   AND (?1 IS NULL OR a.start >= ?1) AND (?2 IS NULL OR a.start < ?2)
-                   AND (?3 IS NULL OR a.kind = ?3) AND (?4 IS NULL OR a.citizen_id = ?4)
-                   AND (?5 = '' OR instr(c.name_key, ?5) > 0)",
-            )?
-            .query_row(
-                params![
-                    f.from.map(to_db),
-                    f.to.map(to_db),
-                    f.kind.map(|k| k.key()),
-                    f.citizen_id,
-                    fold(&f.text)
-                ],
-                |r| r.get(0),
-            )?;
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
         Ok(n as usize)
     }
+
+    /// How many conversations and how many mentor visits lie in `[from, to)`, leaving out those
+    /// that were cancelled or moved (the header's figures for the day).
+    pub fn count_by_kind(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<(usize, usize)> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.kind, count(*) FROM appointments a
+             WHERE a.deleted = 0 AND a.start >= ?1 AND a.start < ?2
+               AND a.status NOT IN ('cancelled', 'cancelled_by_citizen', 'moved')
+             GROUP BY a.kind",
+        )?;
+        let mut rows = st.query(params![to_db(from), to_db(to)])?;
+        let (mut conversations, mut visits) = (0, 0);
+        while let Some(r) = rows.next()? {
+            let kind: String = r.get(0)?;
+            let n: i64 = r.get(1)?;
+            match Kind::parse(&kind) {
+                Ok(Kind::Conversation) => conversations += n as usize,
+                Ok(Kind::MentorVisit) => visits += n as usize,
+                Err(_) => {}
+            }
+        }
+        Ok((conversations, visits))
+    }
+}
+
+/// The WHERE clause of a filter and its arguments (`?1`, `?2`, … in order). Only the conditions
+/// that apply are written, so that SQLite sees a plain range on `start` (or on the citizen) and
+/// searches its index, rather than scanning half a million rows past `?1 IS NULL OR …`.
+fn conditions(f: &AppointmentFilter) -> (String, Vec<Value>) {
+    let mut cond = String::from("a.deleted = 0");
+    let mut args: Vec<Value> = Vec::new();
+    let mut add = |sql: &str, v: Value| {
+        args.push(v);
+        cond.push_str(&sql.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(c) = f.citizen_id {
+        add(" AND a.citizen_id = ?", Value::Integer(c));
+    }
+    if let Some(k) = f.kind {
+        add(" AND a.kind = ?", Value::Text(k.key().to_string()));
+    }
+    if let Some(t) = f.from {
+        add(" AND a.start >= ?", Value::Text(to_db(t)));
+    }
+    if let Some(t) = f.to {
+        add(" AND a.start < ?", Value::Text(to_db(t)));
+    }
+    let text = fold(&f.text);
+    if !text.is_empty() {
+        add(" AND instr(c.name_key, ?) > 0", Value::Text(text));
+    }
+    (cond, args)
 }
 
 pub(crate) fn insert_appointment(

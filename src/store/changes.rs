@@ -234,7 +234,16 @@ impl Store {
     /// Removes rows that were soft-deleted (when no undo can bring them back any more).
     pub fn purge_deleted(&mut self) -> Result<usize> {
         self.write(|tx| {
+            // Both deleted-row lookups read the small partial indexes of schema version 5.
             let n = tx.execute("DELETE FROM contacts WHERE deleted = 1", [])?;
+            let any: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM appointments WHERE deleted = 1)",
+                [],
+                |r| r.get(0),
+            )?;
+            if !any {
+                return Ok(n);
+            }
             tx.execute("UPDATE appointments SET moved_to = NULL WHERE moved_to IN (SELECT id FROM appointments WHERE deleted = 1)", [])?;
             let m = tx.execute("DELETE FROM appointments WHERE deleted = 1", [])?;
             Ok(n + m)

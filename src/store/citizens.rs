@@ -1,7 +1,8 @@
 //! Citizens: the caseload.
 
 use chrono::{Local, NaiveDate};
-use rusqlite::{Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Row, params, params_from_iter};
 
 use super::{Store, no_citizen};
 use crate::domain::dates::from_db;
@@ -120,29 +121,26 @@ impl Store {
             CitizenOrder::Name => "sort_key, id",
             CitizenOrder::Due => "next_due IS NULL, next_due, sort_key, id",
         };
+        let (cond, mut args) = conditions(filter);
+        let n = args.len();
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let sql = format!(
-            "SELECT {COLS} FROM citizens
-             WHERE (?1 OR archived = 0) AND (?2 = '' OR instr(name_key, ?2) > 0)
-             ORDER BY {order_sql} LIMIT ?3 OFFSET ?4"
+            "SELECT {COLS} FROM citizens WHERE {cond} ORDER BY {order_sql} LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                filter.include_archived,
-                fold(&filter.text),
-                limit as i64,
-                offset as i64
-            ],
-            citizen_from_row,
-        )?;
+        let rows = st.query_map(params_from_iter(args), citizen_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count_citizens(&self, filter: &CitizenFilter) -> Result<usize> {
-        let n: i64 = self.conn.prepare_cached(
-            "SELECT count(*) FROM citizens WHERE (?1 OR archived = 0) AND (?2 = '' OR instr(name_key, ?2) > 0)",
-        )?
-        .query_row(params![filter.include_archived, fold(&filter.text)], |r| r.get(0))?;
+        let (cond, args) = conditions(filter);
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM citizens WHERE {cond}"))?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
         Ok(n as usize)
     }
 
@@ -216,6 +214,22 @@ impl Store {
             .query_row([cpr], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// The WHERE clause of a filter and its arguments, with only the conditions that apply (so
+/// that `archived = 0` reaches the index on `(archived, sort_key)`).
+fn conditions(f: &CitizenFilter) -> (String, Vec<Value>) {
+    let mut cond = String::from("1");
+    let mut args: Vec<Value> = Vec::new();
+    if !f.include_archived {
+        cond.push_str(" AND archived = 0");
+    }
+    let text = fold(&f.text);
+    if !text.is_empty() {
+        args.push(Value::Text(text));
+        cond.push_str(&format!(" AND instr(name_key, ?{}) > 0", args.len()));
+    }
+    (cond, args)
 }
 
 pub(crate) fn insert_citizen(

@@ -1,7 +1,8 @@
 //! Contacts: the log.
 
 use chrono::{Local, NaiveDateTime};
-use rusqlite::{Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Row, params, params_from_iter};
 
 use super::Store;
 use crate::domain::dates::{from_db, to_db};
@@ -94,50 +95,63 @@ impl Store {
 
     /// Contacts, newest first, a window of `limit` rows from `offset`.
     pub fn contacts(&self, f: &ContactFilter, offset: usize, limit: usize) -> Result<Vec<Contact>> {
+        let (cond, mut args) = conditions(f);
+        let n = args.len();
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let sql = format!(
             "SELECT {COLS} FROM contacts k JOIN citizens c ON c.id = k.citizen_id
-             WHERE k.deleted = 0
-               AND (?1 IS NULL OR k.at >= ?1) AND (?2 IS NULL OR k.at < ?2)
-               AND (?3 IS NULL OR k.citizen_id = ?3)
-               AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(fold(k.note), ?4) > 0)
-             ORDER BY k.at DESC, k.id DESC LIMIT ?5 OFFSET ?6"
+             WHERE {cond} ORDER BY k.at DESC, k.id DESC LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                f.from.map(to_db),
-                f.to.map(to_db),
-                f.citizen_id,
-                fold(&f.text),
-                limit as i64,
-                offset as i64
-            ],
-            contact_from_row,
-        )?;
+        let rows = st.query_map(params_from_iter(args), contact_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count_contacts(&self, f: &ContactFilter) -> Result<usize> {
+        let (cond, args) = conditions(f);
+        let join = if fold(&f.text).is_empty() {
+            ""
+        } else {
+            "JOIN citizens c ON c.id = k.citizen_id"
+        };
+        let sql = format!("SELECT count(*) FROM contacts k {join} WHERE {cond}");
         let n: i64 = self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM contacts k JOIN citizens c ON c.id = k.citizen_id
-                 WHERE k.deleted = 0
-                   AND (?1 IS NULL OR k.at >= ?1) AND (?2 IS NULL OR k.at < ?2)
-                   AND (?3 IS NULL OR k.citizen_id = ?3)
-                   AND (?4 = '' OR instr(c.name_key, ?4) > 0 OR instr(fold(k.note), ?4) > 0)",
-            )?
-            .query_row(
-                params![
-                    f.from.map(to_db),
-                    f.to.map(to_db),
-                    f.citizen_id,
-                    fold(&f.text)
-                ],
-                |r| r.get(0),
-            )?;
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
         Ok(n as usize)
     }
+}
+
+/// The WHERE clause of a filter and its arguments, with only the conditions that apply, so
+/// that SQLite searches the index on `at` (or on the citizen) instead of scanning the log.
+fn conditions(f: &ContactFilter) -> (String, Vec<Value>) {
+    let mut cond = String::from("k.deleted = 0");
+    let mut args: Vec<Value> = Vec::new();
+    let mut add = |sql: &str, v: Value| {
+        args.push(v);
+        cond.push_str(&sql.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(c) = f.citizen_id {
+        add(" AND k.citizen_id = ?", Value::Integer(c));
+    }
+    if let Some(t) = f.from {
+        add(" AND k.at >= ?", Value::Text(to_db(t)));
+    }
+    if let Some(t) = f.to {
+        add(" AND k.at < ?", Value::Text(to_db(t)));
+    }
+    let text = fold(&f.text);
+    if !text.is_empty() {
+        add(
+            " AND (instr(c.name_key, ?) > 0 OR instr(fold(k.note), ?) > 0)",
+            Value::Text(text),
+        );
+    }
+    (cond, args)
 }
 
 pub(crate) fn insert_contact(

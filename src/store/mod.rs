@@ -5,6 +5,7 @@
 mod agreements;
 mod appointments;
 mod audit;
+pub(crate) mod bulk;
 mod changes;
 mod citizens;
 mod closures;
@@ -17,7 +18,6 @@ mod safety;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::AppointmentFilter;
-pub(crate) use appointments::insert_appointment as insert_appointment_raw;
 pub use audit::{Action, AuditEntry, AuditFilter, NewAudit, os_user, record_audit_on};
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
@@ -120,6 +120,16 @@ impl Store {
         };
         store.load_suspensions()?;
         Ok(store)
+    }
+
+    /// Lets SQLite keep up to `kib` KiB of pages in memory (its default is 2 MiB). The desk
+    /// asks for more: the citizens table and the index pages of the days on screen then stay
+    /// in memory, and a key press does not read the same pages from the operating system again
+    /// and again. The cache fills only as pages are read; one-shot commands keep the default.
+    pub fn set_page_cache_kib(&self, kib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -i64::from(kib))?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {

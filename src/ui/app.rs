@@ -305,11 +305,16 @@ pub struct ClosureView {
     pub to_convert: usize,
 }
 
+/// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
+/// (the citizens, the index pages of the days on screen) fit, so they are read once.
+const PAGE_CACHE_KIB: u32 = 16 * 1024;
+
 /// How far ahead Today looks for due conversations.
 pub const DUE_DAYS: i64 = 7;
 
 impl App {
     pub fn new(store: Store, lang: Lang, now: NaiveDateTime) -> Result<App> {
+        store.set_page_cache_kib(PAGE_CACHE_KIB)?;
         let today = now.date();
         let pane = |_| PaneState {
             date: today,
@@ -1633,36 +1638,13 @@ impl App {
 
     fn load_counts(&self) -> Result<Counts> {
         let from = self.today().and_time(NaiveTime::MIN);
-        let to = from + Duration::days(1);
-        let mut c = Counts {
+        let (calls, visits) = self.store.count_by_kind(from, from + Duration::days(1))?;
+        Ok(Counts {
+            calls,
+            visits,
             overdue: self.store.count_overdue(self.today())?,
-            ..Default::default()
-        };
-        for a in self.store.appointments(
-            &AppointmentFilter {
-                from: Some(from),
-                to: Some(to),
-                ..Default::default()
-            },
-            0,
-            10_000,
-        )? {
-            if a.status.outcome().is_some_and(|o| {
-                matches!(
-                    o,
-                    crate::domain::Outcome::Cancelled
-                        | crate::domain::Outcome::CancelledByCitizen
-                        | crate::domain::Outcome::Moved
-                )
-            }) {
-                continue;
-            }
-            match a.kind {
-                Kind::Conversation => c.calls += 1,
-                Kind::MentorVisit => c.visits += 1,
-            }
-        }
-        Ok(c)
+            purge_due: self.counts.purge_due,
+        })
     }
 
     /// Re-counts and re-reads the current pane's window.
