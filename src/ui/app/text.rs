@@ -1,0 +1,387 @@
+//! Typing in the desk: notes after marking, new times, the summary editor, drafts that survive
+//! a closing terminal, and marking itself.
+
+use super::*;
+
+impl App {
+    /// Brings back a note or summary that was being typed when the desk last closed.
+    pub(super) fn offer_draft(&mut self) -> Result<()> {
+        let Some(d) = self.store.latest_draft()? else {
+            return Ok(());
+        };
+        let w = self.lang.w();
+        match d.kind {
+            DraftKind::Note => match self.store.contact(d.target_id) {
+                Ok(c) => {
+                    let snippets = self.config.snippets(self.lang.da());
+                    self.mode = Mode::Note {
+                        contact_id: c.id,
+                        citizen: c.citizen,
+                        input: Box::new(LineInput::new(&d.text, snippets)),
+                    };
+                    self.message = Some(w.draft_recovered.to_string());
+                }
+                Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
+            },
+            DraftKind::Summary => match self.store.citizen(d.target_id) {
+                Ok(c) => {
+                    self.mode = Mode::Summary {
+                        citizen_id: c.id,
+                        citizen: c.name,
+                        editor: Box::new(summary_editor(&d.text)),
+                    };
+                    self.message = Some(w.draft_recovered.to_string());
+                }
+                Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
+            },
+        }
+        Ok(())
+    }
+
+    /// The draft of what is being typed now, if anything.
+    pub(super) fn current_draft(&self) -> Option<Draft> {
+        match &self.mode {
+            Mode::Note {
+                contact_id, input, ..
+            } => {
+                let citizen_id = self.store.contact(*contact_id).ok()?.citizen_id;
+                Some(Draft {
+                    kind: DraftKind::Note,
+                    target_id: *contact_id,
+                    citizen_id,
+                    text: input.text(),
+                })
+            }
+            Mode::Summary {
+                citizen_id, editor, ..
+            } => Some(Draft {
+                kind: DraftKind::Summary,
+                target_id: *citizen_id,
+                citizen_id: *citizen_id,
+                text: editor.lines().join("\n"),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Saves what is being typed as a draft now (on SIGTERM/SIGHUP and when the terminal goes).
+    pub fn save_draft_now(&mut self) {
+        if let Some(d) = self.current_draft() {
+            if let Err(e) = self.store.save_draft(&d, self.now) {
+                self.message = Some(format!("{e:#}"));
+            }
+            self.draft_saved = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Saves the draft when the last save is a few seconds old (called as the user types).
+    pub(super) fn save_draft_soon(&mut self) {
+        let due = self
+            .draft_saved
+            .is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(3));
+        if due {
+            self.save_draft_now();
+        }
+    }
+
+    pub(super) fn drop_draft(&mut self, kind: DraftKind, target_id: i64) {
+        self.draft_saved = None;
+        if let Err(e) = self.store.delete_draft(kind, target_id) {
+            self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    /// Keys in the summary editor.
+    pub(super) fn summary_event(&mut self, ev: &Event) -> bool {
+        let Mode::Summary { editor, .. } = &mut self.mode else {
+            return false;
+        };
+        match ev {
+            Event::Key(k) if k.code == KeyCode::Esc => {
+                let Mode::Summary { citizen_id, .. } =
+                    std::mem::replace(&mut self.mode, Mode::Normal)
+                else {
+                    return false;
+                };
+                self.drop_draft(DraftKind::Summary, citizen_id);
+                if let Err(e) = self.open_card(citizen_id) {
+                    self.message = Some(format!("{e:#}"));
+                }
+                true
+            }
+            Event::Key(k)
+                if k.code == KeyCode::Char('s') && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                let Mode::Summary {
+                    citizen_id, editor, ..
+                } = std::mem::replace(&mut self.mode, Mode::Normal)
+                else {
+                    return false;
+                };
+                let text = editor.lines().join("\n").trim_end().to_string();
+                match self.store.apply(&[Change::Summary { citizen_id, text }]) {
+                    Ok(inverse) => {
+                        self.drop_draft(DraftKind::Summary, citizen_id);
+                        let what = self.lang.w().summary_saved.to_string();
+                        self.push_undo(what.clone(), inverse);
+                        self.after_change(&what);
+                        if let Err(e) = self.open_card(citizen_id) {
+                            self.message = Some(format!("{e:#}"));
+                        }
+                    }
+                    Err(e) => self.message = Some(format!("{e:#}")),
+                }
+                true
+            }
+            Event::Key(k)
+                if k.modifiers
+                    .contains(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                if let KeyCode::Char(c) = k.code {
+                    editor.insert_char(c);
+                }
+                self.save_draft_soon();
+                true
+            }
+            Event::Key(k) => {
+                let changed = editor.input(*k);
+                if changed {
+                    self.save_draft_soon();
+                }
+                changed
+            }
+            Event::Paste(s) => {
+                editor.insert_str(s.replace('\r', ""));
+                self.save_draft_soon();
+                true
+            }
+            Event::Resize(w, h) => {
+                self.resize(*w, *h);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A note or a new time being typed.
+    pub(super) fn text_event(&mut self, ev: &Event) -> bool {
+        if matches!(ev, Event::Resize(..)) {
+            if let Event::Resize(w, h) = ev {
+                self.resize(*w, *h);
+            }
+            return true;
+        }
+        let result = match &mut self.mode {
+            Mode::Note { input, .. } | Mode::Move { input, .. } => input.handle(ev),
+            _ => return false,
+        };
+        match result {
+            LineEvent::Ignored => false,
+            LineEvent::Changed => {
+                if let Mode::Move { error, .. } = &mut self.mode {
+                    *error = None;
+                }
+                self.save_draft_soon();
+                true
+            }
+            LineEvent::Cancel => {
+                if let Mode::Note { contact_id, .. } =
+                    std::mem::replace(&mut self.mode, Mode::Normal)
+                {
+                    self.drop_draft(DraftKind::Note, contact_id);
+                }
+                true
+            }
+            LineEvent::Submit(text) => {
+                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+                let r = match mode {
+                    Mode::Note { contact_id, .. } => {
+                        self.drop_draft(DraftKind::Note, contact_id);
+                        self.save_note(contact_id, &text)
+                    }
+                    Mode::Move {
+                        appointment_id,
+                        citizen,
+                        input,
+                        ..
+                    } => {
+                        match self.move_to(appointment_id, &citizen, &text) {
+                            Ok(()) => Ok(()),
+                            Err(e) => {
+                                // Keep what was typed and say what is wrong.
+                                self.mode = Mode::Move {
+                                    appointment_id,
+                                    citizen,
+                                    input,
+                                    error: Some(format!("{e:#}")),
+                                };
+                                return true;
+                            }
+                        }
+                    }
+                    _ => Ok(()),
+                };
+                if let Err(e) = r {
+                    self.message = Some(format!("{e:#}"));
+                }
+                true
+            }
+        }
+    }
+
+    pub(super) fn log_pick(&mut self, k: &KeyEvent) -> bool {
+        let Mode::LogPick {
+            citizen_id,
+            citizen,
+        } = &self.mode
+        else {
+            return false;
+        };
+        let (citizen_id, citizen) = (*citizen_id, citizen.clone());
+        match k.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Normal;
+                true
+            }
+            KeyCode::Char(c @ '1'..='6') => {
+                let (outcome, channel, minutes) = LOG_OPTIONS[(c as usize) - ('1' as usize)];
+                let counts = outcome.can_count();
+                let contact = NewContact {
+                    uuid: uuid::Uuid::new_v4().to_string(),
+                    citizen_id,
+                    appointment_id: None,
+                    at: self.now,
+                    channel,
+                    outcome,
+                    minutes,
+                    note: String::new(),
+                    counts,
+                };
+                match self.store.log(&contact) {
+                    Ok((id, change)) => {
+                        let what = format!(
+                            "{}: {} ({})",
+                            self.lang.w().logged,
+                            citizen,
+                            outcome.name(self.lang.da())
+                        );
+                        self.push_undo(what.clone(), vec![change]);
+                        self.after_change(&what);
+                        self.start_note(id, citizen);
+                    }
+                    Err(e) => {
+                        self.mode = Mode::Normal;
+                        self.message = Some(format!("{e:#}"));
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `e` on the card: edit the living summary.
+    pub(super) fn edit_summary(&mut self) {
+        if let Mode::Card(card) = &self.mode {
+            let c = &card.citizen;
+            self.mode = Mode::Summary {
+                citizen_id: c.id,
+                citizen: c.name.clone(),
+                editor: Box::new(summary_editor(&c.summary)),
+            };
+        }
+    }
+
+    pub(super) fn start_note(&mut self, contact_id: i64, citizen: String) {
+        let snippets = self.config.snippets(self.lang.da());
+        self.mode = Mode::Note {
+            contact_id,
+            citizen,
+            input: Box::new(LineInput::new("", snippets)),
+        };
+    }
+
+    pub(super) fn save_note(&mut self, contact_id: i64, text: &str) -> Result<()> {
+        let note = text.trim();
+        if note.is_empty() {
+            return Ok(());
+        }
+        let inverse = self.store.apply(&[Change::ContactNote {
+            id: contact_id,
+            note: note.to_string(),
+        }])?;
+        let what = self.lang.w().note_saved.to_string();
+        self.push_undo(what.clone(), inverse);
+        self.after_change(&what);
+        Ok(())
+    }
+
+    pub(super) fn move_to(&mut self, appointment_id: i64, citizen: &str, text: &str) -> Result<()> {
+        let start = crate::domain::dates::parse_datetime(text, self.today(), None)
+            .map_err(crate::error::user)?;
+        let marked =
+            self.store
+                .mark_appointment(appointment_id, Status::Moved, Some(start), self.now)?;
+        let l = self.lang;
+        let what = format!(
+            "{}: {} {} {} {}",
+            Status::Moved.name(l.da()),
+            citizen,
+            l.w().moved_to,
+            l.date(start.date()),
+            l.time(start.time())
+        );
+        self.push_undo(what.clone(), marked.undo);
+        self.after_change(&what);
+        Ok(())
+    }
+
+    pub(super) fn mark(&mut self, status: Status) -> Result<()> {
+        let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() else {
+            self.message = Some(self.lang.w().not_appointment.to_string());
+            return Ok(());
+        };
+        if status == Status::Moved {
+            let l = self.lang;
+            let initial = format!("{} {}", l.date(a.start.date()), l.time(a.start.time()));
+            self.mode = Mode::Move {
+                appointment_id: a.id,
+                citizen: a.citizen.clone(),
+                input: Box::new(LineInput::new(&initial, Vec::new())),
+                error: None,
+            };
+            return Ok(());
+        }
+        let marked = self.store.mark_appointment(a.id, status, None, self.now)?;
+        let what = format!("{}: {}", status.name(self.lang.da()), a.citizen);
+        self.push_undo(what.clone(), marked.undo);
+        self.after_change(&what);
+        self.start_note(marked.contact_id, a.citizen);
+        Ok(())
+    }
+
+    pub(super) fn toggle_transferred(&mut self) -> Result<()> {
+        let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {
+            self.message = Some(self.lang.w().not_contact.to_string());
+            return Ok(());
+        };
+        let at = if c.transferred_at.is_some() {
+            None
+        } else {
+            Some(self.now)
+        };
+        let inverse = self
+            .store
+            .apply(&[Change::ContactTransferred { id: c.id, at }])?;
+        let w = self.lang.w();
+        let what = if at.is_some() {
+            w.transferred_set
+        } else {
+            w.transferred_unset
+        }
+        .to_string();
+        self.push_undo(what.clone(), inverse);
+        self.after_change(&what);
+        Ok(())
+    }
+}
