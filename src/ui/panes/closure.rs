@@ -149,7 +149,7 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
         Constraint::Length(9),
         Constraint::Length(9),
         Constraint::Length(10),
-        Constraint::Length(12),
+        Constraint::Length(20),
     ];
     let t = Table::new(t_rows, widths)
         .header(
