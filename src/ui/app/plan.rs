@@ -1,8 +1,26 @@
 //! Planning: the quick-add line, the full form and the next step.
 
 use super::*;
+use crate::domain::NewAppointment;
 
 impl App {
+    /// Plans `new` for `citizen`: one undo step, and a message that says so.
+    pub(super) fn plan_new(&mut self, new: &NewAppointment, citizen: &str) -> Result<()> {
+        let (_, change) = self.store.plan(new)?;
+        self.mode = Mode::Normal;
+        let l = self.lang;
+        let what = format!(
+            "{}: {} {} {}",
+            l.w().planned,
+            citizen,
+            l.short_day(new.start.date()),
+            l.time(new.start.time())
+        );
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
+        Ok(())
+    }
+
     pub(super) fn open_quick_add(
         &mut self,
         initial: &str,
@@ -86,22 +104,13 @@ impl App {
         if save {
             match form.build(self.now, self.lang) {
                 Err(errors) => form.errors = errors,
-                Ok((new, citizen)) => match self.store.plan(&new) {
-                    Ok((_, change)) => {
-                        self.mode = Mode::Normal;
-                        let l = self.lang;
-                        let what = format!(
-                            "{}: {} {} {}",
-                            l.w().planned,
-                            citizen,
-                            l.short_day(new.start.date()),
-                            l.time(new.start.time())
-                        );
-                        self.push_undo(what.clone(), vec![change]);
-                        self.after_change(&what);
+                Ok((new, citizen)) => {
+                    if let Err(e) = self.plan_new(&new, &citizen) {
+                        if let Mode::Form(form) = &mut self.mode {
+                            form.errors = vec![format!("{e:#}")];
+                        }
                     }
-                    Err(e) => form.errors = vec![format!("{e:#}")],
-                },
+                }
             }
         }
         true
@@ -157,21 +166,8 @@ impl App {
                         mut new, citizen, ..
                     } => {
                         new.uuid = uuid::Uuid::new_v4().to_string();
-                        match self.store.plan(&new) {
-                            Ok((_, change)) => {
-                                self.mode = Mode::Normal;
-                                let l = self.lang;
-                                let what = format!(
-                                    "{}: {} {} {}",
-                                    l.w().planned,
-                                    citizen,
-                                    l.short_day(new.start.date()),
-                                    l.time(new.start.time())
-                                );
-                                self.push_undo(what.clone(), vec![change]);
-                                self.after_change(&what);
-                            }
-                            Err(e) => self.message = Some(format!("{e:#}")),
+                        if let Err(e) = self.plan_new(&new, &citizen) {
+                            self.message = Some(format!("{e:#}"));
                         }
                     }
                     Preview::Empty | Preview::For(_) | Preview::Problems(_) => {}
