@@ -105,10 +105,10 @@ impl App {
             match form.build(self.now, self.lang) {
                 Err(errors) => form.errors = errors,
                 Ok((new, citizen)) => {
-                    if let Err(e) = self.plan_new(&new, &citizen) {
-                        if let Mode::Form(form) = &mut self.mode {
-                            form.errors = vec![format!("{e:#}")];
-                        }
+                    if let Err(e) = self.plan_new(&new, &citizen)
+                        && let Mode::Form(form) = &mut self.mode
+                    {
+                        form.errors = vec![format!("{e:#}")];
                     }
                 }
             }
