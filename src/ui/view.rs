@@ -81,7 +81,6 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             prompt(f, a.footer, &title, app.lang.w().accept_title);
         }
         Mode::ConfirmErase { question, .. } => {
-            let w = app.lang.w();
             let lines: Vec<Line<'_>> = question
                 .lines()
                 .map(|l| Line::raw(l.to_string()))
@@ -94,7 +93,6 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
                 ])
                 .collect();
             let r = centered(area, 80, 10);
-            let _ = w;
             f.render_widget(Clear, r);
             f.render_widget(
                 Paragraph::new(lines).wrap(Wrap { trim: false }).block(

@@ -201,9 +201,8 @@ impl App {
             return Ok(());
         };
         let to = crate::domain::closure::converted_channel(a.kind);
-        let c = self.store.convert_appointment(a.id, to, self.now)?;
+        self.store.convert_appointment(a.id, to, self.now)?;
         self.refresh()?;
-        let _ = c;
         self.message = Some(crate::ui::strings::closure::converted(self.lang, 1));
         Ok(())
     }

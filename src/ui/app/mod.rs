@@ -558,7 +558,10 @@ impl App {
             let pane = Pane::ALL[i];
             self.clamp_offset(pane);
         }
-        let _ = self.load_all_windows();
+        // The rows that fit changed: read the visible window again, and say so if that fails.
+        if let Err(e) = self.load_window(self.pane) {
+            self.message = Some(format!("{e:#}"));
+        }
     }
 
     /// Applies one action.
@@ -879,10 +882,6 @@ impl App {
         }) {
             self.message = Some(format!("{e:#}"));
         }
-    }
-
-    fn load_all_windows(&mut self) -> Result<()> {
-        self.load_window(self.pane)
     }
 
     fn range(&self, pane: Pane) -> (NaiveDateTime, NaiveDateTime) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row as TRow, Table, Wrap,
 };
 
-use super::{fill_width, selected_style, table};
+use super::{fill_width, table};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::ui::app::{App, ClosureView, Row};
 use crate::ui::strings::closure as words;
@@ -82,7 +82,6 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
         Constraint::Length(fixed[4]),
         Constraint::Length(fixed[5]),
     ];
-    let _ = selected_style;
     table(app, f, list, header, widths, rows, l.w().no_citizens);
 }
 
