@@ -21,9 +21,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDateTime;
+use jobdesk::i18n::Lang;
 use jobdesk::store::{Create, Store};
 use jobdesk::ui::app::App;
-use jobdesk::ui::strings::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

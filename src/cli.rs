@@ -11,8 +11,8 @@ use crate::domain::dates::{fmt_date, fmt_iso_minute, fmt_time, parse_date, parse
 use crate::domain::text::{fit, sanitize_line};
 use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, Word};
 use crate::error::{Result, user};
+use crate::i18n::{Lang, cli as words};
 use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, Create, Store};
-use crate::ui::strings::{Lang, cli as words};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -18,8 +18,8 @@ use crate::domain::dates::{fmt_date, parse_date, parse_datetime};
 use crate::domain::text::{fit, sanitize_line, width};
 use crate::domain::{Appointment, Channel, Word};
 use crate::error::{Result, user};
+use crate::i18n::{Lang, closure as words};
 use crate::store::{Create, Store};
-use crate::ui::strings::{Lang, closure as words};
 
 #[derive(Debug, Subcommand)]
 pub enum ClosureCommand {

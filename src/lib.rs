@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod generate;
+pub mod i18n;
 pub mod import;
 pub mod safety_cmd;
 pub mod store;

@@ -11,9 +11,9 @@ use crate::cli::{Ctx, open_store};
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::error::{Result, user};
+use crate::i18n::{Lang, safety as words};
 use crate::store::crypt::{self, FileKind, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, Passphrase};
 use crate::store::{AuditFilter, Create, Store};
-use crate::ui::strings::{Lang, safety as words};
 
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {

@@ -3,10 +3,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use jobdesk::domain::{Kind, Outcome, Status};
+use jobdesk::i18n::Lang;
 use jobdesk::store::{AppointmentFilter, ContactFilter, Store};
 use jobdesk::ui::app::{App, Mode, Row};
 use jobdesk::ui::quickadd::Preview;
-use jobdesk::ui::strings::Lang;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn now() -> NaiveDateTime {

@@ -2,9 +2,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{NaiveDate, NaiveDateTime};
+use jobdesk::i18n::Lang;
 use jobdesk::ui::action::Action;
 use jobdesk::ui::app::{App, Mode, Pane, Row};
-use jobdesk::ui::strings::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -11,8 +11,8 @@ use crate::cli::Ctx;
 use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
+use crate::i18n::export as words;
 use crate::store::{Create, Store};
-use crate::ui::strings::export as words;
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {

@@ -15,7 +15,7 @@ use std::io::Write;
 
 use crate::domain::Word;
 use crate::error::Result;
-use crate::ui::strings::{Lang, export as words};
+use crate::i18n::{Lang, export as words};
 
 use super::LogRow;
 

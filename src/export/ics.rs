@@ -14,7 +14,7 @@ use icalendar::{CalendarDateTime, Class, Component, Event, EventLike, EventStatu
 use crate::domain::text::sanitize_line;
 use crate::domain::{Appointment, Status, Word};
 use crate::error::Result;
-use crate::ui::strings::Lang;
+use crate::i18n::Lang;
 
 pub const TZID: &str = "Europe/Copenhagen";
 

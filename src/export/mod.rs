@@ -19,8 +19,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::{Channel, Kind, Outcome, TargetGroup};
 use crate::error::{Result, user};
+use crate::i18n::Lang;
 use crate::store::Store;
-use crate::ui::strings::Lang;
 
 /// One entry of the contact log as the CSV export shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -334,7 +334,7 @@ pub fn deliver<T>(
 fn free_name(dir: &Path, date: NaiveDate, lang: Lang) -> PathBuf {
     let stem = format!(
         "jobdesk-{}-{}",
-        crate::ui::strings::export::log_file_stem(lang),
+        crate::i18n::export::log_file_stem(lang),
         date.format("%Y-%m-%d")
     );
     let mut path = dir.join(format!("{stem}.csv"));

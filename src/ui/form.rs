@@ -4,11 +4,11 @@
 
 use chrono::NaiveDateTime;
 
-use super::strings::Lang;
 use super::widgets::line::LineInput;
 use crate::domain::dates::{parse_date, parse_time};
 use crate::domain::quickadd::match_citizens;
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
+use crate::i18n::Lang;
 
 pub const FIELDS: usize = 7;
 

@@ -10,7 +10,6 @@ pub mod keymap;
 pub mod layout;
 pub mod panes;
 pub mod quickadd;
-pub mod strings;
 pub mod view;
 pub mod widgets;
 
@@ -22,9 +21,9 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::execute;
 
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::store::Store;
 use app::App;
-use strings::Lang;
 
 enum Msg {
     Event(Event),

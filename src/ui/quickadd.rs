@@ -4,11 +4,11 @@
 
 use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Weekday};
 
-use super::strings::Lang;
 use super::widgets::line::LineInput;
 use crate::domain::quickadd::{Parsed, match_citizens, parse};
 use crate::domain::text::fold;
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
+use crate::i18n::Lang;
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -79,7 +79,7 @@ impl App {
         let name = if words.len() > 2 {
             words[2..].join(" ")
         } else {
-            crate::ui::strings::closure::default_name(self.lang, from)
+            crate::i18n::closure::default_name(self.lang, from)
         };
         let started = self.store.start_closure(
             &NewClosure {
@@ -93,10 +93,7 @@ impl App {
         )?;
         self.undo.clear();
         self.refresh()?;
-        self.message = Some(crate::ui::strings::closure::started(
-            self.lang,
-            &started.closure,
-        ));
+        self.message = Some(crate::i18n::closure::started(self.lang, &started.closure));
         Ok(())
     }
 
@@ -106,12 +103,9 @@ impl App {
         let e = self.store.erase_citizen(citizen_id, self.now)?;
         self.undo.clear();
         self.refresh()?;
-        let mut msg = crate::ui::strings::safety::erased(self.lang, &e);
+        let mut msg = crate::i18n::safety::erased(self.lang, &e);
         if !e.scrubbed {
-            msg = format!(
-                "{msg} {}",
-                crate::ui::strings::safety::not_scrubbed(self.lang)
-            );
+            msg = format!("{msg} {}", crate::i18n::safety::not_scrubbed(self.lang));
         }
         self.message = Some(msg);
         Ok(())
@@ -120,10 +114,7 @@ impl App {
     pub(super) fn convert_all(&mut self) -> Result<()> {
         let done = self.store.convert_all_in_person(self.now)?;
         self.refresh()?;
-        self.message = Some(crate::ui::strings::closure::converted(
-            self.lang,
-            done.len(),
-        ));
+        self.message = Some(crate::i18n::closure::converted(self.lang, done.len()));
         Ok(())
     }
 
@@ -147,7 +138,7 @@ impl App {
         })?;
         let what = format!(
             "{}: {}",
-            crate::ui::strings::closure::result(self.lang, result),
+            crate::i18n::closure::result(self.lang, result),
             citizen
         );
         self.push_undo(
@@ -203,7 +194,7 @@ impl App {
         let to = crate::domain::closure::converted_channel(a.kind);
         self.store.convert_appointment(a.id, to, self.now)?;
         self.refresh()?;
-        self.message = Some(crate::ui::strings::closure::converted(self.lang, 1));
+        self.message = Some(crate::i18n::closure::converted(self.lang, 1));
         Ok(())
     }
 

@@ -12,7 +12,6 @@ use super::action::Action;
 use super::keymap::{self, Scope};
 use super::layout;
 use super::quickadd::{Pick, Preview, QuickAdd};
-use super::strings::Lang;
 use super::widgets::line::{LineEvent, LineInput};
 use crate::config::Config;
 use crate::domain::closure::{
@@ -23,6 +22,7 @@ use crate::domain::{
     Appointment, Channel, Citizen, Contact, Kind, NewContact, Outcome, Status, Word,
 };
 use crate::error::Result;
+use crate::i18n::Lang;
 use crate::store::Change;
 use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, ContactFilter, Store};
 use crate::store::{Draft, DraftKind};
@@ -666,11 +666,8 @@ impl App {
             Action::Erase => {
                 if let Mode::Card(card) = &self.mode {
                     let e = self.store.erase_preview(card.citizen.id)?;
-                    let question = crate::ui::strings::safety::erase_question(
-                        self.lang,
-                        &card.citizen.name,
-                        &e,
-                    );
+                    let question =
+                        crate::i18n::safety::erase_question(self.lang, &card.citizen.name, &e);
                     self.mode = Mode::ConfirmErase {
                         citizen_id: card.citizen.id,
                         question,
@@ -709,9 +706,8 @@ impl App {
                     };
                 }
                 Some(v) if v.closure.is_open() => {
-                    self.message = Some(
-                        crate::ui::strings::closure::nothing_to_convert(self.lang).to_string(),
-                    );
+                    self.message =
+                        Some(crate::i18n::closure::nothing_to_convert(self.lang).to_string());
                 }
                 _ => self.message = Some(self.lang.w().closure_not_open.to_string()),
             },

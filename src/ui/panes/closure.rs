@@ -11,8 +11,8 @@ use ratatui::widgets::{
 
 use super::{fill_width, table};
 use crate::domain::text::{sanitize_line, truncate};
+use crate::i18n::closure as words;
 use crate::ui::app::{App, ClosureView, Row};
-use crate::ui::strings::closure as words;
 use crate::ui::view::ACCENT;
 
 pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {

@@ -45,7 +45,7 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
         if let Some(v) = &app.closure {
             spans.push(Span::raw(format!(
                 "  ·  {}",
-                crate::ui::strings::closure::title(l, &v.closure)
+                crate::i18n::closure::title(l, &v.closure)
             )));
         }
     } else if app.pane != Pane::Caseload {

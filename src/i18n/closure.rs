@@ -1,0 +1,379 @@
+//! Words of closures (nedlukninger): the command line's output and the notes an attempt writes.
+
+use super::Lang;
+use crate::domain::closure::{CallBand, CallEntry, CallResult, Closure, Progress};
+use crate::domain::dates::{fmt_date, fmt_time};
+use crate::domain::text::sanitize_line;
+use crate::domain::{Channel, Kind, Word};
+use chrono::{NaiveDate, NaiveDateTime};
+
+fn date(l: Lang, d: NaiveDate) -> String {
+    fmt_date(d, l.da())
+}
+
+pub fn datetime(l: Lang, t: NaiveDateTime) -> String {
+    format!(
+        "{} {}",
+        fmt_date(t.date(), l.da()),
+        fmt_time(t.time(), l.da())
+    )
+}
+
+/// The name a closure gets without `--name`.
+pub fn default_name(l: Lang, from: NaiveDate) -> String {
+    format!("{} {}", l.t("Nedlukning", "Closure"), date(l, from))
+}
+
+/// `Closure "X", 2026-11-23 to 2026-12-04, open` / `…, ended 2026-12-04`.
+pub fn title(l: Lang, c: &Closure) -> String {
+    let state = match c.ended_at {
+        None => l.t("åben", "open").to_string(),
+        Some(t) => format!("{} {}", l.t("afsluttet", "ended"), date(l, t.date())),
+    };
+    format!(
+        "{} \"{}\", {} {} {}, {}",
+        l.t("Nedlukning", "Closure"),
+        sanitize_line(&c.name),
+        date(l, c.from),
+        l.t("til", "to"),
+        date(l, c.to),
+        state
+    )
+}
+
+pub fn started(l: Lang, c: &Closure) -> String {
+    if l.da() {
+        format!(
+            "Nedlukningen \"{}\" er startet: {} til {} ({} dage).",
+            sanitize_line(&c.name),
+            date(l, c.from),
+            date(l, c.to),
+            c.days()
+        )
+    } else {
+        format!(
+            "Started the closure \"{}\": {} to {} ({} days).",
+            sanitize_line(&c.name),
+            date(l, c.from),
+            date(l, c.to),
+            c.days()
+        )
+    }
+}
+
+pub fn paused(l: Lang, counts_held: bool) -> &'static str {
+    match (l.da(), counts_held) {
+        (true, false) => {
+            "Frister for samtaler er sat i bero i perioden; samtaler holdt i perioden tæller ikke med i minimumskravet."
+        }
+        (true, true) => {
+            "Frister for samtaler er sat i bero i perioden; samtaler holdt i perioden tæller med i minimumskravet."
+        }
+        (false, false) => {
+            "Conversation deadlines are paused for these days; conversations held in them do not count toward the minimum."
+        }
+        (false, true) => {
+            "Conversation deadlines are paused for these days; conversations held in them count toward the minimum."
+        }
+    }
+}
+
+pub fn in_person_title(l: Lang, n: usize) -> String {
+    format!(
+        "{}: {n}",
+        l.t(
+            "Fremmødeaftaler i perioden",
+            "In-person appointments in the range"
+        )
+    )
+}
+
+pub fn appointment_header(l: Lang) -> [&'static str; 6] {
+    if l.da() {
+        ["id", "tid", "borger", "art", "kanal", ""]
+    } else {
+        ["id", "time", "citizen", "kind", "channel", ""]
+    }
+}
+
+pub fn kind(l: Lang, k: Kind) -> &'static str {
+    k.name(l.da())
+}
+
+pub fn channel(l: Lang, c: Channel) -> &'static str {
+    c.name(l.da())
+}
+
+pub fn converted(l: Lang, n: usize) -> String {
+    if l.da() {
+        format!("Omlagt {n}: samtaler til telefon, mentorbesøg til gåtur.")
+    } else {
+        format!("Converted {n}: conversations to phone, mentor visits to a walk.")
+    }
+}
+
+pub fn how_to_convert(l: Lang) -> &'static str {
+    l.t(
+        "Ikke omlagt endnu. Omlæg dem alle (samtaler til telefon, mentorbesøg til gåtur):\n    jobdesk closure convert --all --yes\n  eller én ad gangen:\n    jobdesk closure convert --appointment ID --channel phone|video|walk",
+        "Not converted yet. Convert them all (conversations to phone, mentor visits to a walk):\n    jobdesk closure convert --all --yes\n  or one at a time:\n    jobdesk closure convert --appointment ID --channel phone|video|walk",
+    )
+}
+
+pub fn nothing_to_convert(l: Lang) -> &'static str {
+    l.t(
+        "Intet at omlægge: ingen planlagte fremmødeaftaler i perioden.",
+        "Nothing to convert: no planned in-person appointments in the range.",
+    )
+}
+
+pub fn confirm_convert(l: Lang, n: usize) -> String {
+    if l.da() {
+        format!("Omlæg {n} fremmødeaftaler (samtaler til telefon, mentorbesøg til gåtur)? [j/N] ")
+    } else {
+        format!(
+            "Convert {n} in-person appointments (conversations to phone, mentor visits to a walk)? [y/N] "
+        )
+    }
+}
+
+pub fn not_confirmed(l: Lang) -> &'static str {
+    l.t("Intet omlagt.", "Nothing converted.")
+}
+
+pub fn call_list_built(l: Lang, n: usize, mentors: usize) -> String {
+    if l.da() {
+        format!(
+            "Ringeliste: {n} borgere, de {mentors} mentorborgere først, derefter længst siden sidste kontakt.\nRegistrér et opkald: jobdesk closure call --citizen ID --result reached|no_answer|message_left|wrong_number"
+        )
+    } else {
+        format!(
+            "Call list: {n} citizens, the {mentors} mentor citizens first, then the longest since the last contact.\nRecord a call: jobdesk closure call --citizen ID --result reached|no_answer|message_left|wrong_number"
+        )
+    }
+}
+
+/// "reached 41 of 112 (36.6 %) · accepted a conversation 30 · attempts 87".
+pub fn progress(l: Lang, p: &Progress) -> String {
+    let pct = p.reached_pct().fmt(l.da());
+    if l.da() {
+        format!(
+            "fanget {} af {} ({pct} %) · takket ja til samtale {} · forsøg {}",
+            p.reached, p.on_list, p.accepted, p.attempts
+        )
+    } else {
+        format!(
+            "reached {} of {} ({pct} %) · accepted a conversation {} · attempts {}",
+            p.reached, p.on_list, p.accepted, p.attempts
+        )
+    }
+}
+
+pub fn bands(l: Lang, p: &Progress) -> String {
+    if l.da() {
+        format!(
+            "genopkald i dag {} · ikke ringet op endnu {} · genopkald senere {} · forkert nummer {}",
+            p.due_retries, p.not_called, p.later_retries, p.wrong_number
+        )
+    } else {
+        format!(
+            "retries today {} · not called yet {} · retries later {} · wrong number {}",
+            p.due_retries, p.not_called, p.later_retries, p.wrong_number
+        )
+    }
+}
+
+pub fn still_to_convert(l: Lang, n: usize) -> String {
+    if l.da() {
+        format!("Fremmødeaftaler der endnu ikke er omlagt: {n} (jobdesk closure convert --all)")
+    } else {
+        format!("In-person appointments not converted yet: {n} (jobdesk closure convert --all)")
+    }
+}
+
+pub fn retries_today(l: Lang) -> &'static str {
+    l.t("Dagens genopkald:", "Today's retries:")
+}
+
+pub fn no_retries_today(l: Lang) -> &'static str {
+    l.t("Ingen genopkald i dag.", "No retries today.")
+}
+
+pub fn list_header(l: Lang) -> [&'static str; 8] {
+    if l.da() {
+        [
+            "nr",
+            "id",
+            "navn",
+            "målgruppe",
+            "telefon",
+            "forsøg",
+            "status",
+            "næste forsøg",
+        ]
+    } else {
+        [
+            "no",
+            "id",
+            "name",
+            "target group",
+            "phone",
+            "tries",
+            "status",
+            "next try",
+        ]
+    }
+}
+
+pub fn band(l: Lang, b: CallBand) -> &'static str {
+    match b {
+        CallBand::DueRetry => l.t("genopkald i dag", "retry today"),
+        CallBand::NotCalled => l.t("ikke ringet op", "not called"),
+        CallBand::LaterRetry => l.t("genopkald senere", "retry later"),
+        CallBand::WrongNumber => l.t("forkert nummer", "wrong number"),
+        CallBand::Reached => l.t("fanget", "reached"),
+    }
+}
+
+pub fn accepted(l: Lang, accepted: Option<bool>) -> &'static str {
+    match accepted {
+        Some(true) => l.t("takker ja til samtale", "accepted a conversation"),
+        Some(false) => l.t("takker nej til samtale", "declined a conversation"),
+        None => "",
+    }
+}
+
+/// The status column of an entry: its band, and for a reached citizen the answer.
+pub fn entry_status(l: Lang, e: &CallEntry, today: NaiveDate) -> String {
+    let b = e.band(today);
+    match (b, e.accepted) {
+        (CallBand::Reached, Some(_)) => format!("{}, {}", band(l, b), accepted(l, e.accepted)),
+        _ => band(l, b).to_string(),
+    }
+}
+
+pub fn result(l: Lang, r: CallResult) -> &'static str {
+    r.name(l.da())
+}
+
+/// The note an attempt writes in the log, so the case system learns what the outcome alone
+/// cannot say (wrong number, the answer to the offer): "Ring-rundt (X): fanget, takker ja til
+/// samtale. <the user's note>".
+pub fn attempt_note(
+    l: Lang,
+    closure: &str,
+    r: CallResult,
+    accepted_answer: Option<bool>,
+    note: &str,
+) -> String {
+    let mut s = format!(
+        "{} ({closure}): {}",
+        l.t("Ring-rundt", "Call-round"),
+        result(l, r)
+    );
+    if accepted_answer.is_some() {
+        s.push_str(", ");
+        s.push_str(accepted(l, accepted_answer));
+    }
+    let note = note.trim();
+    if !note.is_empty() {
+        s.push_str(". ");
+        s.push_str(note);
+    }
+    s
+}
+
+/// "Anna Jensen (id 3): no answer, attempt 2. Logged as contact 17. Next try Tuesday 2026-11-24."
+pub fn call_recorded(l: Lang, e: &CallEntry, contact_id: i64) -> String {
+    let r = e.last_result.map(|r| result(l, r)).unwrap_or("");
+    let mut s = format!("{} (id {}): {r}", sanitize_line(&e.name), e.citizen_id);
+    if e.last_result == Some(CallResult::Reached) && e.accepted.is_some() {
+        s.push_str(", ");
+        s.push_str(accepted(l, e.accepted));
+    }
+    if l.da() {
+        s.push_str(&format!(
+            ", forsøg {}. Logget som kontakt {contact_id}.",
+            e.attempts
+        ));
+    } else {
+        s.push_str(&format!(
+            ", attempt {}. Logged as contact {contact_id}.",
+            e.attempts
+        ));
+    }
+    if let Some(d) = e.next_try {
+        s.push_str(&format!(
+            " {} {}.",
+            l.t("Næste forsøg", "Next try"),
+            l.day_title(d)
+        ));
+    }
+    s
+}
+
+pub fn plan_hint(l: Lang, citizen_id: i64) -> String {
+    format!(
+        "{}: jobdesk plan --citizen {citizen_id} --at DATETIME --channel phone",
+        l.t("Planlæg samtalen", "Plan the conversation")
+    )
+}
+
+pub fn ended(l: Lang, c: &Closure) -> String {
+    if l.da() {
+        format!(
+            "Nedlukningen \"{}\" er afsluttet; frister var sat i bero fra {} til {}.",
+            sanitize_line(&c.name),
+            date(l, c.from),
+            date(l, c.to)
+        )
+    } else {
+        format!(
+            "Ended the closure \"{}\"; deadlines were paused from {} to {}.",
+            sanitize_line(&c.name),
+            date(l, c.from),
+            date(l, c.to)
+        )
+    }
+}
+
+pub fn no_closures(l: Lang) -> &'static str {
+    l.t(
+        "Ingen nedlukninger endnu: start en med jobdesk closure start --from DATO --to DATO",
+        "No closures yet: start one with jobdesk closure start --from DATE --to DATE",
+    )
+}
+
+pub fn report_header(l: Lang) -> [&'static str; 7] {
+    if l.da() {
+        [
+            "målgruppe",
+            "borgere",
+            "fanget",
+            "%",
+            "ja tak",
+            "%",
+            "forsøg pr. fanget",
+        ]
+    } else {
+        [
+            "target group",
+            "citizens",
+            "reached",
+            "%",
+            "accepted",
+            "%",
+            "attempts per reached",
+        ]
+    }
+}
+
+pub fn all_groups(l: Lang) -> &'static str {
+    l.t("Alle", "All")
+}
+
+pub fn report_footnote(l: Lang) -> &'static str {
+    l.t(
+        "Ja tak: takket ja til en samtale, i % af de fangede. Forsøg pr. fanget: alle opkald i gruppen delt med antal fangede (0,0 når ingen er fanget).",
+        "Accepted: accepted the offer of a conversation, in % of those reached. Attempts per reached: every call in the group divided by the citizens reached (0.0 when nobody was reached).",
+    )
+}

@@ -1,0 +1,161 @@
+//! Words of the exports (`jobdesk export …` and the app's `x`).
+
+use super::Lang;
+
+/// The CSV header: date, time, citizen, target group, kind, channel, outcome, minutes, note.
+pub fn csv_header(l: Lang) -> [&'static str; 9] {
+    if l.da() {
+        [
+            "dato",
+            "tid",
+            "borger",
+            "målgruppe",
+            "art",
+            "kanal",
+            "udfald",
+            "minutter",
+            "notat",
+        ]
+    } else {
+        [
+            "date",
+            "time",
+            "citizen",
+            "target_group",
+            "kind",
+            "channel",
+            "outcome",
+            "minutes",
+            "note",
+        ]
+    }
+}
+
+/// The CSV column added by `--with-cpr`, after the citizen's name.
+pub fn csv_cpr(l: Lang) -> &'static str {
+    l.t("cpr-nummer", "cpr")
+}
+
+/// The middle of the file name of a day's log: `jobdesk-kontaktlog-2026-11-23.csv`.
+pub fn log_file_stem(l: Lang) -> &'static str {
+    l.t("kontaktlog", "contact-log")
+}
+
+/// Said on stderr when a CSV export holds no contacts.
+pub fn no_contacts(l: Lang, range: &str) -> String {
+    if l.da() {
+        format!("ingen kontakter i loggen ({range}): filen har kun overskriftslinjen")
+    } else {
+        format!("no contacts in the log ({range}): the file holds the header line alone")
+    }
+}
+
+/// Said on stderr when an iCalendar export holds no appointments.
+pub fn no_appointments(l: Lang, range: &str) -> String {
+    if l.da() {
+        format!("ingen aftaler ({range}): kalenderen er tom")
+    } else {
+        format!("no appointments ({range}): the calendar is empty")
+    }
+}
+
+pub fn wrote_contacts(l: Lang, n: u64, path: &str) -> String {
+    if l.da() {
+        format!("{n} kontakter skrevet til {path}")
+    } else {
+        format!("{n} contacts written to {path}")
+    }
+}
+
+pub fn wrote_appointments(l: Lang, n: u64, path: &str) -> String {
+    if l.da() {
+        format!("{n} aftaler skrevet til {path}")
+    } else {
+        format!("{n} appointments written to {path}")
+    }
+}
+
+pub fn wrote_everything(l: Lang, c: u64, a: u64, k: u64, path: &str) -> String {
+    if l.da() {
+        format!("{c} borgere, {a} aftaler og {k} kontakter skrevet til {path}")
+    } else {
+        format!("{c} citizens, {a} appointments and {k} contacts written to {path}")
+    }
+}
+
+pub fn imported_everything(l: Lang, c: u64, a: u64, k: u64, path: &str) -> String {
+    if l.da() {
+        format!("{c} borgere, {a} aftaler og {k} kontakter indlæst i {path}")
+    } else {
+        format!("imported {c} citizens, {a} appointments and {k} contacts into {path}")
+    }
+}
+
+/// After `import json`: the export's settings became the settings file.
+pub fn config_restored(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!("indstillingerne (tekstbidder, regler) fra eksporten er skrevet til {path}")
+    } else {
+        format!("the settings (snippets, rules) from the export were written to {path}")
+    }
+}
+
+/// After `import json`: the settings file there already matches the export's.
+pub fn config_same(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!("indstillingerne i {path} er de samme som i eksporten")
+    } else {
+        format!("the settings in {path} are the same as in the export")
+    }
+}
+
+/// After `import json`: a different settings file was there and is kept.
+pub fn config_kept(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "dine indstillinger i {path} er beholdt; eksportens er anderledes (de står under \"config\" i filen)"
+        )
+    } else {
+        format!(
+            "kept your settings in {path}; the export's differ (they are under \"config\" in the file)"
+        )
+    }
+}
+
+pub fn config_not_restored(l: Lang, path: &str, why: &str) -> String {
+    if l.da() {
+        format!("indstillingerne blev ikke skrevet til {path}: {why}")
+    } else {
+        format!("the settings were not written to {path}: {why}")
+    }
+}
+
+/// The warning under every export written to a file.
+pub fn personal_data(l: Lang) -> &'static str {
+    l.t(
+        "Filen indeholder personoplysninger: opbevar den sikkert, og slet den, når den er brugt.",
+        "The file holds personal data: keep it safe, and delete it once it has been used.",
+    )
+}
+
+/// The header of `jobdesk export history`.
+pub fn history_header(l: Lang) -> [&'static str; 6] {
+    if l.da() {
+        ["tidspunkt", "art", "periode", "rækker", "cpr", "fil"]
+    } else {
+        ["time", "kind", "range", "rows", "cpr", "file"]
+    }
+}
+
+pub fn no_exports(l: Lang) -> &'static str {
+    l.t("ingen eksporter endnu", "no exports yet")
+}
+
+pub fn yes_no(l: Lang, yes: bool) -> &'static str {
+    match (l.da(), yes) {
+        (true, true) => "ja",
+        (true, false) => "nej",
+        (false, true) => "yes",
+        (false, false) => "no",
+    }
+}
