@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod safety_cmd;
 pub mod store;
+pub mod transfer;
 pub mod ui;
 
 /// Runs the parsed command line and returns the process's exit code. Errors are printed on

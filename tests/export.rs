@@ -1007,7 +1007,7 @@ fn the_apps_x_writes_the_day_to_a_folder() {
     let mut store = jobdesk::store::Store::open(&f.db, jobdesk::store::Create::No).unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let now = day.and_hms_opt(12, 0, 0).unwrap();
-    let da = jobdesk::export::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::Da, now)
+    let da = jobdesk::transfer::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::Da, now)
         .unwrap();
     assert_eq!(da.file_name().unwrap(), "jobdesk-kontaktlog-2026-11-23.csv");
     let bytes = std::fs::read(&da).unwrap();
@@ -1016,14 +1016,14 @@ fn the_apps_x_writes_the_day_to_a_folder() {
         "Excel form in Danish"
     );
     let again =
-        jobdesk::export::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::Da, now)
+        jobdesk::transfer::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::Da, now)
             .unwrap();
     assert_eq!(
         again.file_name().unwrap(),
         "jobdesk-kontaktlog-2026-11-23-2.csv",
         "never overwrites"
     );
-    let en = jobdesk::export::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::En, now)
+    let en = jobdesk::transfer::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::En, now)
         .unwrap();
     assert_eq!(
         en.file_name().unwrap(),

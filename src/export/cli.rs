@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{DayRange, ExportKind, ExportRecord, Target, csv, deliver, ics, json};
+use super::{DayRange, csv, ics, json};
 use crate::cli::Ctx;
 use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
 use crate::i18n::export as words;
 use crate::store::{Create, Store};
+use crate::transfer::{self, Target};
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -165,26 +166,8 @@ fn export_csv(a: &CsvArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
         with_cpr: a.with_cpr,
         lang: ctx.lang,
     };
-    let kind = if a.excel {
-        ExportKind::CsvExcel
-    } else {
-        ExportKind::Csv
-    };
     let path = target.recorded();
-    let rows = deliver(
-        &mut store,
-        &target,
-        out,
-        |rows| ExportRecord {
-            at: ctx.now,
-            kind,
-            range,
-            rows: *rows,
-            cpr: a.with_cpr,
-            path: path.clone(),
-        },
-        |store, w| store.stream_log(range, |rows| csv::write_log(w, rows, &opts)),
-    )?;
+    let rows = transfer::export_log(&mut store, &target, out, range, &opts, ctx.now)?;
     if rows == 0 {
         eprintln!(
             "{}",
@@ -215,20 +198,7 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
         now: ctx.now,
     };
     let path = target.recorded();
-    let rows = deliver(
-        &mut store,
-        &target,
-        out,
-        |rows| ExportRecord {
-            at: ctx.now,
-            kind: ExportKind::Ics,
-            range,
-            rows: *rows,
-            cpr: false,
-            path: path.clone(),
-        },
-        |store, w| store.stream_appointments(range, |rows| ics::write_calendar(w, rows, &opts)),
-    )?;
+    let rows = transfer::export_calendar(&mut store, &target, out, range, &opts)?;
     if rows == 0 {
         eprintln!(
             "{}",
@@ -257,20 +227,7 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
     let config = current_config()?;
     let mut store = Store::open(db, Create::No)?;
     let path = target.recorded();
-    let counts = deliver(
-        &mut store,
-        &target,
-        out,
-        |c: &json::Counts| ExportRecord {
-            at: ctx.now,
-            kind: ExportKind::Json,
-            range: DayRange::default(),
-            rows: c.total(),
-            cpr: true,
-            path: path.clone(),
-        },
-        |store, w| store.stream_everything(|rows| json::write_all(w, config.as_ref(), rows)),
-    )?;
+    let counts = transfer::export_everything(&mut store, &target, out, config.as_ref(), ctx.now)?;
     report(
         &target,
         ctx,
@@ -334,14 +291,7 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
     let existed = db.exists();
     let result = (|| -> Result<json::Restored> {
         let mut store = Store::open(db, Create::Yes)?;
-        store.restore(
-            |sink| json::read_all(file, sink),
-            |r| {
-                crate::store::NewAudit::new(ctx.now, crate::store::Action::Import)
-                    .rows(r.counts.total())
-                    .detail(format!("json <- {shown}"))
-            },
-        )
+        transfer::import_everything(&mut store, file, &shown, ctx.now)
     })();
     let restored = match result {
         Ok(r) => r,
@@ -396,11 +346,7 @@ fn restore_config(config: &Config, ctx: &Ctx) -> String {
             "# jobdesk's settings, restored from an export.\n\n{}",
             toml::to_string_pretty(config)?
         );
-        let (pending, ()) = super::PendingFile::write(&path, false, |w| {
-            w.write_all(text.as_bytes())?;
-            Ok(())
-        })?;
-        pending.persist()
+        transfer::write_file(&path, false, text.as_bytes())
     })();
     match written {
         Ok(()) => words::config_restored(l, &shown),

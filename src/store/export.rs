@@ -424,6 +424,20 @@ impl Store {
         self.write(|tx| record_export_on(tx, r))
     }
 
+    /// Records one export and runs `then` (putting the exported file in place) inside the same
+    /// transaction: the record is kept only when `then` succeeds, so the record and the file are
+    /// there together or not at all.
+    pub fn record_export_then(
+        &mut self,
+        r: &ExportRecord,
+        then: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            record_export_on(tx, r)?;
+            then()
+        })
+    }
+
     /// Every recorded export, newest first.
     pub fn exports(&self) -> Result<Vec<ExportRecord>> {
         let mut st = self.conn.prepare(

@@ -733,7 +733,7 @@ impl App {
             Action::Export => {
                 let date = self.state().date;
                 let path =
-                    crate::export::day_to_documents(&mut self.store, date, self.lang, self.now)?;
+                    crate::transfer::day_to_documents(&mut self.store, date, self.lang, self.now)?;
                 self.message = Some(format!(
                     "{} {} · {}",
                     self.lang.w().exported_to,

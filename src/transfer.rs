@@ -1,0 +1,410 @@
+//! Where the exports meet the store and the file system: the export formats (`export`) are pure
+//! functions from rows to a writer; this module streams the rows out of the store into them and
+//! delivers the bytes.
+//!
+//! - Files are written atomically: a temporary file in the same folder (mode 0600 on unix),
+//!   flushed to disk, then renamed over the target, so a reader never sees a half-written or empty
+//!   file. An existing file is replaced only with `--force`.
+//! - Every export is recorded in the `exports` table and the audit log, in the same transaction
+//!   as the rename: the record and the file are there together or not at all. (On standard
+//!   output the record is written once everything has been written.)
+//! - `import json` restores a JSON export into an empty database, audited in the same
+//!   transaction.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::config::Config;
+use crate::error::{Result, user};
+use crate::export::{DayRange, ExportKind, ExportRecord, csv, ics, json};
+use crate::i18n::Lang;
+use crate::store::{Action, NewAudit, Store};
+
+/// Where an export goes: standard output, or a file written atomically.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Stdout,
+    File { path: PathBuf, force: bool },
+}
+
+impl Target {
+    /// `-o FILE` (`-` or none means standard output). Checks what can be checked before any work:
+    /// an existing file without `--force`, a folder, a folder that does not exist.
+    pub fn new(path: Option<&Path>, force: bool) -> Result<Target> {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(Target::Stdout);
+        };
+        if path.as_os_str().is_empty() {
+            return Err(user("-o is empty: give a file name"));
+        }
+        let shown = path.display();
+        if path.is_dir() {
+            return Err(user(format!(
+                "-o {shown} is a folder: give a file name, such as {}",
+                path.join("export.csv").display()
+            )));
+        }
+        if path.exists() && !force {
+            return Err(user(format!(
+                "-o {shown} already exists: give --force to replace it, or another file name. Nothing was written"
+            )));
+        }
+        let dir = parent_dir(path);
+        if dir.exists() && !dir.is_dir() {
+            return Err(user(format!(
+                "-o {shown}: {} is a file, not a folder. Choose another path. Nothing was written",
+                dir.display()
+            )));
+        }
+        if !dir.is_dir() {
+            return Err(user(format!(
+                "-o {shown}: the folder {} does not exist. Create it or choose another. Nothing was written",
+                dir.display()
+            )));
+        }
+        Ok(Target::File {
+            path: path.to_path_buf(),
+            force,
+        })
+    }
+
+    /// The path as recorded: the file, or `-`.
+    pub fn recorded(&self) -> String {
+        match self {
+            Target::Stdout => "-".into(),
+            Target::File { path, .. } => std::path::absolute(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+        }
+    }
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A file written in full to a temporary name beside its target, not yet in place. `persist`
+/// renames it over the target; dropping it without that removes it.
+#[derive(Debug)]
+struct PendingFile {
+    temp: PathBuf,
+    dest: PathBuf,
+    force: bool,
+    done: bool,
+}
+
+impl PendingFile {
+    /// Writes the whole file with `f` into a temporary file beside `dest` (mode 0600 on unix),
+    /// flushed and synced to disk. Nothing is at `dest` yet.
+    fn write<T>(
+        dest: &Path,
+        force: bool,
+        f: impl FnOnce(&mut dyn Write) -> Result<T>,
+    ) -> Result<(PendingFile, T)> {
+        let dir = parent_dir(dest);
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
+        let file = create_private(&temp).map_err(|e| {
+            user(format!(
+                "cannot write in the folder {}: {e}. Check that you may write there, or choose another -o. Nothing was written",
+                dir.display()
+            ))
+        })?;
+        let pending = PendingFile {
+            temp,
+            dest: dest.to_path_buf(),
+            force,
+            done: false,
+        };
+        let written = (|| -> Result<T> {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            let value = f(&mut w)?;
+            let file = w.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+            Ok(value)
+        })();
+        // On any failure (a full disk, a bad row) `pending` is dropped and the temporary file
+        // with it; the target is untouched.
+        let value = written
+            .with_context(|| format!("writing {} failed; nothing was written", dest.display()))?;
+        Ok((pending, value))
+    }
+
+    /// Puts the file in place (atomically replacing an older one only with `force`).
+    fn persist(mut self) -> Result<()> {
+        if !self.force && self.dest.exists() {
+            return Err(user(format!(
+                "{} appeared while the export was written: give --force to replace it. Nothing was written",
+                self.dest.display()
+            )));
+        }
+        std::fs::rename(&self.temp, &self.dest).map_err(|e| {
+            user(format!(
+                "cannot put the file in place at {}: {e}. Nothing was written",
+                self.dest.display()
+            ))
+        })?;
+        self.done = true;
+        sync_dir(&parent_dir(&self.dest));
+        Ok(())
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
+    // On Windows the user profile's own folder rights keep the file private.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // The rename itself is durable only once the folder is synced.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+/// The file name of a day's log in the documents folder: `jobdesk-kontaktlog-2026-11-23.csv` (or
+/// `jobdesk-contact-log-…` in English); `-2`, `-3`, … when one is there already.
+fn free_name(dir: &Path, date: NaiveDate, lang: Lang) -> PathBuf {
+    let stem = format!(
+        "jobdesk-{}-{}",
+        crate::i18n::export::log_file_stem(lang),
+        date.format("%Y-%m-%d")
+    );
+    let mut path = dir.join(format!("{stem}.csv"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem}-{n}.csv"));
+        n += 1;
+    }
+    path
+}
+
+/// The user's documents folder (`directories::UserDirs`), else their home folder (also when the
+/// documents folder is configured but does not exist).
+pub fn documents_dir() -> Result<PathBuf> {
+    let dirs = directories::UserDirs::new()
+        .ok_or_else(|| user("cannot find your home folder to put the file in"))?;
+    Ok(dirs
+        .document_dir()
+        .filter(|d| d.is_dir())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dirs.home_dir().to_path_buf()))
+}
+
+/// Writes an export to `target` with `write`, records it and puts the file in place in one step:
+/// the record and the file are there together or not at all. (On standard output the record is
+/// written once everything has been written.)
+fn deliver<T>(
+    store: &mut Store,
+    target: &Target,
+    stdout: &mut dyn Write,
+    record: impl FnOnce(&T) -> ExportRecord,
+    write: impl FnOnce(&Store, &mut dyn Write) -> Result<T>,
+) -> Result<T> {
+    match target {
+        Target::Stdout => {
+            let value = write(store, stdout)?;
+            stdout.flush()?;
+            store.record_export(&record(&value))?;
+            Ok(value)
+        }
+        Target::File { path, force } => {
+            let (pending, value) = PendingFile::write(path, *force, |w| write(store, w))?;
+            let rec = record(&value);
+            store.record_export_then(&rec, || pending.persist())?;
+            Ok(value)
+        }
+    }
+}
+
+/// The contact log of `range` as CSV to `target` (`stdout` when it is standard output),
+/// streamed from the store; recorded as made at `at`. Returns the number of contacts.
+pub fn export_log(
+    store: &mut Store,
+    target: &Target,
+    stdout: &mut dyn Write,
+    range: DayRange,
+    opts: &csv::CsvOptions,
+    at: NaiveDateTime,
+) -> Result<u64> {
+    let kind = if opts.excel {
+        ExportKind::CsvExcel
+    } else {
+        ExportKind::Csv
+    };
+    let path = target.recorded();
+    deliver(
+        store,
+        target,
+        stdout,
+        |rows| ExportRecord {
+            at,
+            kind,
+            range,
+            rows: *rows,
+            cpr: opts.with_cpr,
+            path,
+        },
+        |store, w| store.stream_log(range, |rows| csv::write_log(w, rows, opts)),
+    )
+}
+
+/// The appointments of `range` as iCalendar to `target`, streamed from the store; recorded as
+/// made at `opts.now`. Returns the number of appointments.
+pub fn export_calendar(
+    store: &mut Store,
+    target: &Target,
+    stdout: &mut dyn Write,
+    range: DayRange,
+    opts: &ics::IcsOptions,
+) -> Result<u64> {
+    let path = target.recorded();
+    deliver(
+        store,
+        target,
+        stdout,
+        |rows| ExportRecord {
+            at: opts.now,
+            kind: ExportKind::Ics,
+            range,
+            rows: *rows,
+            cpr: false,
+            path,
+        },
+        |store, w| store.stream_appointments(range, |rows| ics::write_calendar(w, rows, opts)),
+    )
+}
+
+/// Everything the consultant keeps, with `config` (the settings file, if there is one), as JSON
+/// to `target`, streamed from the store; recorded as made at `at`. Returns what was written.
+pub fn export_everything(
+    store: &mut Store,
+    target: &Target,
+    stdout: &mut dyn Write,
+    config: Option<&Config>,
+    at: NaiveDateTime,
+) -> Result<json::Counts> {
+    let path = target.recorded();
+    deliver(
+        store,
+        target,
+        stdout,
+        |c: &json::Counts| ExportRecord {
+            at,
+            kind: ExportKind::Json,
+            range: DayRange::default(),
+            rows: c.total(),
+            cpr: true,
+            path,
+        },
+        |store, w| store.stream_everything(|rows| json::write_all(w, config, rows)),
+    )
+}
+
+/// Restores a JSON export read from `input` into `store`, which must be empty: all of it or
+/// nothing, audited as an import from `shown` (the file's name as the user gave it) at `at`.
+pub fn import_everything(
+    store: &mut Store,
+    input: impl Read,
+    shown: &str,
+    at: NaiveDateTime,
+) -> Result<json::Restored> {
+    store.restore(
+        |sink| json::read_all(input, sink),
+        |r| {
+            NewAudit::new(at, Action::Import)
+                .rows(r.counts.total())
+                .detail(format!("json <- {shown}"))
+        },
+    )
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file beside it, mode 0600 on unix, then a
+/// rename); an existing file is replaced only with `force`.
+pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    let (pending, ()) = PendingFile::write(path, force, |w| {
+        w.write_all(bytes)?;
+        Ok(())
+    })?;
+    pending.persist()
+}
+
+/// The terminal app's `x`: writes the day's contact log to the documents folder (the Excel form
+/// when the language is Danish, plain CSV otherwise; no CPR), records the export, and returns the
+/// file's path. The file holds personal data: the caller says so on screen.
+pub fn day_to_documents(
+    store: &mut Store,
+    date: NaiveDate,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<PathBuf> {
+    day_to_folder(store, &documents_dir()?, date, lang, now)
+}
+
+/// [`day_to_documents`] into a given folder (tests, and callers with their own folder).
+pub fn day_to_folder(
+    store: &mut Store,
+    dir: &Path,
+    date: NaiveDate,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<PathBuf> {
+    if !dir.is_dir() {
+        return Err(user(format!("the folder {} does not exist", dir.display())));
+    }
+    let path = free_name(dir, date, lang);
+    let target = Target::File {
+        path: path.clone(),
+        force: false,
+    };
+    let opts = csv::CsvOptions {
+        excel: lang.da(),
+        with_cpr: false,
+        lang,
+    };
+    export_log(
+        store,
+        &target,
+        &mut std::io::sink(),
+        DayRange::day(date),
+        &opts,
+        now,
+    )?;
+    Ok(path)
+}
