@@ -6,6 +6,7 @@ pub mod closure;
 pub mod cpr;
 pub mod dates;
 pub mod quickadd;
+pub mod records;
 pub mod text;
 pub mod types;
 

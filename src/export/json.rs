@@ -25,238 +25,22 @@
 
 use std::io::{Read, Write};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::domain::{Channel, Kind, Outcome, Status, TargetGroup};
 use crate::error::{Result, user};
+
+pub use crate::domain::records::{
+    AppointmentRecord, CitizenRecord, ClosureAttemptRecord, ClosureCallRecord,
+    ClosureConversionRecord, ClosureRecord, ContactRecord, DraftRecord, JobclubExemptionRecord,
+    Record, RestoreSink, Section,
+};
 
 /// The `format` value that marks a jobdesk export.
 pub const FORMAT: &str = "jobdesk";
 /// The version of the layout below. A reader refuses any other.
 pub const FORMAT_VERSION: u64 = 1;
-
-/// One citizen, every column but the derived search and sort keys.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CitizenRecord {
-    pub id: i64,
-    pub name: String,
-    pub cpr: Option<String>,
-    pub phone: String,
-    pub email: String,
-    pub target_group: TargetGroup,
-    pub benefit_start: Option<NaiveDate>,
-    pub mentor: bool,
-    pub mentor_goals: String,
-    pub mentor_hours: Option<f64>,
-    pub mentor_until: Option<NaiveDate>,
-    pub summary: String,
-    pub exempt: bool,
-    pub archived: bool,
-    pub last_contact: Option<NaiveDateTime>,
-    pub next_due: Option<NaiveDate>,
-    pub created_at: NaiveDateTime,
-}
-
-/// One appointment, every column.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AppointmentRecord {
-    pub id: i64,
-    pub uuid: String,
-    pub citizen_id: i64,
-    pub kind: Kind,
-    pub start: NaiveDateTime,
-    pub minutes: i64,
-    pub channel: Channel,
-    pub place: String,
-    pub status: Status,
-    pub reason: String,
-    pub moved_to: Option<i64>,
-    pub deleted: bool,
-    pub created_at: NaiveDateTime,
-}
-
-/// One entry of the contact log, every column.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ContactRecord {
-    pub id: i64,
-    pub uuid: String,
-    pub citizen_id: i64,
-    pub appointment_id: Option<i64>,
-    pub at: NaiveDateTime,
-    pub channel: Channel,
-    pub outcome: Outcome,
-    pub minutes: i64,
-    pub note: String,
-    pub counts: bool,
-    pub transferred_at: Option<NaiveDateTime>,
-    pub feedback_score: Option<i64>,
-    pub feedback_wish: String,
-    pub deleted: bool,
-    pub created_at: NaiveDateTime,
-}
-
-/// One closure (nedlukning).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClosureRecord {
-    pub id: i64,
-    pub name: String,
-    pub from_date: NaiveDate,
-    pub to_date: NaiveDate,
-    pub counts_held: bool,
-    pub created_at: NaiveDateTime,
-    pub ended_at: Option<NaiveDateTime>,
-}
-
-/// One citizen on a closure's call list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClosureCallRecord {
-    pub closure_id: i64,
-    pub citizen_id: i64,
-    pub position: i64,
-    pub target_group: TargetGroup,
-    pub mentor: bool,
-    pub attempts: i64,
-    pub last_result: Option<String>,
-    pub last_at: Option<NaiveDateTime>,
-    pub reached: bool,
-    pub accepted: Option<bool>,
-    pub next_try: Option<NaiveDate>,
-}
-
-/// What a closure call adds to its contact in the log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClosureAttemptRecord {
-    pub contact_id: i64,
-    pub closure_id: i64,
-    pub citizen_id: i64,
-    pub result: String,
-    pub accepted: Option<bool>,
-}
-
-/// An in-person appointment a closure turned into phone, video or a walk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClosureConversionRecord {
-    pub id: i64,
-    pub closure_id: i64,
-    pub appointment_id: i64,
-    pub from_channel: Channel,
-    pub to_channel: Channel,
-    pub at: NaiveDateTime,
-}
-
-/// An exemption from job-club attendance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct JobclubExemptionRecord {
-    pub id: i64,
-    pub citizen_id: i64,
-    pub from_date: NaiveDate,
-    pub to_date: NaiveDate,
-    pub reason: String,
-    pub created_at: NaiveDateTime,
-}
-
-/// A note or summary being typed, not yet saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DraftRecord {
-    pub kind: String,
-    pub target_id: i64,
-    pub citizen_id: i64,
-    pub text: String,
-    pub updated_at: NaiveDateTime,
-}
-
-/// The lists of the document, in the order they are written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    Citizens,
-    Appointments,
-    Contacts,
-    Closures,
-    ClosureCalls,
-    ClosureAttempts,
-    ClosureConversions,
-    JobclubExemptions,
-    Drafts,
-}
-
-impl Section {
-    pub const ALL: [Section; 9] = [
-        Section::Citizens,
-        Section::Appointments,
-        Section::Contacts,
-        Section::Closures,
-        Section::ClosureCalls,
-        Section::ClosureAttempts,
-        Section::ClosureConversions,
-        Section::JobclubExemptions,
-        Section::Drafts,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Section::Citizens => "citizens",
-            Section::Appointments => "appointments",
-            Section::Contacts => "contacts",
-            Section::Closures => "closures",
-            Section::ClosureCalls => "closure_calls",
-            Section::ClosureAttempts => "closure_attempts",
-            Section::ClosureConversions => "closure_conversions",
-            Section::JobclubExemptions => "jobclub_exemptions",
-            Section::Drafts => "drafts",
-        }
-    }
-
-    fn index(self) -> usize {
-        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    fn of_key(key: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|s| s.key() == key)
-    }
-}
-
-/// One row of any list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Record {
-    Citizen(CitizenRecord),
-    Appointment(AppointmentRecord),
-    Contact(ContactRecord),
-    Closure(ClosureRecord),
-    ClosureCall(ClosureCallRecord),
-    ClosureAttempt(ClosureAttemptRecord),
-    ClosureConversion(ClosureConversionRecord),
-    JobclubExemption(JobclubExemptionRecord),
-    Draft(DraftRecord),
-}
-
-impl Record {
-    pub fn section(&self) -> Section {
-        match self {
-            Record::Citizen(_) => Section::Citizens,
-            Record::Appointment(_) => Section::Appointments,
-            Record::Contact(_) => Section::Contacts,
-            Record::Closure(_) => Section::Closures,
-            Record::ClosureCall(_) => Section::ClosureCalls,
-            Record::ClosureAttempt(_) => Section::ClosureAttempts,
-            Record::ClosureConversion(_) => Section::ClosureConversions,
-            Record::JobclubExemption(_) => Section::JobclubExemptions,
-            Record::Draft(_) => Section::Drafts,
-        }
-    }
-}
 
 /// How many rows of each list were written or read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -329,11 +113,6 @@ pub fn write_all(
     }
     out.write_all(b"\n]}\n")?;
     Ok(counts)
-}
-
-/// Where a restore puts the rows it reads (the store, inside one transaction).
-pub trait RestoreSink {
-    fn put(&mut self, r: Record) -> Result<()>;
 }
 
 /// What a whole document held besides the rows given to the sink.
@@ -538,6 +317,8 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channel, Kind, Outcome, Status, TargetGroup};
+    use chrono::{NaiveDate, NaiveDateTime};
 
     #[derive(Default)]
     struct Collect(Vec<Record>);

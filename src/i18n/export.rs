@@ -1,6 +1,7 @@
 //! Words of the exports (`jobdesk export …` and the app's `x`).
 
 use super::Lang;
+use crate::domain::records::DayRange;
 
 /// The CSV header: date, time, citizen, target group, kind, channel, outcome, minutes, note.
 pub fn csv_header(l: Lang) -> [&'static str; 9] {
@@ -157,5 +158,21 @@ pub fn yes_no(l: Lang, yes: bool) -> &'static str {
         (true, false) => "nej",
         (false, true) => "yes",
         (false, false) => "no",
+    }
+}
+
+/// The words of a range of days. (An inherent `impl` may sit anywhere in the crate: the type is
+/// plain data in `domain`, its words are here.)
+impl DayRange {
+    /// "23.11.2026", "23.11.2026–27.11.2026", "fra 23.11.2026", "til …" or "alle" in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        let d = |x: chrono::NaiveDate| crate::domain::dates::fmt_date(x, lang.da());
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => d(a),
+            (Some(a), Some(b)) => format!("{}–{}", d(a), d(b)),
+            (Some(a), None) => format!("{} {}", lang.t("fra", "from"), d(a)),
+            (None, Some(b)) => format!("{} {}", lang.t("til og med", "through"), d(b)),
+            (None, None) => lang.t("alle dage", "all days").to_string(),
+        }
     }
 }

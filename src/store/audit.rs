@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::Store;
 use crate::domain::dates::{from_db, to_db};
+use crate::domain::records::DayRange;
 use crate::error::Result;
-use crate::export::DayRange;
 
 /// How long audit entries are kept.
 pub const AUDIT_MONTHS: u32 = 6;

@@ -6,15 +6,14 @@ use rusqlite::{Connection, Row, TransactionBehavior, params};
 
 use super::Store;
 use crate::domain::dates::{from_db, to_db};
+use crate::domain::records::{
+    AppointmentRecord, CitizenRecord, ClosureAttemptRecord, ClosureCallRecord,
+    ClosureConversionRecord, ClosureRecord, ContactRecord, DayRange, DraftRecord, ExportKind,
+    ExportRecord, JobclubExemptionRecord, LogRow, Record, RestoreSink,
+};
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Appointment, Channel, Kind, Outcome, TargetGroup, Word};
 use crate::error::{Result, user};
-use crate::export::json::{
-    AppointmentRecord, CitizenRecord, ClosureAttemptRecord, ClosureCallRecord,
-    ClosureConversionRecord, ClosureRecord, ContactRecord, DraftRecord, JobclubExemptionRecord,
-    Record, RestoreSink,
-};
-use crate::export::{DayRange, ExportKind, ExportRecord, LogRow};
 
 /// Bounds that stand in for an open end of a range (stored times sort as text).
 const BEFORE_ALL: &str = "0000-01-01T00:00:00";
@@ -340,7 +339,7 @@ impl Store {
     }
 
     /// Streams every row the consultant keeps, list by list in the order of
-    /// `json::Section::ALL`, each list in key order, from one consistent snapshot.
+    /// `Section::ALL`, each list in key order, from one consistent snapshot.
     pub fn stream_everything<T>(
         &self,
         f: impl FnOnce(Stream<'_, Record>) -> Result<T>,
