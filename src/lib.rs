@@ -4,7 +4,6 @@
 //! tests reach every piece.
 
 pub mod cli;
-pub mod closure_cmd;
 pub mod config;
 pub mod domain;
 pub mod error;
@@ -12,7 +11,6 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;
-pub mod safety_cmd;
 pub mod store;
 pub mod ui;
 
@@ -24,7 +22,7 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             now: cli::now_from_env()?,
             lang: cli::lang_of(cli.lang),
         };
-        safety_cmd::install_prompt(ctx.lang);
+        cli::safety::install_prompt(ctx.lang);
         match cli.command {
             Some(cmd) => {
                 let stdout = std::io::stdout();

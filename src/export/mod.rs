@@ -6,7 +6,6 @@
 //! to disk, then renamed over the target, so a reader never sees a half-written or empty file.
 //! Every export is recorded in the `exports` table.
 
-pub mod cli;
 pub mod csv;
 pub mod ics;
 pub mod json;

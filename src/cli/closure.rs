@@ -8,8 +8,8 @@ use std::path::Path;
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::cli::open_store;
-use crate::cli::{Ctx, YesNo};
+use super::open_store;
+use super::{Ctx, YesNo};
 use crate::domain::closure::{
     CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
     check_range, report_csv_record,

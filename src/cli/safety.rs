@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
-use crate::cli::{Ctx, open_store};
+use super::{Ctx, open_store};
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::error::{Result, user};

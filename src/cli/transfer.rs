@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{DayRange, ExportKind, ExportRecord, Target, csv, deliver, ics, json};
-use crate::cli::Ctx;
+use super::Ctx;
 use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
+use crate::export::{DayRange, ExportKind, ExportRecord, Target, csv, deliver, ics, json};
 use crate::i18n::export as words;
 use crate::store::{Create, Store};
 
@@ -396,7 +396,7 @@ fn restore_config(config: &Config, ctx: &Ctx) -> String {
             "# jobdesk's settings, restored from an export.\n\n{}",
             toml::to_string_pretty(config)?
         );
-        let (pending, ()) = super::PendingFile::write(&path, false, |w| {
+        let (pending, ()) = crate::export::PendingFile::write(&path, false, |w| {
             w.write_all(text.as_bytes())?;
             Ok(())
         })?;

@@ -1,5 +1,8 @@
 //! The command line: clap definitions and the non-interactive commands.
 
+pub mod closure;
+pub mod safety;
+pub mod transfer;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -68,16 +71,16 @@ pub enum Command {
     Config(ConfigArgs),
     /// The closure call-round: pause deadlines, convert in-person meetings, phone the caseload
     #[command(subcommand)]
-    Closure(crate::closure_cmd::ClosureCommand),
+    Closure(closure::ClosureCommand),
     /// Reports
     #[command(subcommand)]
-    Report(crate::closure_cmd::ReportCommand),
+    Report(closure::ReportCommand),
     /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
     #[command(subcommand)]
-    Export(crate::export::cli::ExportCommand),
+    Export(transfer::ExportCommand),
     /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
     #[command(flatten)]
-    Safety(crate::safety_cmd::SafetyCommand),
+    Safety(safety::SafetyCommand),
 }
 
 #[derive(Debug, Args)]
@@ -288,7 +291,7 @@ pub enum ImportCommand {
     /// too), ',' or ';', with or without BOM. All or nothing unless --skip-invalid
     Caseload(ImportCaseloadArgs),
     /// Everything from a `jobdesk export json` file, into an empty (or new) database only
-    Json(crate::export::cli::ImportJsonArgs),
+    Json(transfer::ImportJsonArgs),
 }
 
 #[derive(Debug, Args)]
@@ -425,8 +428,8 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
         Command::Log(LogCommand::Add(a)) => {
             log_add(&mut open_store(&path, Create::No)?, &a, ctx, out)
         }
-        Command::Closure(c) => crate::closure_cmd::run_closure(c, &path, ctx, out),
-        Command::Report(r) => crate::closure_cmd::run_report(r, &path, ctx, out),
+        Command::Closure(c) => closure::run_closure(c, &path, ctx, out),
+        Command::Report(r) => closure::run_report(r, &path, ctx, out),
         Command::Import(ImportCommand::Caseload(a)) => {
             let bytes = std::fs::read(&a.file)
                 .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;
@@ -449,11 +452,9 @@ pub fn run(cmd: Command, db: &Option<PathBuf>, ctx: &Ctx, out: &mut dyn Write) -
             )?;
             Ok(())
         }
-        Command::Import(ImportCommand::Json(a)) => {
-            crate::export::cli::import_json(&a, &path, ctx, out)
-        }
-        Command::Export(c) => crate::export::cli::run(c, &path, ctx, out),
-        Command::Safety(c) => crate::safety_cmd::run(c, &path, ctx, out),
+        Command::Import(ImportCommand::Json(a)) => transfer::import_json(&a, &path, ctx, out),
+        Command::Export(c) => transfer::run(c, &path, ctx, out),
+        Command::Safety(c) => safety::run(c, &path, ctx, out),
     }
 }
 
