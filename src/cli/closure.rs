@@ -1,15 +1,13 @@
 //! `jobdesk closure ...` and `jobdesk report closure ...`: the closure call-round from the
 //! command line. Clap definitions and handlers; the rules live in `domain::closure`, the SQL in
-//! `store::closures`, the words in `ui::strings::closure`.
+//! `store::closures`, the words in `i18n::closure`.
 
-use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::io::Write;
 
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use super::open_store;
-use super::{Ctx, YesNo};
+use super::{Ctx, YesNo, prompt};
 use crate::domain::closure::{
     CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
     check_range, report_csv_record,
@@ -137,37 +135,32 @@ pub struct ReportClosureArgs {
 }
 
 /// Runs `jobdesk closure ...`.
-pub fn run_closure(cmd: ClosureCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+pub fn run_closure(cmd: ClosureCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     match cmd {
-        ClosureCommand::Start(a) => start(&a, path, ctx, out),
-        ClosureCommand::Convert(a) => convert(&a, path, ctx, out),
-        ClosureCommand::Call(a) => call(&a, path, ctx, out),
-        ClosureCommand::Status => status(&open_store(path, Create::No)?, ctx, out),
-        ClosureCommand::List(a) => list(&open_store(path, Create::No)?, &a, ctx, out),
-        ClosureCommand::End => end(&mut open_store(path, Create::No)?, ctx, out),
+        ClosureCommand::Start(a) => start(&a, ctx, out),
+        ClosureCommand::Convert(a) => convert(&a, ctx, out),
+        ClosureCommand::Call(a) => call(&a, ctx, out),
+        ClosureCommand::Status => status(&ctx.open_store(Create::No)?, ctx, out),
+        ClosureCommand::List(a) => list(&ctx.open_store(Create::No)?, &a, ctx, out),
+        ClosureCommand::End => end(&mut ctx.open_store(Create::No)?, ctx, out),
     }
 }
 
 /// Runs `jobdesk report ...`.
-pub fn run_report(cmd: ReportCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+pub fn run_report(cmd: ReportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     match cmd {
-        ReportCommand::Closure(a) => report(&open_store(path, Create::No)?, &a, ctx, out),
+        ReportCommand::Closure(a) => report(&ctx.open_store(Create::No)?, &a, ctx, out),
     }
 }
 
-/// Asks on the terminal; refuses (nothing written) when nobody can answer.
-fn confirm(prompt: &str, out: &mut dyn Write) -> Result<bool> {
-    if !std::io::stdin().is_terminal() {
+/// Asks whether to convert; refuses (nothing written) when nobody can answer.
+fn confirm(question: &str, out: &mut dyn Write) -> Result<bool> {
+    if !prompt::can_ask() {
         return Err(user(
             "converting every in-person appointment needs a confirmation, and there is no terminal to ask on: add --yes to convert them, or leave out --convert all / --all; nothing was written",
         ));
     }
-    out.flush()?;
-    eprint!("{prompt}");
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    let answer = crate::domain::text::fold(line.trim());
-    Ok(matches!(answer.as_str(), "y" | "yes" | "j" | "ja"))
+    prompt::confirm(question, out)
 }
 
 fn appointment_table(
@@ -212,7 +205,7 @@ fn appointment_table(
     Ok(())
 }
 
-fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn start(a: &StartArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let from = parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
     let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
@@ -235,7 +228,7 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
         to,
         counts_held: a.counts_held == YesNo::Yes,
     };
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     store.check_new_closure(&new)?;
     let mut convert_all = a.convert == ConvertMode::All;
     if convert_all && !a.yes {
@@ -265,9 +258,9 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-fn convert(a: &ConvertArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn convert(a: &ConvertArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     if a.all {
         let closure = store.require_open_closure()?;
         let n = store.closure_in_person(closure.id)?.len();
@@ -295,7 +288,7 @@ fn convert(a: &ConvertArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
-fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let result = CallResult::parse(&a.result).map_err(|e| user(format!("--result: {e}")))?;
     let accepted = a.accepted.map(|v| v == YesNo::Yes);
@@ -309,7 +302,7 @@ fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
         None => ctx.now,
     };
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let closure = store.require_open_closure()?;
     let note = words::attempt_note(
         l,

@@ -1,5 +1,5 @@
 //! `jobdesk export csv|ics|json|history` and `jobdesk import json`: the clap definitions and the
-//! command handlers. `cli.rs` holds only the hooks.
+//! command handlers; the formats themselves live in `export`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
 use crate::export::{DayRange, ExportKind, ExportRecord, Target, csv, deliver, ics, json};
 use crate::i18n::export as words;
-use crate::store::{Create, Store};
+use crate::store::Create;
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -139,13 +139,14 @@ fn report(target: &Target, ctx: &Ctx, out: &mut dyn Write, said: String) -> Resu
     Ok(())
 }
 
-/// Runs one `jobdesk export …` command against the database at `db`.
-pub fn run(cmd: ExportCommand, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+/// Runs one `jobdesk export …` command against the user's database.
+pub fn run(cmd: ExportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let db = &ctx.db_path()?;
     match cmd {
         ExportCommand::Csv(a) => export_csv(&a, db, ctx, out),
         ExportCommand::Ics(a) => export_ics(&a, db, ctx, out),
         ExportCommand::Json(a) => export_json(&a, db, ctx, out),
-        ExportCommand::History => history(db, ctx, out),
+        ExportCommand::History => history(ctx, out),
     }
 }
 
@@ -159,7 +160,7 @@ fn export_csv(a: &CsvArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let opts = csv::CsvOptions {
         excel: a.excel,
         with_cpr: a.with_cpr,
@@ -209,7 +210,7 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let opts = ics::IcsOptions {
         lang: ctx.lang,
         now: ctx.now,
@@ -244,9 +245,9 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
 }
 
 /// The settings file as it is now, or `None` when there is none (the built-in defaults).
-fn current_config() -> Result<Option<Config>> {
+fn current_config(ctx: &Ctx) -> Result<Option<&Config>> {
     match Config::path() {
-        Some(p) if p.exists() => Ok(Some(Config::load(Some(&p))?)),
+        Some(p) if p.exists() => Ok(Some(ctx.config()?)),
         _ => Ok(None),
     }
 }
@@ -254,8 +255,8 @@ fn current_config() -> Result<Option<Config>> {
 fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let config = current_config()?;
-    let mut store = Store::open(db, Create::No)?;
+    let config = current_config(ctx)?;
+    let mut store = ctx.open_store(Create::No)?;
     let path = target.recorded();
     let counts = deliver(
         &mut store,
@@ -269,7 +270,7 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
             cpr: true,
             path: path.clone(),
         },
-        |store, w| store.stream_everything(|rows| json::write_all(w, config.as_ref(), rows)),
+        |store, w| store.stream_everything(|rows| json::write_all(w, config, rows)),
     )?;
     report(
         &target,
@@ -285,8 +286,8 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
     )
 }
 
-fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let store = Store::open(db, Create::No)?;
+fn history(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open_store(Create::No)?;
     let list = store.exports()?;
     let l = ctx.lang;
     if list.is_empty() {
@@ -322,7 +323,8 @@ fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 /// `jobdesk import json FILE`: restores an export into an empty (or new) database, all or
 /// nothing. A database file this command created is removed again when the import fails. The
 /// settings in the export are written to the settings file when there is none yet.
-pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+pub fn import_json(a: &ImportJsonArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let db = &ctx.db_path()?;
     let shown = a.file.display().to_string();
     if a.file.is_dir() {
         return Err(user(format!(
@@ -333,7 +335,7 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
         std::fs::File::open(&a.file).map_err(|e| user(format!("cannot read {shown}: {e}")))?;
     let existed = db.exists();
     let result = (|| -> Result<json::Restored> {
-        let mut store = Store::open(db, Create::Yes)?;
+        let mut store = ctx.open_store(Create::Yes)?;
         store.restore(
             |sink| json::read_all(file, sink),
             |r| {
@@ -383,8 +385,8 @@ fn restore_config(config: &Config, ctx: &Ctx) -> String {
     };
     let shown = path.display().to_string();
     if path.exists() {
-        return match Config::load(Some(&path)) {
-            Ok(mine) if &mine == config => words::config_same(l, &shown),
+        return match ctx.config() {
+            Ok(mine) if mine == config => words::config_same(l, &shown),
             _ => words::config_kept(l, &shown),
         };
     }
