@@ -6,9 +6,10 @@ use chrono::{Duration, NaiveTime};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::table::{Col, Table};
 use super::{Ctx, YesNo};
 use crate::domain::dates::{fmt_iso_minute, fmt_time, parse_date, parse_datetime};
-use crate::domain::text::{fit, sanitize_line};
+use crate::domain::text::sanitize_line;
 use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, Word};
 use crate::error::{Result, user};
 use crate::i18n::cli as words;
@@ -165,6 +166,18 @@ pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let da = l.da();
     let h = words::agenda_header(l);
+    let table = Table::indented(
+        "  ",
+        &[
+            Col::Right(7),
+            Col::Fit(5),
+            Col::Right(4),
+            Col::Fit(26),
+            Col::Fit(13),
+            Col::Fit(13),
+            Col::Free,
+        ],
+    );
     for day in 0..a.days as i64 {
         let date = first + Duration::days(day);
         let of_day: Vec<_> = list.iter().filter(|x| x.start.date() == date).collect();
@@ -176,28 +189,19 @@ pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "  {}", words::no_appointments(l))?;
             continue;
         }
-        writeln!(
-            out,
-            "  {:>7}  {}  {:>4}  {}  {}  {}  {}",
-            h[0],
-            fit(h[1], 5),
-            h[2],
-            fit(h[3], 26),
-            fit(h[4], 13),
-            fit(h[5], 13),
-            h[6]
-        )?;
+        table.row(out, &h)?;
         for x in of_day {
-            writeln!(
+            table.row(
                 out,
-                "  {:>7}  {}  {:>4}  {}  {}  {}  {}",
-                x.id,
-                fit(&fmt_time(x.start.time(), da), 5),
-                x.minutes,
-                fit(&sanitize_line(&x.citizen), 26),
-                fit(x.kind.name(da), 13),
-                fit(x.channel.name(da), 13),
-                x.status.name(da)
+                &[
+                    &x.id.to_string(),
+                    &fmt_time(x.start.time(), da),
+                    &x.minutes.to_string(),
+                    &sanitize_line(&x.citizen),
+                    x.kind.name(da),
+                    x.channel.name(da),
+                    x.status.name(da),
+                ],
             )?;
         }
     }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::table::{Col, Table};
 use super::{Ctx, YesNo};
 use crate::domain::Word;
 use crate::domain::dates::{fmt_date, parse_date};
-use crate::domain::text::{fit, sanitize_line};
+use crate::domain::text::sanitize_line;
 use crate::error::{Result, user};
 use crate::i18n::cli as words;
 use crate::store::{CitizenFilter, CitizenOrder, Create};
@@ -267,14 +268,8 @@ pub fn citizens(a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
     }
     let da = ctx.lang.da();
     let h = words::citizens_header(ctx.lang);
-    writeln!(
-        out,
-        "{:>6}  {}  {}  {}",
-        h[0],
-        fit(h[1], 28),
-        fit(h[2], 18),
-        h[3]
-    )?;
+    let table = Table::new(&[Col::Right(6), Col::Fit(28), Col::Fit(18), Col::Free]);
+    table.row(out, &h)?;
     for c in &list {
         let due = c
             .next_due
@@ -285,14 +280,14 @@ pub fn citizens(a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
         } else {
             String::new()
         };
-        writeln!(
+        table.row(
             out,
-            "{:>6}  {}  {}  {}{}",
-            c.id,
-            fit(&sanitize_line(&c.name), 28),
-            fit(c.target_group.short(da), 18),
-            due,
-            arch
+            &[
+                &c.id.to_string(),
+                &sanitize_line(&c.name),
+                c.target_group.short(da),
+                &format!("{due}{arch}"),
+            ],
         )?;
     }
     Ok(())

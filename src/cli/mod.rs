@@ -9,6 +9,7 @@ pub mod closure;
 pub mod prompt;
 pub mod safety;
 pub mod setup;
+pub mod table;
 pub mod transfer;
 
 use std::cell::OnceCell;

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::prompt::{self, new_passphrase};
+use super::table::{Col, Table};
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::error::{Result, user};
@@ -270,18 +271,16 @@ fn audit(a: &AuditArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", words::no_audit(l))?;
         return Ok(());
     }
-    let h = words::audit_header(l);
-    writeln!(
-        out,
-        "{}  {}  {}  {:>7}  {}  {:>7}  {}",
-        fit(h[0], 16),
-        fit(h[1], 10),
-        fit(h[2], 10),
-        h[3],
-        fit(h[4], 23),
-        h[5],
-        h[6]
-    )?;
+    let table = Table::new(&[
+        Col::Fit(16),
+        Col::Fit(10),
+        Col::Fit(10),
+        Col::Right(7),
+        Col::Fit(23),
+        Col::Right(7),
+        Col::Free,
+    ]);
+    table.row(out, &words::audit_header(l))?;
     for e in list {
         let at = format!(
             "{} {}",
@@ -297,16 +296,17 @@ fn audit(a: &AuditArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         } else {
             range.describe(l)
         };
-        writeln!(
+        table.row(
             out,
-            "{}  {}  {}  {:>7}  {}  {:>7}  {}",
-            fit(&at, 16),
-            fit(&sanitize_line(&e.os_user), 10),
-            fit(words::action(l, e.action), 10),
-            e.citizen_id.map(|c| c.to_string()).unwrap_or_default(),
-            fit(&range, 23),
-            e.rows,
-            sanitize_line(&e.detail)
+            &[
+                &at,
+                &sanitize_line(&e.os_user),
+                words::action(l, e.action),
+                &e.citizen_id.map(|c| c.to_string()).unwrap_or_default(),
+                &range,
+                &e.rows.to_string(),
+                &sanitize_line(&e.detail),
+            ],
         )?;
     }
     Ok(())

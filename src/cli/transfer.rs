@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use super::Ctx;
+use super::table::{Col, Table};
 use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
@@ -294,27 +295,31 @@ fn history(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}", words::no_exports(l))?;
         return Ok(());
     }
-    let h = words::history_header(l);
-    writeln!(
-        out,
-        "{:<16}  {:<9}  {:<23}  {:>7}  {:<3}  {}",
-        h[0], h[1], h[2], h[3], h[4], h[5]
-    )?;
+    let table = Table::new(&[
+        Col::Left(16),
+        Col::Left(9),
+        Col::Left(23),
+        Col::Right(7),
+        Col::Left(3),
+        Col::Free,
+    ]);
+    table.row(out, &words::history_header(l))?;
     for r in list {
         let at = format!(
             "{} {}",
             fmt_date(r.at.date(), l.da()),
             fmt_time(r.at.time(), l.da())
         );
-        writeln!(
+        table.row(
             out,
-            "{:<16}  {:<9}  {:<23}  {:>7}  {:<3}  {}",
-            at,
-            r.kind.key(),
-            r.range.describe(l),
-            r.rows,
-            words::yes_no(l, r.cpr),
-            crate::domain::text::sanitize_line(&r.path)
+            &[
+                &at,
+                r.kind.key(),
+                &r.range.describe(l),
+                &r.rows.to_string(),
+                words::yes_no(l, r.cpr),
+                &crate::domain::text::sanitize_line(&r.path),
+            ],
         )?;
     }
     Ok(())
