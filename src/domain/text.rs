@@ -163,9 +163,25 @@ pub fn fit(s: &str, w: usize) -> String {
     out
 }
 
+/// The text with its first character in upper case ("uge 48" → "Uge 48", "ærinde" → "Ærinde").
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalise_the_first_character_only() {
+        assert_eq!(capitalise("uge 48"), "Uge 48");
+        assert_eq!(capitalise("ærinde Ø"), "Ærinde Ø");
+        assert_eq!(capitalise(""), "");
+    }
 
     #[test]
     fn fold_by_character_equals_folding_the_normalised_string() {

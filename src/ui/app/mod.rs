@@ -18,6 +18,7 @@ use crate::domain::closure::{
     CallEntry, CallResult, Closure, NewAttempt, NewClosure, Progress, ReportRow,
 };
 use crate::domain::dates::week_start;
+use crate::domain::text::capitalise;
 use crate::domain::{
     Appointment, Channel, Citizen, Contact, Kind, NewContact, Outcome, Status, Word,
 };
@@ -27,13 +28,6 @@ use crate::store::Change;
 use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, ContactFilter, Store};
 use crate::store::{Draft, DraftKind};
 use ratatui_textarea::TextArea;
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|x| x.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
 
 /// The six panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
