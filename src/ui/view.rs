@@ -10,10 +10,9 @@ use super::app::{App, Mode};
 use super::keymap::{self, Scope};
 use super::layout::{self, areas, centered};
 use super::panes;
+use super::theme::ACCENT;
 use super::widgets::line::LineInput;
 use crate::domain::text::{capitalise, sanitize_line, truncate, width};
-
-pub const ACCENT: Color = Color::Cyan;
 
 pub fn draw(app: &App, f: &mut Frame<'_>) {
     let area = f.area();

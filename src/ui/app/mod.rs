@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use super::action::Action;
 use super::keymap::{self, Scope};
 use super::layout;
+pub use super::pane::Pane;
 use super::quickadd::{Pick, Preview, QuickAdd};
 use super::widgets::line::{LineEvent, LineInput};
 use crate::config::Config;
@@ -28,37 +29,6 @@ use crate::store::Change;
 use crate::store::{AppointmentFilter, CitizenFilter, CitizenOrder, ContactFilter, Store};
 use crate::store::{Draft, DraftKind};
 use ratatui_textarea::TextArea;
-
-/// The six panes, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Today,
-    Calls,
-    Visits,
-    Log,
-    Caseload,
-    Closure,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 6] = [
-        Pane::Today,
-        Pane::Calls,
-        Pane::Visits,
-        Pane::Log,
-        Pane::Caseload,
-        Pane::Closure,
-    ];
-    pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-    fn has_week(self) -> bool {
-        matches!(self, Pane::Calls | Pane::Visits)
-    }
-    fn has_date(self) -> bool {
-        !matches!(self, Pane::Caseload | Pane::Closure)
-    }
-}
 
 /// One row of a list.
 #[derive(Debug, Clone, PartialEq)]

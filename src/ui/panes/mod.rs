@@ -13,8 +13,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TRow, Table};
 
-use super::app::{App, Pane};
-use super::view::ACCENT;
+use super::app::App;
+use super::pane::Pane;
+use super::theme::ACCENT;
 use crate::domain::cadence::{Urgency, urgency};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::domain::{Appointment, Status};
