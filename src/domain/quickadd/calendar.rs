@@ -50,7 +50,7 @@ pub(super) fn full_date(year: i32, month: u32, day: u32, raw: &str) -> Result<Na
         .ok_or_else(|| no_such_day(raw, month, day, Some(year)))
 }
 
-pub(super) fn no_such_day(raw: &str, month: u32, day: u32, year: Option<i32>) -> Problem {
+fn no_such_day(raw: &str, month: u32, day: u32, year: Option<i32>) -> Problem {
     let i = (month as usize).saturating_sub(1) % 12;
     let (da_y, en_y) = match year {
         Some(y) => (format!(" {y}"), format!(" {y}")),

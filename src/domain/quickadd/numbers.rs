@@ -9,10 +9,10 @@ use super::{Problem, show};
 
 const MAX_MINUTES: i64 = 1440;
 
-pub(super) const MINUTE_UNITS: [&str; 8] = [
+const MINUTE_UNITS: [&str; 8] = [
     "m", "min", "mins", "minut", "minutter", "minute", "minutes", "minuts",
 ];
-pub(super) const HOUR_UNITS: [&str; 8] = ["t", "h", "time", "timer", "hour", "hours", "hr", "hrs"];
+const HOUR_UNITS: [&str; 8] = ["t", "h", "time", "timer", "hour", "hours", "hr", "hrs"];
 
 pub(super) fn unit_factor(unit: &str) -> Option<i64> {
     if MINUTE_UNITS.contains(&unit) {
@@ -25,7 +25,7 @@ pub(super) fn unit_factor(unit: &str) -> Option<i64> {
 }
 
 /// `30`, `1,5`, `1.5`: digits with at most one decimal part.
-pub(super) fn is_amount(s: &str) -> bool {
+fn is_amount(s: &str) -> bool {
     let mut parts = s.split([',', '.']);
     let int = parts.next().unwrap_or("");
     let frac = parts.next();
@@ -36,7 +36,7 @@ pub(super) fn is_amount(s: &str) -> bool {
 }
 
 /// Minutes from an amount and a unit factor, with the problem when out of 1–1440.
-pub(super) fn minutes_of(amount: &str, factor: i64, raw: &str) -> Result<i64, Problem> {
+fn minutes_of(amount: &str, factor: i64, raw: &str) -> Result<i64, Problem> {
     let out_of_range = || {
         Problem::new(
             format!(

@@ -88,7 +88,7 @@ pub(super) fn raw_join(toks: &[Tok]) -> String {
     toks.iter().map(|t| t.raw).collect::<Vec<_>>().join(" ")
 }
 
-pub(super) fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
+fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
     let t = &toks[i];
     let f = t.f.as_str();
     let next = toks.get(i + 1).map(|t| t.f.as_str());
@@ -296,7 +296,7 @@ pub(super) fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
 }
 
 /// "uge 49", "week 49", "uge49", "w49": the week number and how many words it took.
-pub(super) fn week_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+fn week_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let f = toks[i].f.as_str();
     if matches!(f, "uge" | "week" | "wk") {
         let n = toks.get(i + 1)?;
@@ -313,7 +313,7 @@ pub(super) fn week_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
 }
 
 /// One or two ASCII digits.
-pub(super) fn small_number(s: &str) -> Option<u32> {
+fn small_number(s: &str) -> Option<u32> {
     let n = s.chars().count();
     if (1..=2).contains(&n) && s.chars().all(|c| c.is_ascii_digit()) {
         s.parse().ok()
@@ -322,7 +322,7 @@ pub(super) fn small_number(s: &str) -> Option<u32> {
     }
 }
 
-pub(super) fn four_digit_year(s: &str) -> Option<i32> {
+fn four_digit_year(s: &str) -> Option<i32> {
     if s.chars().count() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
         s.parse().ok().filter(|y| (1000..=9999).contains(y))
     } else {
@@ -330,7 +330,7 @@ pub(super) fn four_digit_year(s: &str) -> Option<i32> {
     }
 }
 
-pub(super) fn weekday_word(f: &str) -> Option<Weekday> {
+fn weekday_word(f: &str) -> Option<Weekday> {
     let w = f.strip_suffix('.').unwrap_or(f);
     Some(match w {
         "mandag" | "man" | "monday" | "mon" => Weekday::Mon,
@@ -344,7 +344,7 @@ pub(super) fn weekday_word(f: &str) -> Option<Weekday> {
     })
 }
 
-pub(super) fn starts_upper(raw: &str) -> bool {
+fn starts_upper(raw: &str) -> bool {
     raw.chars().next().is_some_and(char::is_uppercase)
 }
 

@@ -73,7 +73,7 @@ impl App {
     }
 
     /// Keeps the selection on screen; returns whether the window moved.
-    pub(super) fn clamp_offset(&mut self, pane: Pane) -> bool {
+    fn clamp_offset(&mut self, pane: Pane) -> bool {
         let page = layout::list_height(self.width, self.height, pane).max(1);
         let l = &mut self.panes[pane.index()].list;
         let before = l.offset;
@@ -102,7 +102,7 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn load_counts(&self) -> Result<Counts> {
+    fn load_counts(&self) -> Result<Counts> {
         let from = self.today().and_time(NaiveTime::MIN);
         let (calls, visits) = self.store.count_by_kind(from, from + Duration::days(1))?;
         Ok(Counts {
@@ -124,7 +124,7 @@ impl App {
         }
     }
 
-    pub(super) fn range(&self, pane: Pane) -> (NaiveDateTime, NaiveDateTime) {
+    fn range(&self, pane: Pane) -> (NaiveDateTime, NaiveDateTime) {
         let st = &self.panes[pane.index()];
         if st.week {
             let from = week_start(st.date).and_time(NaiveTime::MIN);
@@ -135,7 +135,7 @@ impl App {
         }
     }
 
-    pub(super) fn appointment_filter(&self, pane: Pane) -> AppointmentFilter {
+    fn appointment_filter(&self, pane: Pane) -> AppointmentFilter {
         let (from, to) = self.range(pane);
         AppointmentFilter {
             from: Some(from),
@@ -150,18 +150,18 @@ impl App {
         }
     }
 
-    pub(super) fn due_until(&self, pane: Pane) -> NaiveDate {
+    fn due_until(&self, pane: Pane) -> NaiveDate {
         self.panes[pane.index()].date + Duration::days(DUE_DAYS)
     }
 
-    pub(super) fn citizen_filter(&self, pane: Pane) -> CitizenFilter {
+    fn citizen_filter(&self, pane: Pane) -> CitizenFilter {
         CitizenFilter {
             include_archived: false,
             text: self.panes[pane.index()].filter.clone(),
         }
     }
 
-    pub(super) fn contact_filter(&self, pane: Pane) -> ContactFilter {
+    fn contact_filter(&self, pane: Pane) -> ContactFilter {
         let (from, to) = self.range(pane);
         ContactFilter {
             from: Some(from),
@@ -171,7 +171,7 @@ impl App {
         }
     }
 
-    pub(super) fn count_pane(&mut self, pane: Pane) -> Result<()> {
+    fn count_pane(&mut self, pane: Pane) -> Result<()> {
         let (mut appts, mut due) = (0, 0);
         let total = match pane {
             Pane::Today => {
@@ -203,7 +203,7 @@ impl App {
     }
 
     /// Reads just the rows on screen.
-    pub(super) fn load_window(&mut self, pane: Pane) -> Result<()> {
+    fn load_window(&mut self, pane: Pane) -> Result<()> {
         let page = layout::list_height(self.width, self.height, pane).max(1);
         let (offset, appts, due, heading) = {
             let l = &self.panes[pane.index()].list;

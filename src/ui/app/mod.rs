@@ -220,7 +220,7 @@ impl App {
         }
     }
 
-    pub fn handle_key(&mut self, k: &KeyEvent) -> bool {
+    fn handle_key(&mut self, k: &KeyEvent) -> bool {
         self.message = None;
         if let Some(action) = keymap::lookup(&self.scopes(), k) {
             self.update(action);

@@ -65,7 +65,7 @@ impl ListView {
     }
 
     /// Whether row `i` can hold the selection (headings and "none" rows cannot).
-    pub(super) fn selectable(&self, today: bool, i: usize) -> bool {
+    fn selectable(&self, today: bool, i: usize) -> bool {
         if !today {
             return true;
         }
