@@ -1,10 +1,9 @@
 //! jobdesk: a Danish job consultant's fast desk beside the case system.
 //!
 //! The library holds everything; `main.rs` only parses the command line and dispatches, so that
-//! tests reach every piece.
+//! tests reach every piece. The command line (and the opening of the desk) lives in `cli`.
 
 pub mod cli;
-pub mod closure_cmd;
 pub mod config;
 pub mod domain;
 pub mod error;
@@ -12,7 +11,6 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;
-pub mod safety_cmd;
 pub mod store;
 pub mod transfer;
 pub mod ui;
@@ -20,24 +18,7 @@ pub mod ui;
 /// Runs the parsed command line and returns the process's exit code. Errors are printed on
 /// stderr as "jobdesk: what was wrong"; no backtrace.
 pub fn app_main(cli: cli::Cli) -> i32 {
-    let result = (|| -> error::Result<()> {
-        let ctx = cli::Ctx {
-            now: cli::now_from_env()?,
-            lang: cli::lang_of(cli.lang),
-        };
-        safety_cmd::install_prompt(ctx.lang);
-        match cli.command {
-            Some(cmd) => {
-                let stdout = std::io::stdout();
-                let mut out = std::io::BufWriter::new(stdout.lock());
-                cli::run(cmd, &cli.db, &ctx, &mut out)?;
-                std::io::Write::flush(&mut out)?;
-                Ok(())
-            }
-            None => desk(&cli, &ctx),
-        }
-    })();
-    match result {
+    match cli::run(cli) {
         Ok(()) => 0,
         Err(e) => {
             // A closed pipe (`jobdesk citizens | head`) is not an error worth a message.
@@ -51,45 +32,4 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             error::exit_code(&e)
         }
     }
-}
-
-/// Opens the desk on the user's database, or with `--demo` on a fresh temporary one.
-fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(error::user(
-            "the desk needs a terminal; for scripts use the commands (see `jobdesk --help`)",
-        ));
-    }
-    let fixed_now = std::env::var("JOBDESK_NOW").is_ok_and(|v| !v.trim().is_empty());
-    let start = ctx.now;
-    let clock = move || {
-        if fixed_now {
-            start
-        } else {
-            chrono::Local::now().naive_local()
-        }
-    };
-    let config = config::Config::load(config::Config::path().as_deref())?;
-    if cli.demo {
-        let dir = tempfile::Builder::new().prefix("jobdesk-demo-").tempdir()?;
-        let path = dir.path().join("demo.db");
-        let mut store = store::Store::open(&path, store::Create::Yes)?;
-        store.use_rules(config.rules())?;
-        let spec = generate::Spec {
-            citizens: 120,
-            years: 2,
-            seed: 1,
-            now: ctx.now,
-        };
-        generate::generate(&mut store, spec, &mut |_, _| {})?;
-        let r = ui::run(store, config, ctx.lang, clock);
-        drop(dir);
-        return r;
-    }
-    let path = cli::db_path(&cli.db)?;
-    let mut store = store::Store::open(&path, store::Create::Yes)?;
-    store.use_rules(config.rules())?;
-    store.set_retention_days(config.retention_days);
-    ui::run(store, config, ctx.lang, clock)
 }

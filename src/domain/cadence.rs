@@ -109,7 +109,7 @@ impl Rules {
 }
 
 /// Moves `deadline` later by every suspended day between `start` and the (moving) deadline.
-pub fn shift_by_suspensions(
+fn shift_by_suspensions(
     start: NaiveDate,
     deadline: NaiveDate,
     suspensions: &[Suspension],

@@ -662,7 +662,7 @@ pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
             for (i, key) in b.keys.iter().enumerate() {
                 if matches(key, ev) {
                     return Some(match b.action {
-                        // The 1–5 binding carries which pane in the key's position.
+                        // The 1–6 binding carries which pane in the key's position.
                         Action::Pane(_) => Action::Pane(i),
                         a => a,
                     });

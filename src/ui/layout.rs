@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Pane;
+use super::pane::Pane;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;

@@ -8,8 +8,10 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod pane;
 pub mod panes;
 pub mod quickadd;
+pub mod theme;
 pub mod view;
 pub mod widgets;
 

@@ -10,10 +10,9 @@ use super::app::{App, Mode};
 use super::keymap::{self, Scope};
 use super::layout::{self, areas, centered};
 use super::panes;
+use super::theme::ACCENT;
 use super::widgets::line::LineInput;
-use crate::domain::text::{sanitize_line, truncate, width};
-
-pub const ACCENT: Color = Color::Cyan;
+use crate::domain::text::{capitalise, sanitize_line, truncate, width};
 
 pub fn draw(app: &App, f: &mut Frame<'_>) {
     let area = f.area();
@@ -400,14 +399,6 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
         ));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), r);
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn tabs(app: &App, f: &mut Frame<'_>, r: Rect) {

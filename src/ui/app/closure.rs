@@ -1,7 +1,15 @@
 //! The Closure pane's actions: starting one, converting in-person appointments, recording
 //! attempts; and the yes/no questions (accepted, convert all, erase).
 
-use super::*;
+use chrono::{Duration, NaiveDate};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+
+use super::super::widgets::line::{LineEvent, LineInput};
+use super::{App, ClosureView, Mode, Row};
+use crate::domain::Channel;
+use crate::domain::closure::{CallResult, NewAttempt, NewClosure};
+use crate::error::Result;
+use crate::store::Change;
 
 impl App {
     /// y / n (j / n in Danish) for the accepted question and the conversion confirmation.
@@ -220,5 +228,50 @@ impl App {
             report,
             to_convert,
         }))
+    }
+
+    /// Shows or hides the closure's report.
+    pub(super) fn toggle_report(&mut self) -> Result<()> {
+        if let Some(v) = &mut self.closure {
+            v.report = match v.report {
+                Some(_) => None,
+                None => Some(self.store.closure_report(v.closure.id)?),
+            };
+        }
+        Ok(())
+    }
+
+    /// Opens the line for a new closure ("from to [name]"), two weeks from today; one at a time.
+    pub(super) fn ask_start_closure(&mut self) {
+        if self.closure.as_ref().is_some_and(|c| c.closure.is_open()) {
+            self.message = Some(self.lang.w().closure_already_open.to_string());
+        } else {
+            let l = self.lang;
+            let initial = format!(
+                "{} {}",
+                l.date(self.today()),
+                l.date(self.today() + Duration::days(13))
+            );
+            self.mode = Mode::StartClosure {
+                input: Box::new(LineInput::new(&initial, Vec::new())),
+                error: None,
+            };
+        }
+    }
+
+    /// Asks before converting every in-person appointment of the open closure.
+    pub(super) fn ask_convert_all(&mut self) {
+        match &self.closure {
+            Some(v) if v.closure.is_open() && v.to_convert > 0 => {
+                self.mode = Mode::ConfirmConvert {
+                    count: v.to_convert,
+                };
+            }
+            Some(v) if v.closure.is_open() => {
+                self.message =
+                    Some(crate::i18n::closure::nothing_to_convert(self.lang).to_string());
+            }
+            _ => self.message = Some(self.lang.w().closure_not_open.to_string()),
+        }
     }
 }

@@ -1,7 +1,13 @@
 //! Planning: the quick-add line, the full form and the next step.
 
-use super::*;
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers};
+
+use super::super::quickadd::{Pick, Preview, QuickAdd};
+use super::super::widgets::line::{LineEvent, LineInput};
+use super::{App, Mode, Row};
+use crate::domain::Kind;
 use crate::domain::NewAppointment;
+use crate::error::Result;
 
 impl App {
     /// Plans `new` for `citizen`: one undo step, and a message that says so.
@@ -175,5 +181,27 @@ impl App {
                 true
             }
         }
+    }
+
+    /// Opens the quick-add line, for the selected row's citizen if there is one.
+    pub(super) fn quick_add_for_selection(&mut self) -> Result<()> {
+        let prefill = match self.state().list.selected_row().and_then(Row::citizen_id) {
+            Some(id) => Some((id, self.store.citizen(id)?.name)),
+            None => None,
+        };
+        self.open_quick_add("", prefill)
+    }
+
+    /// Opens the full form for a new appointment, for the selected row's citizen if there is one.
+    pub(super) fn open_full_form(&mut self) -> Result<()> {
+        let citizen = match self.state().list.selected_row().and_then(Row::citizen_id) {
+            Some(id) => Some(self.store.citizen(id)?.name),
+            None => None,
+        };
+        let q = QuickAdd::open(&self.store, "", None)?;
+        let form =
+            super::super::form::Form::new(q.citizens, citizen.as_deref(), self.now, self.lang);
+        self.mode = Mode::Form(Box::new(form));
+        Ok(())
     }
 }

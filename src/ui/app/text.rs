@@ -1,7 +1,14 @@
 //! Typing in the desk: notes after marking, new times, the summary editor, drafts that survive
 //! a closing terminal, and marking itself.
 
-use super::*;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::super::widgets::line::{LineEvent, LineInput};
+use super::state::summary_editor;
+use super::{App, LOG_OPTIONS, Mode, Row};
+use crate::domain::{NewContact, Status, Word};
+use crate::error::Result;
+use crate::store::{Change, Draft, DraftKind};
 
 impl App {
     /// Brings back a note or summary that was being typed when the desk last closed.
@@ -383,5 +390,44 @@ impl App {
         self.push_undo(what.clone(), inverse);
         self.after_change(&what);
         Ok(())
+    }
+
+    /// Asks what kind of unplanned contact to log with the selected row's citizen.
+    pub(super) fn ask_log_contact(&mut self) -> Result<()> {
+        match self.state().list.selected_row().and_then(Row::citizen_id) {
+            Some(id) => {
+                let citizen = self.store.citizen(id)?.name;
+                self.mode = Mode::LogPick {
+                    citizen_id: id,
+                    citizen,
+                };
+            }
+            None => self.message = Some(self.lang.w().no_citizen_row.to_string()),
+        }
+        Ok(())
+    }
+
+    /// Typing in the filter: any character (also AltGr ones, which arrive with Ctrl+Alt).
+    pub(super) fn filter_key(&mut self, k: &KeyEvent) -> bool {
+        let altgr = k
+            .modifiers
+            .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let plain = !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match k.code {
+            KeyCode::Char(c) if plain || altgr => {
+                self.state_mut().filter.push(c);
+            }
+            KeyCode::Backspace => {
+                self.state_mut().filter.pop();
+            }
+            KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.state_mut().filter.clear();
+            }
+            _ => return false,
+        }
+        self.reload_after_filter();
+        true
     }
 }

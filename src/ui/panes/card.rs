@@ -11,7 +11,7 @@ use crate::domain::cpr::mask_cpr;
 use crate::domain::text::{sanitize_line, truncate};
 use crate::ui::app::{App, Card};
 use crate::ui::layout::centered;
-use crate::ui::view::ACCENT;
+use crate::ui::theme::ACCENT;
 
 pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
     let l = app.lang;

@@ -13,7 +13,7 @@ use super::{fill_width, table};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::i18n::closure as words;
 use crate::ui::app::{App, ClosureView, Row};
-use crate::ui::view::ACCENT;
+use crate::ui::theme::ACCENT;
 
 pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
     let l = app.lang;

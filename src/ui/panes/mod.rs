@@ -13,8 +13,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TRow, Table};
 
-use super::app::{App, Pane};
-use super::view::ACCENT;
+use super::app::App;
+use super::pane::Pane;
+use super::theme::ACCENT;
 use crate::domain::cadence::{Urgency, urgency};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::domain::{Appointment, Status};
@@ -149,7 +150,7 @@ pub(crate) fn fill_width(total: u16, fixed: &[u16]) -> usize {
         .max(8)
 }
 
-pub(crate) fn selected_style() -> Style {
+fn selected_style() -> Style {
     Style::new()
         .bg(Color::Blue)
         .fg(Color::White)
@@ -157,7 +158,7 @@ pub(crate) fn selected_style() -> Style {
 }
 
 /// Status with its colour: held green, no-show red, cancelled grey, planned plain.
-pub(crate) fn status_cell(app: &App, s: Status) -> Cell<'static> {
+fn status_cell(app: &App, s: Status) -> Cell<'static> {
     let style = match s {
         Status::Held => Style::new().fg(Color::Green),
         Status::NoShow => Style::new().fg(Color::Red),

@@ -6,7 +6,8 @@ use ratatui::widgets::{Cell, Row as TRow};
 
 use super::{appointment_cells, fill_width, table};
 use crate::domain::text::{sanitize_line, truncate};
-use crate::ui::app::{App, Pane, Row};
+use crate::ui::app::{App, Row};
+use crate::ui::pane::Pane;
 
 pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
     let w = app.lang.w();

@@ -1,21 +1,20 @@
 //! `jobdesk closure ...` and `jobdesk report closure ...`: the closure call-round from the
 //! command line. Clap definitions and handlers; the rules live in `domain::closure`, the SQL in
-//! `store::closures`, the words in `ui::strings::closure`.
+//! `store::closures`, the words in `i18n::closure`.
 
-use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::io::Write;
 
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::cli::open_store;
-use crate::cli::{Ctx, YesNo};
+use super::table::{Col, Table};
+use super::{Ctx, YesNo, prompt};
 use crate::domain::closure::{
     CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
     check_range, report_csv_record,
 };
 use crate::domain::dates::{fmt_date, parse_date, parse_datetime};
-use crate::domain::text::{fit, sanitize_line, width};
+use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Appointment, Channel, Word};
 use crate::error::{Result, user};
 use crate::i18n::{Lang, closure as words};
@@ -137,37 +136,32 @@ pub struct ReportClosureArgs {
 }
 
 /// Runs `jobdesk closure ...`.
-pub fn run_closure(cmd: ClosureCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+pub fn run_closure(cmd: ClosureCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     match cmd {
-        ClosureCommand::Start(a) => start(&a, path, ctx, out),
-        ClosureCommand::Convert(a) => convert(&a, path, ctx, out),
-        ClosureCommand::Call(a) => call(&a, path, ctx, out),
-        ClosureCommand::Status => status(&open_store(path, Create::No)?, ctx, out),
-        ClosureCommand::List(a) => list(&open_store(path, Create::No)?, &a, ctx, out),
-        ClosureCommand::End => end(&mut open_store(path, Create::No)?, ctx, out),
+        ClosureCommand::Start(a) => start(&a, ctx, out),
+        ClosureCommand::Convert(a) => convert(&a, ctx, out),
+        ClosureCommand::Call(a) => call(&a, ctx, out),
+        ClosureCommand::Status => status(&ctx.open_store(Create::No)?, ctx, out),
+        ClosureCommand::List(a) => list(&ctx.open_store(Create::No)?, &a, ctx, out),
+        ClosureCommand::End => end(&mut ctx.open_store(Create::No)?, ctx, out),
     }
 }
 
 /// Runs `jobdesk report ...`.
-pub fn run_report(cmd: ReportCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+pub fn run_report(cmd: ReportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     match cmd {
-        ReportCommand::Closure(a) => report(&open_store(path, Create::No)?, &a, ctx, out),
+        ReportCommand::Closure(a) => report(&ctx.open_store(Create::No)?, &a, ctx, out),
     }
 }
 
-/// Asks on the terminal; refuses (nothing written) when nobody can answer.
-fn confirm(prompt: &str, out: &mut dyn Write) -> Result<bool> {
-    if !std::io::stdin().is_terminal() {
+/// Asks whether to convert; refuses (nothing written) when nobody can answer.
+fn confirm(question: &str, out: &mut dyn Write) -> Result<bool> {
+    if !prompt::can_ask() {
         return Err(user(
             "converting every in-person appointment needs a confirmation, and there is no terminal to ask on: add --yes to convert them, or leave out --convert all / --all; nothing was written",
         ));
     }
-    out.flush()?;
-    eprint!("{prompt}");
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
-    let answer = crate::domain::text::fold(line.trim());
-    Ok(matches!(answer.as_str(), "y" | "yes" | "j" | "ja"))
+    prompt::confirm(question, out)
 }
 
 fn appointment_table(
@@ -176,43 +170,51 @@ fn appointment_table(
     converted: &[Conversion],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let h = words::appointment_header(l);
-    writeln!(
-        out,
-        "  {:>7}  {}  {}  {}  {}",
-        h[0],
-        fit(h[1], 16),
-        fit(h[2], 24),
-        fit(h[3], 13),
-        h[4]
-    )?;
+    let table = Table::indented(
+        "  ",
+        &[
+            Col::Right(7),
+            Col::Fit(16),
+            Col::Fit(24),
+            Col::Fit(13),
+            Col::Free,
+        ],
+    );
+    // The header's sixth word (empty) is not a column here.
+    let [id, time, citizen, kind, channel, _] = words::appointment_header(l);
+    table.row(out, &[id, time, citizen, kind, channel])?;
     for a in list {
-        writeln!(
+        table.row(
             out,
-            "  {:>7}  {}  {}  {}  {}",
-            a.id,
-            fit(&words::datetime(l, a.start), 16),
-            fit(&sanitize_line(&a.citizen), 24),
-            fit(words::kind(l, a.kind), 13),
-            words::channel(l, a.channel)
+            &[
+                &a.id.to_string(),
+                &words::datetime(l, a.start),
+                &sanitize_line(&a.citizen),
+                words::kind(l, a.kind),
+                words::channel(l, a.channel),
+            ],
         )?;
     }
     for c in converted {
-        writeln!(
+        table.row(
             out,
-            "  {:>7}  {}  {}  {}  {} → {}",
-            c.appointment_id,
-            fit(&words::datetime(l, c.start), 16),
-            fit(&sanitize_line(&c.citizen), 24),
-            fit(words::kind(l, c.kind), 13),
-            words::channel(l, c.from),
-            words::channel(l, c.to)
+            &[
+                &c.appointment_id.to_string(),
+                &words::datetime(l, c.start),
+                &sanitize_line(&c.citizen),
+                words::kind(l, c.kind),
+                &format!(
+                    "{} → {}",
+                    words::channel(l, c.from),
+                    words::channel(l, c.to)
+                ),
+            ],
         )?;
     }
     Ok(())
 }
 
-fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn start(a: &StartArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let from = parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
     let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
@@ -235,7 +237,7 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
         to,
         counts_held: a.counts_held == YesNo::Yes,
     };
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     store.check_new_closure(&new)?;
     let mut convert_all = a.convert == ConvertMode::All;
     if convert_all && !a.yes {
@@ -265,9 +267,9 @@ fn start(a: &StartArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-fn convert(a: &ConvertArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn convert(a: &ConvertArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     if a.all {
         let closure = store.require_open_closure()?;
         let n = store.closure_in_person(closure.id)?.len();
@@ -295,7 +297,7 @@ fn convert(a: &ConvertArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
-fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let result = CallResult::parse(&a.result).map_err(|e| user(format!("--result: {e}")))?;
     let accepted = a.accepted.map(|v| v == YesNo::Yes);
@@ -309,7 +311,7 @@ fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
         None => ctx.now,
     };
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let closure = store.require_open_closure()?;
     let note = words::attempt_note(
         l,
@@ -338,36 +340,35 @@ fn call(a: &CallArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
 }
 
 fn list_rows(l: Lang, entries: &[CallEntry], ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let h = words::list_header(l);
     let da = l.da();
-    writeln!(
-        out,
-        "{:>4}  {:>6}  {}  {}  {}  {:>6}  {}  {}",
-        h[0],
-        h[1],
-        fit(h[2], 24),
-        fit(h[3], 18),
-        fit(h[4], 10),
-        h[5],
-        fit(h[6], 34),
-        h[7]
-    )?;
+    let table = Table::new(&[
+        Col::Right(4),
+        Col::Right(6),
+        Col::Fit(24),
+        Col::Fit(18),
+        Col::Fit(10),
+        Col::Right(6),
+        Col::Fit(34),
+        Col::Free,
+    ]);
+    table.row(out, &words::list_header(l))?;
     for e in entries {
         let next = e
             .next_try
             .map(|d| fmt_date(d, da))
             .unwrap_or_else(|| "–".into());
-        writeln!(
+        table.row(
             out,
-            "{:>4}  {:>6}  {}  {}  {}  {:>6}  {}  {}",
-            e.position,
-            e.citizen_id,
-            fit(&sanitize_line(&e.name), 24),
-            fit(e.target_group.short(da), 18),
-            fit(&sanitize_line(&e.phone), 10),
-            e.attempts,
-            fit(&words::entry_status(l, e, ctx.today()), 34),
-            next
+            &[
+                &e.position.to_string(),
+                &e.citizen_id.to_string(),
+                &sanitize_line(&e.name),
+                e.target_group.short(da),
+                &sanitize_line(&e.phone),
+                &e.attempts.to_string(),
+                &words::entry_status(l, e, ctx.today()),
+                &next,
+            ],
         )?;
     }
     Ok(())
@@ -506,34 +507,34 @@ fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) 
     let h = words::report_header(l);
     writeln!(out, "{}", words::title(l, &c))?;
     writeln!(out)?;
-    let num = |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(width(s))));
     let last = width(h[6]).max(8);
-    writeln!(
-        out,
-        "{}  {}  {}  {}  {}  {}  {}",
-        fit(h[0], 20),
-        num(h[1], 8),
-        num(h[2], 8),
-        num(h[3], 6),
-        num(h[4], 8),
-        num(h[5], 6),
-        num(h[6], last)
-    )?;
+    let cols = [
+        Col::Fit(20),
+        Col::Right(8),
+        Col::Right(8),
+        Col::Right(6),
+        Col::Right(8),
+        Col::Right(6),
+        Col::Right(last),
+    ];
+    let table = Table::new(&cols);
+    table.row(out, &h)?;
     for r in &rows {
         let label = match r.group {
             Some(g) => g.short(da),
             None => words::all_groups(l),
         };
-        writeln!(
+        table.row(
             out,
-            "{}  {}  {}  {}  {}  {}  {}",
-            fit(label, 20),
-            num(&r.counts.citizens.to_string(), 8),
-            num(&r.counts.reached.to_string(), 8),
-            num(&r.reached_pct().fmt(da), 6),
-            num(&r.counts.accepted.to_string(), 8),
-            num(&r.accepted_pct().fmt(da), 6),
-            num(&r.attempts_per_reached().fmt(da), last)
+            &[
+                label,
+                &r.counts.citizens.to_string(),
+                &r.counts.reached.to_string(),
+                &r.reached_pct().fmt(da),
+                &r.counts.accepted.to_string(),
+                &r.accepted_pct().fmt(da),
+                &r.attempts_per_reached().fmt(da),
+            ],
         )?;
     }
     writeln!(out)?;

@@ -1,19 +1,20 @@
 //! The command line of personal data and data safety: `init`, `encrypt`, `rekey`, `erase`,
-//! `purge`, `audit`, `backup`, `check`, and the no-echo passphrase prompt.
+//! `purge`, `audit`, `backup`, `check`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use zeroize::Zeroizing;
 
-use crate::cli::{Ctx, open_store};
+use super::Ctx;
+use super::prompt::{self, new_passphrase};
+use super::table::{Col, Table};
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::error::{Result, user};
-use crate::i18n::{Lang, safety as words};
-use crate::store::crypt::{self, FileKind, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, Passphrase};
-use crate::store::{AuditFilter, Create, Store};
+use crate::i18n::safety as words;
+use crate::store::crypt::{FileKind, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
+use crate::store::{AuditFilter, Create};
 
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
@@ -80,17 +81,18 @@ pub struct BackupArgs {
     pub force: bool,
 }
 
-/// Runs one of these commands against the database at `path`.
-pub fn run(cmd: SafetyCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+/// Runs one of these commands against the user's database.
+pub fn run(cmd: SafetyCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let path = &ctx.db_path()?;
     let shown = path.display().to_string();
     let l = ctx.lang;
     match cmd {
-        SafetyCommand::Init(a) => init(&a, path, l, out),
-        SafetyCommand::Encrypt => encrypt(path, l, out),
-        SafetyCommand::Rekey => rekey(path, l, out),
-        SafetyCommand::Erase(a) => erase(&a, path, ctx, out),
+        SafetyCommand::Init(a) => init(&a, path, ctx, out),
+        SafetyCommand::Encrypt => encrypt(path, ctx, out),
+        SafetyCommand::Rekey => rekey(path, ctx, out),
+        SafetyCommand::Erase(a) => erase(&a, ctx, out),
         SafetyCommand::Purge(a) => {
-            let mut store = open_store(path, Create::No)?;
+            let mut store = ctx.open_store(Create::No)?;
             let plan = if a.dry_run {
                 store.purge_plan(ctx.now)?
             } else {
@@ -123,15 +125,15 @@ pub fn run(cmd: SafetyCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> R
             }
             Ok(())
         }
-        SafetyCommand::Audit(a) => audit(&a, path, l, out),
+        SafetyCommand::Audit(a) => audit(&a, ctx, out),
         SafetyCommand::Backup(a) => {
-            let mut store = open_store(path, Create::No)?;
+            let mut store = ctx.open_store(Create::No)?;
             let done = store.backup_to(&a.file, a.force, ctx.now)?;
             writeln!(out, "{}", words::backup_done(l, &done, &shown))?;
             Ok(())
         }
         SafetyCommand::Check => {
-            let store = open_store(path, Create::No)?;
+            let store = ctx.open_store(Create::No)?;
             let problems = store.check()?;
             if problems.is_empty() {
                 writeln!(out, "{}", words::check_ok(l, &shown, store.encrypted()))?;
@@ -149,7 +151,8 @@ pub fn run(cmd: SafetyCommand, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> R
     }
 }
 
-fn init(a: &InitArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
+fn init(a: &InitArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
     let shown = path.display().to_string();
     if path.exists() {
         return Err(user(format!(
@@ -158,9 +161,9 @@ fn init(a: &InitArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
     }
     let store = if a.encrypt {
         let pass = new_passphrase(l, PASSPHRASE_ENV)?;
-        Store::open_with_passphrase(path, Create::Yes, &pass)?
+        ctx.open_store_at(path, Create::Yes, Some(&pass))?
     } else {
-        Store::open(path, Create::Yes)?
+        ctx.open_store_at(path, Create::Yes, None)?
     };
     writeln!(out, "{}", words::created(l, &shown, store.encrypted()))?;
     if store.encrypted() {
@@ -179,7 +182,8 @@ fn existing_kind(path: &Path) -> Result<FileKind> {
     FileKind::of(path).map_err(|e| user(format!("cannot read {shown}: {e}")))
 }
 
-fn encrypt(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
+fn encrypt(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
     let shown = path.display().to_string();
     match existing_kind(path)? {
         FileKind::Encrypted(_) => {
@@ -196,7 +200,7 @@ fn encrypt(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
     }
     let pass = new_passphrase(l, PASSPHRASE_ENV)?;
     // A plain file opens as it is, whatever the passphrase.
-    let store = Store::open_with_passphrase(path, Create::No, &pass)?;
+    let store = ctx.open_store_at(path, Create::No, Some(&pass))?;
     let done = store.convert(&pass)?;
     writeln!(
         out,
@@ -207,14 +211,15 @@ fn encrypt(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn rekey(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
+fn rekey(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
     let shown = path.display().to_string();
     if !matches!(existing_kind(path)?, FileKind::Encrypted(_)) {
         return Err(user(format!(
             "{shown} is not encrypted: `jobdesk encrypt` encrypts it with a passphrase"
         )));
     }
-    let store = Store::open(path, Create::No)?;
+    let store = ctx.open_store(Create::No)?;
     let pass = new_passphrase(l, NEW_PASSPHRASE_ENV)?;
     let done = store.convert(&pass)?;
     writeln!(out, "{}", words::rekeyed(l, &shown, done.rows))?;
@@ -222,28 +227,24 @@ fn rekey(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn erase(a: &EraseArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+fn erase(a: &EraseArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let mut store = open_store(path, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let preview = store.erase_preview(a.citizen)?;
     if !a.yes {
-        let terminal = std::io::stdin().is_terminal();
-        if !terminal {
+        if !prompt::can_ask() {
             return Err(user(format!(
                 "erasing citizen {} needs a confirmation: run it in a terminal to be asked, or add --yes (for scripts). Nothing was erased",
                 a.citizen
             )));
         }
         let name = store.citizen(a.citizen)?.name;
-        eprintln!(
-            "{}",
-            words::erase_question(l, &sanitize_line(&name), &preview)
+        let question = format!(
+            "{}\n{}",
+            words::erase_question(l, &sanitize_line(&name), &preview),
+            words::erase_confirm(l)
         );
-        eprint!("{}", words::erase_confirm(l));
-        std::io::stderr().flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !words::is_yes(&answer) {
+        if !prompt::confirm(&question, out)? {
             return Err(user(words::not_erased(l)));
         }
     }
@@ -255,8 +256,9 @@ fn erase(a: &EraseArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
-fn audit(a: &AuditArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
-    let store = open_store(path, Create::No)?;
+fn audit(a: &AuditArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let store = ctx.open_store(Create::No)?;
     let list = store.audit(&AuditFilter {
         citizen_id: a.citizen,
     })?;
@@ -269,18 +271,16 @@ fn audit(a: &AuditArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()>
         writeln!(out, "{}", words::no_audit(l))?;
         return Ok(());
     }
-    let h = words::audit_header(l);
-    writeln!(
-        out,
-        "{}  {}  {}  {:>7}  {}  {:>7}  {}",
-        fit(h[0], 16),
-        fit(h[1], 10),
-        fit(h[2], 10),
-        h[3],
-        fit(h[4], 23),
-        h[5],
-        h[6]
-    )?;
+    let table = Table::new(&[
+        Col::Fit(16),
+        Col::Fit(10),
+        Col::Fit(10),
+        Col::Right(7),
+        Col::Fit(23),
+        Col::Right(7),
+        Col::Free,
+    ]);
+    table.row(out, &words::audit_header(l))?;
     for e in list {
         let at = format!(
             "{} {}",
@@ -296,96 +296,18 @@ fn audit(a: &AuditArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()>
         } else {
             range.describe(l)
         };
-        writeln!(
+        table.row(
             out,
-            "{}  {}  {}  {:>7}  {}  {:>7}  {}",
-            fit(&at, 16),
-            fit(&sanitize_line(&e.os_user), 10),
-            fit(words::action(l, e.action), 10),
-            e.citizen_id.map(|c| c.to_string()).unwrap_or_default(),
-            fit(&range, 23),
-            e.rows,
-            sanitize_line(&e.detail)
+            &[
+                &at,
+                &sanitize_line(&e.os_user),
+                words::action(l, e.action),
+                &e.citizen_id.map(|c| c.to_string()).unwrap_or_default(),
+                &range,
+                &e.rows.to_string(),
+                &sanitize_line(&e.detail),
+            ],
         )?;
     }
     Ok(())
-}
-
-/// A new passphrase: from the environment variable `env` when set, else typed twice on the
-/// terminal. Refused when too short, when the two differ, or without a terminal.
-pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
-    if let Some(p) = Passphrase::from_env_var(env) {
-        p.check_new().map_err(|e| user(format!("{env}: {e}")))?;
-        return Ok(p);
-    }
-    let Some(first) = read_secret(words::prompt_new(l))? else {
-        return Err(user(format!(
-            "a new passphrase is needed: set {env}, or run in a terminal to be asked. Nothing was changed"
-        )));
-    };
-    first.check_new()?;
-    let again = read_secret(words::prompt_again(l))?.unwrap_or_else(|| Passphrase::new(""));
-    if again != first {
-        return Err(user(
-            "the two passphrases differ: nothing was changed. Try again",
-        ));
-    }
-    Ok(first)
-}
-
-/// Installs the prompt that asks for the passphrase of an encrypted database (used once per
-/// run, before the desk takes the screen).
-pub fn install_prompt(l: Lang) {
-    crypt::set_asker(Box::new(move |path, _attempt| {
-        read_secret(&words::prompt_passphrase(l, &path.display().to_string()))
-    }));
-}
-
-/// Reads a line without echo on the terminal; `None` without a terminal. Esc or Ctrl+C
-/// cancels.
-pub fn read_secret(prompt: &str) -> Result<Option<Passphrase>> {
-    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-    use ratatui::crossterm::terminal;
-    if !std::io::stdin().is_terminal() {
-        return Ok(None);
-    }
-    eprint!("{prompt}");
-    std::io::stderr().flush()?;
-    struct Raw;
-    impl Drop for Raw {
-        fn drop(&mut self) {
-            let _ = terminal::disable_raw_mode();
-        }
-    }
-    terminal::enable_raw_mode()
-        .map_err(|e| anyhow::anyhow!("cannot switch the terminal to read a passphrase: {e}"))?;
-    let raw = Raw;
-    let mut text = Zeroizing::new(String::new());
-    let cancelled = loop {
-        match event::read()? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Enter => break false,
-                KeyCode::Esc => break true,
-                KeyCode::Char('c' | 'd')
-                    if k.modifiers.contains(KeyModifiers::CONTROL)
-                        && !k.modifiers.contains(KeyModifiers::ALT) =>
-                {
-                    break true;
-                }
-                KeyCode::Backspace => {
-                    text.pop();
-                }
-                KeyCode::Char(c) => text.push(c),
-                _ => {}
-            },
-            Event::Paste(p) => text.push_str(&p),
-            _ => {}
-        }
-    };
-    drop(raw);
-    eprintln!();
-    if cancelled {
-        return Err(user("cancelled: nothing was changed"));
-    }
-    Ok(Some(Passphrase::new(text.as_str())))
 }

@@ -1,18 +1,19 @@
 //! `jobdesk export csv|ics|json|history` and `jobdesk import json`: the clap definitions and the
-//! command handlers. `cli.rs` holds only the hooks.
+//! command handlers; the formats themselves live in `export`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{DayRange, csv, ics, json};
-use crate::cli::Ctx;
+use super::Ctx;
+use super::table::{Col, Table};
 use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
+use crate::export::{DayRange, csv, ics, json};
 use crate::i18n::export as words;
-use crate::store::{Create, Store};
+use crate::store::Create;
 use crate::transfer::{self, Target};
 
 #[derive(Debug, Subcommand)]
@@ -140,13 +141,14 @@ fn report(target: &Target, ctx: &Ctx, out: &mut dyn Write, said: String) -> Resu
     Ok(())
 }
 
-/// Runs one `jobdesk export …` command against the database at `db`.
-pub fn run(cmd: ExportCommand, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+/// Runs one `jobdesk export …` command against the user's database.
+pub fn run(cmd: ExportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let db = &ctx.db_path()?;
     match cmd {
         ExportCommand::Csv(a) => export_csv(&a, db, ctx, out),
         ExportCommand::Ics(a) => export_ics(&a, db, ctx, out),
         ExportCommand::Json(a) => export_json(&a, db, ctx, out),
-        ExportCommand::History => history(db, ctx, out),
+        ExportCommand::History => history(ctx, out),
     }
 }
 
@@ -160,7 +162,7 @@ fn export_csv(a: &CsvArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let opts = csv::CsvOptions {
         excel: a.excel,
         with_cpr: a.with_cpr,
@@ -192,7 +194,7 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = ctx.open_store(Create::No)?;
     let opts = ics::IcsOptions {
         lang: ctx.lang,
         now: ctx.now,
@@ -214,9 +216,9 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
 }
 
 /// The settings file as it is now, or `None` when there is none (the built-in defaults).
-fn current_config() -> Result<Option<Config>> {
+fn current_config(ctx: &Ctx) -> Result<Option<&Config>> {
     match Config::path() {
-        Some(p) if p.exists() => Ok(Some(Config::load(Some(&p))?)),
+        Some(p) if p.exists() => Ok(Some(ctx.config()?)),
         _ => Ok(None),
     }
 }
@@ -224,10 +226,10 @@ fn current_config() -> Result<Option<Config>> {
 fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let config = current_config()?;
-    let mut store = Store::open(db, Create::No)?;
+    let config = current_config(ctx)?;
+    let mut store = ctx.open_store(Create::No)?;
     let path = target.recorded();
-    let counts = transfer::export_everything(&mut store, &target, out, config.as_ref(), ctx.now)?;
+    let counts = transfer::export_everything(&mut store, &target, out, config, ctx.now)?;
     report(
         &target,
         ctx,
@@ -242,35 +244,39 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
     )
 }
 
-fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let store = Store::open(db, Create::No)?;
+fn history(ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open_store(Create::No)?;
     let list = store.exports()?;
     let l = ctx.lang;
     if list.is_empty() {
         writeln!(out, "{}", words::no_exports(l))?;
         return Ok(());
     }
-    let h = words::history_header(l);
-    writeln!(
-        out,
-        "{:<16}  {:<9}  {:<23}  {:>7}  {:<3}  {}",
-        h[0], h[1], h[2], h[3], h[4], h[5]
-    )?;
+    let table = Table::new(&[
+        Col::Left(16),
+        Col::Left(9),
+        Col::Left(23),
+        Col::Right(7),
+        Col::Left(3),
+        Col::Free,
+    ]);
+    table.row(out, &words::history_header(l))?;
     for r in list {
         let at = format!(
             "{} {}",
             fmt_date(r.at.date(), l.da()),
             fmt_time(r.at.time(), l.da())
         );
-        writeln!(
+        table.row(
             out,
-            "{:<16}  {:<9}  {:<23}  {:>7}  {:<3}  {}",
-            at,
-            r.kind.key(),
-            r.range.describe(l),
-            r.rows,
-            words::yes_no(l, r.cpr),
-            crate::domain::text::sanitize_line(&r.path)
+            &[
+                &at,
+                r.kind.key(),
+                &r.range.describe(l),
+                &r.rows.to_string(),
+                words::yes_no(l, r.cpr),
+                &crate::domain::text::sanitize_line(&r.path),
+            ],
         )?;
     }
     Ok(())
@@ -279,7 +285,8 @@ fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 /// `jobdesk import json FILE`: restores an export into an empty (or new) database, all or
 /// nothing. A database file this command created is removed again when the import fails. The
 /// settings in the export are written to the settings file when there is none yet.
-pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+pub fn import_json(a: &ImportJsonArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let db = &ctx.db_path()?;
     let shown = a.file.display().to_string();
     if a.file.is_dir() {
         return Err(user(format!(
@@ -290,7 +297,7 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
         std::fs::File::open(&a.file).map_err(|e| user(format!("cannot read {shown}: {e}")))?;
     let existed = db.exists();
     let result = (|| -> Result<json::Restored> {
-        let mut store = Store::open(db, Create::Yes)?;
+        let mut store = ctx.open_store(Create::Yes)?;
         transfer::import_everything(&mut store, file, &shown, ctx.now)
     })();
     let restored = match result {
@@ -333,8 +340,8 @@ fn restore_config(config: &Config, ctx: &Ctx) -> String {
     };
     let shown = path.display().to_string();
     if path.exists() {
-        return match Config::load(Some(&path)) {
-            Ok(mine) if &mine == config => words::config_same(l, &shown),
+        return match ctx.config() {
+            Ok(mine) if mine == config => words::config_same(l, &shown),
             _ => words::config_kept(l, &shown),
         };
     }

@@ -1,0 +1,276 @@
+//! `jobdesk agenda`, `jobdesk plan` and `jobdesk log add|feedback`.
+
+use std::io::Write;
+
+use chrono::{Duration, NaiveTime};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::table::{Col, Table};
+use super::{Ctx, YesNo};
+use crate::domain::dates::{fmt_iso_minute, fmt_time, parse_date, parse_datetime};
+use crate::domain::text::sanitize_line;
+use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, Word};
+use crate::error::{Result, user};
+use crate::i18n::cli as words;
+use crate::store::{AppointmentFilter, Create};
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// The first day (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// How many days from it
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub days: u32,
+    /// One JSON array of objects (id, start, minutes, citizen_id, citizen, kind, channel, status)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The citizen's id (see `jobdesk citizens`)
+    #[arg(long, value_name = "ID")]
+    pub citizen: i64,
+    /// When: 2026-11-23T10:30, "23.11.2026 10.30" or "today 14:00"
+    #[arg(long, value_name = "DATETIME", allow_hyphen_values = true)]
+    pub at: String,
+    /// in_person, phone, video, home_visit, walk, workplace (Danish words too)
+    #[arg(long, value_name = "C")]
+    pub channel: String,
+    /// Length in minutes
+    #[arg(long, value_name = "N")]
+    pub minutes: Option<i64>,
+    /// conversation or mentor_visit (default: mentor_visit for home_visit/walk/workplace)
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    /// Where (an address, a room)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Append one contact to the log and print its id
+    Add(LogAddArgs),
+    /// Record how the citizen experienced a contact (1–5) and their own wish
+    Feedback(FeedbackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    /// The contact's id
+    #[arg(long, value_name = "ID")]
+    pub contact: i64,
+    /// 1 (poor) to 5 (very good)
+    #[arg(long, value_name = "N")]
+    pub score: u8,
+    /// The citizen's own wish, in one line
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        default_value = ""
+    )]
+    pub wish: String,
+}
+
+#[derive(Debug, Args)]
+pub struct LogAddArgs {
+    #[arg(long, value_name = "ID")]
+    pub citizen: i64,
+    /// in_person, phone, video, home_visit, walk, workplace (Danish words too)
+    #[arg(long, value_name = "C")]
+    pub channel: String,
+    /// held, no_show, cancelled_by_citizen, cancelled, moved, reached, not_reached, message_left
+    #[arg(long, value_name = "O")]
+    pub outcome: String,
+    /// When (default: now)
+    #[arg(long, value_name = "DATETIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Minutes spent
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub minutes: i64,
+    /// A short note; may start with '-' and may hold a line break
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Whether it counts toward the legal minimum of conversations (default: yes for a held
+    /// conversation in person, by phone or video)
+    #[arg(long, value_name = "yes|no")]
+    pub counts: Option<YesNo>,
+}
+
+/// Runs `jobdesk log ...`.
+pub fn run_log(cmd: LogCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        LogCommand::Add(a) => log_add(&a, ctx, out),
+        LogCommand::Feedback(a) => {
+            let mut store = ctx.open_store(Create::No)?;
+            store.set_feedback(a.contact, a.score, a.wish.trim())?;
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AppointmentJson<'a> {
+    id: i64,
+    start: String,
+    minutes: i64,
+    citizen_id: i64,
+    citizen: &'a str,
+    kind: &'a str,
+    channel: &'a str,
+    status: &'a str,
+}
+
+/// `jobdesk agenda [--date D] [--days N] [--json]`.
+pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let store = ctx.open_store(Create::No)?;
+    let first = match &a.date {
+        Some(d) => parse_date(d, ctx.today()).map_err(|e| user(format!("--date: {e}")))?,
+        None => ctx.today(),
+    };
+    if a.days == 0 || a.days > 3660 {
+        return Err(user(format!(
+            "--days {} is out of range: give 1 to 3660",
+            a.days
+        )));
+    }
+    let from = first.and_time(NaiveTime::MIN);
+    let filter = AppointmentFilter {
+        from: Some(from),
+        to: Some(from + Duration::days(a.days as i64)),
+        ..Default::default()
+    };
+    let list = store.appointments(&filter, 0, usize::MAX >> 1)?;
+    if a.json {
+        let rows: Vec<AppointmentJson<'_>> = list
+            .iter()
+            .map(|x| AppointmentJson {
+                id: x.id,
+                start: fmt_iso_minute(x.start),
+                minutes: x.minutes,
+                citizen_id: x.citizen_id,
+                citizen: &x.citizen,
+                kind: x.kind.key(),
+                channel: x.channel.key(),
+                status: x.status.key(),
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let l = ctx.lang;
+    let da = l.da();
+    let h = words::agenda_header(l);
+    let table = Table::indented(
+        "  ",
+        &[
+            Col::Right(7),
+            Col::Fit(5),
+            Col::Right(4),
+            Col::Fit(26),
+            Col::Fit(13),
+            Col::Fit(13),
+            Col::Free,
+        ],
+    );
+    for day in 0..a.days as i64 {
+        let date = first + Duration::days(day);
+        let of_day: Vec<_> = list.iter().filter(|x| x.start.date() == date).collect();
+        if a.days > 1 && of_day.is_empty() {
+            continue;
+        }
+        writeln!(out, "{} ({})", l.day_title(date), l.week(date))?;
+        if of_day.is_empty() {
+            writeln!(out, "  {}", words::no_appointments(l))?;
+            continue;
+        }
+        table.row(out, &h)?;
+        for x in of_day {
+            table.row(
+                out,
+                &[
+                    &x.id.to_string(),
+                    &fmt_time(x.start.time(), da),
+                    &x.minutes.to_string(),
+                    &sanitize_line(&x.citizen),
+                    x.kind.name(da),
+                    x.channel.name(da),
+                    x.status.name(da),
+                ],
+            )?;
+        }
+    }
+    if a.days > 1 && list.is_empty() {
+        writeln!(out, "{}", words::no_appointments(l))?;
+    }
+    Ok(())
+}
+
+/// `jobdesk plan`: one planned appointment; prints its id.
+pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open_store(Create::No)?;
+    let start = parse_datetime(&a.at, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?;
+    let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let kind = match &a.kind {
+        Some(k) => Kind::parse(k).map_err(|e| user(format!("--kind: {e}")))?,
+        None if channel.is_mentor_channel() => Kind::MentorVisit,
+        None => Kind::Conversation,
+    };
+    let minutes = a.minutes.unwrap_or(match kind {
+        Kind::Conversation => 30,
+        Kind::MentorVisit => 60,
+    });
+    store.require_citizen(a.citizen)?;
+    let id = store.add_appointment(&NewAppointment {
+        uuid: uuid::Uuid::new_v4().to_string(),
+        citizen_id: a.citizen,
+        kind,
+        start,
+        minutes,
+        channel,
+        place: a.place.clone().unwrap_or_default(),
+        status: Status::Planned,
+        reason: String::new(),
+    })?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+fn log_add(a: &LogAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open_store(Create::No)?;
+    let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let outcome = Outcome::parse(&a.outcome).map_err(|e| user(format!("--outcome: {e}")))?;
+    let at = match &a.at {
+        Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
+        None => ctx.now,
+    };
+    let counts = match a.counts {
+        Some(YesNo::Yes) if !outcome.can_count() => {
+            return Err(user(format!(
+                "--counts yes: only a held conversation counts toward the minimum, not '{}'",
+                outcome.key()
+            )));
+        }
+        Some(v) => v == YesNo::Yes,
+        None => outcome.can_count() && !channel.is_mentor_channel(),
+    };
+    store.require_citizen(a.citizen)?;
+    let id = store.add_contact(&NewContact {
+        uuid: uuid::Uuid::new_v4().to_string(),
+        citizen_id: a.citizen,
+        appointment_id: None,
+        at,
+        channel,
+        outcome,
+        minutes: a.minutes,
+        note: a.note.clone().unwrap_or_default(),
+        counts,
+    })?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}

@@ -1,0 +1,253 @@
+//! The command line: the clap definitions, the context every command runs in ([`Ctx`]) and the
+//! dispatch. One file per command group: `caseload` (citizens, import caseload), `calendar`
+//! (agenda, plan, log), `closure` (closure, report), `transfer` (export, import json), `safety`
+//! (init … check), `setup` (generate, config, the desk); `table` and `prompt` are shared helpers.
+
+pub mod calendar;
+pub mod caseload;
+pub mod closure;
+pub mod prompt;
+pub mod safety;
+pub mod setup;
+pub mod table;
+pub mod transfer;
+
+use std::cell::OnceCell;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Config;
+use crate::domain::dates::parse_datetime;
+use crate::error::{Result, user};
+use crate::i18n::Lang;
+use crate::store::{Create, Passphrase, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jobdesk",
+    version,
+    about = "A job consultant's fast desk: calls, mentor visits, contact log and caseload",
+    long_about = "A job consultant's fast desk: calls, mentor visits, contact log and caseload.\n\nWithout a command, jobdesk opens the desk in the terminal.",
+    after_help = "Dates: 2026-11-23, 23-11-2026, 23.11.2026, today / i dag. Times: 10:30 or 10.30.\nExit codes: 0 ok, 2 bad input or usage, 1 other failures."
+)]
+pub struct Cli {
+    /// The database file (default: your data folder; also env JOBDESK_DB)
+    #[arg(long, global = true, env = "JOBDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Language of the screen: da or en (default from LANG / LC_ALL / LC_MESSAGES)
+    #[arg(long, global = true, value_enum, value_name = "da|en")]
+    pub lang: Option<LangArg>,
+
+    /// Open the desk on a fresh temporary database with a generated, fictional caseload
+    #[arg(long)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Da,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty database with a realistic, deterministic, fictional caseload
+    Generate(setup::GenerateArgs),
+    /// List the active caseload (id, name, target group, next due date)
+    Citizens(caseload::CitizensArgs),
+    /// Add or change citizens
+    #[command(subcommand)]
+    Citizen(caseload::CitizenCommand),
+    /// Show the appointments of a day (or several days) in time order
+    Agenda(calendar::AgendaArgs),
+    /// Plan one appointment and print its id
+    Plan(calendar::PlanArgs),
+    /// The contact log
+    #[command(subcommand)]
+    Log(calendar::LogCommand),
+    /// Bring data in
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Where the config file is (snippets, note length, cadence rules); --default prints one to edit
+    Config(setup::ConfigArgs),
+    /// The closure call-round: pause deadlines, convert in-person meetings, phone the caseload
+    #[command(subcommand)]
+    Closure(closure::ClosureCommand),
+    /// Reports
+    #[command(subcommand)]
+    Report(closure::ReportCommand),
+    /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
+    #[command(subcommand)]
+    Export(transfer::ExportCommand),
+    /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
+    #[command(flatten)]
+    Safety(safety::SafetyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Citizens from CSV: header name,cpr,phone,email,target_group,benefit_start (Danish names
+    /// too), ',' or ';', with or without BOM. All or nothing unless --skip-invalid
+    Caseload(caseload::ImportCaseloadArgs),
+    /// Everything from a `jobdesk export json` file, into an empty (or new) database only
+    Json(transfer::ImportJsonArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
+/// Everything a command needs from outside: the time, the language, the database and the
+/// user's config (read once, when a command first needs it, so that `config --default` works
+/// beside a broken config file).
+pub struct Ctx {
+    pub now: NaiveDateTime,
+    pub lang: Lang,
+    db: Option<PathBuf>,
+    config: OnceCell<Config>,
+}
+
+impl Ctx {
+    /// `db` is `--db` / `JOBDESK_DB` as given (`None`: the platform data folder).
+    pub fn new(now: NaiveDateTime, lang: Lang, db: Option<PathBuf>) -> Ctx {
+        Ctx {
+            now,
+            lang,
+            db,
+            config: OnceCell::new(),
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// The database file: `--db` / `JOBDESK_DB`, else the platform data folder.
+    pub fn db_path(&self) -> Result<PathBuf> {
+        match &self.db {
+            Some(p) if p.as_os_str().is_empty() => {
+                Err(user("--db / JOBDESK_DB is empty: give a file path"))
+            }
+            Some(p) => Ok(p.clone()),
+            None => crate::store::default_db_path(),
+        }
+    }
+
+    /// The user's config file (`JOBDESK_CONFIG` or the platform config folder), read on first
+    /// use; a missing file gives the defaults, a broken one an error.
+    pub fn config(&self) -> Result<&Config> {
+        if let Some(c) = self.config.get() {
+            return Ok(c);
+        }
+        let loaded = Config::load(Config::path().as_deref())?;
+        Ok(self.config.get_or_init(|| loaded))
+    }
+
+    /// Opens the user's database. Every command that touches the database opens it here.
+    pub fn open_store(&self, create: Create) -> Result<Store> {
+        self.open_store_at(&self.db_path()?, create, None)
+    }
+
+    /// Opens the database at `path` (the user's, a new one, the demo's) with the user's config
+    /// applied: the cadence rules and the retention period. With `pass`, an encrypted database
+    /// opens with it and a new one is encrypted with it; without, the passphrase comes from
+    /// `JOBDESK_PASSPHRASE` or is asked for.
+    pub fn open_store_at(
+        &self,
+        path: &Path,
+        create: Create,
+        pass: Option<&Passphrase>,
+    ) -> Result<Store> {
+        let config = self.config()?;
+        let mut store = match pass {
+            Some(p) => Store::open_with_passphrase(path, create, p)?,
+            None => Store::open(path, create)?,
+        };
+        store.use_rules(config.rules())?;
+        store.set_retention_days(config.retention_days);
+        Ok(store)
+    }
+}
+
+/// The current time: `JOBDESK_NOW` (for tests and demos of a fixed day) or the clock.
+pub fn now_from_env() -> Result<NaiveDateTime> {
+    match std::env::var("JOBDESK_NOW") {
+        Ok(s) if !s.trim().is_empty() => {
+            let today = Local::now().date_naive();
+            parse_datetime(
+                &s,
+                today,
+                Some(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()),
+            )
+            .map_err(|e| user(format!("JOBDESK_NOW: {e}")))
+        }
+        _ => Ok(Local::now().naive_local().with_nanosecond_zero()),
+    }
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+impl NoNanos for NaiveDateTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+pub fn lang_of(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::Da) => Lang::Da,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    }
+}
+
+/// Runs the parsed command line: one command, or the desk when none is given.
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx::new(now_from_env()?, lang_of(cli.lang), cli.db);
+    prompt::install_passphrase_prompt(ctx.lang);
+    match cli.command {
+        Some(cmd) => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            dispatch(cmd, &ctx, &mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        None => setup::desk(cli.demo, &ctx),
+    }
+}
+
+/// Runs one non-interactive command, its output to `out`.
+pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    if let Command::Config(a) = &cmd {
+        return setup::config(a, ctx, out);
+    }
+    // A bad --db is reported before anything else.
+    ctx.db_path()?;
+    match cmd {
+        Command::Config(_) => Ok(()),
+        Command::Generate(a) => setup::generate(&a, ctx, out),
+        Command::Citizens(a) => caseload::citizens(&a, ctx, out),
+        Command::Citizen(c) => caseload::run_citizen(c, ctx, out),
+        Command::Import(ImportCommand::Caseload(a)) => caseload::import(&a, ctx, out),
+        Command::Import(ImportCommand::Json(a)) => transfer::import_json(&a, ctx, out),
+        Command::Agenda(a) => calendar::agenda(&a, ctx, out),
+        Command::Plan(a) => calendar::plan(&a, ctx, out),
+        Command::Log(c) => calendar::run_log(c, ctx, out),
+        Command::Closure(c) => closure::run_closure(c, ctx, out),
+        Command::Report(r) => closure::run_report(r, ctx, out),
+        Command::Export(c) => transfer::run(c, ctx, out),
+        Command::Safety(c) => safety::run(c, ctx, out),
+    }
+}

@@ -1,0 +1,109 @@
+//! Every question the command line asks on the terminal: a passphrase without echo (a new one
+//! typed twice, or the one of an encrypted database) and a yes/no confirmation. Questions go to
+//! stderr, so that stdout stays the command's output.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use zeroize::Zeroizing;
+
+use crate::error::{Result, user};
+use crate::i18n::{Lang, safety as words};
+use crate::store::Passphrase;
+use crate::store::crypt;
+
+/// Whether there is a terminal to ask on (stdin is one).
+pub fn can_ask() -> bool {
+    std::io::stdin().is_terminal()
+}
+
+/// Asks a yes/no question on the terminal and reads the answer (y, yes, j, ja: yes). `out` is
+/// flushed first so that the command's output so far stands above the question. Callers check
+/// [`can_ask`] first and word their own refusal.
+pub fn confirm(question: &str, out: &mut dyn Write) -> Result<bool> {
+    out.flush()?;
+    eprint!("{question}");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let answer = crate::domain::text::fold(line.trim());
+    Ok(matches!(answer.as_str(), "y" | "yes" | "j" | "ja"))
+}
+
+/// A new passphrase: from the environment variable `env` when set, else typed twice on the
+/// terminal. Refused when too short, when the two differ, or without a terminal.
+pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
+    if let Some(p) = Passphrase::from_env_var(env) {
+        p.check_new().map_err(|e| user(format!("{env}: {e}")))?;
+        return Ok(p);
+    }
+    let Some(first) = read_secret(words::prompt_new(l))? else {
+        return Err(user(format!(
+            "a new passphrase is needed: set {env}, or run in a terminal to be asked. Nothing was changed"
+        )));
+    };
+    first.check_new()?;
+    let again = read_secret(words::prompt_again(l))?.unwrap_or_else(|| Passphrase::new(""));
+    if again != first {
+        return Err(user(
+            "the two passphrases differ: nothing was changed. Try again",
+        ));
+    }
+    Ok(first)
+}
+
+/// Installs the prompt that asks for the passphrase of an encrypted database (used once per
+/// run, before the desk takes the screen).
+pub fn install_passphrase_prompt(l: Lang) {
+    crypt::set_asker(Box::new(move |path, _attempt| {
+        read_secret(&words::prompt_passphrase(l, &path.display().to_string()))
+    }));
+}
+
+/// Reads a line without echo on the terminal; `None` without a terminal. Esc or Ctrl+C
+/// cancels.
+pub fn read_secret(prompt: &str) -> Result<Option<Passphrase>> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use ratatui::crossterm::terminal;
+    if !can_ask() {
+        return Ok(None);
+    }
+    eprint!("{prompt}");
+    std::io::stderr().flush()?;
+    struct Raw;
+    impl Drop for Raw {
+        fn drop(&mut self) {
+            let _ = terminal::disable_raw_mode();
+        }
+    }
+    terminal::enable_raw_mode()
+        .map_err(|e| anyhow::anyhow!("cannot switch the terminal to read a passphrase: {e}"))?;
+    let raw = Raw;
+    let mut text = Zeroizing::new(String::new());
+    let cancelled = loop {
+        match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => break false,
+                KeyCode::Esc => break true,
+                KeyCode::Char('c' | 'd')
+                    if k.modifiers.contains(KeyModifiers::CONTROL)
+                        && !k.modifiers.contains(KeyModifiers::ALT) =>
+                {
+                    break true;
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Char(c) => text.push(c),
+                _ => {}
+            },
+            Event::Paste(p) => text.push_str(&p),
+            _ => {}
+        }
+    };
+    drop(raw);
+    eprintln!();
+    if cancelled {
+        return Err(user("cancelled: nothing was changed"));
+    }
+    Ok(Some(Passphrase::new(text.as_str())))
+}

@@ -1,0 +1,134 @@
+//! `jobdesk generate`, `jobdesk config` and the desk itself (`jobdesk [--demo]`).
+
+use std::io::{IsTerminal, Write};
+
+use clap::Args;
+
+use super::Ctx;
+use crate::config::Config;
+use crate::error::{Result, user};
+use crate::store::Create;
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many citizens in all (some are archived, as people find work)
+    #[arg(long, default_value_t = 120)]
+    pub citizens: usize,
+    /// How many years of history
+    #[arg(long, default_value_t = 2)]
+    pub years: u32,
+    /// The seed: the same seed on the same day gives the same caseload
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the default config file (with the built-in cadence rules written out)
+    #[arg(long)]
+    pub default: bool,
+}
+
+/// `jobdesk config [--default]`: where the config file is, or the default one to edit. The
+/// default is printed without reading the user's file, so it helps when that file is broken.
+pub fn config(a: &ConfigArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    if a.default {
+        write!(out, "{}", Config::default_text())?;
+        return Ok(());
+    }
+    match Config::path() {
+        Some(p) => {
+            ctx.config()?;
+            let state = if p.exists() {
+                "in use"
+            } else {
+                "not there yet: the defaults apply"
+            };
+            writeln!(out, "{} ({state})", p.display())?;
+            writeln!(
+                out,
+                "Write one with: jobdesk config --default > \"{}\"",
+                p.display()
+            )?;
+        }
+        None => writeln!(
+            out,
+            "no config folder on this machine; set JOBDESK_CONFIG to a file"
+        )?,
+    }
+    Ok(())
+}
+
+/// `jobdesk generate`: fills an empty database with a fictional caseload.
+pub fn generate(a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let mut store = ctx.open_store(Create::Yes)?;
+    let started = std::time::Instant::now();
+    let tty = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let mut progress = |done: usize, total: usize| {
+        if tty && (shown || started.elapsed().as_millis() > 400) {
+            shown = true;
+            eprint!(
+                "\rgenerating: {done} of {total} citizens ({}%)   ",
+                done * 100 / total.max(1)
+            );
+        }
+    };
+    let spec = crate::generate::Spec {
+        citizens: a.citizens,
+        years: a.years,
+        seed: a.seed,
+        now: ctx.now,
+    };
+    let s = crate::generate::generate(&mut store, spec, &mut progress)?;
+    if shown {
+        eprintln!();
+    }
+    writeln!(
+        out,
+        "generated {} citizens ({} archived), {} appointments and {} contacts in {:.1} s into {}",
+        s.citizens,
+        s.archived,
+        s.appointments,
+        s.contacts,
+        started.elapsed().as_secs_f64(),
+        store.path().display()
+    )?;
+    Ok(())
+}
+
+/// Opens the desk on the user's database, or with `demo` on a fresh temporary one.
+pub fn desk(demo: bool, ctx: &Ctx) -> Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(user(
+            "the desk needs a terminal; for scripts use the commands (see `jobdesk --help`)",
+        ));
+    }
+    let fixed_now = std::env::var("JOBDESK_NOW").is_ok_and(|v| !v.trim().is_empty());
+    let start = ctx.now;
+    let clock = move || {
+        if fixed_now {
+            start
+        } else {
+            chrono::Local::now().naive_local()
+        }
+    };
+    let config = ctx.config()?.clone();
+    if demo {
+        let dir = tempfile::Builder::new().prefix("jobdesk-demo-").tempdir()?;
+        let path = dir.path().join("demo.db");
+        let mut store = ctx.open_store_at(&path, Create::Yes, None)?;
+        let spec = crate::generate::Spec {
+            citizens: 120,
+            years: 2,
+            seed: 1,
+            now: ctx.now,
+        };
+        crate::generate::generate(&mut store, spec, &mut |_, _| {})?;
+        let r = crate::ui::run(store, config, ctx.lang, clock);
+        drop(dir);
+        return r;
+    }
+    let store = ctx.open_store(Create::Yes)?;
+    crate::ui::run(store, config, ctx.lang, clock)
+}

@@ -1,0 +1,300 @@
+//! The call list of a closure: who is called first, and the state of each entry from its attempts.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::report::Tenths;
+use crate::domain::dates::next_working_day;
+use crate::domain::types::{Channel, Kind, Outcome, TargetGroup, Word};
+
+/// The result of one attempt to reach a citizen on the call list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallResult {
+    Reached,
+    NoAnswer,
+    MessageLeft,
+    WrongNumber,
+}
+
+impl Word for CallResult {
+    const ALL: &'static [Self] = &[
+        CallResult::Reached,
+        CallResult::NoAnswer,
+        CallResult::MessageLeft,
+        CallResult::WrongNumber,
+    ];
+    const WHAT: &'static str = "result";
+    fn key(self) -> &'static str {
+        match self {
+            CallResult::Reached => "reached",
+            CallResult::NoAnswer => "no_answer",
+            CallResult::MessageLeft => "message_left",
+            CallResult::WrongNumber => "wrong_number",
+        }
+    }
+    fn da(self) -> &'static str {
+        match self {
+            CallResult::Reached => "fanget",
+            CallResult::NoAnswer => "intet svar",
+            CallResult::MessageLeft => "besked lagt",
+            CallResult::WrongNumber => "forkert nummer",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            CallResult::Reached => "reached",
+            CallResult::NoAnswer => "no answer",
+            CallResult::MessageLeft => "message left",
+            CallResult::WrongNumber => "wrong number",
+        }
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            CallResult::Reached => &["kontakt", "naaet", "naet"],
+            CallResult::NoAnswer => &["ikke_fanget", "ingen_svar", "not_reached"],
+            CallResult::MessageLeft => &["besked", "voicemail", "sms"],
+            CallResult::WrongNumber => &["forkert", "forkert_nr", "wrong"],
+        }
+    }
+}
+
+impl CallResult {
+    /// The outcome of the contact the attempt writes to the log.
+    pub fn outcome(self) -> Outcome {
+        match self {
+            CallResult::Reached => Outcome::Reached,
+            CallResult::NoAnswer | CallResult::WrongNumber => Outcome::NotReached,
+            CallResult::MessageLeft => Outcome::MessageLeft,
+        }
+    }
+    /// Whether the citizen is tried again the next working day. A wrong number is not: calling
+    /// it again tomorrow reaches nobody; the citizen waits, marked, until a number is found.
+    pub fn retries(self) -> bool {
+        matches!(self, CallResult::NoAnswer | CallResult::MessageLeft)
+    }
+}
+
+/// What the call list needs of a citizen to place them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub citizen_id: i64,
+    pub mentor: bool,
+    pub last_contact: Option<NaiveDateTime>,
+    /// Folded name: ties are broken alphabetically, then by id.
+    pub name_key: String,
+}
+
+/// Orders the call list: mentor citizens first (the most vulnerable), then the longest since
+/// the last contact (never contacted counts as longest), and within equal standing the rest by
+/// name and id. Inside the mentor group the same "longest since" order applies.
+pub fn call_order(mut list: Vec<Candidate>) -> Vec<Candidate> {
+    // `None < Some(_)`: never contacted sorts before any date, the oldest date before newer.
+    list.sort_by(|a, b| {
+        (!a.mentor, a.last_contact, &a.name_key, a.citizen_id).cmp(&(
+            !b.mentor,
+            b.last_contact,
+            &b.name_key,
+            b.citizen_id,
+        ))
+    });
+    list
+}
+
+/// One attempt as the state computation needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttemptFact {
+    pub at: NaiveDateTime,
+    pub result: CallResult,
+    pub accepted: Option<bool>,
+}
+
+/// The state of one call-list entry, derived from its attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CallState {
+    pub attempts: u32,
+    pub last_result: Option<CallResult>,
+    pub last_at: Option<NaiveDateTime>,
+    /// Reached at least once.
+    pub reached: bool,
+    /// The answer at the latest attempt that reached the citizen (`None`: not asked or not reached).
+    pub accepted: Option<bool>,
+    /// The day to try again: the next working day after an unanswered call or a message;
+    /// `None` once reached, after a wrong number, or before the first attempt.
+    pub next_try: Option<NaiveDate>,
+}
+
+/// Folds the attempts of one entry (in any order; sorted by time, stable) into its state.
+pub fn call_state(attempts: &[AttemptFact]) -> CallState {
+    let mut list = attempts.to_vec();
+    list.sort_by_key(|a| a.at);
+    let mut s = CallState {
+        attempts: list.len() as u32,
+        ..CallState::default()
+    };
+    for a in &list {
+        if a.result == CallResult::Reached {
+            s.reached = true;
+            s.accepted = a.accepted;
+        }
+    }
+    if let Some(last) = list.last() {
+        s.last_result = Some(last.result);
+        s.last_at = Some(last.at);
+        if !s.reached && last.result.retries() {
+            s.next_try = Some(next_working_day(last.at.date()));
+        }
+    }
+    s
+}
+
+/// Where an entry stands on a given day; the list shows the bands in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallBand {
+    /// Not reached, and the day to try again has come.
+    DueRetry,
+    /// Not tried yet.
+    NotCalled,
+    /// Not reached, to be tried again on a later day.
+    LaterRetry,
+    /// Not reached: the number was wrong.
+    WrongNumber,
+    /// Reached: done.
+    Reached,
+}
+
+impl CallBand {
+    pub const ALL: [CallBand; 5] = [
+        CallBand::DueRetry,
+        CallBand::NotCalled,
+        CallBand::LaterRetry,
+        CallBand::WrongNumber,
+        CallBand::Reached,
+    ];
+
+    /// The band of an entry on `today`.
+    pub fn of(s: &CallState, today: NaiveDate) -> CallBand {
+        if s.reached {
+            CallBand::Reached
+        } else if s.last_result.is_none() {
+            CallBand::NotCalled
+        } else {
+            match s.next_try {
+                None => CallBand::WrongNumber,
+                Some(d) if d <= today => CallBand::DueRetry,
+                Some(_) => CallBand::LaterRetry,
+            }
+        }
+    }
+
+    /// The band's number in the store's ordering (0 first).
+    pub fn index(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_index(i: i64) -> Option<CallBand> {
+        CallBand::ALL.into_iter().find(|b| b.index() == i)
+    }
+}
+
+/// One entry of a closure's call list, for the pane and the command line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallEntry {
+    pub closure_id: i64,
+    pub citizen_id: i64,
+    pub name: String,
+    pub phone: String,
+    /// The target group when the closure started (the report counts by it).
+    pub target_group: TargetGroup,
+    pub mentor: bool,
+    /// 1-based place in the call list as it was built.
+    pub position: i64,
+    pub attempts: u32,
+    pub last_result: Option<CallResult>,
+    pub last_at: Option<NaiveDateTime>,
+    pub reached: bool,
+    pub accepted: Option<bool>,
+    pub next_try: Option<NaiveDate>,
+}
+
+impl CallEntry {
+    pub fn state(&self) -> CallState {
+        CallState {
+            attempts: self.attempts,
+            last_result: self.last_result,
+            last_at: self.last_at,
+            reached: self.reached,
+            accepted: self.accepted,
+            next_try: self.next_try,
+        }
+    }
+    pub fn band(&self, today: NaiveDate) -> CallBand {
+        CallBand::of(&self.state(), today)
+    }
+}
+
+/// How far the call-round has come, on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Progress {
+    pub on_list: u32,
+    pub reached: u32,
+    pub accepted: u32,
+    pub attempts: u32,
+    pub due_retries: u32,
+    pub not_called: u32,
+    pub later_retries: u32,
+    pub wrong_number: u32,
+}
+
+impl Progress {
+    /// Counts `entries` entries of one band, of which `accepted` accepted a conversation (only
+    /// counted for reached entries), with `attempts` attempts between them.
+    pub fn add(&mut self, band: CallBand, entries: u32, accepted: u32, attempts: u32) {
+        self.on_list += entries;
+        self.attempts += attempts;
+        match band {
+            CallBand::DueRetry => self.due_retries += entries,
+            CallBand::NotCalled => self.not_called += entries,
+            CallBand::LaterRetry => self.later_retries += entries,
+            CallBand::WrongNumber => self.wrong_number += entries,
+            CallBand::Reached => {
+                self.reached += entries;
+                self.accepted += accepted;
+            }
+        }
+    }
+
+    /// Reached, in % of the list.
+    pub fn reached_pct(&self) -> Tenths {
+        Tenths::percent(self.reached as u64, self.on_list as u64)
+    }
+}
+
+/// An in-person appointment a closure converted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversion {
+    pub appointment_id: i64,
+    pub citizen_id: i64,
+    pub citizen: String,
+    pub kind: Kind,
+    pub start: NaiveDateTime,
+    pub from: Channel,
+    pub to: Channel,
+}
+
+/// One attempt to reach a citizen on the open closure's call list, to be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttempt {
+    /// The uuid of the contact it writes: a retry after a crash cannot duplicate it.
+    pub uuid: String,
+    pub citizen_id: i64,
+    pub result: CallResult,
+    /// Only with [`CallResult::Reached`]: whether the citizen accepted the offer of a conversation.
+    pub accepted: Option<bool>,
+    pub at: NaiveDateTime,
+    /// Phone, normally; video if the call was a video call.
+    pub channel: Channel,
+    pub minutes: i64,
+    pub note: String,
+}

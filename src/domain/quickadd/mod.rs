@@ -1,0 +1,125 @@
+//! The quick-add line: one line of words, in Danish or English and in any order, that says when,
+//! how long, by which channel and with whom, e.g. `tor 10.30 tlf Jens Hansen 30m` or
+//! `thu 10:30 phone Jens 30m`. Pure: no I/O, and "now" is injected.
+//!
+//! ```text
+//! pub fn parse(input: &str, now: NaiveDateTime) -> Parsed
+//! pub fn match_citizens<'a>(query: &str, candidates: impl IntoIterator<Item = (i64, &'a str)>) -> Vec<i64>
+//! ```
+//!
+//! [`parse`] never fails and never panics: whatever it understood is in [`Parsed`], the words it did
+//! not understand are the citizen query ([`Parsed::name`], as typed), and what is wrong is in
+//! [`Parsed::problems`], each a short sentence in Danish and English for the live preview. A line is
+//! ready to be written when `start` is set and `problems` is empty; the caller still has to find the
+//! citizen ([`match_citizens`]), ask about a start in the past and warn about overlaps.
+//!
+//! What the line understands (case and accents ignored, `,`/`;` after a word ignored):
+//!
+//! | part | forms |
+//! |---|---|
+//! | day | `i dag`/`idag`/`today`, `i morgen`/`imorgen`/`tomorrow`, `i overmorgen`/`overmorgen`, `i går`/`yesterday` |
+//! | weekday | `mandag man`, `tirsdag tir tirs`, `onsdag ons`, `torsdag tor tors`, `fredag fre`, `lørdag lør`, `søndag søn`; `monday mon`, `tuesday tue tues`, `wednesday wed`, `thursday thu thur thurs`, `friday fri`, `saturday sat`, `sunday sun`; optional `på`/`on`/`this`/`denne` before |
+//! | next week | `næste tirsdag`, `next tue` (that weekday in next week); `næste uge man`, `next week mon` |
+//! | week | `uge 49 man`, `week 49 mon`, `uge49`, `w49`; `uge 49 2027 man` with a year |
+//! | date | `23.11`, `23.11.`, `23.11.2026`, `23.11.26`, `23-11-2026`, `23/11`, `2026-11-24` |
+//! | time | `10`, `9`, `10.30`, `10:30`, `kl 10`, `kl. 10.30`, `klokken 10`, `kl10`, `at 10:30`, `9am`, `2:30pm` |
+//! | minutes | `30m`, `30 min`, `45min`, `90 minutter`, `1t`, `1h`, `1,5t`, `1.5h`, `2 timer`, `1 hour` (1 to 1440) |
+//! | channel | anything [`Channel::parse`] takes: `tlf`, `telefon`, `phone`, `video`, `fremmøde`, `gåtur`, `walk`, `hjemmebesøg`, `home visit`, `arbejdsplads` … |
+//! | kind | `samtale`, `jobsamtale`, `conversation`; `mentor`, `mentorbesøg`, `mentor visit` |
+//! | filler | `med`, `with`, `hos` are dropped |
+//!
+//! Rules:
+//! - A weekday alone is the next such day from `now`: today counts when the time is still ahead of
+//!   `now`, otherwise it is the same weekday next week. `næste`/`next` picks that weekday in the
+//!   (Monday-first) week after this one.
+//! - `uge 49` without a year is the next week 49 that has not ended yet (this year or next); a week
+//!   needs a weekday.
+//! - A date without a year is the first such date from 30 days ago on: `20.11` typed on 23.11 is
+//!   three days ago (the caller asks about the past), `15.01` typed in December is next January,
+//!   `28.12` typed on 5 January is last week. Give the year to reach further back.
+//! - `10.11` can be a time or a date. It is a date when the line has no other day (weekday, date,
+//!   `i morgen`, week) but does have another time, as in `10.11 14.00`; otherwise it is a time. A part
+//!   that cannot be a time (`24.12`, `10.3`) is a date, one that cannot be a date (`14.00`) a time.
+//! - A number followed by a unit (`30m`, `30 min`) is a duration, never a time.
+//! - A mentor channel (home visit, walk, workplace) makes the kind a mentor visit unless `samtale` is
+//!   given; with no kind word and another channel, [`Parsed::kind`] is `None` (the caller decides).
+//! - When two weekday words occur (`Tor Hansen tor 10`), the first one in lower case is the weekday
+//!   and the other is part of the name.
+//!
+//! Problems reported: no date or time, a date without a time, a time without a day, an impossible
+//! date (`31.02 10`: "31.02 is not a date: February has no day 31") or time (`25.00`), an unknown
+//! week, a week without a weekday, minutes outside 1–1440, two different dates/times/channels/
+//! kinds/durations, a weekday that does not fit the date, a number that means nothing. "In the past"
+//! and "overlaps" are left to the caller, who knows the calendar.
+
+mod calendar;
+mod names;
+mod numbers;
+mod recognise;
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDateTime;
+
+use super::text::{fold, sanitize_line, truncate};
+use super::types::{Channel, Kind};
+use recognise::{Tok, recognise};
+use resolve::resolve;
+
+pub use names::match_citizens;
+
+/// What is wrong with a quick-add line, as one short sentence in each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub da: String,
+    pub en: String,
+}
+
+impl Problem {
+    fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem {
+            da: da.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The sentence in the chosen language.
+    pub fn text(&self, danish: bool) -> &str {
+        if danish { &self.da } else { &self.en }
+    }
+}
+
+/// What a quick-add line says. Fields are `None` when the line does not say them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parsed {
+    /// Date and time together; `None` unless both were given and valid.
+    pub start: Option<NaiveDateTime>,
+    /// Duration in minutes, 1–1440.
+    pub minutes: Option<i64>,
+    pub channel: Option<Channel>,
+    /// Given by a kind word, or a mentor visit implied by a mentor channel.
+    pub kind: Option<Kind>,
+    /// The words left over: the citizen query, as typed (words joined by one space).
+    pub name: String,
+    /// What is wrong, for the preview. Empty when the line is fine.
+    pub problems: Vec<Problem>,
+}
+
+/// Parses a quick-add line. `now` is the local time the line is read against (today, "the next
+/// Thursday", "week 49"). Never panics; see the module documentation for the forms and rules.
+pub fn parse(input: &str, now: NaiveDateTime) -> Parsed {
+    let toks: Vec<Tok> = input
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';']))
+        .filter(|w| !w.is_empty())
+        .map(|raw| Tok { raw, f: fold(raw) })
+        .collect();
+    let items = recognise(&toks);
+    resolve(items, now)
+}
+
+/// Shows a piece of user text inside a message: one line, no escapes, at most 24 cells.
+fn show(raw: &str) -> String {
+    truncate(&sanitize_line(raw), 24)
+}

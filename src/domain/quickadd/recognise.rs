@@ -1,0 +1,362 @@
+//! The first pass over a quick-add line: each word (or a few words) on its own, as an [`Item`].
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+use super::numbers::{is_time_shaped, number_at, strict_time, unit_factor};
+use super::{Problem, show};
+use crate::domain::types::{Channel, Kind, Word};
+
+/// One word of the line: as typed (for the name and messages) and folded (for recognising).
+pub(super) struct Tok<'a> {
+    pub(super) raw: &'a str,
+    pub(super) f: String,
+}
+
+/// What a word (or a few words) of the line turned out to be.
+pub(super) enum Item {
+    /// A day: an explicit date, `i morgen`, or a resolved `10.11`. `Err` is an impossible date.
+    Day {
+        date: Result<NaiveDate, Problem>,
+        raw: String,
+    },
+    /// `i dag`, `i morgen`, …: today plus `days`.
+    Relative {
+        days: i64,
+        raw: String,
+    },
+    /// A day and month without a year (`23.11`); the year is chosen against today.
+    Yearless {
+        day: u32,
+        month: u32,
+        raw: String,
+    },
+    Week {
+        week: u32,
+        year: Option<i32>,
+        raw: String,
+    },
+    NextWeek {
+        raw: String,
+    },
+    Weekday {
+        wd: Weekday,
+        next: bool,
+        capital: bool,
+        raw: String,
+    },
+    Time {
+        time: Result<NaiveTime, Problem>,
+        raw: String,
+    },
+    /// `10.11`: a time or a date, decided once the whole line is known.
+    Ambiguous {
+        a: u32,
+        b: u32,
+        raw: String,
+    },
+    Minutes {
+        minutes: Result<i64, Problem>,
+        raw: String,
+    },
+    Channel {
+        channel: Channel,
+        raw: String,
+    },
+    Kind {
+        kind: Kind,
+        raw: String,
+    },
+    Name(String),
+    /// `med`, `with`, `hos`: dropped.
+    Filler,
+    Problem(Problem),
+}
+
+/// First pass: each word (or phrase) on its own, with a look at the next word or two.
+pub(super) fn recognise(toks: &[Tok]) -> Vec<Item> {
+    let mut items = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let (item, used) = recognise_at(toks, i);
+        items.push(item);
+        i += used.max(1);
+    }
+    items
+}
+
+pub(super) fn raw_join(toks: &[Tok]) -> String {
+    toks.iter().map(|t| t.raw).collect::<Vec<_>>().join(" ")
+}
+
+fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
+    let t = &toks[i];
+    let f = t.f.as_str();
+    let next = toks.get(i + 1).map(|t| t.f.as_str());
+
+    // Days in words.
+    if f == "i" {
+        let rel = match next {
+            Some("dag") => Some(0),
+            Some("morgen") => Some(1),
+            Some("overmorgen") => Some(2),
+            Some("gar") | Some("gaar") => Some(-1),
+            _ => None,
+        };
+        if let Some(days) = rel {
+            return (
+                Item::Relative {
+                    days,
+                    raw: raw_join(&toks[i..i + 2]),
+                },
+                2,
+            );
+        }
+    }
+    let rel = match f {
+        "idag" | "today" => Some(0),
+        "imorgen" | "tomorrow" => Some(1),
+        "overmorgen" => Some(2),
+        "igar" | "igaar" | "yesterday" => Some(-1),
+        _ => None,
+    };
+    if let Some(days) = rel {
+        return (
+            Item::Relative {
+                days,
+                raw: t.raw.to_string(),
+            },
+            1,
+        );
+    }
+
+    // Filler words.
+    if matches!(f, "med" | "with" | "hos") {
+        return (Item::Filler, 1);
+    }
+
+    // "næste tirsdag", "next week".
+    if matches!(f, "naeste" | "next" | "kommende")
+        && let Some(n) = next
+    {
+        if let Some(wd) = weekday_word(n) {
+            return (
+                Item::Weekday {
+                    wd,
+                    next: true,
+                    capital: starts_upper(toks[i + 1].raw),
+                    raw: raw_join(&toks[i..i + 2]),
+                },
+                2,
+            );
+        }
+        if matches!(n, "uge" | "week") {
+            return (
+                Item::NextWeek {
+                    raw: raw_join(&toks[i..i + 2]),
+                },
+                2,
+            );
+        }
+    }
+    // "på fredag", "on friday", "this friday": the plain weekday.
+    if matches!(f, "pa" | "on" | "this" | "denne")
+        && let Some(wd) = next.and_then(weekday_word)
+    {
+        return (
+            Item::Weekday {
+                wd,
+                next: false,
+                capital: starts_upper(toks[i + 1].raw),
+                raw: raw_join(&toks[i..i + 2]),
+            },
+            2,
+        );
+    }
+
+    // Weeks: "uge 49", "week 49 2027", "uge49", "w49".
+    if let Some((week, used)) = week_at(toks, i) {
+        // A year may follow, but not a duration: "uge 49 1000 min".
+        let year = toks
+            .get(i + used)
+            .and_then(|y| four_digit_year(&y.f))
+            .filter(|_| {
+                toks.get(i + used + 1)
+                    .is_none_or(|u| unit_factor(u.f.trim_end_matches('.')).is_none())
+            });
+        let used = used + usize::from(year.is_some());
+        let raw = raw_join(&toks[i..i + used]);
+        return (Item::Week { week, year, raw }, used);
+    }
+    if matches!(f, "uge" | "week" | "wk") {
+        return (
+            Item::Problem(Problem::new(
+                format!("'{}' mangler et ugenummer, fx uge 49", show(t.raw)),
+                format!("'{}' needs a week number, e.g. week 49", show(t.raw)),
+            )),
+            1,
+        );
+    }
+
+    if let Some(wd) = weekday_word(f) {
+        return (
+            Item::Weekday {
+                wd,
+                next: false,
+                capital: starts_upper(t.raw),
+                raw: t.raw.to_string(),
+            },
+            1,
+        );
+    }
+
+    // "kl 10", "kl. 10.30", "klokken 10", "at 10:30", "kl10".
+    if matches!(f, "kl" | "kl." | "klokken" | "at" | "@") {
+        // A sentence may end right after the time: "kl. 10.".
+        if let Some(n) = toks.get(i + 1)
+            && let nf = n.f.strip_suffix('.').unwrap_or(&n.f)
+            && is_time_shaped(nf)
+        {
+            return (
+                Item::Time {
+                    time: strict_time(nf, n.raw),
+                    raw: raw_join(&toks[i..i + 2]),
+                },
+                2,
+            );
+        }
+        if matches!(f, "kl" | "kl." | "klokken") {
+            return (
+                Item::Problem(Problem::new(
+                    format!("'{}' mangler et klokkeslæt, fx kl 10.30", show(t.raw)),
+                    format!("'{}' needs a time after it, e.g. kl 10:30", show(t.raw)),
+                )),
+                1,
+            );
+        }
+    }
+    if let Some(rest) = f.strip_prefix("kl.").or_else(|| f.strip_prefix("kl"))
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && is_time_shaped(rest)
+    {
+        return (
+            Item::Time {
+                time: strict_time(rest, t.raw),
+                raw: t.raw.to_string(),
+            },
+            1,
+        );
+    }
+
+    // Numbers: durations, dates, times.
+    if f.starts_with(|c: char| c.is_ascii_digit()) {
+        return number_at(toks, i);
+    }
+
+    // Channels ("home visit" before "visit"), then kinds.
+    if let Some(n) = next {
+        let two = format!("{f} {n}");
+        if let Ok(channel) = Channel::parse(&two) {
+            return (
+                Item::Channel {
+                    channel,
+                    raw: raw_join(&toks[i..i + 2]),
+                },
+                2,
+            );
+        }
+        if let Ok(kind) = Kind::parse(&two) {
+            return (
+                Item::Kind {
+                    kind,
+                    raw: raw_join(&toks[i..i + 2]),
+                },
+                2,
+            );
+        }
+    }
+    if let Ok(channel) = Channel::parse(f) {
+        return (
+            Item::Channel {
+                channel,
+                raw: t.raw.to_string(),
+            },
+            1,
+        );
+    }
+    if let Ok(kind) = Kind::parse(f) {
+        return (
+            Item::Kind {
+                kind,
+                raw: t.raw.to_string(),
+            },
+            1,
+        );
+    }
+    (Item::Name(t.raw.to_string()), 1)
+}
+
+/// "uge 49", "week 49", "uge49", "w49": the week number and how many words it took.
+fn week_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let f = toks[i].f.as_str();
+    if matches!(f, "uge" | "week" | "wk") {
+        let n = toks.get(i + 1)?;
+        return small_number(&n.f).map(|w| (w, 2));
+    }
+    for prefix in ["uge", "week", "wk", "w"] {
+        if let Some(rest) = f.strip_prefix(prefix)
+            && let Some(w) = small_number(rest)
+        {
+            return Some((w, 1));
+        }
+    }
+    None
+}
+
+/// One or two ASCII digits.
+fn small_number(s: &str) -> Option<u32> {
+    let n = s.chars().count();
+    if (1..=2).contains(&n) && s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn four_digit_year(s: &str) -> Option<i32> {
+    if s.chars().count() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok().filter(|y| (1000..=9999).contains(y))
+    } else {
+        None
+    }
+}
+
+fn weekday_word(f: &str) -> Option<Weekday> {
+    let w = f.strip_suffix('.').unwrap_or(f);
+    Some(match w {
+        "mandag" | "man" | "monday" | "mon" => Weekday::Mon,
+        "tirsdag" | "tir" | "tirs" | "tuesday" | "tue" | "tues" => Weekday::Tue,
+        "onsdag" | "ons" | "wednesday" | "wed" => Weekday::Wed,
+        "torsdag" | "tor" | "tors" | "thursday" | "thu" | "thur" | "thurs" => Weekday::Thu,
+        "fredag" | "fre" | "friday" | "fri" => Weekday::Fri,
+        "lordag" | "lor" | "saturday" | "sat" => Weekday::Sat,
+        "sondag" | "son" | "sunday" | "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn starts_upper(raw: &str) -> bool {
+    raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn unknown(raw: &str) -> Item {
+    Item::Problem(Problem::new(
+        format!(
+            "'{}' forstås ikke: skriv dato som 23.11, klokkeslæt som 10.30 og varighed som 30m",
+            show(raw)
+        ),
+        format!(
+            "'{}' is not understood: write a date as 23.11, a time as 10:30 and a duration as 30m",
+            show(raw)
+        ),
+    ))
+}
