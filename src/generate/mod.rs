@@ -12,6 +12,7 @@ use rusqlite::params;
 
 use crate::domain::cadence::Rules;
 use crate::domain::dates::to_db;
+use crate::domain::minimum;
 use crate::domain::text::fold;
 use crate::domain::{
     Channel, Kind, NewAppointment, NewContact, Outcome, Status, TargetGroup, Word,
@@ -441,7 +442,7 @@ impl Gen<'_> {
                     ""
                 };
                 let outcome = status.outcome().unwrap_or(Outcome::Held);
-                let counts = status == Status::Held;
+                let counts = minimum::counts(Kind::Conversation, outcome, channel);
                 let log_minutes = if counts { minutes } else { 0 };
                 self.contact(
                     id,
@@ -491,7 +492,8 @@ impl Gen<'_> {
             } else {
                 ""
             };
-            self.contact(id, None, at, Channel::Phone, outcome, minutes, note, false)?;
+            let counts = minimum::counts(Kind::Conversation, outcome, Channel::Phone);
+            self.contact(id, None, at, Channel::Phone, outcome, minutes, note, counts)?;
             t += Duration::days(self.rng.random_range(14..36));
         }
         Ok(())
@@ -539,7 +541,8 @@ impl Gen<'_> {
                 };
                 let m = if status == Status::Held { minutes } else { 0 };
                 let outcome = status.outcome().unwrap_or(Outcome::Held);
-                self.contact(id, Some(aid), at, channel, outcome, m, note, false)?;
+                let counts = minimum::counts(Kind::MentorVisit, outcome, channel);
+                self.contact(id, Some(aid), at, channel, outcome, m, note, counts)?;
             }
             day += Duration::days([7, 7, 14][self.rng.random_range(0..3)]);
         }

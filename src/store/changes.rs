@@ -7,7 +7,8 @@ use rusqlite::params;
 
 use super::{Store, refresh_citizen_on};
 use crate::domain::dates::to_db;
-use crate::domain::{Appointment, Kind, NewAppointment, NewContact, Status, Word};
+use crate::domain::minimum;
+use crate::domain::{Appointment, NewAppointment, NewContact, Status, Word};
 use crate::error::{Result, user};
 
 /// One reversible change. Applying it returns the change that undoes it.
@@ -94,9 +95,7 @@ impl Store {
         if status == Status::Moved && new_start.is_none() {
             return Err(user("moving an appointment needs the new time"));
         }
-        let counts = status == Status::Held
-            && a.kind == Kind::Conversation
-            && !a.channel.is_mentor_channel();
+        let counts = minimum::counts(a.kind, outcome, a.channel);
         let minutes = if status == Status::Held { a.minutes } else { 0 };
         let contact = NewContact {
             uuid: uuid::Uuid::new_v4().to_string(),
@@ -156,7 +155,10 @@ impl Store {
             )?;
             undo.insert(0, inv);
             // A conversation held inside a closure does not count, unless the closure says so.
-            let counts = contact.counts && !super::closures::held_does_not_count(tx, contact.at)?;
+            let counts = minimum::within_closures(
+                contact.counts,
+                super::closures::held_does_not_count(tx, contact.at)?,
+            );
             let contact_id = super::contacts::insert_contact(
                 tx,
                 &NewContact {

@@ -242,7 +242,6 @@ fn convert_on(
     })
 }
 
-/// Recomputes one call-list entry from its attempts whose contacts are not deleted.
 /// Recomputes a citizen's entries on every call list (after an undo touched their log).
 pub(crate) fn refresh_calls_on(conn: &Connection, citizen_id: i64) -> Result<()> {
     let ids: Vec<i64> = {
@@ -257,6 +256,7 @@ pub(crate) fn refresh_calls_on(conn: &Connection, citizen_id: i64) -> Result<()>
     Ok(())
 }
 
+/// Recomputes one call-list entry from its attempts whose contacts are not deleted.
 pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i64) -> Result<()> {
     let facts: Vec<AttemptFact> = {
         let mut st = conn.prepare_cached(
@@ -691,23 +691,6 @@ impl Store {
             contact_id,
             closure,
             entry,
-        })
-    }
-
-    /// Recomputes a citizen's call-list entries (in every closure) from their attempts whose
-    /// contacts are not deleted. For undo: call it after a contact is deleted or restored.
-    pub fn refresh_calls_of(&mut self, citizen_id: i64) -> Result<()> {
-        self.write(|tx| {
-            let ids: Vec<i64> = {
-                let mut st = tx
-                    .prepare_cached("SELECT closure_id FROM closure_calls WHERE citizen_id = ?1")?;
-                st.query_map([citizen_id], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?
-            };
-            for id in ids {
-                refresh_call_on(tx, id, citizen_id)?;
-            }
-            Ok(())
         })
     }
 }

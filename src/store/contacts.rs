@@ -67,7 +67,10 @@ impl Store {
         self.write(|tx| {
             // A conversation held inside a closure does not count toward the minimum, unless
             // that closure says held conversations count.
-            let counts = c.counts && !super::closures::held_does_not_count(tx, c.at)?;
+            let counts = crate::domain::minimum::within_closures(
+                c.counts,
+                super::closures::held_does_not_count(tx, c.at)?,
+            );
             let id = insert_contact(
                 tx,
                 &NewContact {

@@ -140,12 +140,6 @@ impl Store {
         &self.rules
     }
 
-    /// Replaces the cadence rules and recomputes every citizen's next due date.
-    pub fn set_rules(&mut self, rules: Rules) -> Result<()> {
-        self.rules = rules;
-        self.refresh_all_due()
-    }
-
     /// Uses these cadence rules; recomputes the due dates only when they differ from the rules
     /// the stored dates were computed with (a user who edits the config file pays once).
     pub fn use_rules(&mut self, rules: Rules) -> Result<()> {
@@ -202,11 +196,6 @@ impl Store {
             Table::Contacts => "SELECT count(*) FROM contacts WHERE deleted = 0",
         };
         Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
-    }
-
-    /// Recomputes `next_due` and `last_contact` for one citizen from their log.
-    pub fn refresh_citizen(&self, citizen_id: i64) -> Result<()> {
-        refresh_citizen_on(&self.conn, &self.rules, &self.suspensions, citizen_id)
     }
 
     /// Recomputes every citizen's `next_due` and `last_contact` in one transaction.
