@@ -8,17 +8,15 @@ mod names;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rusqlite::params;
 
 use crate::domain::cadence::Rules;
-use crate::domain::dates::to_db;
 use crate::domain::minimum;
 use crate::domain::text::fold;
 use crate::domain::{
-    Channel, Kind, NewAppointment, NewContact, Outcome, Status, TargetGroup, Word,
+    Channel, Kind, NewAppointment, NewCitizen, NewContact, Outcome, Status, TargetGroup,
 };
 use crate::error::{Result, user};
-use crate::store::Store;
+use crate::store::{Loader, Store};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,30 +82,7 @@ pub fn generate(
         )));
     }
     let rules = store.rules().clone();
-    // A fresh file is filled faster with a rollback journal than through the WAL, which
-    // writes every page twice (into the log, then into the file). Only the pages the file had
-    // before are journalled, which is almost none; the WAL comes back after the load. Another
-    // connection holding the file keeps it in WAL (the switch fails), and that is fine.
-    let rollback = store.path() != std::path::Path::new(":memory:")
-        && store
-            .conn()
-            .query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))
-            .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
-    // Building an index sorts a million keys: with room in memory the sorter does not spill
-    // to temporary files. Back to the usual cache afterwards.
-    let cache: i64 = store
-        .conn()
-        .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    store
-        .conn()
-        .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-    // Every reference the generator writes is an id SQLite has just handed it, so checking
-    // each one again (two lookups per contact) only costs time: a fifth of the load. The
-    // checks are back on for everything after; a test runs `PRAGMA foreign_key_check` on a
-    // generated caseload.
-    store.conn().pragma_update(None, "foreign_keys", false)?;
-    let result = store.write(|tx| {
-        let dropped = crate::store::bulk::drop_indexes(tx)?;
+    store.bulk_load(|load| {
         let mut g = Gen {
             rng: ChaCha8Rng::seed_from_u64(spec.seed),
             now: spec.now,
@@ -119,7 +94,7 @@ pub fn generate(
             last_contact: None,
             appointments: Vec::new(),
             contacts: Vec::new(),
-            tx,
+            load,
         };
         for _ in 0..spec.citizens {
             g.citizen()?;
@@ -128,25 +103,11 @@ pub fn generate(
             progress(spec.citizens * rows / all.max(1), spec.citizens);
         })?;
         progress(spec.citizens, spec.citizens);
-        let summary = g.summary;
-        crate::store::bulk::restore_indexes(tx, dropped)?;
-        Ok(summary)
-    });
-    store.conn().pragma_update(None, "foreign_keys", true)?;
-    store.conn().pragma_update(None, "cache_size", cache)?;
-    if rollback {
-        let back = store
-            .conn()
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
-        return result.and_then(|s| back.map(|_| s).map_err(Into::into));
-    }
-    result
+        Ok(g.summary)
+    })
 }
 
-/// The page cache while generating, in KiB.
-const BULK_CACHE_KIB: i64 = 32 * 1024;
-
-struct Gen<'a> {
+struct Gen<'a, 't> {
     rng: ChaCha8Rng,
     now: NaiveDateTime,
     today: NaiveDate,
@@ -159,10 +120,10 @@ struct Gen<'a> {
     /// Appointments and contacts of every citizen, written in time order at the end.
     appointments: Vec<GenAppointment>,
     contacts: Vec<GenContact>,
-    tx: &'a rusqlite::Transaction<'a>,
+    load: &'a mut Loader<'t>,
 }
 
-impl Gen<'_> {
+impl Gen<'_, '_> {
     fn pick<'s>(&mut self, list: &'s [&'s str]) -> &'s str {
         list[self.rng.random_range(0..list.len())]
     }
@@ -202,7 +163,6 @@ impl Gen<'_> {
         };
         let order = time_order(appointments.iter().map(|a| a.start));
         let mut ids = vec![0i64; appointments.len()];
-        let mut insert = crate::store::bulk::Inserter::new(self.tx)?;
         let mut seq = 0u64;
         for i in order {
             let a = &appointments[i];
@@ -221,8 +181,8 @@ impl Gen<'_> {
                 status: a.status,
                 reason: String::new(),
             };
-            let created = to_db(a.start.min(self.now) - Duration::days(7));
-            ids[i] = insert.appointment(&new, &created)?;
+            let created = a.start.min(self.now) - Duration::days(7);
+            ids[i] = self.load.appointment(&new, created)?;
             step();
         }
         drop(appointments);
@@ -243,8 +203,8 @@ impl Gen<'_> {
             };
             let transferred = c
                 .transferred
-                .then(|| to_db((c.at + Duration::hours(2)).min(self.now)));
-            insert.contact(&new, &to_db(c.at), transferred.as_deref())?;
+                .then(|| (c.at + Duration::hours(2)).min(self.now));
+            self.load.contact(&new, c.at, transferred)?;
             step();
         }
         Ok(())
@@ -330,27 +290,20 @@ impl Gen<'_> {
             self.rng.random_range(1..100u32)
         );
         let summary = self.pick(names::SUMMARIES).to_string();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,
-                                       benefit_start, mentor, summary, archived, created_at)
-                 VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
+        let id = self.load.citizen(
+            &NewCitizen {
                 name,
-                fold(&name),
                 cpr,
                 phone,
                 email,
-                group.key(),
-                start.format("%Y-%m-%d").to_string(),
+                target_group: Some(group),
+                benefit_start: Some(start),
                 mentor,
                 summary,
-                end.is_some(),
-                to_db(start.and_hms_opt(8, 0, 0).unwrap_or_default()),
-                crate::domain::text::danish_sort_key(&name),
-            ])?;
-        let id = self.tx.last_insert_rowid();
+                archived: end.is_some(),
+            },
+            start.and_hms_opt(8, 0, 0).unwrap_or_default(),
+        )?;
         self.summary.citizens += 1;
         if end.is_some() {
             self.summary.archived += 1;
@@ -366,13 +319,7 @@ impl Gen<'_> {
             self.mentor_visits(id, start, until)?;
         }
         let due = self.rules.next_due(group, Some(start), false, &held, &[]);
-        self.tx
-            .prepare_cached("UPDATE citizens SET next_due = ?2, last_contact = ?3 WHERE id = ?1")?
-            .execute(params![
-                id,
-                due.map(|d| d.format("%Y-%m-%d").to_string()),
-                self.last_contact.map(to_db)
-            ])?;
+        self.load.set_derived(id, due, self.last_contact)?;
         Ok(())
     }
 

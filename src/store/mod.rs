@@ -5,7 +5,7 @@
 mod agreements;
 mod appointments;
 mod audit;
-pub(crate) mod bulk;
+mod bulk;
 mod changes;
 mod citizens;
 mod closures;
@@ -19,6 +19,7 @@ mod safety;
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::AppointmentFilter;
 pub use audit::{Action, AuditEntry, AuditFilter, NewAudit, os_user, record_audit_on};
+pub use bulk::Loader;
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
@@ -169,13 +170,14 @@ impl Store {
         &self.suspensions
     }
 
-    /// The raw connection, for the few callers that need SQLite itself (checks, tests).
-    pub fn conn(&self) -> &Connection {
+    /// The raw connection, for the crate's tests.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
     /// Runs `f` inside one IMMEDIATE transaction: all of it is written, or none of it.
-    pub fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -281,4 +283,61 @@ pub(crate) fn no_citizen(id: i64) -> anyhow::Error {
     user(format!(
         "no citizen with id {id}: see `jobdesk citizens --all` for the ids"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(c: &rusqlite::Connection) -> u32 {
+        c.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn an_empty_file_is_migrated_to_the_latest_version() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let db = dir.path().join("empty.db");
+        std::fs::write(&db, b"").unwrap_or_default();
+        let store = Store::open(&db, Create::No).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(version(store.conn()), latest_version());
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap_or_default();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap_or(0);
+        assert_eq!(fk, 1);
+        let sync: i64 = store
+            .conn()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap_or(0);
+        assert_eq!(sync, 2, "synchronous=FULL");
+    }
+
+    #[test]
+    fn a_day_of_the_log_is_an_index_lookup() {
+        let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let plan = |sql: &str| -> String {
+            let mut st = store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let rows: Vec<String> = st
+                .query_map([], |r| r.get::<_, String>(3))
+                .map(|it| it.filter_map(Result::ok).collect())
+                .unwrap_or_default();
+            rows.join("; ")
+        };
+        let p = plan("SELECT * FROM contacts WHERE at >= '2026-11-23' AND at < '2026-11-24'");
+        assert!(p.contains("USING INDEX contacts_at"), "{p}");
+        let p =
+            plan("SELECT * FROM appointments WHERE start >= '2026-11-23' AND start < '2026-11-24'");
+        assert!(p.contains("USING INDEX appointments_start"), "{p}");
+        let p = plan("SELECT * FROM contacts WHERE citizen_id = 5 ORDER BY at");
+        assert!(p.contains("USING INDEX contacts_citizen"), "{p}");
+    }
 }
