@@ -198,3 +198,91 @@ impl Store {
         result
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Channel, Kind, Outcome, Status};
+
+    fn one(store: &Store, sql: &str) -> i64 {
+        store.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_bulk_load_brings_the_indexes_and_the_settings_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("b.db"), super::super::Create::Yes).unwrap();
+        let at = NaiveDate::from_ymd_opt(2026, 11, 23)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap();
+        store
+            .bulk_load(|load| {
+                let id = load.citizen(
+                    &NewCitizen {
+                        name: "Anna Bulk".into(),
+                        ..Default::default()
+                    },
+                    at,
+                )?;
+                let a = load.appointment(
+                    &NewAppointment {
+                        uuid: "u1".into(),
+                        citizen_id: id,
+                        kind: Kind::Conversation,
+                        start: at,
+                        minutes: 30,
+                        channel: Channel::Phone,
+                        place: String::new(),
+                        status: Status::Held,
+                        reason: String::new(),
+                    },
+                    at,
+                )?;
+                load.contact(
+                    &NewContact {
+                        uuid: "u2".into(),
+                        citizen_id: id,
+                        appointment_id: Some(a),
+                        at,
+                        channel: Channel::Phone,
+                        outcome: Outcome::Held,
+                        minutes: 30,
+                        note: String::new(),
+                        counts: true,
+                    },
+                    at,
+                    None,
+                )?;
+                load.set_derived(id, Some(at.date()), Some(at))
+            })
+            .unwrap();
+        assert_eq!(
+            one(&store, "SELECT count(*) FROM pragma_foreign_key_check"),
+            0
+        );
+        for name in [
+            "contacts_at",
+            "contacts_citizen",
+            "appointments_start",
+            "appointments_live_day",
+        ] {
+            assert_eq!(
+                one(
+                    &store,
+                    &format!(
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '{name}'"
+                    )
+                ),
+                1,
+                "{name}"
+            );
+        }
+        assert_eq!(one(&store, "PRAGMA foreign_keys"), 1);
+        assert_eq!(one(&store, "PRAGMA cache_size"), -2000);
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+}
