@@ -358,10 +358,12 @@ pub fn db_path(cli_db: &Option<PathBuf>) -> Result<PathBuf> {
 /// Opens the store with the cadence rules of the user's config file.
 pub fn open_store(path: &std::path::Path, create: Create) -> Result<Store> {
     let config = crate::config::Config::load(crate::config::Config::path().as_deref())?;
-    let mut store = Store::open(path, create)?;
-    store.use_rules(config.rules())?;
-    store.set_retention_days(config.retention_days);
-    Ok(store)
+    crate::safety_cmd::open_db(
+        path,
+        &crate::safety_cmd::run_options(create)
+            .rules(config.rules())
+            .retention_days(config.retention_days),
+    )
 }
 
 /// Runs one non-interactive command.

@@ -73,8 +73,10 @@ fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
     if cli.demo {
         let dir = tempfile::Builder::new().prefix("jobdesk-demo-").tempdir()?;
         let path = dir.path().join("demo.db");
-        let mut store = store::Store::open(&path, store::Create::Yes)?;
-        store.use_rules(config.rules())?;
+        let mut store = safety_cmd::open_db(
+            &path,
+            &safety_cmd::run_options(store::Create::Yes).rules(config.rules()),
+        )?;
         let spec = generate::Spec {
             citizens: 120,
             years: 2,
@@ -87,8 +89,11 @@ fn desk(cli: &cli::Cli, ctx: &cli::Ctx) -> error::Result<()> {
         return r;
     }
     let path = cli::db_path(&cli.db)?;
-    let mut store = store::Store::open(&path, store::Create::Yes)?;
-    store.use_rules(config.rules())?;
-    store.set_retention_days(config.retention_days);
+    let store = safety_cmd::open_db(
+        &path,
+        &safety_cmd::run_options(store::Create::Yes)
+            .rules(config.rules())
+            .retention_days(config.retention_days),
+    )?;
     ui::run(store, config, ctx.lang, clock)
 }

@@ -12,7 +12,8 @@ use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::error::{Result, user};
 use crate::i18n::{Lang, safety as words};
-use crate::store::crypt::{self, FileKind, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, Passphrase};
+use crate::store::crypt::{FileKind, Passphrase};
+use crate::store::{AskReason, Clock, KeySource, OpenOptions, Warning};
 use crate::store::{AuditFilter, Create, Store};
 
 #[derive(Debug, Subcommand)]
@@ -158,9 +159,12 @@ fn init(a: &InitArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
     }
     let store = if a.encrypt {
         let pass = new_passphrase(l, PASSPHRASE_ENV)?;
-        Store::open_with_passphrase(path, Create::Yes, &pass)?
+        open_db(
+            path,
+            &run_options(Create::Yes).key(KeySource::Passphrase(pass)),
+        )?
     } else {
-        Store::open(path, Create::Yes)?
+        open_db(path, &run_options(Create::Yes))?
     };
     writeln!(out, "{}", words::created(l, &shown, store.encrypted()))?;
     if store.encrypted() {
@@ -196,7 +200,18 @@ fn encrypt(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
     }
     let pass = new_passphrase(l, PASSPHRASE_ENV)?;
     // A plain file opens as it is, whatever the passphrase.
-    let store = Store::open_with_passphrase(path, Create::No, &pass)?;
+    let mut store = Store::open(
+        path,
+        &run_options(Create::No).key(KeySource::Passphrase(pass.clone())),
+    )?;
+    // The passphrase is for the encryption about to happen: no warning that it went unused.
+    let warnings = store.take_warnings();
+    print_warnings(
+        &warnings
+            .into_iter()
+            .filter(|w| !matches!(w, Warning::PassphraseUnused { .. }))
+            .collect::<Vec<_>>(),
+    );
     let done = store.convert(&pass)?;
     writeln!(
         out,
@@ -214,7 +229,7 @@ fn rekey(path: &Path, l: Lang, out: &mut dyn Write) -> Result<()> {
             "{shown} is not encrypted: `jobdesk encrypt` encrypts it with a passphrase"
         )));
     }
-    let store = Store::open(path, Create::No)?;
+    let store = open_db(path, &run_options(Create::No))?;
     let pass = new_passphrase(l, NEW_PASSPHRASE_ENV)?;
     let done = store.convert(&pass)?;
     writeln!(out, "{}", words::rekeyed(l, &shown, done.rows))?;
@@ -314,7 +329,7 @@ fn audit(a: &AuditArgs, path: &Path, l: Lang, out: &mut dyn Write) -> Result<()>
 /// A new passphrase: from the environment variable `env` when set, else typed twice on the
 /// terminal. Refused when too short, when the two differ, or without a terminal.
 pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
-    if let Some(p) = Passphrase::from_env_var(env) {
+    if let Some(p) = passphrase_from_env(env) {
         p.check_new().map_err(|e| user(format!("{env}: {e}")))?;
         return Ok(p);
     }
@@ -333,12 +348,92 @@ pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
     Ok(first)
 }
 
-/// Installs the prompt that asks for the passphrase of an encrypted database (used once per
-/// run, before the desk takes the screen).
+/// Where a run finds the passphrase of the database without asking.
+pub const PASSPHRASE_ENV: &str = "JOBDESK_PASSPHRASE";
+/// The new passphrase of `jobdesk rekey`, for scripts.
+pub const NEW_PASSPHRASE_ENV: &str = "JOBDESK_NEW_PASSPHRASE";
+
+/// A passphrase from this environment variable, when it is set and not empty.
+pub fn passphrase_from_env(name: &str) -> Option<Passphrase> {
+    let v = Zeroizing::new(std::env::var(name).ok()?);
+    (!v.is_empty()).then(|| Passphrase::new(v.as_str()))
+}
+
+/// The language of this run's passphrase prompts.
+static PROMPT_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language of this run's passphrase prompts (once, before the first database is
+/// opened; later calls are ignored).
 pub fn install_prompt(l: Lang) {
-    crypt::set_asker(Box::new(move |path, _attempt| {
-        read_secret(&words::prompt_passphrase(l, &path.display().to_string()))
-    }));
+    let _ = PROMPT_LANG.set(l);
+}
+
+/// The passphrase typed in this run, so that it is asked for once.
+static TYPED: std::sync::Mutex<Option<Passphrase>> = std::sync::Mutex::new(None);
+
+// ---------------------------------------------------------------------------------------------
+// How the command line unlocks the user's database. The store reads no environment variable and
+// asks nobody: every command hands it this key source (through `run_options`).
+// ---------------------------------------------------------------------------------------------
+
+/// The command line's key source:
+/// - `JOBDESK_PASSPHRASE` set (and not empty): that passphrase. A new database is encrypted
+///   with it; a plain one opens as it is, with a warning.
+/// - else: asked for without echo on the terminal when an encrypted database needs it, up to
+///   three tries ("try again" after a wrong one); the passphrase typed is remembered for the rest
+///   of the run. A new database stays plain. Without a terminal, an encrypted database is
+///   refused with a message that names `JOBDESK_PASSPHRASE`.
+pub fn key_source(l: Lang) -> KeySource {
+    if let Some(p) = passphrase_from_env(PASSPHRASE_ENV) {
+        return KeySource::Passphrase(p);
+    }
+    KeySource::Ask(std::sync::Arc::new(move |path, reason| {
+        let shown = path.display().to_string();
+        match reason {
+            AskReason::NewDatabase => return Ok(None),
+            AskReason::Existing => {
+                if let Some(p) = TYPED.lock().ok().and_then(|t| t.clone()) {
+                    return Ok(Some(p));
+                }
+            }
+            AskReason::Retry { .. } => {
+                if let Ok(mut t) = TYPED.lock() {
+                    *t = None;
+                }
+                eprintln!("{}", crate::i18n::errors::passphrase_retry(l, &shown));
+            }
+        }
+        let typed = read_secret(&words::prompt_passphrase(l, &shown))?;
+        if let (Some(p), Ok(mut t)) = (&typed, TYPED.lock()) {
+            *t = Some(p.clone());
+        }
+        Ok(typed)
+    }))
+}
+
+/// The options every command opens the user's database with: this run's key source (prompts
+/// in the language of [`install_prompt`]) and the computer's clock. Add the config's rules
+/// and retention with `.rules(…)` and `.retention_days(…)`.
+pub fn run_options(create: Create) -> OpenOptions {
+    let l = PROMPT_LANG.get().copied().unwrap_or_default();
+    OpenOptions::new(create)
+        .key(key_source(l))
+        .clock(Clock::system())
+}
+
+/// Opens a database and prints the opening's warnings on stderr.
+pub fn open_db(path: &Path, opts: &OpenOptions) -> Result<Store> {
+    let mut store = Store::open(path, opts)?;
+    print_warnings(&store.take_warnings());
+    Ok(store)
+}
+
+/// Prints warnings of an opening on stderr, in the language of [`install_prompt`].
+pub fn print_warnings(warnings: &[Warning]) {
+    let l = PROMPT_LANG.get().copied().unwrap_or_default();
+    for w in warnings {
+        eprintln!("{}", crate::i18n::errors::warning(w, l));
+    }
 }
 
 /// Reads a line without echo on the terminal; `None` without a terminal. Esc or Ctrl+C

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::domain::dates::{fmt_date, fmt_time, parse_date};
 use crate::error::{Result, user};
 use crate::i18n::export as words;
-use crate::store::{Create, Store};
+use crate::store::Create;
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -159,7 +159,7 @@ fn export_csv(a: &CsvArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = crate::safety_cmd::open_db(db, &crate::safety_cmd::run_options(Create::No))?;
     let opts = csv::CsvOptions {
         excel: a.excel,
         with_cpr: a.with_cpr,
@@ -209,7 +209,7 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = crate::safety_cmd::open_db(db, &crate::safety_cmd::run_options(Create::No))?;
     let opts = ics::IcsOptions {
         lang: ctx.lang,
         now: ctx.now,
@@ -255,7 +255,7 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(&target, db)?;
     let config = current_config()?;
-    let mut store = Store::open(db, Create::No)?;
+    let mut store = crate::safety_cmd::open_db(db, &crate::safety_cmd::run_options(Create::No))?;
     let path = target.recorded();
     let counts = deliver(
         &mut store,
@@ -286,7 +286,7 @@ fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Resul
 }
 
 fn history(db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let store = Store::open(db, Create::No)?;
+    let store = crate::safety_cmd::open_db(db, &crate::safety_cmd::run_options(Create::No))?;
     let list = store.exports()?;
     let l = ctx.lang;
     if list.is_empty() {
@@ -333,7 +333,8 @@ pub fn import_json(a: &ImportJsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write
         std::fs::File::open(&a.file).map_err(|e| user(format!("cannot read {shown}: {e}")))?;
     let existed = db.exists();
     let result = (|| -> Result<json::Restored> {
-        let mut store = Store::open(db, Create::Yes)?;
+        let mut store =
+            crate::safety_cmd::open_db(db, &crate::safety_cmd::run_options(Create::Yes))?;
         store.restore(
             |sink| json::read_all(file, sink),
             |r| {

@@ -597,7 +597,11 @@ mod tests {
     #[test]
     fn generated_rows_keep_every_reference_in_time_order() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("g.db"), crate::store::Create::Yes).unwrap();
+        let mut store = Store::open(
+            &dir.path().join("g.db"),
+            &crate::store::OpenOptions::new(crate::store::Create::Yes),
+        )
+        .unwrap();
         let now = NaiveDate::from_ymd_opt(2026, 11, 23)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .unwrap();

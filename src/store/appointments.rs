@@ -1,6 +1,6 @@
 //! Appointments: conversations and mentor visits.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
@@ -63,7 +63,7 @@ impl Store {
                 a.minutes
             )));
         }
-        let created = to_db(Local::now().naive_local());
+        let created = to_db(self.clock.now());
         self.write(|tx| insert_appointment(tx, a, &created))
     }
 

@@ -211,7 +211,11 @@ mod tests {
     #[test]
     fn a_bulk_load_brings_the_indexes_and_the_settings_back() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("b.db"), super::super::Create::Yes).unwrap();
+        let mut store = Store::open(
+            &dir.path().join("b.db"),
+            &super::super::OpenOptions::new(super::super::Create::Yes),
+        )
+        .unwrap();
         let at = NaiveDate::from_ymd_opt(2026, 11, 23)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .unwrap();

@@ -1,6 +1,6 @@
 //! Citizens: the caseload.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
@@ -54,7 +54,7 @@ impl Store {
     pub fn add_citizen(&mut self, c: &NewCitizen) -> Result<i64> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let id = insert_citizen(tx, c, &created)?;
             super::refresh_citizen_on(tx, &rules, &sus, id)?;
@@ -66,7 +66,7 @@ impl Store {
     pub fn add_citizens(&mut self, list: &[NewCitizen]) -> Result<Vec<i64>> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let mut ids = Vec::with_capacity(list.len());
             for c in list {
@@ -86,7 +86,7 @@ impl Store {
     ) -> Result<Vec<i64>> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let mut ids = Vec::with_capacity(list.len());
             for c in list {

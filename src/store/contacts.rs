@@ -1,6 +1,6 @@
 //! Contacts: the log.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
@@ -63,7 +63,7 @@ impl Store {
         }
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = to_db(Local::now().naive_local());
+        let created = to_db(self.clock.now());
         self.write(|tx| {
             // A conversation held inside a closure does not count toward the minimum, unless
             // that closure says held conversations count.

@@ -14,6 +14,7 @@ pub mod crypt;
 mod drafts;
 mod export;
 mod open;
+mod options;
 mod safety;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
@@ -29,6 +30,7 @@ pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
 pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
+pub use options::{AskReason, Asker, Clock, Create, KeySource, OpenOptions, Warning};
 pub use safety::{
     BackupDone, Converted, DEFAULT_RETENTION_DAYS, Erased, Problem, PurgeCitizen, PurgePlan,
 };
@@ -42,13 +44,6 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use crate::domain::cadence::{Rules, Suspension};
 use crate::error::{Result, user};
 
-/// Whether opening may create a database that does not exist yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Create {
-    Yes,
-    No,
-}
-
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -58,36 +53,39 @@ pub struct Store {
     key: Option<crypt::Keyspec>,
     /// How long transferred contacts are kept after a citizen's last contact.
     retention_days: u32,
+    /// What stamps `created_at`.
+    clock: Clock,
+    /// What opening found worth telling the user, until the caller takes them.
+    warnings: Vec<Warning>,
 }
 
 impl Store {
-    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it. An
-    /// encrypted database is opened with `JOBDESK_PASSPHRASE`, else with a passphrase asked for
-    /// on the terminal (see [`crypt::set_asker`]); a new one is encrypted when
-    /// `JOBDESK_PASSPHRASE` is set.
-    pub fn open(path: &Path, create: Create) -> Result<Store> {
-        Self::open_unlocked(path, create, open::Unlock::Run)
-    }
-
-    /// Opens (or creates) the database at `path` with this passphrase: an encrypted database
-    /// must open with it, and a new database is encrypted with it. A plain one opens as it is.
-    pub fn open_with_passphrase(path: &Path, create: Create, pass: &Passphrase) -> Result<Store> {
-        Self::open_unlocked(path, create, open::Unlock::With(pass))
-    }
-
-    fn open_unlocked(path: &Path, create: Create, unlock: open::Unlock<'_>) -> Result<Store> {
-        let opened = open::open_connection(path, create, unlock)?;
+    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it; the
+    /// key of an encrypted database, the clock, the cadence rules and the retention period come
+    /// from `opts`. What is worth telling the user waits in [`Store::take_warnings`].
+    pub fn open(path: &Path, opts: &OpenOptions) -> Result<Store> {
+        let opened = open::open_connection(path, opts.create, open::Unlock::Source(&opts.key))?;
         let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
             rules: Rules::default(),
             suspensions: Vec::new(),
             key: opened.key,
-            retention_days: DEFAULT_RETENTION_DAYS,
+            retention_days: opts.retention_days,
+            clock: opts.clock.clone(),
+            warnings: opened.warnings,
         };
         migrate(&mut store.conn, &MIGRATIONS).with_context(|| format!("in {}", path.display()))?;
         store.load_suspensions()?;
+        if let Some(rules) = &opts.rules {
+            store.use_rules(rules.clone())?;
+        }
         Ok(store)
+    }
+
+    /// The warnings of the opening (a file others may read, a passphrase not used), once.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Whether the database file is encrypted.
@@ -118,6 +116,8 @@ impl Store {
             suspensions: Vec::new(),
             key: None,
             retention_days: DEFAULT_RETENTION_DAYS,
+            clock: Clock::system(),
+            warnings: Vec::new(),
         };
         store.load_suspensions()?;
         Ok(store)
@@ -299,7 +299,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let db = dir.path().join("empty.db");
         std::fs::write(&db, b"").unwrap_or_default();
-        let store = Store::open(&db, Create::No).unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open(&db, &crate::store::OpenOptions::new(Create::No))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(version(store.conn()), latest_version());
         let mode: String = store
             .conn()

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-use super::crypt::{self, FileKind, Keyspec, Origin, PASSPHRASE_ENV, Passphrase};
+use super::crypt::{self, FileKind, Keyspec, Passphrase};
+use super::options::{AskReason, KeySource, Warning};
 use crate::error::{Result, user};
 
 /// One step of `schema.sql`: the SQL that brings a database from `version - 1` to `version`.
@@ -88,19 +89,18 @@ pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
 /// How an opening gets the key of an encrypted file, and whether a new file is encrypted.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Unlock<'a> {
-    /// This run's passphrase: `JOBDESK_PASSPHRASE`, else asked on the terminal (up to three
-    /// tries). A new file is encrypted when `JOBDESK_PASSPHRASE` is set.
-    Run,
-    /// This passphrase; a new file is encrypted with it.
-    With(&'a Passphrase),
+    /// The caller's key source.
+    Source(&'a KeySource),
     /// A key already derived in this run (a second connection to a file, or a copy keyed alike).
     Key(&'a Keyspec),
 }
 
-/// A checked connection and the key it was opened with (`None`: a plain file).
+/// A checked connection, the key it was opened with (`None`: a plain file), and what is worth
+/// telling the user.
 pub(crate) struct Opened {
     pub conn: Connection,
     pub key: Option<Keyspec>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Says why SQLite could not open or write a database it can see: a read-only file or folder
@@ -156,6 +156,7 @@ pub(crate) fn open_connection(
             "{shown} is a folder, not a database file: give a file path with --db"
         )));
     }
+    let mut warnings = Vec::new();
     if !path.exists() {
         if create == super::Create::No {
             return Err(user(format!(
@@ -163,8 +164,10 @@ pub(crate) fn open_connection(
             )));
         }
         create_private_file(path)?;
-    } else {
-        warn_if_readable_by_others(path);
+    } else if readable_by_others(path) {
+        warnings.push(Warning::OthersMayRead {
+            path: path.to_path_buf(),
+        });
     }
     let mut attempt = 1;
     let mut replaced = 0;
@@ -175,36 +178,43 @@ pub(crate) fn open_connection(
                 "cannot read {shown}: {e}. Check the file's permissions"
             ))
         })?;
-        let (key, origin) = match (kind, unlock) {
+        let need = |reason: AskReason| -> Result<Option<Passphrase>> {
+            match unlock {
+                Unlock::Source(KeySource::Plain) | Unlock::Key(_) => Ok(None),
+                Unlock::Source(KeySource::Passphrase(p)) => Ok(Some(p.clone())),
+                Unlock::Source(KeySource::Ask(ask)) => ask(path, reason),
+            }
+        };
+        let asked = matches!(unlock, Unlock::Source(KeySource::Ask(_)));
+        let key = match (kind, unlock) {
             (FileKind::Other, _) => return Err(not_a_database(&shown)),
             (FileKind::Plain, u) => {
-                if matches!(u, Unlock::Run) && Passphrase::from_env().is_some() {
-                    eprintln!(
-                        "warning: {PASSPHRASE_ENV} is set, but {shown} is not encrypted. Encrypt it with: jobdesk encrypt"
-                    );
+                if matches!(u, Unlock::Source(KeySource::Passphrase(_))) && attempt == 1 {
+                    warnings.push(Warning::PassphraseUnused {
+                        path: path.to_path_buf(),
+                    });
                 }
-                (None, None)
+                None
             }
-            (FileKind::Empty, Unlock::Run) => match Passphrase::from_env() {
-                Some(p) => (
-                    Some(crypt::derive(&p, &crypt::new_salt()?)?),
-                    Some(Origin::Env),
-                ),
-                None => (None, None),
+            (FileKind::Empty | FileKind::Encrypted(_), Unlock::Key(k)) => Some(k.clone()),
+            (FileKind::Empty, _) => match need(AskReason::NewDatabase)? {
+                Some(p) => Some(crypt::derive(&p, &crypt::new_salt()?)?),
+                None => None,
             },
-            (FileKind::Empty, Unlock::With(p)) => (
-                Some(crypt::derive(p, &crypt::new_salt()?)?),
-                Some(Origin::Given),
-            ),
-            (FileKind::Encrypted(salt), Unlock::Run) => {
-                let (p, origin) = crypt::run_passphrase(path, attempt)?;
-                (Some(crypt::derive(&p, &salt)?), Some(origin))
-            }
-            (FileKind::Encrypted(salt), Unlock::With(p)) => {
-                (Some(crypt::derive(p, &salt)?), Some(Origin::Given))
-            }
-            (FileKind::Empty | FileKind::Encrypted(_), Unlock::Key(k)) => {
-                (Some(k.clone()), Some(Origin::Given))
+            (FileKind::Encrypted(salt), _) => {
+                let reason = if attempt == 1 {
+                    AskReason::Existing
+                } else {
+                    AskReason::Retry { attempt }
+                };
+                match need(reason)? {
+                    Some(p) => Some(crypt::derive(&p, &salt)?),
+                    None => {
+                        return Err(user(format!(
+                            "{shown} is encrypted: set JOBDESK_PASSPHRASE or run in a terminal to be asked for the passphrase"
+                        )));
+                    }
+                }
             }
         };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -229,17 +239,14 @@ pub(crate) fn open_connection(
             Ok(v) => v,
             Err(e) if key.is_some() && e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
                 drop(conn);
-                if origin == Some(Origin::Typed) {
-                    crypt::forget_typed();
-                    if attempt < 3 {
-                        eprintln!("That passphrase does not open {shown}; try again.");
-                        attempt += 1;
-                        continue;
-                    }
+                if asked && attempt < 3 {
+                    attempt += 1;
+                    continue;
                 }
-                let from = match origin {
-                    Some(Origin::Env) => format!(" (from {PASSPHRASE_ENV})"),
-                    _ => String::new(),
+                let from = if asked {
+                    String::new()
+                } else {
+                    " (from JOBDESK_PASSPHRASE)".to_string()
                 };
                 return Err(user(format!(
                     "the passphrase{from} does not open {shown}: it is wrong, or the file is not a jobdesk database. The file was not changed"
@@ -273,7 +280,11 @@ pub(crate) fn open_connection(
             replaced += 1;
             continue;
         }
-        return Ok(Opened { conn, key });
+        return Ok(Opened {
+            conn,
+            key,
+            warnings,
+        });
     }
 }
 
@@ -389,22 +400,17 @@ fn file_id(_path: &Path) -> Option<(u64, u64)> {
     None
 }
 
+/// Whether users other than the owner may read or write the file.
 #[cfg(unix)]
-fn warn_if_readable_by_others(path: &Path) {
+fn readable_by_others(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.permissions().mode() & 0o077 != 0
-    {
-        eprintln!(
-            "warning: {} can be read by other users on this machine; it holds personal data. Fix it with: chmod 600 {}",
-            path.display(),
-            path.display()
-        );
-    }
+    std::fs::metadata(path).is_ok_and(|meta| meta.permissions().mode() & 0o077 != 0)
 }
 
 #[cfg(not(unix))]
-fn warn_if_readable_by_others(_path: &Path) {}
+fn readable_by_others(_path: &Path) -> bool {
+    false
+}
 
 #[cfg(test)]
 mod tests {

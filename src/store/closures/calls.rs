@@ -1,7 +1,7 @@
 //! A closure's call list: the entries, their attempts (each a contact in the log), the
 //! working order, the progress and the report.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{bad, date_db, date_from, no_open_closure};
@@ -228,7 +228,7 @@ impl Store {
         }
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = to_db(Local::now().naive_local());
+        let created = to_db(self.clock.now());
         let contact = NewContact {
             uuid: a.uuid.clone(),
             citizen_id: a.citizen_id,

@@ -480,7 +480,11 @@ mod tests {
     fn suspensions_are_loaded_when_opened_and_cut_when_ended_early() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.db");
-        let mut s = Store::open(&path, crate::store::Create::Yes).unwrap();
+        let mut s = Store::open(
+            &path,
+            &crate::store::OpenOptions::new(crate::store::Create::Yes),
+        )
+        .unwrap();
         let a = citizen(&mut s, "Anna", TargetGroup::Uddannelseshjaelp, false);
         // Benefit from 20 November: first conversation due 27 November.
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 11, 27)));
@@ -492,7 +496,11 @@ mod tests {
         .unwrap();
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 12, 9)));
         drop(s);
-        let mut s = Store::open(&path, crate::store::Create::No).unwrap();
+        let mut s = Store::open(
+            &path,
+            &crate::store::OpenOptions::new(crate::store::Create::No),
+        )
+        .unwrap();
         assert_eq!(
             s.suspensions(),
             &[Suspension {
