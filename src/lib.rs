@@ -19,10 +19,11 @@ pub mod ui;
 /// Runs the parsed command line and returns the process's exit code. Errors are printed on
 /// stderr as "jobdesk: what was wrong"; no backtrace.
 pub fn app_main(cli: cli::Cli) -> i32 {
+    let lang = cli::lang_of(cli.lang);
     let result = (|| -> error::Result<()> {
         let ctx = cli::Ctx {
             now: cli::now_from_env()?,
-            lang: cli::lang_of(cli.lang),
+            lang,
         };
         safety_cmd::install_prompt(ctx.lang);
         match cli.command {
@@ -46,7 +47,7 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             }) {
                 return 0;
             }
-            eprintln!("jobdesk: {e:#}");
+            eprintln!("jobdesk: {}", error::message(&e, lang));
             error::exit_code(&e)
         }
     }

@@ -74,13 +74,6 @@ pub fn generate(
             spec.years
         )));
     }
-    let existing = store.count(crate::store::Table::Citizens)?;
-    if existing > 0 {
-        return Err(user(format!(
-            "the database {} already holds {existing} citizens; generate only fills an empty one. Use another --db path",
-            store.path().display()
-        )));
-    }
     let rules = store.rules().clone();
     store.bulk_load(|load| {
         let mut g = Gen {

@@ -12,7 +12,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Statement, params};
 
-use super::Store;
+use super::{Error, Store};
 use crate::domain::dates::to_db;
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{NewAppointment, NewCitizen, NewContact, TargetGroup, Word};
@@ -163,10 +163,19 @@ impl<'t> Loader<'t> {
 }
 
 impl Store {
-    /// Fills the database in one transaction through a [`Loader`]: all of it is written, or
-    /// none of it. Meant for an empty database (the generator); the caller writes rows in the
-    /// order they should lie in the file (time order keeps a day's rows on a few pages).
+    /// Fills an empty database in one transaction through a [`Loader`]: all of it is written,
+    /// or none of it. Refuses a database that holds citizens already ([`Error::NotEmpty`]). The
+    /// caller writes rows in the order they should lie in the file (time order keeps a day's
+    /// rows on a few pages).
     pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut Loader<'_>) -> Result<T>) -> Result<T> {
+        let citizens = self.count(super::Table::Citizens)?;
+        if citizens > 0 {
+            return Err(Error::NotEmpty {
+                path: self.path.clone(),
+                citizens,
+            }
+            .into());
+        }
         // A connection that shares the file with another keeps it in WAL (the switch fails),
         // and that is fine.
         let rollback = self.path.as_os_str() != ":memory:"

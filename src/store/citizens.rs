@@ -8,7 +8,7 @@ use super::{Store, no_citizen};
 use crate::domain::dates::from_db;
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Citizen, NewCitizen, TargetGroup, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// Which citizens a list shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -239,7 +239,7 @@ pub(crate) fn insert_citizen(
 ) -> Result<i64> {
     let name = c.name.trim();
     if name.is_empty() {
-        return Err(user("a citizen needs a name"));
+        return Err(super::Error::NameMissing.into());
     }
     let group = c.target_group.unwrap_or(TargetGroup::Other);
     let mut st = tx.prepare_cached(
@@ -262,10 +262,12 @@ pub(crate) fn insert_citizen(
         danish_sort_key(name),
     ])
     .map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => user(format!(
-            "a citizen with CPR {} is already in the caseload",
-            crate::domain::cpr::mask_cpr(c.cpr.as_deref().unwrap_or(""))
-        )),
+        Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => {
+            super::Error::DuplicateCpr {
+                masked: crate::domain::cpr::mask_cpr(c.cpr.as_deref().unwrap_or("")),
+            }
+            .into()
+        }
         _ => super::open::explain_sqlite(e),
     })?;
     Ok(tx.last_insert_rowid())

@@ -14,7 +14,7 @@ use std::sync::{LazyLock, Mutex};
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// SQLCipher 4's default number of PBKDF2 iterations.
 pub const KDF_ITER: u32 = 256_000;
@@ -41,9 +41,10 @@ impl Passphrase {
     /// Refuses a passphrase too short (or blank) to be a new key.
     pub fn check_new(&self) -> Result<()> {
         if self.0.trim().is_empty() || self.0.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(user(format!(
-                "the passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters (a few words are easy to remember and hard to guess)"
-            )));
+            return Err(super::Error::PassphraseTooShort {
+                min: MIN_PASSPHRASE_CHARS,
+            }
+            .into());
         }
         Ok(())
     }
@@ -114,13 +115,16 @@ pub fn derive(pass: &Passphrase, salt: &[u8; SALT_LEN]) -> Result<Keyspec> {
 /// A fresh random salt for a new encrypted file.
 pub fn new_salt() -> Result<[u8; SALT_LEN]> {
     let mut salt = [0u8; SALT_LEN];
-    getrandom::fill(&mut salt)
-        .map_err(|e| anyhow::anyhow!("the system gave no random numbers for a new key: {e}"))?;
+    getrandom::fill(&mut salt).map_err(|e| super::Error::KeyDerivation {
+        detail: format!("the system gave no random numbers: {e}"),
+    })?;
     Ok(salt)
 }
 
 fn pbkdf2_sha512(pass: &[u8], salt: &[u8], iter: u32, out: &mut [u8]) -> Result<()> {
-    let too_long = || anyhow::anyhow!("the passphrase is too long");
+    let too_long = || super::Error::KeyDerivation {
+        detail: "the passphrase is too long".into(),
+    };
     let pass_len = i32::try_from(pass.len()).map_err(|_| too_long())?;
     let out_len = i32::try_from(out.len()).map_err(|_| too_long())?;
     let iter = i32::try_from(iter).map_err(|_| too_long())?;
@@ -140,7 +144,10 @@ fn pbkdf2_sha512(pass: &[u8], salt: &[u8], iter: u32, out: &mut [u8]) -> Result<
         )
     };
     if ok != 1 {
-        return Err(anyhow::anyhow!("deriving the key failed in OpenSSL"));
+        return Err(super::Error::KeyDerivation {
+            detail: "OpenSSL failed".into(),
+        }
+        .into());
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ mod closures;
 mod contacts;
 pub mod crypt;
 mod drafts;
+mod error;
 mod export;
 mod open;
 mod options;
@@ -28,6 +29,7 @@ pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
+pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 pub use options::{AskReason, Asker, Clock, Create, KeySource, OpenOptions, Warning};
@@ -42,7 +44,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::domain::cadence::{Rules, Suspension};
-use crate::error::{Result, user};
+use crate::error::Result;
 
 pub struct Store {
     conn: Connection,
@@ -75,7 +77,9 @@ impl Store {
             clock: opts.clock.clone(),
             warnings: opened.warnings,
         };
-        migrate(&mut store.conn, &MIGRATIONS).with_context(|| format!("in {}", path.display()))?;
+        migrate(&mut store.conn, &MIGRATIONS).with_context(|| Error::InDatabase {
+            path: path.to_path_buf(),
+        })?;
         store.load_suspensions()?;
         if let Some(rules) = &opts.rules {
             store.use_rules(rules.clone())?;
@@ -278,11 +282,9 @@ pub(crate) fn refresh_citizen_on(
     Ok(())
 }
 
-/// Refuses an id that names no citizen, with the message the command line shows.
+/// Refuses an id that names no citizen.
 pub(crate) fn no_citizen(id: i64) -> anyhow::Error {
-    user(format!(
-        "no citizen with id {id}: see `jobdesk citizens --all` for the ids"
-    ))
+    Error::NoCitizen(id).into()
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+use super::Error;
 use super::crypt::{self, FileKind, Keyspec, Passphrase};
 use super::options::{AskReason, KeySource, Warning};
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// One step of `schema.sql`: the SQL that brings a database from `version - 1` to `version`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,41 +49,32 @@ pub fn latest_version() -> u32 {
 
 /// Where the database lives when neither `--db` nor `JOBDESK_DB` says.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("dk", "jobdesk", "jobdesk").ok_or_else(|| {
-        user("cannot find your home folder to keep the database in: give one with --db PATH or JOBDESK_DB")
-    })?;
+    let dirs =
+        directories::ProjectDirs::from("dk", "jobdesk", "jobdesk").ok_or(Error::NoHomeFolder)?;
     Ok(dirs.data_dir().join("jobdesk.db"))
 }
 
-/// Turns SQLite's errors into messages that say what to do.
+/// Turns SQLite's errors into the store's errors that say what happened.
 pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
-    let code = e.sqlite_error_code();
-    match code {
-        Some(ErrorCode::NotADatabase) => user(
-            "the file is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB",
-        ),
-        Some(ErrorCode::DatabaseCorrupt) => anyhow::anyhow!(
-            "the database file is damaged ({e}). Keep a copy of it as it is, run `jobdesk check` to see what is wrong, and restore from your latest backup if need be"
-        ),
-        Some(ErrorCode::SystemIoFailure) => anyhow::anyhow!(
-            "reading or writing the disk failed (is it full, removed or failing?): nothing from this step was saved, everything saved before is intact ({e})"
-        ),
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => user(
-            "the database is busy: another program kept it locked for too long. Try again in a moment",
-        ),
-        Some(ErrorCode::DiskFull) => user(
-            "the disk is full: nothing from this step was saved, everything saved before is intact. Free some space and try again",
-        ),
-        Some(ErrorCode::ReadOnly) => user(
-            "the database or its folder is read-only: nothing was saved. Check the file's and folder's permissions",
-        ),
-        Some(ErrorCode::CannotOpen) => user(
-            "the database file cannot be opened: check that the folder exists and that you may read and write it",
-        ),
-        Some(ErrorCode::PermissionDenied) => {
-            user("permission denied on the database file: check its owner and permissions")
-        }
-        _ => anyhow::Error::new(e),
+    sqlite_error(e).into()
+}
+
+/// [`explain_sqlite`], typed.
+pub(crate) fn sqlite_error(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: None },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::SystemIoFailure) => Error::DiskIo {
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
+        Some(ErrorCode::DiskFull) => Error::DiskFull,
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly,
+        Some(ErrorCode::CannotOpen) => Error::CannotOpen,
+        Some(ErrorCode::PermissionDenied) => Error::PermissionDenied,
+        _ => Error::Sqlite(e),
     }
 }
 
@@ -112,33 +104,36 @@ fn explain_access(path: &Path, e: rusqlite::Error) -> anyhow::Error {
     ) {
         return explain_sqlite(e);
     }
-    let shown = path.display();
     if let Err(io) = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open(path)
     {
-        return user(format!(
-            "the database {shown} cannot be written ({io}): nothing was saved or changed. Check the file's permissions, or copy it somewhere you may write"
-        ));
+        return Error::FileNotWritable {
+            path: path.to_path_buf(),
+            reason: io.to_string(),
+        }
+        .into();
     }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     if let Err(io) = tempfile::tempfile_in(dir) {
-        return user(format!(
-            "the folder {} cannot be written ({io}): jobdesk keeps two small files beside the database (-wal and -shm), so it cannot work there. Nothing was saved or changed. Move the database to a folder you may write",
-            dir.display()
-        ));
+        return Error::FolderNotWritable {
+            dir: dir.to_path_buf(),
+            reason: io.to_string(),
+        }
+        .into();
     }
     explain_sqlite(e)
 }
 
-fn not_a_database(shown: &str) -> anyhow::Error {
-    user(format!(
-        "{shown} is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB"
-    ))
+fn not_a_database(path: &Path) -> anyhow::Error {
+    Error::NotADatabase {
+        path: Some(path.to_path_buf()),
+    }
+    .into()
 }
 
 /// Creates the folder (0700) and file (0600) if allowed, opens it, keys it when it is encrypted,
@@ -149,19 +144,24 @@ pub(crate) fn open_connection(
     create: super::Create,
     unlock: Unlock<'_>,
 ) -> Result<Opened> {
-    let shown = path.display().to_string();
-    let with_path = |e: anyhow::Error| e.context(format!("database {shown}"));
+    let with_path = |e: anyhow::Error| {
+        e.context(Error::AtDatabase {
+            path: path.to_path_buf(),
+        })
+    };
     if path.is_dir() {
-        return Err(user(format!(
-            "{shown} is a folder, not a database file: give a file path with --db"
-        )));
+        return Err(Error::IsAFolder {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
     let mut warnings = Vec::new();
     if !path.exists() {
         if create == super::Create::No {
-            return Err(user(format!(
-                "no database at {shown}: create one with `jobdesk init`, `jobdesk generate`, `jobdesk import caseload FILE` or by starting `jobdesk`, or point --db / JOBDESK_DB at yours"
-            )));
+            return Err(Error::NoDatabase {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         create_private_file(path)?;
     } else if readable_by_others(path) {
@@ -173,10 +173,9 @@ pub(crate) fn open_connection(
     let mut replaced = 0;
     loop {
         let before = file_id(path);
-        let kind = FileKind::of(path).map_err(|e| {
-            user(format!(
-                "cannot read {shown}: {e}. Check the file's permissions"
-            ))
+        let kind = FileKind::of(path).map_err(|e| Error::CannotRead {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         })?;
         let need = |reason: AskReason| -> Result<Option<Passphrase>> {
             match unlock {
@@ -187,7 +186,7 @@ pub(crate) fn open_connection(
         };
         let asked = matches!(unlock, Unlock::Source(KeySource::Ask(_)));
         let key = match (kind, unlock) {
-            (FileKind::Other, _) => return Err(not_a_database(&shown)),
+            (FileKind::Other, _) => return Err(not_a_database(path)),
             (FileKind::Plain, u) => {
                 if matches!(u, Unlock::Source(KeySource::Passphrase(_))) && attempt == 1 {
                     warnings.push(Warning::PassphraseUnused {
@@ -210,9 +209,10 @@ pub(crate) fn open_connection(
                 match need(reason)? {
                     Some(p) => Some(crypt::derive(&p, &salt)?),
                     None => {
-                        return Err(user(format!(
-                            "{shown} is encrypted: set JOBDESK_PASSPHRASE or run in a terminal to be asked for the passphrase"
-                        )));
+                        return Err(Error::NeedsPassphrase {
+                            path: path.to_path_buf(),
+                        }
+                        .into());
                     }
                 }
             }
@@ -243,14 +243,11 @@ pub(crate) fn open_connection(
                     attempt += 1;
                     continue;
                 }
-                let from = if asked {
-                    String::new()
-                } else {
-                    " (from JOBDESK_PASSPHRASE)".to_string()
-                };
-                return Err(user(format!(
-                    "the passphrase{from} does not open {shown}: it is wrong, or the file is not a jobdesk database. The file was not changed"
-                )));
+                return Err(Error::WrongPassphrase {
+                    path: path.to_path_buf(),
+                    asked,
+                }
+                .into());
             }
             Err(e) => return Err(with_path(explain_access(path, e))),
         };
@@ -262,11 +259,12 @@ pub(crate) fn open_connection(
             replaced += 1;
             continue;
         }
-        check_version(version, &shown)?;
+        check_version(version, path)?;
         if version == 0 && tables > 0 {
-            return Err(user(format!(
-                "{shown} is an SQLite database of another program, not jobdesk's; it was not changed. Give jobdesk its own file with --db"
-            )));
+            return Err(Error::ForeignDatabase {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         // secure_delete: deleted rows (an erased citizen, a purged note) are overwritten with
         // zeros, not left in free space.
@@ -304,12 +302,15 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn check_version(version: u32, shown: &str) -> Result<()> {
+fn check_version(version: u32, path: &Path) -> Result<()> {
     let latest = latest_version();
     if version > latest {
-        return Err(user(format!(
-            "{shown} was written by a newer jobdesk (database version {version}, this jobdesk knows up to {latest}); it was not changed. Update jobdesk to open it"
-        )));
+        return Err(Error::NewerSchema {
+            path: Some(path.to_path_buf()),
+            version,
+            latest,
+        }
+        .into());
     }
     Ok(())
 }
@@ -322,14 +323,19 @@ pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
     let current: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = migrations.last().map(|m| m.version).unwrap_or(0);
     if current > latest {
-        return Err(user(format!(
-            "the database was written by a newer jobdesk (version {current}, this one knows up to {latest}); it was not changed"
-        )));
+        return Err(Error::NewerSchema {
+            path: None,
+            version: current,
+            latest,
+        }
+        .into());
     }
     for m in migrations.iter().filter(|m| m.version > current) {
-        tx.execute_batch(&m.sql).map_err(|e| {
-            anyhow::anyhow!("migration to database version {} failed: {e}", m.version)
-        })?;
+        tx.execute_batch(&m.sql)
+            .map_err(|e| Error::MigrationFailed {
+                version: m.version,
+                detail: e.to_string(),
+            })?;
         tx.pragma_update(None, "user_version", m.version)?;
     }
     tx.commit().map_err(explain_sqlite)?;
@@ -346,11 +352,9 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| {
-                user(format!(
-                    "cannot create the folder {}: {e}. Create it or give another --db path",
-                    dir.display()
-                ))
+            .map_err(|e| Error::CannotCreateFolder {
+                dir: dir.to_path_buf(),
+                reason: e.to_string(),
             })?;
     }
     std::fs::OpenOptions::new()
@@ -358,11 +362,9 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| {
-            user(format!(
-                "cannot create the database {}: {e}. Check that the folder exists and is writable",
-                path.display()
-            ))
+        .map_err(|e| Error::CannotCreate {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         })?;
     Ok(())
 }
@@ -371,18 +373,18 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     // On Windows the user profile's own folder rights keep the file private.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| user(format!("cannot create the folder {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::CannotCreateFolder {
+            dir: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
     }
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| {
-            user(format!(
-                "cannot create the database {}: {e}",
-                path.display()
-            ))
+        .map_err(|e| Error::CannotCreate {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         })?;
     Ok(())
 }

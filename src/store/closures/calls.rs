@@ -11,8 +11,9 @@ use crate::domain::closure::{
 };
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::{NewContact, TargetGroup, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
 use crate::store::Store;
+use crate::store::{Error, MinutesOf};
 
 /// What recording an attempt did.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,24 +208,23 @@ impl Store {
     /// The same uuid again (a retry after a crash) records nothing new.
     pub fn record_attempt(&mut self, a: &NewAttempt) -> Result<AttemptRecorded> {
         if a.accepted.is_some() && a.result != CallResult::Reached {
-            return Err(user(format!(
-                "--accepted goes only with --result reached (whether the citizen accepted the offer of a conversation); this call was '{}': leave --accepted out",
-                a.result.key()
-            )));
+            return Err(Error::AcceptedNeedsReached { result: a.result }.into());
         }
         if a.minutes < 0 || a.minutes > 24 * 60 {
-            return Err(user(format!(
-                "{} minutes is not a length for a call: give 0 to 1440",
-                a.minutes
-            )));
+            return Err(Error::MinutesOutOfRange {
+                of: MinutesOf::Call,
+                minutes: a.minutes,
+            }
+            .into());
         }
         let closure = self.open_closure()?.ok_or_else(no_open_closure)?;
         self.require_citizen(a.citizen_id)?;
         if self.call_entry(closure.id, a.citizen_id)?.is_none() {
-            return Err(user(format!(
-                "citizen {} is not on the call list of the closure \"{}\" (it holds the citizens who were active when it started): see `jobdesk closure list`, or log the call with `jobdesk log add`",
-                a.citizen_id, closure.name
-            )));
+            return Err(Error::NotOnCallList {
+                citizen: a.citizen_id,
+                closure: closure.name,
+            }
+            .into());
         }
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();

@@ -4,10 +4,13 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{Connection, params};
 
 use super::{bad, no_open_closure};
-use crate::domain::closure::{Conversion, check_conversion, converted_channel, needs_conversion};
+use crate::domain::closure::{
+    Conversion, check_conversion, conversion_channels, converted_channel, needs_conversion,
+};
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::{Appointment, Channel, Kind, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
+use crate::store::Error;
 use crate::store::Store;
 
 /// Planned in-person appointments starting in the range, in time order.
@@ -120,27 +123,37 @@ impl Store {
         let closure = self.open_closure()?.ok_or_else(no_open_closure)?;
         let a = self.appointment(appointment_id)?;
         if a.status != crate::domain::Status::Planned {
-            return Err(user(format!(
-                "appointment {appointment_id} is {}, not planned: only planned appointments are converted",
-                a.status.key()
-            )));
+            return Err(Error::NotPlanned {
+                id: appointment_id,
+                status: a.status,
+            }
+            .into());
         }
         if !a.channel.is_in_person() {
-            return Err(user(format!(
-                "appointment {appointment_id} is already by {}: only in-person appointments (in_person, home_visit, workplace) are converted",
-                a.channel.key()
-            )));
+            return Err(Error::NotInPerson {
+                id: appointment_id,
+                channel: a.channel,
+            }
+            .into());
         }
         if !closure.contains(a.start.date()) {
-            return Err(user(format!(
-                "appointment {appointment_id} is on {}, outside the closure \"{}\" ({} to {}): only appointments inside it are converted",
-                a.start.date(),
-                closure.name,
-                closure.from,
-                closure.to
-            )));
+            return Err(Error::OutsideClosure {
+                id: appointment_id,
+                day: a.start.date(),
+                closure: closure.name,
+                from: closure.from,
+                to: closure.to,
+            }
+            .into());
         }
-        check_conversion(a.kind, to).map_err(|e| user(format!("--channel: {e}")))?;
+        if check_conversion(a.kind, to).is_err() {
+            return Err(Error::CannotConvert {
+                kind: a.kind,
+                to,
+                allowed: conversion_channels(a.kind).to_vec(),
+            }
+            .into());
+        }
         self.write(|tx| convert_on(tx, closure.id, &a, to, now))
     }
 

@@ -17,13 +17,15 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::Store;
 use crate::domain::Appointment;
 use crate::domain::cadence::Suspension;
+use crate::domain::closure::MAX_DAYS;
 use crate::domain::closure::{
     Candidate, Closure, Conversion, NewClosure, call_order, check_range, converted_channel,
     range_when_ended,
 };
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::text::fold;
-use crate::error::{Result, user};
+use crate::error::Result;
+use crate::store::Error;
 
 /// What starting a closure did.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,33 +109,44 @@ fn closure_on(conn: &Connection, id: i64) -> Result<Closure> {
     let sql = format!("SELECT {COLS} FROM closures WHERE id = ?1");
     conn.query_row(&sql, [id], closure_from_row)
         .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => user(format!(
-                "no closure with id {id}: see `jobdesk closure status`"
-            )),
+            rusqlite::Error::QueryReturnedNoRows => Error::NoClosure(id).into(),
             e => e.into(),
         })
 }
 
 fn no_open_closure() -> anyhow::Error {
-    user(
-        "no closure is open: start one with `jobdesk closure start --from DATE --to DATE` (see `jobdesk closure start --help`)",
-    )
+    Error::ClosureNotOpen.into()
 }
 
 /// Refuses a closure that cannot start: another is open, the range overlaps one, or the name is taken.
 fn check_new_on(conn: &Connection, c: &NewClosure) -> Result<()> {
-    check_range(c.from, c.to).map_err(user)?;
+    if check_range(c.from, c.to).is_err() {
+        return Err(if c.from > c.to {
+            Error::RangeReversed {
+                from: c.from,
+                to: c.to,
+            }
+        } else {
+            Error::ClosureTooLong {
+                from: c.from,
+                to: c.to,
+                days: (c.to - c.from).num_days() + 1,
+                max: MAX_DAYS,
+            }
+        }
+        .into());
+    }
     let name = c.name.trim();
     if name.is_empty() {
-        return Err(user(
-            "--name is empty: give the closure a name, or leave --name out",
-        ));
+        return Err(Error::ClosureNameEmpty.into());
     }
     if let Some(open) = open_closure_on(conn)? {
-        return Err(user(format!(
-            "the closure \"{}\" ({} to {}) is still open, and one closure runs at a time: end it first with `jobdesk closure end`",
-            open.name, open.from, open.to
-        )));
+        return Err(Error::ClosureOpen {
+            name: open.name,
+            from: open.from,
+            to: open.to,
+        }
+        .into());
     }
     let sql = format!("SELECT {COLS} FROM closures ORDER BY from_date");
     let mut st = conn.prepare_cached(&sql)?;
@@ -141,15 +154,20 @@ fn check_new_on(conn: &Connection, c: &NewClosure) -> Result<()> {
         .query_map([], closure_from_row)?
         .collect::<Result<_, _>>()?;
     if let Some(o) = all.iter().find(|o| o.overlaps(c.from, c.to)) {
-        return Err(user(format!(
-            "the range {} to {} overlaps the closure \"{}\" ({} to {}): choose days outside it",
-            c.from, c.to, o.name, o.from, o.to
-        )));
+        return Err(Error::ClosureOverlaps {
+            from: c.from,
+            to: c.to,
+            name: o.name.clone(),
+            closure_from: o.from,
+            closure_to: o.to,
+        }
+        .into());
     }
     if all.iter().any(|o| fold(o.name.trim()) == fold(name)) {
-        return Err(user(format!(
-            "a closure named \"{name}\" exists already: give another --name"
-        )));
+        return Err(Error::ClosureNameTaken {
+            name: name.to_string(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -200,18 +218,11 @@ impl Store {
         if let Some(c) = all.iter().find(|c| fold(c.name.trim()) == want) {
             return Ok(c.clone());
         }
-        if all.is_empty() {
-            return Err(user(format!(
-                "no closure named \"{}\": there are no closures yet",
-                name.trim()
-            )));
+        Err(Error::NoClosureNamed {
+            name: name.trim().to_string(),
+            closures: all.into_iter().map(|c| c.name).collect(),
         }
-        let names: Vec<String> = all.iter().map(|c| format!("\"{}\"", c.name)).collect();
-        Err(user(format!(
-            "no closure named \"{}\": the closures are {}",
-            name.trim(),
-            names.join(", ")
-        )))
+        .into())
     }
 
     /// Checks that a closure could start now, without writing anything.

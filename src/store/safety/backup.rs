@@ -7,7 +7,8 @@ use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use super::{remove_with_companions, sync_dir, with_suffix};
-use crate::error::{Result, user};
+use crate::error::Result;
+use crate::store::Error;
 use crate::store::Store;
 use crate::store::audit::{Action, NewAudit};
 use crate::store::crypt;
@@ -46,28 +47,30 @@ impl Store {
     ) -> Result<BackupDone> {
         let shown = dest.display().to_string();
         if dest.is_dir() {
-            return Err(user(format!(
-                "{shown} is a folder: give the backup's file name, such as {}",
-                dest.join("jobdesk-backup.db").display()
-            )));
+            return Err(Error::BackupIsFolder {
+                path: dest.to_path_buf(),
+            }
+            .into());
         }
         if same_file(dest, &self.path) {
-            return Err(user(format!(
-                "{shown} is the database itself: give the backup another file name"
-            )));
+            return Err(Error::BackupIsDatabase {
+                path: dest.to_path_buf(),
+            }
+            .into());
         }
         if dest.exists() && !force {
-            return Err(user(format!(
-                "{shown} exists already: give another file name, or --force to replace it"
-            )));
+            return Err(Error::BackupExists {
+                path: dest.to_path_buf(),
+            }
+            .into());
         }
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.is_dir()
         {
-            return Err(user(format!(
-                "the folder {} does not exist: create it first",
-                dir.display()
-            )));
+            return Err(Error::FolderMissing {
+                dir: dir.to_path_buf(),
+            }
+            .into());
         }
         let tmp = with_suffix(dest, &format!(".partial-{}", std::process::id()));
         remove_with_companions(&tmp);
@@ -77,16 +80,18 @@ impl Store {
             Ok(c) => c,
             Err(e) => {
                 remove_with_companions(&tmp);
-                return Err(e.context(format!(
-                    "backup to {shown} failed; nothing was written there"
-                )));
+                return Err(e.context(Error::BackupFailed {
+                    path: dest.to_path_buf(),
+                }));
             }
         };
         if let Err(e) = std::fs::rename(&tmp, dest) {
             remove_with_companions(&tmp);
-            return Err(user(format!(
-                "cannot put the backup in place at {shown}: {e}"
-            )));
+            return Err(Error::CannotPlaceBackup {
+                path: dest.to_path_buf(),
+                reason: e.to_string(),
+            }
+            .into());
         }
         sync_dir(dest);
         let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
@@ -131,9 +136,7 @@ impl Store {
                     StepResult::Done => break,
                     StepResult::More => {}
                     _ if started.elapsed() > Duration::from_secs(30) => {
-                        return Err(user(
-                            "the database stayed busy for 30 seconds: try the backup again in a moment",
-                        ));
+                        return Err(Error::BackupBusy.into());
                     }
                     _ => std::thread::sleep(Duration::from_millis(50)),
                 }

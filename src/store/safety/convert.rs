@@ -7,7 +7,8 @@ use std::path::Path;
 use rusqlite::{Connection, params};
 
 use super::{remove_with_companions, sync_dir, with_suffix};
-use crate::error::{Result, user};
+use crate::error::Result;
+use crate::store::Error;
 use crate::store::crypt::{self, Passphrase};
 use crate::store::open::{self, Unlock, explain_sqlite};
 use crate::store::{Create, Store};
@@ -48,11 +49,11 @@ impl Store {
     /// program has the database open. On any failure the old file is as it was.
     pub fn convert(mut self, to: &Passphrase) -> Result<Converted> {
         to.check_new()?;
-        let shown = self.path.display().to_string();
-        let in_use = || {
-            user(format!(
-                "{shown} is open in another program (the desk?): close it and try again. Nothing was changed"
-            ))
+        let in_use = || -> anyhow::Error {
+            Error::InUse {
+                path: self.path.clone(),
+            }
+            .into()
         };
         // Leaving WAL mode needs the only connection: proof that nobody else has it open. It
         // also brings everything into the one file, so no -wal or -shm is left beside it.
@@ -77,7 +78,9 @@ impl Store {
                 let _ = self
                     .conn
                     .execute_batch("PRAGMA locking_mode=NORMAL; PRAGMA journal_mode=WAL;");
-                return Err(e.context(format!("{shown} was not changed")));
+                return Err(e.context(Error::NotChanged {
+                    path: self.path.clone(),
+                }));
             }
         };
         #[cfg(not(unix))]
@@ -91,9 +94,11 @@ impl Store {
         let path = self.path.clone();
         if let Err(e) = std::fs::rename(&tmp, &path) {
             remove_with_companions(&tmp);
-            return Err(user(format!(
-                "cannot put the new file in place of {shown}: {e}. The database was not changed"
-            )));
+            return Err(Error::CannotReplace {
+                path: path.clone(),
+                reason: e.to_string(),
+            }
+            .into());
         }
         sync_dir(&path);
         // The old file's lock goes with it; nothing of the old file is left beside the new one.
@@ -113,9 +118,7 @@ impl Store {
         remove_with_companions(tmp);
         open::create_private_file(tmp)?;
         let key = crypt::derive(to, &crypt::new_salt()?)?;
-        let tmp_text = tmp
-            .to_str()
-            .ok_or_else(|| user("the database's path is not valid text"))?;
+        let tmp_text = tmp.to_str().ok_or(Error::PathNotText)?;
         self.conn
             .execute(
                 "ATTACH DATABASE ?1 AS jobdesk_new KEY ?2",
