@@ -441,7 +441,7 @@ fn start_to_first_frame(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) 
     let mut parts = [Vec::new(), Vec::new(), Vec::new()];
     for _ in 0..n {
         let t0 = Instant::now();
-        let store = Store::open(db, Create::No)?;
+        let store = Store::open(db, &jobdesk::store::OpenOptions::new(Create::No))?;
         let t1 = Instant::now();
         let mut app = App::new(store, Lang::Da, now)?;
         app.resize(100, 30);
@@ -553,7 +553,7 @@ fn repeat(evs: &[Event], n: usize) -> Vec<Event> {
 
 fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     t.section("Key press → next frame (in process, TestBackend 100×30)");
-    let store = Store::open(db, Create::No)?;
+    let store = Store::open(db, &jobdesk::store::OpenOptions::new(Create::No))?;
     let mut app = App::new(store, Lang::Da, now)?;
     app.resize(100, 30);
     let mut term = terminal()?;

@@ -18,6 +18,7 @@ pub mod ui;
 /// Runs the parsed command line and returns the process's exit code. Errors are printed on
 /// stderr as "jobdesk: what was wrong"; no backtrace.
 pub fn app_main(cli: cli::Cli) -> i32 {
+    let lang = cli::lang_of(cli.lang);
     match cli::run(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -28,7 +29,7 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             }) {
                 return 0;
             }
-            eprintln!("jobdesk: {e:#}");
+            eprintln!("jobdesk: {}", error::message(&e, lang));
             error::exit_code(&e)
         }
     }

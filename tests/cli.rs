@@ -194,8 +194,11 @@ fn log_add_keeps_notes_starting_with_dash_and_line_breaks() {
     ]));
     let id: i64 = id.trim().parse().unwrap_or(-1);
     assert!(id > 0);
-    let store = jobdesk::store::Store::open(&db, jobdesk::store::Create::No)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let store = jobdesk::store::Store::open(
+        &db,
+        &jobdesk::store::OpenOptions::new(jobdesk::store::Create::No),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let c = store.contact(id).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(c.note, "-5 kr. i husleje\nanden linje");
     assert_eq!(
@@ -463,7 +466,10 @@ fn the_database_is_created_private() {
         assert_eq!(mode(&db), 0o600);
         assert_eq!(mode(&dir.path().join("sub").join("folder")), 0o700);
         // While open, the WAL copies the mode.
-        let _store = jobdesk::store::Store::open(&db, jobdesk::store::Create::No);
+        let _store = jobdesk::store::Store::open(
+            &db,
+            &jobdesk::store::OpenOptions::new(jobdesk::store::Create::No),
+        );
         let wal = db.with_extension("db-wal");
         if wal.exists() {
             assert_eq!(mode(&wal), 0o600);
@@ -583,8 +589,11 @@ fn mentor_agreement_exemptions_and_feedback_from_the_command_line() {
         "--wish",
         "Mere praktik",
     ]));
-    let store = jobdesk::store::Store::open(&db, jobdesk::store::Create::No)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let store = jobdesk::store::Store::open(
+        &db,
+        &jobdesk::store::OpenOptions::new(jobdesk::store::Create::No),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let m = store.mentor_agreement(2).unwrap_or_default();
     assert_eq!(m.goals, "Ud af huset to gange om ugen");
     assert_eq!(m.hours, Some(4.5));

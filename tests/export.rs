@@ -470,7 +470,11 @@ fn every_export_is_recorded() {
         "2026-11-24",
     ]);
     f.ok(&["export", "json", "-o", &f.p("all.json")]);
-    let store = jobdesk::store::Store::open(&f.db, jobdesk::store::Create::No).unwrap();
+    let store = jobdesk::store::Store::open(
+        &f.db,
+        &jobdesk::store::OpenOptions::new(jobdesk::store::Create::No),
+    )
+    .unwrap();
     let list = store.exports().unwrap();
     // Newest first; the fixture's `everything()` was not called here.
     let kinds: Vec<&str> = list.iter().map(|r| r.kind.key()).collect();
@@ -1004,7 +1008,11 @@ fn the_apps_x_writes_the_day_to_a_folder() {
     let f = Fixture::new();
     let docs = f.path("Documents");
     std::fs::create_dir(&docs).unwrap();
-    let mut store = jobdesk::store::Store::open(&f.db, jobdesk::store::Create::No).unwrap();
+    let mut store = jobdesk::store::Store::open(
+        &f.db,
+        &jobdesk::store::OpenOptions::new(jobdesk::store::Create::No),
+    )
+    .unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let now = day.and_hms_opt(12, 0, 0).unwrap();
     let da = jobdesk::transfer::day_to_folder(&mut store, &docs, day, jobdesk::i18n::Lang::Da, now)
@@ -1127,7 +1135,11 @@ fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
         "today 14:05",
     ]);
     {
-        let mut store = jobdesk::store::Store::open(&f.db, jobdesk::store::Create::No).unwrap();
+        let mut store = jobdesk::store::Store::open(
+            &f.db,
+            &jobdesk::store::OpenOptions::new(jobdesk::store::Create::No),
+        )
+        .unwrap();
         let draft = jobdesk::store::Draft {
             kind: jobdesk::store::DraftKind::Summary,
             target_id: 6,

@@ -16,7 +16,11 @@ fn now() -> NaiveDateTime {
 }
 
 fn store_at(path: &std::path::Path) -> Store {
-    Store::open(path, jobdesk::store::Create::Yes).unwrap()
+    Store::open(
+        path,
+        &jobdesk::store::OpenOptions::new(jobdesk::store::Create::Yes),
+    )
+    .unwrap()
 }
 
 fn demo(dir: &tempfile::TempDir) -> std::path::PathBuf {

@@ -117,7 +117,12 @@ fn encrypted_files_hold_no_plaintext_of_a_name_a_note_or_a_cpr_number() {
     assert!(matches!(FileKind::of(&db).unwrap(), FileKind::Encrypted(_)));
     let id = add_citizen(&mut keyed(&db, PASS));
     // Hold the database open (as the desk would), so the -wal file stays with what is written.
-    let held = Store::open_with_passphrase(&db, Create::No, &Passphrase::new(PASS)).unwrap();
+    let held = Store::open(
+        &db,
+        &jobdesk::store::OpenOptions::new(Create::No)
+            .key(jobdesk::store::KeySource::Passphrase(Passphrase::new(PASS))),
+    )
+    .unwrap();
     assert!(held.encrypted());
     log_note(&mut keyed(&db, PASS), id, NOTE);
     let backup = dir.path().join("backup.db");
@@ -255,7 +260,7 @@ fn encrypt_in_place_then_rekey_keeps_every_row_and_leaves_no_plain_file() {
 
     // Refused while another program has it open; nothing changes.
     {
-        let _desk = Store::open(&db, Create::No).unwrap();
+        let _desk = Store::open(&db, &jobdesk::store::OpenOptions::new(Create::No)).unwrap();
         let before = file_hash(&db);
         let err = bad(keyed(&db, PASS).arg("encrypt"));
         assert!(err.contains("open in another program"), "{err}");
@@ -386,7 +391,7 @@ fn erase_leaves_no_trace_of_the_name_or_notes_in_the_files() {
         "Hemmeligsen tog telefonen",
     ]));
     {
-        let mut s = Store::open(&db, Create::No).unwrap();
+        let mut s = Store::open(&db, &jobdesk::store::OpenOptions::new(Create::No)).unwrap();
         s.save_draft(
             &jobdesk::store::Draft {
                 kind: jobdesk::store::DraftKind::Summary,
@@ -729,7 +734,7 @@ fn the_database_and_its_wal_and_shm_are_private_and_a_readable_one_draws_a_warni
     let dir = tmpdir();
     let db = db_in(&dir);
     let id = add_citizen(&mut plain(&db));
-    let _held = Store::open(&db, Create::No).unwrap();
+    let _held = Store::open(&db, &jobdesk::store::OpenOptions::new(Create::No)).unwrap();
     log_note(&mut plain(&db), id, NOTE);
     for f in files_of(&db) {
         assert_eq!(mode(&f), 0o600, "{}", f.display());
@@ -971,7 +976,7 @@ fn the_audit_log_records_exports_imports_and_reveals() {
     let restored = dir.path().join("restored.db");
     ok(plain(&restored).arg("import").arg("json").arg(&json_file));
     {
-        let mut s = Store::open(&db, Create::No).unwrap();
+        let mut s = Store::open(&db, &jobdesk::store::OpenOptions::new(Create::No)).unwrap();
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
             .unwrap()
             .and_hms_opt(9, 5, 0)
@@ -1075,7 +1080,12 @@ fn writes_while_encrypt_runs_are_refused_or_kept_never_lost() {
     let acknowledged = writer.join().unwrap();
     assert!(done, "encrypt never found the database free");
     assert!(matches!(FileKind::of(&db).unwrap(), FileKind::Encrypted(_)));
-    let s = Store::open_with_passphrase(&db, Create::No, &Passphrase::new(PASS)).unwrap();
+    let s = Store::open(
+        &db,
+        &jobdesk::store::OpenOptions::new(Create::No)
+            .key(jobdesk::store::KeySource::Passphrase(Passphrase::new(PASS))),
+    )
+    .unwrap();
     for id in &acknowledged {
         assert!(s.contact(*id).is_ok(), "acknowledged entry {id} is lost");
     }

@@ -1,34 +1,10 @@
 //! The store on its own: migrations, windows, refresh.
 
-use jobdesk::store::{Create, MIGRATIONS, Migration, Store, latest_version, migrate};
+use jobdesk::store::{MIGRATIONS, Migration, Store, migrate};
 
 fn version(c: &rusqlite::Connection) -> u32 {
     c.query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap_or(0)
-}
-
-#[test]
-fn an_empty_file_is_migrated_to_the_latest_version() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let db = dir.path().join("empty.db");
-    std::fs::write(&db, b"").unwrap_or_default();
-    let store = Store::open(&db, Create::No).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(version(store.conn()), latest_version());
-    let mode: String = store
-        .conn()
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap_or_default();
-    assert_eq!(mode, "wal");
-    let fk: i64 = store
-        .conn()
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .unwrap_or(0);
-    assert_eq!(fk, 1);
-    let sync: i64 = store
-        .conn()
-        .query_row("PRAGMA synchronous", [], |r| r.get(0))
-        .unwrap_or(0);
-    assert_eq!(sync, 2, "synchronous=FULL");
 }
 
 #[test]
@@ -123,26 +99,4 @@ fn lists_return_only_the_window_asked_for() {
         .citizens(&f, jobdesk::store::CitizenOrder::Name, 0, 100)
         .unwrap_or_default();
     assert!(found.iter().any(|c| c.id == whole[0].id));
-}
-
-#[test]
-fn a_day_of_the_log_is_an_index_lookup() {
-    let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
-    let plan = |sql: &str| -> String {
-        let mut st = store
-            .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let rows: Vec<String> = st
-            .query_map([], |r| r.get::<_, String>(3))
-            .map(|it| it.filter_map(Result::ok).collect())
-            .unwrap_or_default();
-        rows.join("; ")
-    };
-    let p = plan("SELECT * FROM contacts WHERE at >= '2026-11-23' AND at < '2026-11-24'");
-    assert!(p.contains("USING INDEX contacts_at"), "{p}");
-    let p = plan("SELECT * FROM appointments WHERE start >= '2026-11-23' AND start < '2026-11-24'");
-    assert!(p.contains("USING INDEX appointments_start"), "{p}");
-    let p = plan("SELECT * FROM contacts WHERE citizen_id = 5 ORDER BY at");
-    assert!(p.contains("USING INDEX contacts_citizen"), "{p}");
 }

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::domain::dates::parse_datetime;
 use crate::error::{Result, user};
 use crate::i18n::Lang;
-use crate::store::{Create, Passphrase, Store};
+use crate::store::{Clock, Create, KeySource, OpenOptions, Passphrase, Store, Warning};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -160,21 +160,43 @@ impl Ctx {
     /// Opens the database at `path` (the user's, a new one, the demo's) with the user's config
     /// applied: the cadence rules and the retention period. With `pass`, an encrypted database
     /// opens with it and a new one is encrypted with it; without, the passphrase comes from
-    /// `JOBDESK_PASSPHRASE` or is asked for.
+    /// `JOBDESK_PASSPHRASE` or is asked for. The opening's warnings are printed on stderr.
     pub fn open_store_at(
         &self,
         path: &Path,
         create: Create,
         pass: Option<&Passphrase>,
     ) -> Result<Store> {
-        let config = self.config()?;
-        let mut store = match pass {
-            Some(p) => Store::open_with_passphrase(path, create, p)?,
-            None => Store::open(path, create)?,
-        };
-        store.use_rules(config.rules())?;
-        store.set_retention_days(config.retention_days);
+        let mut store = self.open_store_quiet(path, create, pass)?;
+        self.print_warnings(&store.take_warnings());
         Ok(store)
+    }
+
+    /// As [`Ctx::open_store_at`], leaving the opening's warnings in the store for the caller.
+    pub fn open_store_quiet(
+        &self,
+        path: &Path,
+        create: Create,
+        pass: Option<&Passphrase>,
+    ) -> Result<Store> {
+        let config = self.config()?;
+        let key = match pass {
+            Some(p) => KeySource::Passphrase(p.clone()),
+            None => prompt::key_source(self.lang),
+        };
+        let opts = OpenOptions::new(create)
+            .key(key)
+            .clock(Clock::system())
+            .rules(config.rules())
+            .retention_days(config.retention_days);
+        Store::open(path, &opts)
+    }
+
+    /// Prints warnings of an opening on stderr, in this run's language.
+    pub fn print_warnings(&self, warnings: &[Warning]) {
+        for w in warnings {
+            eprintln!("{}", crate::i18n::errors::warning(w, self.lang));
+        }
     }
 }
 
@@ -215,7 +237,6 @@ pub fn lang_of(arg: Option<LangArg>) -> Lang {
 /// Runs the parsed command line: one command, or the desk when none is given.
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::new(now_from_env()?, lang_of(cli.lang), cli.db);
-    prompt::install_passphrase_prompt(ctx.lang);
     match cli.command {
         Some(cmd) => {
             let stdout = std::io::stdout();

@@ -8,8 +8,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Result, user};
 use crate::i18n::{Lang, safety as words};
-use crate::store::Passphrase;
-use crate::store::crypt;
+use crate::store::{AskReason, KeySource, Passphrase};
 
 /// Whether there is a terminal to ask on (stdin is one).
 pub fn can_ask() -> bool {
@@ -32,7 +31,7 @@ pub fn confirm(question: &str, out: &mut dyn Write) -> Result<bool> {
 /// A new passphrase: from the environment variable `env` when set, else typed twice on the
 /// terminal. Refused when too short, when the two differ, or without a terminal.
 pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
-    if let Some(p) = Passphrase::from_env_var(env) {
+    if let Some(p) = passphrase_from_env(env) {
         p.check_new().map_err(|e| user(format!("{env}: {e}")))?;
         return Ok(p);
     }
@@ -51,12 +50,54 @@ pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
     Ok(first)
 }
 
-/// Installs the prompt that asks for the passphrase of an encrypted database (used once per
-/// run, before the desk takes the screen).
-pub fn install_passphrase_prompt(l: Lang) {
-    crypt::set_asker(Box::new(move |path, _attempt| {
-        read_secret(&words::prompt_passphrase(l, &path.display().to_string()))
-    }));
+/// Where a run finds the passphrase of the database without asking.
+pub const PASSPHRASE_ENV: &str = "JOBDESK_PASSPHRASE";
+/// The new passphrase of `jobdesk rekey`, for scripts.
+pub const NEW_PASSPHRASE_ENV: &str = "JOBDESK_NEW_PASSPHRASE";
+
+/// A passphrase from this environment variable, when it is set and not empty.
+pub fn passphrase_from_env(name: &str) -> Option<Passphrase> {
+    let v = Zeroizing::new(std::env::var(name).ok()?);
+    (!v.is_empty()).then(|| Passphrase::new(v.as_str()))
+}
+
+/// The passphrase typed in this run, so that it is asked for once.
+static TYPED: std::sync::Mutex<Option<Passphrase>> = std::sync::Mutex::new(None);
+
+/// How the command line unlocks the user's database (the store reads no environment variable
+/// and asks nobody):
+/// - `JOBDESK_PASSPHRASE` set (and not empty): that passphrase. A new database is encrypted
+///   with it; a plain one opens as it is, with a warning.
+/// - else: asked for without echo on the terminal when an encrypted database needs it, up to
+///   three tries ("try again" after a wrong one); the passphrase typed is remembered for the rest
+///   of the run. A new database stays plain. Without a terminal, an encrypted database is
+///   refused with a message that names `JOBDESK_PASSPHRASE`.
+pub fn key_source(l: Lang) -> KeySource {
+    if let Some(p) = passphrase_from_env(PASSPHRASE_ENV) {
+        return KeySource::Passphrase(p);
+    }
+    KeySource::Ask(std::sync::Arc::new(move |path, reason| {
+        let shown = path.display().to_string();
+        match reason {
+            AskReason::NewDatabase => return Ok(None),
+            AskReason::Existing => {
+                if let Some(p) = TYPED.lock().ok().and_then(|t| t.clone()) {
+                    return Ok(Some(p));
+                }
+            }
+            AskReason::Retry { .. } => {
+                if let Ok(mut t) = TYPED.lock() {
+                    *t = None;
+                }
+                eprintln!("{}", crate::i18n::errors::passphrase_retry(l, &shown));
+            }
+        }
+        let typed = read_secret(&words::prompt_passphrase(l, &shown))?;
+        if let (Some(p), Ok(mut t)) = (&typed, TYPED.lock()) {
+            *t = Some(p.clone());
+        }
+        Ok(typed)
+    }))
 }
 
 /// Reads a line without echo on the terminal; `None` without a terminal. Esc or Ctrl+C

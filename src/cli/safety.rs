@@ -8,13 +8,14 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::prompt::{self, new_passphrase};
+use super::prompt::{NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
 use super::table::{Col, Table};
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::{fit, sanitize_line};
 use crate::error::{Result, user};
 use crate::i18n::safety as words;
-use crate::store::crypt::{FileKind, NEW_PASSPHRASE_ENV, PASSPHRASE_ENV};
-use crate::store::{AuditFilter, Create};
+use crate::store::crypt::FileKind;
+use crate::store::{AuditFilter, Create, Warning};
 
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
@@ -200,7 +201,14 @@ fn encrypt(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     }
     let pass = new_passphrase(l, PASSPHRASE_ENV)?;
     // A plain file opens as it is, whatever the passphrase.
-    let store = ctx.open_store_at(path, Create::No, Some(&pass))?;
+    let mut store = ctx.open_store_quiet(path, Create::No, Some(&pass))?;
+    // The passphrase is for the encryption about to happen: no warning that it went unused.
+    let warnings: Vec<Warning> = store
+        .take_warnings()
+        .into_iter()
+        .filter(|w| !matches!(w, Warning::PassphraseUnused { .. }))
+        .collect();
+    ctx.print_warnings(&warnings);
     let done = store.convert(&pass)?;
     writeln!(
         out,

@@ -8,16 +8,15 @@ mod names;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rusqlite::params;
 
 use crate::domain::cadence::Rules;
-use crate::domain::dates::to_db;
+use crate::domain::minimum;
 use crate::domain::text::fold;
 use crate::domain::{
-    Channel, Kind, NewAppointment, NewContact, Outcome, Status, TargetGroup, Word,
+    Channel, Kind, NewAppointment, NewCitizen, NewContact, Outcome, Status, TargetGroup,
 };
 use crate::error::{Result, user};
-use crate::store::Store;
+use crate::store::{Loader, Store};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,38 +74,8 @@ pub fn generate(
             spec.years
         )));
     }
-    let existing = store.count(crate::store::Table::Citizens)?;
-    if existing > 0 {
-        return Err(user(format!(
-            "the database {} already holds {existing} citizens; generate only fills an empty one. Use another --db path",
-            store.path().display()
-        )));
-    }
     let rules = store.rules().clone();
-    // A fresh file is filled faster with a rollback journal than through the WAL, which
-    // writes every page twice (into the log, then into the file). Only the pages the file had
-    // before are journalled, which is almost none; the WAL comes back after the load. Another
-    // connection holding the file keeps it in WAL (the switch fails), and that is fine.
-    let rollback = store.path() != std::path::Path::new(":memory:")
-        && store
-            .conn()
-            .query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))
-            .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
-    // Building an index sorts a million keys: with room in memory the sorter does not spill
-    // to temporary files. Back to the usual cache afterwards.
-    let cache: i64 = store
-        .conn()
-        .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    store
-        .conn()
-        .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-    // Every reference the generator writes is an id SQLite has just handed it, so checking
-    // each one again (two lookups per contact) only costs time: a fifth of the load. The
-    // checks are back on for everything after; a test runs `PRAGMA foreign_key_check` on a
-    // generated caseload.
-    store.conn().pragma_update(None, "foreign_keys", false)?;
-    let result = store.write(|tx| {
-        let dropped = crate::store::bulk::drop_indexes(tx)?;
+    store.bulk_load(|load| {
         let mut g = Gen {
             rng: ChaCha8Rng::seed_from_u64(spec.seed),
             now: spec.now,
@@ -118,7 +87,7 @@ pub fn generate(
             last_contact: None,
             appointments: Vec::new(),
             contacts: Vec::new(),
-            tx,
+            load,
         };
         for _ in 0..spec.citizens {
             g.citizen()?;
@@ -127,25 +96,11 @@ pub fn generate(
             progress(spec.citizens * rows / all.max(1), spec.citizens);
         })?;
         progress(spec.citizens, spec.citizens);
-        let summary = g.summary;
-        crate::store::bulk::restore_indexes(tx, dropped)?;
-        Ok(summary)
-    });
-    store.conn().pragma_update(None, "foreign_keys", true)?;
-    store.conn().pragma_update(None, "cache_size", cache)?;
-    if rollback {
-        let back = store
-            .conn()
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
-        return result.and_then(|s| back.map(|_| s).map_err(Into::into));
-    }
-    result
+        Ok(g.summary)
+    })
 }
 
-/// The page cache while generating, in KiB.
-const BULK_CACHE_KIB: i64 = 32 * 1024;
-
-struct Gen<'a> {
+struct Gen<'a, 't> {
     rng: ChaCha8Rng,
     now: NaiveDateTime,
     today: NaiveDate,
@@ -158,10 +113,10 @@ struct Gen<'a> {
     /// Appointments and contacts of every citizen, written in time order at the end.
     appointments: Vec<GenAppointment>,
     contacts: Vec<GenContact>,
-    tx: &'a rusqlite::Transaction<'a>,
+    load: &'a mut Loader<'t>,
 }
 
-impl Gen<'_> {
+impl Gen<'_, '_> {
     fn pick<'s>(&mut self, list: &'s [&'s str]) -> &'s str {
         list[self.rng.random_range(0..list.len())]
     }
@@ -201,7 +156,6 @@ impl Gen<'_> {
         };
         let order = time_order(appointments.iter().map(|a| a.start));
         let mut ids = vec![0i64; appointments.len()];
-        let mut insert = crate::store::bulk::Inserter::new(self.tx)?;
         let mut seq = 0u64;
         for i in order {
             let a = &appointments[i];
@@ -220,8 +174,8 @@ impl Gen<'_> {
                 status: a.status,
                 reason: String::new(),
             };
-            let created = to_db(a.start.min(self.now) - Duration::days(7));
-            ids[i] = insert.appointment(&new, &created)?;
+            let created = a.start.min(self.now) - Duration::days(7);
+            ids[i] = self.load.appointment(&new, created)?;
             step();
         }
         drop(appointments);
@@ -242,8 +196,8 @@ impl Gen<'_> {
             };
             let transferred = c
                 .transferred
-                .then(|| to_db((c.at + Duration::hours(2)).min(self.now)));
-            insert.contact(&new, &to_db(c.at), transferred.as_deref())?;
+                .then(|| (c.at + Duration::hours(2)).min(self.now));
+            self.load.contact(&new, c.at, transferred)?;
             step();
         }
         Ok(())
@@ -329,27 +283,20 @@ impl Gen<'_> {
             self.rng.random_range(1..100u32)
         );
         let summary = self.pick(names::SUMMARIES).to_string();
-        self.tx
-            .prepare_cached(
-                "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,
-                                       benefit_start, mentor, summary, archived, created_at)
-                 VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
+        let id = self.load.citizen(
+            &NewCitizen {
                 name,
-                fold(&name),
                 cpr,
                 phone,
                 email,
-                group.key(),
-                start.format("%Y-%m-%d").to_string(),
+                target_group: Some(group),
+                benefit_start: Some(start),
                 mentor,
                 summary,
-                end.is_some(),
-                to_db(start.and_hms_opt(8, 0, 0).unwrap_or_default()),
-                crate::domain::text::danish_sort_key(&name),
-            ])?;
-        let id = self.tx.last_insert_rowid();
+                archived: end.is_some(),
+            },
+            start.and_hms_opt(8, 0, 0).unwrap_or_default(),
+        )?;
         self.summary.citizens += 1;
         if end.is_some() {
             self.summary.archived += 1;
@@ -365,13 +312,7 @@ impl Gen<'_> {
             self.mentor_visits(id, start, until)?;
         }
         let due = self.rules.next_due(group, Some(start), false, &held, &[]);
-        self.tx
-            .prepare_cached("UPDATE citizens SET next_due = ?2, last_contact = ?3 WHERE id = ?1")?
-            .execute(params![
-                id,
-                due.map(|d| d.format("%Y-%m-%d").to_string()),
-                self.last_contact.map(to_db)
-            ])?;
+        self.load.set_derived(id, due, self.last_contact)?;
         Ok(())
     }
 
@@ -441,7 +382,7 @@ impl Gen<'_> {
                     ""
                 };
                 let outcome = status.outcome().unwrap_or(Outcome::Held);
-                let counts = status == Status::Held;
+                let counts = minimum::counts(Kind::Conversation, outcome, channel);
                 let log_minutes = if counts { minutes } else { 0 };
                 self.contact(
                     id,
@@ -491,7 +432,8 @@ impl Gen<'_> {
             } else {
                 ""
             };
-            self.contact(id, None, at, Channel::Phone, outcome, minutes, note, false)?;
+            let counts = minimum::counts(Kind::Conversation, outcome, Channel::Phone);
+            self.contact(id, None, at, Channel::Phone, outcome, minutes, note, counts)?;
             t += Duration::days(self.rng.random_range(14..36));
         }
         Ok(())
@@ -539,7 +481,8 @@ impl Gen<'_> {
                 };
                 let m = if status == Status::Held { minutes } else { 0 };
                 let outcome = status.outcome().unwrap_or(Outcome::Held);
-                self.contact(id, Some(aid), at, channel, outcome, m, note, false)?;
+                let counts = minimum::counts(Kind::MentorVisit, outcome, channel);
+                self.contact(id, Some(aid), at, channel, outcome, m, note, counts)?;
             }
             day += Duration::days([7, 7, 14][self.rng.random_range(0..3)]);
         }
@@ -642,15 +585,16 @@ struct GenContact {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn one(store: &Store, sql: &str) -> i64 {
-        store.conn().query_row(sql, [], |r| r.get(0)).unwrap()
-    }
+    use crate::store::{AppointmentFilter, ContactFilter};
 
     #[test]
-    fn generated_rows_keep_every_reference_in_time_order_and_the_settings_come_back() {
+    fn generated_rows_keep_every_reference_in_time_order() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("g.db"), crate::store::Create::Yes).unwrap();
+        let mut store = Store::open(
+            &dir.path().join("g.db"),
+            &crate::store::OpenOptions::new(crate::store::Create::Yes),
+        )
+        .unwrap();
         let now = NaiveDate::from_ymd_opt(2026, 11, 23)
             .and_then(|d| d.and_hms_opt(9, 0, 0))
             .unwrap();
@@ -662,67 +606,37 @@ mod tests {
         };
         let s = generate(&mut store, spec, &mut |_, _| {}).unwrap();
         assert!(s.appointments > 100 && s.contacts > 200, "{s:?}");
-        // The references hold, although they were not checked while loading.
-        assert_eq!(
-            one(&store, "SELECT count(*) FROM pragma_foreign_key_check"),
-            0
-        );
-        assert_eq!(
-            one(
-                &store,
-                "SELECT count(*) FROM contacts k JOIN appointments a ON a.id = k.appointment_id
-                 WHERE k.at != a.start OR k.citizen_id != a.citizen_id"
-            ),
-            0,
-            "each contact of an appointment points at its own appointment"
-        );
-        assert_eq!(
-            one(
-                &store,
-                "SELECT count(*) FROM contacts WHERE appointment_id IS NULL AND channel != 'phone'"
-            ),
-            0
-        );
-        // Written in time order.
-        assert_eq!(
-            one(
-                &store,
-                "SELECT count(*) FROM appointments a JOIN appointments b ON b.id = a.id + 1
-                 WHERE b.start < a.start"
-            ),
-            0
-        );
-        assert_eq!(
-            one(
-                &store,
-                "SELECT count(*) FROM contacts a JOIN contacts b ON b.id = a.id + 1 WHERE b.at < a.at"
-            ),
-            0
-        );
-        // The indexes are back, and so are the connection's settings.
-        for name in [
-            "contacts_at",
-            "contacts_citizen",
-            "appointments_start",
-            "appointments_live_day",
-        ] {
-            assert_eq!(
-                one(
-                    &store,
-                    &format!(
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '{name}'"
-                    )
-                ),
-                1,
-                "{name}"
-            );
-        }
-        assert_eq!(one(&store, "PRAGMA foreign_keys"), 1);
-        assert_eq!(one(&store, "PRAGMA cache_size"), -2000);
-        let mode: String = store
-            .conn()
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        // The references hold, although they were not checked while loading (the check runs
+        // SQLite's foreign-key check).
+        assert_eq!(store.check().unwrap(), vec![]);
+        let appointments = store
+            .appointments(&AppointmentFilter::default(), 0, usize::MAX)
             .unwrap();
-        assert_eq!(mode, "wal");
+        let contacts = store
+            .contacts(&ContactFilter::default(), 0, usize::MAX)
+            .unwrap();
+        assert_eq!(
+            (appointments.len(), contacts.len()),
+            (s.appointments, s.contacts)
+        );
+        // Written in time order: in time order, the ids only grow.
+        assert!(appointments.windows(2).all(|w| w[0].id < w[1].id));
+        assert!(
+            contacts.windows(2).all(|w| w[0].id > w[1].id),
+            "newest first"
+        );
+        for k in &contacts {
+            match k.appointment_id {
+                Some(id) => {
+                    let a = appointments.iter().find(|a| a.id == id).unwrap();
+                    assert_eq!(
+                        (a.start, a.citizen_id),
+                        (k.at, k.citizen_id),
+                        "each contact of an appointment points at its own appointment"
+                    );
+                }
+                None => assert_eq!(k.channel, Channel::Phone),
+            }
+        }
     }
 }

@@ -60,6 +60,7 @@ pub use desk::*;
 
 pub mod cli;
 pub mod closure;
+pub mod errors;
 pub mod export;
 pub mod safety;
 

@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::{Store, no_citizen, refresh_citizen_on};
 use crate::domain::dates::to_db;
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// The written mentor agreement: goals, hours a week, and until when.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,9 +56,7 @@ impl Store {
         if let Some(h) = a.hours
             && !(0.0..=60.0).contains(&h)
         {
-            return Err(user(format!(
-                "{h} hours a week is not a mentor agreement: give 0 to 60"
-            )));
+            return Err(super::Error::MentorHoursOutOfRange(h).into());
         }
         self.write(|tx| {
             tx.execute(
@@ -103,11 +101,7 @@ impl Store {
     ) -> Result<i64> {
         self.require_citizen(citizen_id)?;
         if from > to {
-            return Err(user(format!(
-                "--from {} is after --to {}: give the first day first",
-                ymd(from),
-                ymd(to)
-            )));
+            return Err(super::Error::RangeReversed { from, to }.into());
         }
         self.write(|tx| {
             tx.execute(
@@ -136,9 +130,7 @@ impl Store {
     /// The citizen's own view of a contact: 1–5 and a wish in one line.
     pub fn set_feedback(&mut self, contact_id: i64, score: u8, wish: &str) -> Result<()> {
         if !(1..=5).contains(&score) {
-            return Err(user(format!(
-                "--score {score}: give 1 (poor) to 5 (very good)"
-            )));
+            return Err(super::Error::ScoreOutOfRange(score).into());
         }
         self.contact(contact_id)?;
         self.write(|tx| {

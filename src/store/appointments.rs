@@ -1,6 +1,6 @@
 //! Appointments: conversations and mentor visits.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
@@ -8,7 +8,7 @@ use super::Store;
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::text::fold;
 use crate::domain::{Appointment, Channel, Kind, NewAppointment, Status, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// Which appointments a list shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,12 +58,13 @@ impl Store {
     pub fn add_appointment(&mut self, a: &NewAppointment) -> Result<i64> {
         self.require_citizen(a.citizen_id)?;
         if a.minutes <= 0 || a.minutes > 24 * 60 {
-            return Err(user(format!(
-                "{} minutes is not a length for an appointment: give 1 to 1440",
-                a.minutes
-            )));
+            return Err(super::Error::MinutesOutOfRange {
+                of: super::MinutesOf::Appointment,
+                minutes: a.minutes,
+            }
+            .into());
         }
-        let created = to_db(Local::now().naive_local());
+        let created = to_db(self.clock.now());
         self.write(|tx| insert_appointment(tx, a, &created))
     }
 
@@ -74,9 +75,7 @@ impl Store {
         self.conn
             .query_row(&sql, [id], appointment_from_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => user(format!(
-                    "no appointment with id {id}: see `jobdesk agenda` for the ids"
-                )),
+                rusqlite::Error::QueryReturnedNoRows => super::Error::NoAppointment(id).into(),
                 e => e.into(),
             })
     }

@@ -5,10 +5,12 @@
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
+use super::Row;
 use super::{Store, refresh_citizen_on};
 use crate::domain::dates::to_db;
-use crate::domain::{Appointment, Kind, NewAppointment, NewContact, Status, Word};
-use crate::error::{Result, user};
+use crate::domain::minimum;
+use crate::domain::{Appointment, NewAppointment, NewContact, Status, Word};
+use crate::error::Result;
 
 /// One reversible change. Applying it returns the change that undoes it.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,16 +89,12 @@ impl Store {
     ) -> Result<Marked> {
         let a = self.appointment(id)?;
         let Some(outcome) = status.outcome() else {
-            return Err(user(
-                "an appointment is marked held, no-show, cancelled or moved",
-            ));
+            return Err(super::Error::NotAMark { status }.into());
         };
         if status == Status::Moved && new_start.is_none() {
-            return Err(user("moving an appointment needs the new time"));
+            return Err(super::Error::MoveNeedsTime.into());
         }
-        let counts = status == Status::Held
-            && a.kind == Kind::Conversation
-            && !a.channel.is_mentor_channel();
+        let counts = minimum::counts(a.kind, outcome, a.channel);
         let minutes = if status == Status::Held { a.minutes } else { 0 };
         let contact = NewContact {
             uuid: uuid::Uuid::new_v4().to_string(),
@@ -156,7 +154,10 @@ impl Store {
             )?;
             undo.insert(0, inv);
             // A conversation held inside a closure does not count, unless the closure says so.
-            let counts = contact.counts && !super::closures::held_does_not_count(tx, contact.at)?;
+            let counts = minimum::within_closures(
+                contact.counts,
+                super::closures::held_does_not_count(tx, contact.at)?,
+            );
             let contact_id = super::contacts::insert_contact(
                 tx,
                 &NewContact {
@@ -253,7 +254,7 @@ impl Store {
 
 /// Applies one change; returns its inverse and the citizen it touched.
 fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
-    let missing = |what: &str, id: i64| user(format!("the {what} {id} is gone (was it erased?)"));
+    let missing = |what: Row, id: i64| -> anyhow::Error { super::Error::Gone { what, id }.into() };
     Ok(match ch {
         Change::Appointment {
             id,
@@ -268,7 +269,7 @@ fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
                     [id],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
                 )
-                .map_err(|_| missing("appointment", *id))?;
+                .map_err(|_| missing(Row::Appointment, *id))?;
             tx.execute(
                 "UPDATE appointments SET status = ?2, reason = ?3, moved_to = ?4, deleted = ?5 WHERE id = ?1",
                 params![id, status.key(), reason, moved_to, deleted],
@@ -291,7 +292,7 @@ fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
                     [id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
-                .map_err(|_| missing("contact", *id))?;
+                .map_err(|_| missing(Row::Contact, *id))?;
             tx.execute(
                 "UPDATE contacts SET deleted = ?2 WHERE id = ?1",
                 params![id, deleted],
@@ -311,7 +312,7 @@ fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
                     [id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
-                .map_err(|_| missing("contact", *id))?;
+                .map_err(|_| missing(Row::Contact, *id))?;
             tx.execute(
                 "UPDATE contacts SET note = ?2 WHERE id = ?1",
                 params![id, note],
@@ -325,7 +326,7 @@ fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
                     [id],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
-                .map_err(|_| missing("contact", *id))?;
+                .map_err(|_| missing(Row::Contact, *id))?;
             tx.execute(
                 "UPDATE contacts SET transferred_at = ?2 WHERE id = ?1",
                 params![id, at.map(to_db)],
@@ -345,7 +346,7 @@ fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
                     [citizen_id],
                     |r| r.get(0),
                 )
-                .map_err(|_| missing("citizen", *citizen_id))?;
+                .map_err(|_| missing(Row::Citizen, *citizen_id))?;
             tx.execute(
                 "UPDATE citizens SET summary = ?2 WHERE id = ?1",
                 params![citizen_id, text],

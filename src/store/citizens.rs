@@ -1,6 +1,6 @@
 //! Citizens: the caseload.
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
@@ -8,7 +8,7 @@ use super::{Store, no_citizen};
 use crate::domain::dates::from_db;
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Citizen, NewCitizen, TargetGroup, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// Which citizens a list shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,7 +54,7 @@ impl Store {
     pub fn add_citizen(&mut self, c: &NewCitizen) -> Result<i64> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let id = insert_citizen(tx, c, &created)?;
             super::refresh_citizen_on(tx, &rules, &sus, id)?;
@@ -66,7 +66,7 @@ impl Store {
     pub fn add_citizens(&mut self, list: &[NewCitizen]) -> Result<Vec<i64>> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let mut ids = Vec::with_capacity(list.len());
             for c in list {
@@ -86,7 +86,7 @@ impl Store {
     ) -> Result<Vec<i64>> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = crate::domain::dates::to_db(Local::now().naive_local());
+        let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let mut ids = Vec::with_capacity(list.len());
             for c in list {
@@ -239,7 +239,7 @@ pub(crate) fn insert_citizen(
 ) -> Result<i64> {
     let name = c.name.trim();
     if name.is_empty() {
-        return Err(user("a citizen needs a name"));
+        return Err(super::Error::NameMissing.into());
     }
     let group = c.target_group.unwrap_or(TargetGroup::Other);
     let mut st = tx.prepare_cached(
@@ -262,10 +262,12 @@ pub(crate) fn insert_citizen(
         danish_sort_key(name),
     ])
     .map_err(|e| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => user(format!(
-            "a citizen with CPR {} is already in the caseload",
-            crate::domain::cpr::mask_cpr(c.cpr.as_deref().unwrap_or(""))
-        )),
+        Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => {
+            super::Error::DuplicateCpr {
+                masked: crate::domain::cpr::mask_cpr(c.cpr.as_deref().unwrap_or("")),
+            }
+            .into()
+        }
         _ => super::open::explain_sqlite(e),
     })?;
     Ok(tx.last_insert_rowid())

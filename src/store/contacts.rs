@@ -1,6 +1,6 @@
 //! Contacts: the log.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
@@ -8,7 +8,7 @@ use super::Store;
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::text::fold;
 use crate::domain::{Channel, Contact, NewContact, Outcome, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// Which contacts a list shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,18 +56,22 @@ impl Store {
     pub fn add_contact(&mut self, c: &NewContact) -> Result<i64> {
         self.require_citizen(c.citizen_id)?;
         if c.minutes < 0 || c.minutes > 24 * 60 {
-            return Err(user(format!(
-                "{} minutes is not a length for a contact: give 0 to 1440",
-                c.minutes
-            )));
+            return Err(super::Error::MinutesOutOfRange {
+                of: super::MinutesOf::Contact,
+                minutes: c.minutes,
+            }
+            .into());
         }
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
-        let created = to_db(Local::now().naive_local());
+        let created = to_db(self.clock.now());
         self.write(|tx| {
             // A conversation held inside a closure does not count toward the minimum, unless
             // that closure says held conversations count.
-            let counts = c.counts && !super::closures::held_does_not_count(tx, c.at)?;
+            let counts = crate::domain::minimum::within_closures(
+                c.counts,
+                super::closures::held_does_not_count(tx, c.at)?,
+            );
             let id = insert_contact(
                 tx,
                 &NewContact {
@@ -88,7 +92,7 @@ impl Store {
         self.conn
             .query_row(&sql, [id], contact_from_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => user(format!("no contact with id {id}")),
+                rusqlite::Error::QueryReturnedNoRows => super::Error::NoContact(id).into(),
                 e => e.into(),
             })
     }

@@ -9,12 +9,12 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::sync::{LazyLock, Mutex, OnceLock};
+use std::sync::{LazyLock, Mutex};
 
 use rusqlite::Connection;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
-use crate::error::{Result, user};
+use crate::error::Result;
 
 /// SQLCipher 4's default number of PBKDF2 iterations.
 pub const KDF_ITER: u32 = 256_000;
@@ -22,10 +22,6 @@ pub const SALT_LEN: usize = 16;
 const KEY_LEN: usize = 32;
 /// The first 16 bytes of every plain SQLite file.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
-/// Where a run finds the passphrase without asking.
-pub const PASSPHRASE_ENV: &str = "JOBDESK_PASSPHRASE";
-/// The new passphrase of `jobdesk rekey`, for scripts.
-pub const NEW_PASSPHRASE_ENV: &str = "JOBDESK_NEW_PASSPHRASE";
 /// The shortest passphrase jobdesk accepts for a new key.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
@@ -38,20 +34,6 @@ impl Passphrase {
         Passphrase(Zeroizing::new(s.into()))
     }
 
-    /// `JOBDESK_PASSPHRASE` (or another variable), when set and not empty.
-    pub fn from_env_var(name: &str) -> Option<Passphrase> {
-        let mut v = std::env::var(name).ok()?;
-        if v.is_empty() {
-            v.zeroize();
-            return None;
-        }
-        Some(Passphrase::new(v))
-    }
-
-    pub fn from_env() -> Option<Passphrase> {
-        Self::from_env_var(PASSPHRASE_ENV)
-    }
-
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -59,9 +41,10 @@ impl Passphrase {
     /// Refuses a passphrase too short (or blank) to be a new key.
     pub fn check_new(&self) -> Result<()> {
         if self.0.trim().is_empty() || self.0.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(user(format!(
-                "the passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters (a few words are easy to remember and hard to guess)"
-            )));
+            return Err(super::Error::PassphraseTooShort {
+                min: MIN_PASSPHRASE_CHARS,
+            }
+            .into());
         }
         Ok(())
     }
@@ -132,13 +115,16 @@ pub fn derive(pass: &Passphrase, salt: &[u8; SALT_LEN]) -> Result<Keyspec> {
 /// A fresh random salt for a new encrypted file.
 pub fn new_salt() -> Result<[u8; SALT_LEN]> {
     let mut salt = [0u8; SALT_LEN];
-    getrandom::fill(&mut salt)
-        .map_err(|e| anyhow::anyhow!("the system gave no random numbers for a new key: {e}"))?;
+    getrandom::fill(&mut salt).map_err(|e| super::Error::KeyDerivation {
+        detail: format!("the system gave no random numbers: {e}"),
+    })?;
     Ok(salt)
 }
 
 fn pbkdf2_sha512(pass: &[u8], salt: &[u8], iter: u32, out: &mut [u8]) -> Result<()> {
-    let too_long = || anyhow::anyhow!("the passphrase is too long");
+    let too_long = || super::Error::KeyDerivation {
+        detail: "the passphrase is too long".into(),
+    };
     let pass_len = i32::try_from(pass.len()).map_err(|_| too_long())?;
     let out_len = i32::try_from(out.len()).map_err(|_| too_long())?;
     let iter = i32::try_from(iter).map_err(|_| too_long())?;
@@ -158,7 +144,10 @@ fn pbkdf2_sha512(pass: &[u8], salt: &[u8], iter: u32, out: &mut [u8]) -> Result<
         )
     };
     if ok != 1 {
-        return Err(anyhow::anyhow!("deriving the key failed in OpenSSL"));
+        return Err(super::Error::KeyDerivation {
+            detail: "OpenSSL failed".into(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -203,64 +192,6 @@ impl FileKind {
             return Ok(FileKind::Encrypted(head));
         }
         Ok(FileKind::Other)
-    }
-}
-
-/// Asks for the passphrase of an encrypted file (a no-echo prompt on the terminal); `None` when
-/// it cannot ask (no terminal). Installed by the program; the store never touches a terminal.
-pub type Asker = dyn Fn(&Path, u32) -> Result<Option<Passphrase>> + Send + Sync;
-
-static ASKER: OnceLock<Box<Asker>> = OnceLock::new();
-/// The passphrase typed in this run, so it is asked once.
-static TYPED: LazyLock<Mutex<Option<Passphrase>>> = LazyLock::new(|| Mutex::new(None));
-
-/// Installs how this program asks for a passphrase (once; later calls are ignored).
-pub fn set_asker(f: Box<Asker>) {
-    let _ = ASKER.set(f);
-}
-
-/// Where an opening found its passphrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Origin {
-    Given,
-    Env,
-    Typed,
-}
-
-/// The passphrase of this run for an encrypted file: `JOBDESK_PASSPHRASE`, else the one typed
-/// earlier in this run, else asked for (attempt 1, 2, 3).
-pub(crate) fn run_passphrase(path: &Path, attempt: u32) -> Result<(Passphrase, Origin)> {
-    if let Some(p) = Passphrase::from_env() {
-        return Ok((p, Origin::Env));
-    }
-    if attempt == 1
-        && let Ok(typed) = TYPED.lock()
-        && let Some(p) = typed.as_ref()
-    {
-        return Ok((p.clone(), Origin::Typed));
-    }
-    let asked = match ASKER.get() {
-        Some(ask) => ask(path, attempt)?,
-        None => None,
-    };
-    match asked {
-        Some(p) => {
-            if let Ok(mut typed) = TYPED.lock() {
-                *typed = Some(p.clone());
-            }
-            Ok((p, Origin::Typed))
-        }
-        None => Err(user(format!(
-            "{} is encrypted: set {PASSPHRASE_ENV} or run in a terminal to be asked for the passphrase",
-            path.display()
-        ))),
-    }
-}
-
-/// Forgets a typed passphrase that turned out wrong.
-pub(crate) fn forget_typed() {
-    if let Ok(mut typed) = TYPED.lock() {
-        *typed = None;
     }
 }
 

@@ -5,20 +5,23 @@
 mod agreements;
 mod appointments;
 mod audit;
-pub(crate) mod bulk;
+mod bulk;
 mod changes;
 mod citizens;
 mod closures;
 mod contacts;
 pub mod crypt;
 mod drafts;
+mod error;
 mod export;
 mod open;
+mod options;
 mod safety;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::AppointmentFilter;
 pub use audit::{Action, AuditEntry, AuditFilter, NewAudit, os_user, record_audit_on};
+pub use bulk::Loader;
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
@@ -26,8 +29,10 @@ pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
+pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
+pub use options::{AskReason, Asker, Clock, Create, KeySource, OpenOptions, Warning};
 pub use safety::{
     BackupDone, Converted, DEFAULT_RETENTION_DAYS, Erased, Problem, PurgeCitizen, PurgePlan,
 };
@@ -39,14 +44,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::domain::cadence::{Rules, Suspension};
-use crate::error::{Result, user};
-
-/// Whether opening may create a database that does not exist yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Create {
-    Yes,
-    No,
-}
+use crate::error::Result;
 
 pub struct Store {
     conn: Connection,
@@ -57,36 +55,41 @@ pub struct Store {
     key: Option<crypt::Keyspec>,
     /// How long transferred contacts are kept after a citizen's last contact.
     retention_days: u32,
+    /// What stamps `created_at`.
+    clock: Clock,
+    /// What opening found worth telling the user, until the caller takes them.
+    warnings: Vec<Warning>,
 }
 
 impl Store {
-    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it. An
-    /// encrypted database is opened with `JOBDESK_PASSPHRASE`, else with a passphrase asked for
-    /// on the terminal (see [`crypt::set_asker`]); a new one is encrypted when
-    /// `JOBDESK_PASSPHRASE` is set.
-    pub fn open(path: &Path, create: Create) -> Result<Store> {
-        Self::open_unlocked(path, create, open::Unlock::Run)
-    }
-
-    /// Opens (or creates) the database at `path` with this passphrase: an encrypted database
-    /// must open with it, and a new database is encrypted with it. A plain one opens as it is.
-    pub fn open_with_passphrase(path: &Path, create: Create, pass: &Passphrase) -> Result<Store> {
-        Self::open_unlocked(path, create, open::Unlock::With(pass))
-    }
-
-    fn open_unlocked(path: &Path, create: Create, unlock: open::Unlock<'_>) -> Result<Store> {
-        let opened = open::open_connection(path, create, unlock)?;
+    /// Opens (and if allowed creates) the database at `path`, checks it, and migrates it; the
+    /// key of an encrypted database, the clock, the cadence rules and the retention period come
+    /// from `opts`. What is worth telling the user waits in [`Store::take_warnings`].
+    pub fn open(path: &Path, opts: &OpenOptions) -> Result<Store> {
+        let opened = open::open_connection(path, opts.create, open::Unlock::Source(&opts.key))?;
         let mut store = Store {
             conn: opened.conn,
             path: path.to_path_buf(),
             rules: Rules::default(),
             suspensions: Vec::new(),
             key: opened.key,
-            retention_days: DEFAULT_RETENTION_DAYS,
+            retention_days: opts.retention_days,
+            clock: opts.clock.clone(),
+            warnings: opened.warnings,
         };
-        migrate(&mut store.conn, &MIGRATIONS).with_context(|| format!("in {}", path.display()))?;
+        migrate(&mut store.conn, &MIGRATIONS).with_context(|| Error::InDatabase {
+            path: path.to_path_buf(),
+        })?;
         store.load_suspensions()?;
+        if let Some(rules) = &opts.rules {
+            store.use_rules(rules.clone())?;
+        }
         Ok(store)
+    }
+
+    /// The warnings of the opening (a file others may read, a passphrase not used), once.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Whether the database file is encrypted.
@@ -117,6 +120,8 @@ impl Store {
             suspensions: Vec::new(),
             key: None,
             retention_days: DEFAULT_RETENTION_DAYS,
+            clock: Clock::system(),
+            warnings: Vec::new(),
         };
         store.load_suspensions()?;
         Ok(store)
@@ -138,12 +143,6 @@ impl Store {
 
     pub fn rules(&self) -> &Rules {
         &self.rules
-    }
-
-    /// Replaces the cadence rules and recomputes every citizen's next due date.
-    pub fn set_rules(&mut self, rules: Rules) -> Result<()> {
-        self.rules = rules;
-        self.refresh_all_due()
     }
 
     /// Uses these cadence rules; recomputes the due dates only when they differ from the rules
@@ -175,13 +174,14 @@ impl Store {
         &self.suspensions
     }
 
-    /// The raw connection, for the few callers that need SQLite itself (checks, tests).
-    pub fn conn(&self) -> &Connection {
+    /// The raw connection, for the crate's tests.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
     /// Runs `f` inside one IMMEDIATE transaction: all of it is written, or none of it.
-    pub fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -202,11 +202,6 @@ impl Store {
             Table::Contacts => "SELECT count(*) FROM contacts WHERE deleted = 0",
         };
         Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
-    }
-
-    /// Recomputes `next_due` and `last_contact` for one citizen from their log.
-    pub fn refresh_citizen(&self, citizen_id: i64) -> Result<()> {
-        refresh_citizen_on(&self.conn, &self.rules, &self.suspensions, citizen_id)
     }
 
     /// Recomputes every citizen's `next_due` and `last_contact` in one transaction.
@@ -287,9 +282,65 @@ pub(crate) fn refresh_citizen_on(
     Ok(())
 }
 
-/// Refuses an id that names no citizen, with the message the command line shows.
+/// Refuses an id that names no citizen.
 pub(crate) fn no_citizen(id: i64) -> anyhow::Error {
-    user(format!(
-        "no citizen with id {id}: see `jobdesk citizens --all` for the ids"
-    ))
+    Error::NoCitizen(id).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(c: &rusqlite::Connection) -> u32 {
+        c.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn an_empty_file_is_migrated_to_the_latest_version() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let db = dir.path().join("empty.db");
+        std::fs::write(&db, b"").unwrap_or_default();
+        let store = Store::open(&db, &crate::store::OpenOptions::new(Create::No))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(version(store.conn()), latest_version());
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap_or_default();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap_or(0);
+        assert_eq!(fk, 1);
+        let sync: i64 = store
+            .conn()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap_or(0);
+        assert_eq!(sync, 2, "synchronous=FULL");
+    }
+
+    #[test]
+    fn a_day_of_the_log_is_an_index_lookup() {
+        let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let plan = |sql: &str| -> String {
+            let mut st = store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let rows: Vec<String> = st
+                .query_map([], |r| r.get::<_, String>(3))
+                .map(|it| it.filter_map(Result::ok).collect())
+                .unwrap_or_default();
+            rows.join("; ")
+        };
+        let p = plan("SELECT * FROM contacts WHERE at >= '2026-11-23' AND at < '2026-11-24'");
+        assert!(p.contains("USING INDEX contacts_at"), "{p}");
+        let p =
+            plan("SELECT * FROM appointments WHERE start >= '2026-11-23' AND start < '2026-11-24'");
+        assert!(p.contains("USING INDEX appointments_start"), "{p}");
+        let p = plan("SELECT * FROM contacts WHERE citizen_id = 5 ORDER BY at");
+        assert!(p.contains("USING INDEX contacts_citizen"), "{p}");
+    }
 }

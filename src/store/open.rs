@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
-use super::crypt::{self, FileKind, Keyspec, Origin, PASSPHRASE_ENV, Passphrase};
-use crate::error::{Result, user};
+use super::Error;
+use super::crypt::{self, FileKind, Keyspec, Passphrase};
+use super::options::{AskReason, KeySource, Warning};
+use crate::error::Result;
 
 /// One step of `schema.sql`: the SQL that brings a database from `version - 1` to `version`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,60 +49,50 @@ pub fn latest_version() -> u32 {
 
 /// Where the database lives when neither `--db` nor `JOBDESK_DB` says.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("dk", "jobdesk", "jobdesk").ok_or_else(|| {
-        user("cannot find your home folder to keep the database in: give one with --db PATH or JOBDESK_DB")
-    })?;
+    let dirs =
+        directories::ProjectDirs::from("dk", "jobdesk", "jobdesk").ok_or(Error::NoHomeFolder)?;
     Ok(dirs.data_dir().join("jobdesk.db"))
 }
 
-/// Turns SQLite's errors into messages that say what to do.
+/// Turns SQLite's errors into the store's errors that say what happened.
 pub(crate) fn explain_sqlite(e: rusqlite::Error) -> anyhow::Error {
-    let code = e.sqlite_error_code();
-    match code {
-        Some(ErrorCode::NotADatabase) => user(
-            "the file is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB",
-        ),
-        Some(ErrorCode::DatabaseCorrupt) => anyhow::anyhow!(
-            "the database file is damaged ({e}). Keep a copy of it as it is, run `jobdesk check` to see what is wrong, and restore from your latest backup if need be"
-        ),
-        Some(ErrorCode::SystemIoFailure) => anyhow::anyhow!(
-            "reading or writing the disk failed (is it full, removed or failing?): nothing from this step was saved, everything saved before is intact ({e})"
-        ),
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => user(
-            "the database is busy: another program kept it locked for too long. Try again in a moment",
-        ),
-        Some(ErrorCode::DiskFull) => user(
-            "the disk is full: nothing from this step was saved, everything saved before is intact. Free some space and try again",
-        ),
-        Some(ErrorCode::ReadOnly) => user(
-            "the database or its folder is read-only: nothing was saved. Check the file's and folder's permissions",
-        ),
-        Some(ErrorCode::CannotOpen) => user(
-            "the database file cannot be opened: check that the folder exists and that you may read and write it",
-        ),
-        Some(ErrorCode::PermissionDenied) => {
-            user("permission denied on the database file: check its owner and permissions")
-        }
-        _ => anyhow::Error::new(e),
+    sqlite_error(e).into()
+}
+
+/// [`explain_sqlite`], typed.
+pub(crate) fn sqlite_error(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: None },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::SystemIoFailure) => Error::DiskIo {
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
+        Some(ErrorCode::DiskFull) => Error::DiskFull,
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly,
+        Some(ErrorCode::CannotOpen) => Error::CannotOpen,
+        Some(ErrorCode::PermissionDenied) => Error::PermissionDenied,
+        _ => Error::Sqlite(e),
     }
 }
 
 /// How an opening gets the key of an encrypted file, and whether a new file is encrypted.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Unlock<'a> {
-    /// This run's passphrase: `JOBDESK_PASSPHRASE`, else asked on the terminal (up to three
-    /// tries). A new file is encrypted when `JOBDESK_PASSPHRASE` is set.
-    Run,
-    /// This passphrase; a new file is encrypted with it.
-    With(&'a Passphrase),
+    /// The caller's key source.
+    Source(&'a KeySource),
     /// A key already derived in this run (a second connection to a file, or a copy keyed alike).
     Key(&'a Keyspec),
 }
 
-/// A checked connection and the key it was opened with (`None`: a plain file).
+/// A checked connection, the key it was opened with (`None`: a plain file), and what is worth
+/// telling the user.
 pub(crate) struct Opened {
     pub conn: Connection,
     pub key: Option<Keyspec>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Says why SQLite could not open or write a database it can see: a read-only file or folder
@@ -112,33 +104,36 @@ fn explain_access(path: &Path, e: rusqlite::Error) -> anyhow::Error {
     ) {
         return explain_sqlite(e);
     }
-    let shown = path.display();
     if let Err(io) = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open(path)
     {
-        return user(format!(
-            "the database {shown} cannot be written ({io}): nothing was saved or changed. Check the file's permissions, or copy it somewhere you may write"
-        ));
+        return Error::FileNotWritable {
+            path: path.to_path_buf(),
+            reason: io.to_string(),
+        }
+        .into();
     }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     if let Err(io) = tempfile::tempfile_in(dir) {
-        return user(format!(
-            "the folder {} cannot be written ({io}): jobdesk keeps two small files beside the database (-wal and -shm), so it cannot work there. Nothing was saved or changed. Move the database to a folder you may write",
-            dir.display()
-        ));
+        return Error::FolderNotWritable {
+            dir: dir.to_path_buf(),
+            reason: io.to_string(),
+        }
+        .into();
     }
     explain_sqlite(e)
 }
 
-fn not_a_database(shown: &str) -> anyhow::Error {
-    user(format!(
-        "{shown} is not a jobdesk database (or it is encrypted and the passphrase is wrong); it was not changed. Check --db / JOBDESK_DB"
-    ))
+fn not_a_database(path: &Path) -> anyhow::Error {
+    Error::NotADatabase {
+        path: Some(path.to_path_buf()),
+    }
+    .into()
 }
 
 /// Creates the folder (0700) and file (0600) if allowed, opens it, keys it when it is encrypted,
@@ -149,62 +144,77 @@ pub(crate) fn open_connection(
     create: super::Create,
     unlock: Unlock<'_>,
 ) -> Result<Opened> {
-    let shown = path.display().to_string();
-    let with_path = |e: anyhow::Error| e.context(format!("database {shown}"));
+    let with_path = |e: anyhow::Error| {
+        e.context(Error::AtDatabase {
+            path: path.to_path_buf(),
+        })
+    };
     if path.is_dir() {
-        return Err(user(format!(
-            "{shown} is a folder, not a database file: give a file path with --db"
-        )));
+        return Err(Error::IsAFolder {
+            path: path.to_path_buf(),
+        }
+        .into());
     }
+    let mut warnings = Vec::new();
     if !path.exists() {
         if create == super::Create::No {
-            return Err(user(format!(
-                "no database at {shown}: create one with `jobdesk init`, `jobdesk generate`, `jobdesk import caseload FILE` or by starting `jobdesk`, or point --db / JOBDESK_DB at yours"
-            )));
+            return Err(Error::NoDatabase {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         create_private_file(path)?;
-    } else {
-        warn_if_readable_by_others(path);
+    } else if readable_by_others(path) {
+        warnings.push(Warning::OthersMayRead {
+            path: path.to_path_buf(),
+        });
     }
     let mut attempt = 1;
     let mut replaced = 0;
     loop {
         let before = file_id(path);
-        let kind = FileKind::of(path).map_err(|e| {
-            user(format!(
-                "cannot read {shown}: {e}. Check the file's permissions"
-            ))
+        let kind = FileKind::of(path).map_err(|e| Error::CannotRead {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         })?;
-        let (key, origin) = match (kind, unlock) {
-            (FileKind::Other, _) => return Err(not_a_database(&shown)),
+        let need = |reason: AskReason| -> Result<Option<Passphrase>> {
+            match unlock {
+                Unlock::Source(KeySource::Plain) | Unlock::Key(_) => Ok(None),
+                Unlock::Source(KeySource::Passphrase(p)) => Ok(Some(p.clone())),
+                Unlock::Source(KeySource::Ask(ask)) => ask(path, reason),
+            }
+        };
+        let asked = matches!(unlock, Unlock::Source(KeySource::Ask(_)));
+        let key = match (kind, unlock) {
+            (FileKind::Other, _) => return Err(not_a_database(path)),
             (FileKind::Plain, u) => {
-                if matches!(u, Unlock::Run) && Passphrase::from_env().is_some() {
-                    eprintln!(
-                        "warning: {PASSPHRASE_ENV} is set, but {shown} is not encrypted. Encrypt it with: jobdesk encrypt"
-                    );
+                if matches!(u, Unlock::Source(KeySource::Passphrase(_))) && attempt == 1 {
+                    warnings.push(Warning::PassphraseUnused {
+                        path: path.to_path_buf(),
+                    });
                 }
-                (None, None)
+                None
             }
-            (FileKind::Empty, Unlock::Run) => match Passphrase::from_env() {
-                Some(p) => (
-                    Some(crypt::derive(&p, &crypt::new_salt()?)?),
-                    Some(Origin::Env),
-                ),
-                None => (None, None),
+            (FileKind::Empty | FileKind::Encrypted(_), Unlock::Key(k)) => Some(k.clone()),
+            (FileKind::Empty, _) => match need(AskReason::NewDatabase)? {
+                Some(p) => Some(crypt::derive(&p, &crypt::new_salt()?)?),
+                None => None,
             },
-            (FileKind::Empty, Unlock::With(p)) => (
-                Some(crypt::derive(p, &crypt::new_salt()?)?),
-                Some(Origin::Given),
-            ),
-            (FileKind::Encrypted(salt), Unlock::Run) => {
-                let (p, origin) = crypt::run_passphrase(path, attempt)?;
-                (Some(crypt::derive(&p, &salt)?), Some(origin))
-            }
-            (FileKind::Encrypted(salt), Unlock::With(p)) => {
-                (Some(crypt::derive(p, &salt)?), Some(Origin::Given))
-            }
-            (FileKind::Empty | FileKind::Encrypted(_), Unlock::Key(k)) => {
-                (Some(k.clone()), Some(Origin::Given))
+            (FileKind::Encrypted(salt), _) => {
+                let reason = if attempt == 1 {
+                    AskReason::Existing
+                } else {
+                    AskReason::Retry { attempt }
+                };
+                match need(reason)? {
+                    Some(p) => Some(crypt::derive(&p, &salt)?),
+                    None => {
+                        return Err(Error::NeedsPassphrase {
+                            path: path.to_path_buf(),
+                        }
+                        .into());
+                    }
+                }
             }
         };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -229,21 +239,15 @@ pub(crate) fn open_connection(
             Ok(v) => v,
             Err(e) if key.is_some() && e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
                 drop(conn);
-                if origin == Some(Origin::Typed) {
-                    crypt::forget_typed();
-                    if attempt < 3 {
-                        eprintln!("That passphrase does not open {shown}; try again.");
-                        attempt += 1;
-                        continue;
-                    }
+                if asked && attempt < 3 {
+                    attempt += 1;
+                    continue;
                 }
-                let from = match origin {
-                    Some(Origin::Env) => format!(" (from {PASSPHRASE_ENV})"),
-                    _ => String::new(),
-                };
-                return Err(user(format!(
-                    "the passphrase{from} does not open {shown}: it is wrong, or the file is not a jobdesk database. The file was not changed"
-                )));
+                return Err(Error::WrongPassphrase {
+                    path: path.to_path_buf(),
+                    asked,
+                }
+                .into());
             }
             Err(e) => return Err(with_path(explain_access(path, e))),
         };
@@ -255,11 +259,12 @@ pub(crate) fn open_connection(
             replaced += 1;
             continue;
         }
-        check_version(version, &shown)?;
+        check_version(version, path)?;
         if version == 0 && tables > 0 {
-            return Err(user(format!(
-                "{shown} is an SQLite database of another program, not jobdesk's; it was not changed. Give jobdesk its own file with --db"
-            )));
+            return Err(Error::ForeignDatabase {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
         // secure_delete: deleted rows (an erased citizen, a purged note) are overwritten with
         // zeros, not left in free space.
@@ -273,7 +278,11 @@ pub(crate) fn open_connection(
             replaced += 1;
             continue;
         }
-        return Ok(Opened { conn, key });
+        return Ok(Opened {
+            conn,
+            key,
+            warnings,
+        });
     }
 }
 
@@ -293,12 +302,15 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn check_version(version: u32, shown: &str) -> Result<()> {
+fn check_version(version: u32, path: &Path) -> Result<()> {
     let latest = latest_version();
     if version > latest {
-        return Err(user(format!(
-            "{shown} was written by a newer jobdesk (database version {version}, this jobdesk knows up to {latest}); it was not changed. Update jobdesk to open it"
-        )));
+        return Err(Error::NewerSchema {
+            path: Some(path.to_path_buf()),
+            version,
+            latest,
+        }
+        .into());
     }
     Ok(())
 }
@@ -311,14 +323,19 @@ pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
     let current: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = migrations.last().map(|m| m.version).unwrap_or(0);
     if current > latest {
-        return Err(user(format!(
-            "the database was written by a newer jobdesk (version {current}, this one knows up to {latest}); it was not changed"
-        )));
+        return Err(Error::NewerSchema {
+            path: None,
+            version: current,
+            latest,
+        }
+        .into());
     }
     for m in migrations.iter().filter(|m| m.version > current) {
-        tx.execute_batch(&m.sql).map_err(|e| {
-            anyhow::anyhow!("migration to database version {} failed: {e}", m.version)
-        })?;
+        tx.execute_batch(&m.sql)
+            .map_err(|e| Error::MigrationFailed {
+                version: m.version,
+                detail: e.to_string(),
+            })?;
         tx.pragma_update(None, "user_version", m.version)?;
     }
     tx.commit().map_err(explain_sqlite)?;
@@ -335,11 +352,9 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
             .recursive(true)
             .mode(0o700)
             .create(dir)
-            .map_err(|e| {
-                user(format!(
-                    "cannot create the folder {}: {e}. Create it or give another --db path",
-                    dir.display()
-                ))
+            .map_err(|e| Error::CannotCreateFolder {
+                dir: dir.to_path_buf(),
+                reason: e.to_string(),
             })?;
     }
     std::fs::OpenOptions::new()
@@ -347,11 +362,9 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| {
-            user(format!(
-                "cannot create the database {}: {e}. Check that the folder exists and is writable",
-                path.display()
-            ))
+        .map_err(|e| Error::CannotCreate {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         })?;
     Ok(())
 }
@@ -360,18 +373,18 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
 pub(crate) fn create_private_file(path: &Path) -> Result<()> {
     // On Windows the user profile's own folder rights keep the file private.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| user(format!("cannot create the folder {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::CannotCreateFolder {
+            dir: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
     }
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| {
-            user(format!(
-                "cannot create the database {}: {e}",
-                path.display()
-            ))
+        .map_err(|e| Error::CannotCreate {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         })?;
     Ok(())
 }
@@ -389,22 +402,17 @@ fn file_id(_path: &Path) -> Option<(u64, u64)> {
     None
 }
 
+/// Whether users other than the owner may read or write the file.
 #[cfg(unix)]
-fn warn_if_readable_by_others(path: &Path) {
+fn readable_by_others(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.permissions().mode() & 0o077 != 0
-    {
-        eprintln!(
-            "warning: {} can be read by other users on this machine; it holds personal data. Fix it with: chmod 600 {}",
-            path.display(),
-            path.display()
-        );
-    }
+    std::fs::metadata(path).is_ok_and(|meta| meta.permissions().mode() & 0o077 != 0)
 }
 
 #[cfg(not(unix))]
-fn warn_if_readable_by_others(_path: &Path) {}
+fn readable_by_others(_path: &Path) -> bool {
+    false
+}
 
 #[cfg(test)]
 mod tests {

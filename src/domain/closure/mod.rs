@@ -118,7 +118,7 @@ pub fn converted_channel(kind: Kind) -> Channel {
 }
 
 /// The channels an appointment of this kind may be converted to during a closure.
-fn conversion_channels(kind: Kind) -> &'static [Channel] {
+pub fn conversion_channels(kind: Kind) -> &'static [Channel] {
     match kind {
         Kind::Conversation => &[Channel::Phone, Channel::Video],
         Kind::MentorVisit => &[Channel::Walk, Channel::Phone],

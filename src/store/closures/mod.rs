@@ -1,21 +1,31 @@
 //! Closures: the date ranges that pause deadlines, their call lists, the attempts on them, the
 //! in-person appointments they convert, and the report's counts. The rules themselves live in
-//! `domain::closure`; this file only reads and writes.
+//! `domain::closure`; these files only read and write. This file: the closures themselves
+//! (start, end, look-ups); `calls.rs`: the call list and its attempts; `conversions.rs`: the
+//! in-person appointments a closure converts.
 
-use chrono::{Duration, Local, NaiveDate, NaiveDateTime, NaiveTime};
+mod calls;
+mod conversions;
+
+pub use calls::AttemptRecorded;
+pub(crate) use calls::refresh_calls_on;
+use conversions::{convert_on, in_person_on};
+
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Store;
+use crate::domain::Appointment;
 use crate::domain::cadence::Suspension;
+use crate::domain::closure::MAX_DAYS;
 use crate::domain::closure::{
-    AttemptFact, CallBand, CallEntry, CallResult, Candidate, Closure, Conversion, GroupCounts,
-    NewAttempt, NewClosure, Progress, ReportRow, call_order, call_state, check_conversion,
-    check_range, converted_channel, needs_conversion, range_when_ended, report_rows,
+    Candidate, Closure, Conversion, NewClosure, call_order, check_range, converted_channel,
+    range_when_ended,
 };
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::text::fold;
-use crate::domain::{Appointment, Channel, Kind, NewContact, TargetGroup, Word};
-use crate::error::{Result, user};
+use crate::error::Result;
+use crate::store::Error;
 
 /// What starting a closure did.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,16 +39,6 @@ pub struct StartedClosure {
     pub converted: Vec<Conversion>,
     /// In-person appointments in the range still to convert.
     pub in_person: Vec<Appointment>,
-}
-
-/// What recording an attempt did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AttemptRecorded {
-    /// The contact written to the log.
-    pub contact_id: i64,
-    pub closure: Closure,
-    /// The entry after the attempt.
-    pub entry: CallEntry,
 }
 
 fn date_db(d: NaiveDate) -> String {
@@ -71,37 +71,6 @@ fn closure_from_row(r: &Row<'_>) -> rusqlite::Result<Closure> {
         counts_held: r.get(4)?,
         created_at: from_db(&created).ok_or_else(|| bad(5, format!("bad time '{created}'")))?,
         ended_at: r.get::<_, Option<String>>(6)?.and_then(|s| from_db(&s)),
-    })
-}
-
-/// The columns of a call-list entry; `?2` is today's date, for the band.
-const CALL_COLS: &str = "cc.closure_id, cc.citizen_id, c.name, c.phone, cc.target_group, cc.mentor, \
-     cc.position, cc.attempts, cc.last_result, cc.last_at, cc.reached, cc.accepted, cc.next_try";
-
-/// The band of an entry in SQL, mirroring `CallBand::of` (a store test checks they agree).
-const BAND_SQL: &str = "CASE WHEN cc.reached THEN 4 WHEN cc.last_result IS NULL THEN 1 \
-     WHEN cc.next_try IS NULL THEN 3 WHEN cc.next_try <= ?2 THEN 0 ELSE 2 END";
-
-fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<CallEntry> {
-    let group: String = r.get(4)?;
-    let last: Option<String> = r.get(8)?;
-    Ok(CallEntry {
-        closure_id: r.get(0)?,
-        citizen_id: r.get(1)?,
-        name: r.get(2)?,
-        phone: r.get(3)?,
-        target_group: TargetGroup::parse(&group).unwrap_or(TargetGroup::Other),
-        mentor: r.get(5)?,
-        position: r.get(6)?,
-        attempts: r.get(7)?,
-        last_result: match last {
-            Some(s) => Some(CallResult::parse(&s).map_err(|e| bad(8, e))?),
-            None => None,
-        },
-        last_at: r.get::<_, Option<String>>(9)?.and_then(|s| from_db(&s)),
-        reached: r.get(10)?,
-        accepted: r.get(11)?,
-        next_try: r.get::<_, Option<String>>(12)?.and_then(|s| date_from(&s)),
     })
 }
 
@@ -140,33 +109,44 @@ fn closure_on(conn: &Connection, id: i64) -> Result<Closure> {
     let sql = format!("SELECT {COLS} FROM closures WHERE id = ?1");
     conn.query_row(&sql, [id], closure_from_row)
         .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => user(format!(
-                "no closure with id {id}: see `jobdesk closure status`"
-            )),
+            rusqlite::Error::QueryReturnedNoRows => Error::NoClosure(id).into(),
             e => e.into(),
         })
 }
 
 fn no_open_closure() -> anyhow::Error {
-    user(
-        "no closure is open: start one with `jobdesk closure start --from DATE --to DATE` (see `jobdesk closure start --help`)",
-    )
+    Error::ClosureNotOpen.into()
 }
 
 /// Refuses a closure that cannot start: another is open, the range overlaps one, or the name is taken.
 fn check_new_on(conn: &Connection, c: &NewClosure) -> Result<()> {
-    check_range(c.from, c.to).map_err(user)?;
+    if check_range(c.from, c.to).is_err() {
+        return Err(if c.from > c.to {
+            Error::RangeReversed {
+                from: c.from,
+                to: c.to,
+            }
+        } else {
+            Error::ClosureTooLong {
+                from: c.from,
+                to: c.to,
+                days: (c.to - c.from).num_days() + 1,
+                max: MAX_DAYS,
+            }
+        }
+        .into());
+    }
     let name = c.name.trim();
     if name.is_empty() {
-        return Err(user(
-            "--name is empty: give the closure a name, or leave --name out",
-        ));
+        return Err(Error::ClosureNameEmpty.into());
     }
     if let Some(open) = open_closure_on(conn)? {
-        return Err(user(format!(
-            "the closure \"{}\" ({} to {}) is still open, and one closure runs at a time: end it first with `jobdesk closure end`",
-            open.name, open.from, open.to
-        )));
+        return Err(Error::ClosureOpen {
+            name: open.name,
+            from: open.from,
+            to: open.to,
+        }
+        .into());
     }
     let sql = format!("SELECT {COLS} FROM closures ORDER BY from_date");
     let mut st = conn.prepare_cached(&sql)?;
@@ -174,124 +154,21 @@ fn check_new_on(conn: &Connection, c: &NewClosure) -> Result<()> {
         .query_map([], closure_from_row)?
         .collect::<Result<_, _>>()?;
     if let Some(o) = all.iter().find(|o| o.overlaps(c.from, c.to)) {
-        return Err(user(format!(
-            "the range {} to {} overlaps the closure \"{}\" ({} to {}): choose days outside it",
-            c.from, c.to, o.name, o.from, o.to
-        )));
+        return Err(Error::ClosureOverlaps {
+            from: c.from,
+            to: c.to,
+            name: o.name.clone(),
+            closure_from: o.from,
+            closure_to: o.to,
+        }
+        .into());
     }
     if all.iter().any(|o| fold(o.name.trim()) == fold(name)) {
-        return Err(user(format!(
-            "a closure named \"{name}\" exists already: give another --name"
-        )));
+        return Err(Error::ClosureNameTaken {
+            name: name.to_string(),
+        }
+        .into());
     }
-    Ok(())
-}
-
-/// Planned in-person appointments starting in the range, in time order.
-fn in_person_on(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Appointment>> {
-    let sql = format!(
-        "SELECT {} FROM appointments a JOIN citizens c ON c.id = a.citizen_id
-         WHERE a.deleted = 0 AND a.status = 'planned' AND a.start >= ?1 AND a.start < ?2
-           AND a.channel IN ('in_person', 'home_visit', 'workplace')
-         ORDER BY a.start, a.id",
-        super::appointments::COLS
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let start = to_db(from.and_time(NaiveTime::MIN));
-    let end = to_db((to + Duration::days(1)).and_time(NaiveTime::MIN));
-    let rows = st.query_map(
-        params![start, end],
-        super::appointments::appointment_from_row,
-    )?;
-    let list: Vec<Appointment> = rows.collect::<Result<_, _>>()?;
-    // The domain's rule decides; the query only narrows.
-    Ok(list
-        .into_iter()
-        .filter(|a| needs_conversion(a.status, a.channel, a.start, from, to))
-        .collect())
-}
-
-fn convert_on(
-    conn: &Connection,
-    closure_id: i64,
-    a: &Appointment,
-    to: Channel,
-    now: NaiveDateTime,
-) -> Result<Conversion> {
-    conn.prepare_cached("UPDATE appointments SET channel = ?2 WHERE id = ?1")?
-        .execute(params![a.id, to.key()])?;
-    conn.prepare_cached(
-        "INSERT INTO closure_conversions (closure_id, appointment_id, from_channel, to_channel, at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        closure_id,
-        a.id,
-        a.channel.key(),
-        to.key(),
-        to_db(now)
-    ])?;
-    Ok(Conversion {
-        appointment_id: a.id,
-        citizen_id: a.citizen_id,
-        citizen: a.citizen.clone(),
-        kind: a.kind,
-        start: a.start,
-        from: a.channel,
-        to,
-    })
-}
-
-/// Recomputes one call-list entry from its attempts whose contacts are not deleted.
-/// Recomputes a citizen's entries on every call list (after an undo touched their log).
-pub(crate) fn refresh_calls_on(conn: &Connection, citizen_id: i64) -> Result<()> {
-    let ids: Vec<i64> = {
-        let mut st =
-            conn.prepare_cached("SELECT closure_id FROM closure_calls WHERE citizen_id = ?1")?;
-        st.query_map([citizen_id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
-    };
-    for id in ids {
-        refresh_call_on(conn, id, citizen_id)?;
-    }
-    Ok(())
-}
-
-pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i64) -> Result<()> {
-    let facts: Vec<AttemptFact> = {
-        let mut st = conn.prepare_cached(
-            "SELECT k.at, a.result, a.accepted FROM closure_attempts a
-             JOIN contacts k ON k.id = a.contact_id
-             WHERE a.closure_id = ?1 AND a.citizen_id = ?2 AND k.deleted = 0
-             ORDER BY k.at, k.id",
-        )?;
-        let rows = st.query_map(params![closure_id, citizen_id], |r| {
-            let at: String = r.get(0)?;
-            let result: String = r.get(1)?;
-            Ok(AttemptFact {
-                at: from_db(&at).ok_or_else(|| bad(0, format!("bad time '{at}'")))?,
-                result: CallResult::parse(&result).map_err(|e| bad(1, e))?,
-                accepted: r.get(2)?,
-            })
-        })?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let s = call_state(&facts);
-    conn.prepare_cached(
-        "UPDATE closure_calls SET attempts = ?3, last_result = ?4, last_at = ?5, reached = ?6,
-                accepted = ?7, next_try = ?8
-         WHERE closure_id = ?1 AND citizen_id = ?2",
-    )?
-    .execute(params![
-        closure_id,
-        citizen_id,
-        s.attempts,
-        s.last_result.map(|r| r.key()),
-        s.last_at.map(to_db),
-        s.reached,
-        s.accepted,
-        s.next_try.map(date_db),
-    ])?;
     Ok(())
 }
 
@@ -341,62 +218,16 @@ impl Store {
         if let Some(c) = all.iter().find(|c| fold(c.name.trim()) == want) {
             return Ok(c.clone());
         }
-        if all.is_empty() {
-            return Err(user(format!(
-                "no closure named \"{}\": there are no closures yet",
-                name.trim()
-            )));
+        Err(Error::NoClosureNamed {
+            name: name.trim().to_string(),
+            closures: all.into_iter().map(|c| c.name).collect(),
         }
-        let names: Vec<String> = all.iter().map(|c| format!("\"{}\"", c.name)).collect();
-        Err(user(format!(
-            "no closure named \"{}\": the closures are {}",
-            name.trim(),
-            names.join(", ")
-        )))
+        .into())
     }
 
     /// Checks that a closure could start now, without writing anything.
     pub fn check_new_closure(&self, c: &NewClosure) -> Result<()> {
         check_new_on(&self.conn, c)
-    }
-
-    /// Planned in-person appointments (in person, home visit, workplace) starting between `from`
-    /// and `to` (both days included): what a closure over that range converts.
-    pub fn in_person_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Appointment>> {
-        in_person_on(&self.conn, from, to)
-    }
-
-    /// The in-person appointments of a closure still to convert.
-    pub fn closure_in_person(&self, closure_id: i64) -> Result<Vec<Appointment>> {
-        let c = self.closure(closure_id)?;
-        in_person_on(&self.conn, c.from, c.to)
-    }
-
-    /// The appointments a closure converted, in time order.
-    pub fn closure_conversions(&self, closure_id: i64) -> Result<Vec<Conversion>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.id, a.citizen_id, c.name, a.kind, a.start, v.from_channel, v.to_channel
-             FROM closure_conversions v
-             JOIN appointments a ON a.id = v.appointment_id
-             JOIN citizens c ON c.id = a.citizen_id
-             WHERE v.closure_id = ?1 ORDER BY a.start, v.id",
-        )?;
-        let rows = st.query_map([closure_id], |r| {
-            let kind: String = r.get(3)?;
-            let start: String = r.get(4)?;
-            let from: String = r.get(5)?;
-            let to: String = r.get(6)?;
-            Ok(Conversion {
-                appointment_id: r.get(0)?,
-                citizen_id: r.get(1)?,
-                citizen: r.get(2)?,
-                kind: Kind::parse(&kind).map_err(|e| bad(3, e))?,
-                start: from_db(&start).ok_or_else(|| bad(4, format!("bad time '{start}'")))?,
-                from: Channel::parse(&from).map_err(|e| bad(5, e))?,
-                to: Channel::parse(&to).map_err(|e| bad(6, e))?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Starts a closure: stores it, builds its call list (every active citizen once, in the
@@ -477,53 +308,6 @@ impl Store {
         Ok(started)
     }
 
-    /// Converts one in-person appointment of the open closure's range to `to` (a conversation to
-    /// phone or video, a mentor visit to a walk or phone).
-    pub fn convert_appointment(
-        &mut self,
-        appointment_id: i64,
-        to: Channel,
-        now: NaiveDateTime,
-    ) -> Result<Conversion> {
-        let closure = self.open_closure()?.ok_or_else(no_open_closure)?;
-        let a = self.appointment(appointment_id)?;
-        if a.status != crate::domain::Status::Planned {
-            return Err(user(format!(
-                "appointment {appointment_id} is {}, not planned: only planned appointments are converted",
-                a.status.key()
-            )));
-        }
-        if !a.channel.is_in_person() {
-            return Err(user(format!(
-                "appointment {appointment_id} is already by {}: only in-person appointments (in_person, home_visit, workplace) are converted",
-                a.channel.key()
-            )));
-        }
-        if !closure.contains(a.start.date()) {
-            return Err(user(format!(
-                "appointment {appointment_id} is on {}, outside the closure \"{}\" ({} to {}): only appointments inside it are converted",
-                a.start.date(),
-                closure.name,
-                closure.from,
-                closure.to
-            )));
-        }
-        check_conversion(a.kind, to).map_err(|e| user(format!("--channel: {e}")))?;
-        self.write(|tx| convert_on(tx, closure.id, &a, to, now))
-    }
-
-    /// Converts every in-person appointment in the open closure's range: conversations to
-    /// phone, mentor visits to a walk.
-    pub fn convert_all_in_person(&mut self, now: NaiveDateTime) -> Result<Vec<Conversion>> {
-        let closure = self.open_closure()?.ok_or_else(no_open_closure)?;
-        self.write(|tx| {
-            let list = in_person_on(tx, closure.from, closure.to)?;
-            list.iter()
-                .map(|a| convert_on(tx, closure.id, a, converted_channel(a.kind), now))
-                .collect()
-        })
-    }
-
     /// Ends the open closure. Ended before its last day, its range (and the paused deadlines)
     /// ends on the day it was ended; ended before its first day, it keeps only its first day.
     pub fn end_closure(&mut self, now: NaiveDateTime) -> Result<Closure> {
@@ -540,183 +324,15 @@ impl Store {
         self.suspensions = sus;
         Ok(closure)
     }
-
-    /// A window of a closure's call list, in working order on `today`: retries that are due
-    /// (by their day, then list order), then those not called yet, retries of later days,
-    /// wrong numbers, and last those reached; each band in list order.
-    pub fn call_list(
-        &self,
-        closure_id: i64,
-        today: NaiveDate,
-        offset: usize,
-        limit: usize,
-    ) -> Result<Vec<CallEntry>> {
-        let sql = format!(
-            "SELECT {CALL_COLS}, {BAND_SQL} AS band
-             FROM closure_calls cc JOIN citizens c ON c.id = cc.citizen_id
-             WHERE cc.closure_id = ?1
-             ORDER BY band, cc.next_try, cc.position
-             LIMIT ?3 OFFSET ?4"
-        );
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                closure_id,
-                date_db(today),
-                limit.min(i64::MAX as usize) as i64,
-                offset as i64
-            ],
-            entry_from_row,
-        )?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// One citizen's entry on a closure's call list, if they are on it.
-    pub fn call_entry(&self, closure_id: i64, citizen_id: i64) -> Result<Option<CallEntry>> {
-        let sql = format!(
-            "SELECT {CALL_COLS} FROM closure_calls cc JOIN citizens c ON c.id = cc.citizen_id
-             WHERE cc.closure_id = ?1 AND cc.citizen_id = ?2"
-        );
-        Ok(self
-            .conn
-            .query_row(&sql, params![closure_id, citizen_id], entry_from_row)
-            .optional()?)
-    }
-
-    /// How far a closure's call-round has come on `today` ("reached 41 of 112", today's retries).
-    pub fn call_progress(&self, closure_id: i64, today: NaiveDate) -> Result<Progress> {
-        let sql = format!(
-            "SELECT {BAND_SQL} AS band, count(*), sum(cc.reached AND cc.accepted IS 1), sum(cc.attempts)
-             FROM closure_calls cc WHERE cc.closure_id = ?1 GROUP BY band"
-        );
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params![closure_id, date_db(today)], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, u32>(1)?,
-                r.get::<_, u32>(2)?,
-                r.get::<_, u32>(3)?,
-            ))
-        })?;
-        let mut p = Progress::default();
-        for row in rows {
-            let (band, n, accepted, attempts) = row?;
-            let band = CallBand::from_index(band)
-                .ok_or_else(|| anyhow::anyhow!("unknown call band {band}"))?;
-            p.add(band, n, accepted, attempts);
-        }
-        Ok(p)
-    }
-
-    /// The report of a closure: one row per target group of the contract (empty ones too), then
-    /// all together. Citizens count in the group they had when the closure started.
-    pub fn closure_report(&self, closure_id: i64) -> Result<Vec<ReportRow>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT target_group, count(*), sum(reached), sum(reached AND accepted IS 1), sum(attempts)
-             FROM closure_calls WHERE closure_id = ?1 GROUP BY target_group",
-        )?;
-        let n = |x: Option<i64>| x.unwrap_or(0).max(0) as u64;
-        let rows = st.query_map([closure_id], |r| {
-            let g: String = r.get(0)?;
-            Ok((
-                TargetGroup::parse(&g).unwrap_or(TargetGroup::Other),
-                GroupCounts {
-                    citizens: n(r.get(1)?),
-                    reached: n(r.get(2)?),
-                    accepted: n(r.get(3)?),
-                    attempts: n(r.get(4)?),
-                },
-            ))
-        })?;
-        let counts: Vec<(TargetGroup, GroupCounts)> = rows.collect::<Result<_, _>>()?;
-        Ok(report_rows(&counts))
-    }
-
-    /// Records one attempt on the open closure's call list: a contact in the log (phone,
-    /// outcome reached / not_reached / message_left, not counting toward the minimum) and the
-    /// closure's result on the entry. Refused, with nothing written, when no closure is open,
-    /// the citizen is not on its list, or `accepted` comes with a result other than reached.
-    /// The same uuid again (a retry after a crash) records nothing new.
-    pub fn record_attempt(&mut self, a: &NewAttempt) -> Result<AttemptRecorded> {
-        if a.accepted.is_some() && a.result != CallResult::Reached {
-            return Err(user(format!(
-                "--accepted goes only with --result reached (whether the citizen accepted the offer of a conversation); this call was '{}': leave --accepted out",
-                a.result.key()
-            )));
-        }
-        if a.minutes < 0 || a.minutes > 24 * 60 {
-            return Err(user(format!(
-                "{} minutes is not a length for a call: give 0 to 1440",
-                a.minutes
-            )));
-        }
-        let closure = self.open_closure()?.ok_or_else(no_open_closure)?;
-        self.require_citizen(a.citizen_id)?;
-        if self.call_entry(closure.id, a.citizen_id)?.is_none() {
-            return Err(user(format!(
-                "citizen {} is not on the call list of the closure \"{}\" (it holds the citizens who were active when it started): see `jobdesk closure list`, or log the call with `jobdesk log add`",
-                a.citizen_id, closure.name
-            )));
-        }
-        let rules = self.rules.clone();
-        let sus = self.suspensions.clone();
-        let created = to_db(Local::now().naive_local());
-        let contact = NewContact {
-            uuid: a.uuid.clone(),
-            citizen_id: a.citizen_id,
-            appointment_id: None,
-            at: a.at,
-            channel: a.channel,
-            outcome: a.result.outcome(),
-            minutes: a.minutes,
-            note: a.note.clone(),
-            counts: false,
-        };
-        let contact_id = self.write(|tx| {
-            let id = super::insert_contact_raw(tx, &contact, &created)?;
-            tx.prepare_cached(
-                "INSERT INTO closure_attempts (contact_id, closure_id, citizen_id, result, accepted)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (contact_id) DO NOTHING",
-            )?
-            .execute(params![id, closure.id, a.citizen_id, a.result.key(), a.accepted])?;
-            refresh_call_on(tx, closure.id, a.citizen_id)?;
-            super::refresh_citizen_on(tx, &rules, &sus, a.citizen_id)?;
-            Ok(id)
-        })?;
-        let entry = self
-            .call_entry(closure.id, a.citizen_id)?
-            .ok_or_else(|| anyhow::anyhow!("the call-list entry vanished while it was written"))?;
-        Ok(AttemptRecorded {
-            contact_id,
-            closure,
-            entry,
-        })
-    }
-
-    /// Recomputes a citizen's call-list entries (in every closure) from their attempts whose
-    /// contacts are not deleted. For undo: call it after a contact is deleted or restored.
-    pub fn refresh_calls_of(&mut self, citizen_id: i64) -> Result<()> {
-        self.write(|tx| {
-            let ids: Vec<i64> = {
-                let mut st = tx
-                    .prepare_cached("SELECT closure_id FROM closure_calls WHERE citizen_id = ?1")?;
-                st.query_map([citizen_id], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?
-            };
-            for id in ids {
-                refresh_call_on(tx, id, citizen_id)?;
-            }
-            Ok(())
-        })
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::closure::CallBand;
-    use crate::domain::{NewAppointment, NewCitizen, Outcome, Status};
+    use crate::domain::closure::{CallBand, CallResult, NewAttempt};
+    use crate::domain::{
+        Channel, Kind, NewAppointment, NewCitizen, NewContact, Outcome, Status, TargetGroup,
+    };
 
     fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, dd).unwrap()
@@ -875,7 +491,11 @@ mod tests {
     fn suspensions_are_loaded_when_opened_and_cut_when_ended_early() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.db");
-        let mut s = Store::open(&path, crate::store::Create::Yes).unwrap();
+        let mut s = Store::open(
+            &path,
+            &crate::store::OpenOptions::new(crate::store::Create::Yes),
+        )
+        .unwrap();
         let a = citizen(&mut s, "Anna", TargetGroup::Uddannelseshjaelp, false);
         // Benefit from 20 November: first conversation due 27 November.
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 11, 27)));
@@ -887,7 +507,11 @@ mod tests {
         .unwrap();
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 12, 9)));
         drop(s);
-        let mut s = Store::open(&path, crate::store::Create::No).unwrap();
+        let mut s = Store::open(
+            &path,
+            &crate::store::OpenOptions::new(crate::store::Create::No),
+        )
+        .unwrap();
         assert_eq!(
             s.suspensions(),
             &[Suspension {
