@@ -1,27 +1,17 @@
-//! Helpers shared by the integration tests.
-#![allow(dead_code)]
+//! What every integration test shares: the one way to run the real binary, in an isolated
+//! environment ([`bin`]), copies of generated caseloads made once per test process
+//! ([`caseload`]), and small helpers for temporary folders and output.
+
+mod bin;
+mod caseload;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+pub use bin::{BIN, command, jobdesk, process, shell_env};
+pub use caseload::copy_caseload;
 
 /// The fixed "now" every test runs at: Monday 23 November 2026, 09:00.
 pub const NOW: &str = "2026-11-23T09:00";
-
-/// The real binary with a fixed clock, English words and the given database.
-pub fn jobdesk(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("jobdesk").unwrap_or_else(|e| panic!("binary: {e}"));
-    c.env("JOBDESK_NOW", NOW)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("JOBDESK_DB")
-        // Never the developer's own settings: the built-in defaults.
-        .env("JOBDESK_CONFIG", "/nonexistent/jobdesk-test/config.toml")
-        .arg("--db")
-        .arg(db);
-    c
-}
 
 pub fn tmpdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
@@ -32,7 +22,7 @@ pub fn db_in(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 /// Runs and returns stdout; panics with stderr when the command fails.
-pub fn ok(cmd: &mut Command) -> String {
+pub fn ok(cmd: &mut assert_cmd::Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
     assert!(
         out.status.success(),
@@ -44,7 +34,7 @@ pub fn ok(cmd: &mut Command) -> String {
 }
 
 /// Runs, expects exit 2, and returns stderr.
-pub fn bad(cmd: &mut Command) -> String {
+pub fn bad(cmd: &mut assert_cmd::Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(
@@ -58,18 +48,10 @@ pub fn bad(cmd: &mut Command) -> String {
     err
 }
 
-/// A small generated caseload.
+/// A copy of the small generated caseload (`citizens`, one year, seed 7) in `dir`.
 pub fn generated(dir: &tempfile::TempDir, citizens: usize) -> PathBuf {
     let db = db_in(dir);
-    ok(jobdesk(&db).args([
-        "generate",
-        "--citizens",
-        &citizens.to_string(),
-        "--years",
-        "1",
-        "--seed",
-        "7",
-    ]));
+    copy_caseload(&db, citizens, 1, 7, NOW);
     db
 }
 
