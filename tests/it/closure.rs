@@ -48,9 +48,7 @@ impl Desk {
             c.args(["--lang", "en"]);
         }
         c.args(args);
-        c.env("JOBDESK_NOW", now)
-            .env_remove("JOBDESK_DB")
-            .write_stdin("");
+        c.env("JOBDESK_NOW", now).write_stdin("");
         c
     }
 

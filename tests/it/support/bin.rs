@@ -11,10 +11,10 @@ use super::NOW;
 /// The binary under test, as cargo built it for this test run.
 pub const BIN: &str = env!("CARGO_BIN_EXE_jobdesk");
 
-/// Variables removed from every run: what the binary would otherwise take from the caller.
+/// Variables removed from every run: what the binary would otherwise take from the caller
+/// (`JOBDESK_CONFIG` is not among them: it is always set, see `fixed`).
 const REMOVED: &[&str] = &[
     "JOBDESK_DB",
-    "JOBDESK_CONFIG",
     "JOBDESK_PASSPHRASE",
     "JOBDESK_NEW_PASSPHRASE",
     "JOBDESK_HANDOVER_PASSPHRASE",
@@ -37,7 +37,7 @@ fn fixed() -> [(&'static str, String); 3] {
 fn no_config() -> String {
     static N: AtomicUsize = AtomicUsize::new(0);
     let n = N.fetch_add(1, Ordering::Relaxed);
-    super::caseload::process_dir()
+    super::process_dir()
         .join(format!("no-config-{n}"))
         .join("config.toml")
         .display()

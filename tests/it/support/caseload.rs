@@ -5,32 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-/// The folder this test process keeps its templates in; removed when the process exits.
-pub(super) fn process_dir() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::Builder::new()
-            .prefix("jobdesk-tests-")
-            .tempdir()
-            .unwrap_or_else(|e| panic!("tempdir: {e}"));
-        // A static is never dropped: remove the folder at exit instead.
-        unsafe extern "C" {
-            fn atexit(f: extern "C" fn()) -> std::ffi::c_int;
-        }
-        extern "C" fn remove() {
-            if let Some(dir) = DIR.get() {
-                let _ = std::fs::remove_dir_all(dir.path());
-            }
-        }
-        // SAFETY: registers a plain function with the C runtime; it runs once, at exit.
-        unsafe {
-            atexit(remove);
-        }
-        dir
-    })
-    .path()
-}
-
 type Key = (usize, u32, u64, String);
 
 /// The template database for `key`, generated on first use (other threads asking for the
@@ -53,7 +27,7 @@ fn template(key: &Key) -> PathBuf {
 
 fn generate(key: &Key) -> PathBuf {
     let (citizens, years, seed, now) = key;
-    let dir = process_dir().join(format!(
+    let dir = super::process_dir().join(format!(
         "caseload-{citizens}-{years}-{seed}-{}",
         now.replace(':', "")
     ));

@@ -6,12 +6,39 @@ mod bin;
 mod caseload;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use bin::{BIN, command, jobdesk, process, shell_env};
 pub use caseload::copy_caseload;
 
 /// The fixed "now" every test runs at: Monday 23 November 2026, 09:00.
 pub const NOW: &str = "2026-11-23T09:00";
+
+/// A folder for this test process (templates, settings paths); removed when the process exits.
+fn process_dir() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::Builder::new()
+            .prefix("jobdesk-tests-")
+            .tempdir()
+            .unwrap_or_else(|e| panic!("tempdir: {e}"));
+        // A static is never dropped: remove the folder at exit instead.
+        unsafe extern "C" {
+            fn atexit(f: extern "C" fn()) -> std::ffi::c_int;
+        }
+        extern "C" fn remove() {
+            if let Some(dir) = DIR.get() {
+                let _ = std::fs::remove_dir_all(dir.path());
+            }
+        }
+        // SAFETY: registers a plain function with the C runtime; it runs once, at exit.
+        unsafe {
+            atexit(remove);
+        }
+        dir
+    })
+    .path()
+}
 
 pub fn tmpdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
