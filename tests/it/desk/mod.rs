@@ -70,8 +70,9 @@ pub fn store_at(path: &Path) -> Store {
     Store::open(path, jobdesk::store::Create::Yes).unwrap()
 }
 
-/// A copy of the generated caseload (60 citizens, one year, seed 5) in `dir`: the same rows as
-/// `jobdesk::generate::generate` makes in process for that spec at `now()`.
+/// A copy of the generated caseload (60 citizens, one year, seed 5) in `dir`: the rows
+/// `jobdesk::generate::generate` makes in process for that spec at `now()` (uuids aside: they are
+/// random either way).
 pub fn demo(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("d.db");
     support::copy_caseload(&path, 60, 1, 5, support::NOW);
