@@ -1,8 +1,6 @@
 //! `jobdesk import caseload`: all or nothing, --skip-invalid, the forms Excel writes.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.path().join(name);

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::support::command;
+
 const MONDAY: &str = "2026-11-23T09:00";
 const TUESDAY: &str = "2026-11-24T09:00";
 
@@ -40,15 +42,13 @@ impl Desk {
     }
 
     fn cmd(&self, now: &str, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_jobdesk"));
+        let mut c = command();
         c.arg("--db").arg(&self.db);
         if !args.contains(&"--lang") {
             c.args(["--lang", "en"]);
         }
         c.args(args);
-        c.env("JOBDESK_NOW", now)
-            .env_remove("JOBDESK_DB")
-            .write_stdin("");
+        c.env("JOBDESK_NOW", now).write_stdin("");
         c
     }
 

@@ -1,66 +1,14 @@
-//! The desk driven by keys on `App`, drawn into a 100×30 TestBackend: what the user sees.
+//! What the desk shows and how to move around it, drawn into a 100×30 TestBackend: every pane in
+//! both languages, the header, days, selection, filter, help, footer, tiny and resized terminals.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use jobdesk::i18n::Lang;
 use jobdesk::ui::action::Action;
 use jobdesk::ui::app::{App, Mode, Pane, Row};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 23)
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .unwrap()
-}
-
-fn app(lang: Lang) -> App {
-    let mut store = jobdesk::store::Store::open_in_memory().unwrap();
-    let spec = jobdesk::generate::Spec {
-        citizens: 120,
-        years: 2,
-        seed: 1,
-        now: now(),
-    };
-    jobdesk::generate::generate(&mut store, spec, &mut |_, _| {}).unwrap();
-    let mut app = App::new(store, lang, now()).unwrap();
-    app.resize(100, 30);
-    app
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| jobdesk::ui::view::draw(app, f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn chars(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
+use super::{app, chars, key, now, screen};
 
 #[test]
 fn snapshots_of_every_pane_in_both_languages() {
@@ -274,29 +222,6 @@ fn filter_as_you_type_ignores_case_and_accents() {
     key(&mut a, KeyCode::Backspace);
     a.handle_event(&Event::Paste("ø".into()));
     assert_eq!(a.state().filter, "qø");
-}
-
-#[test]
-fn enter_opens_the_citizen_card_and_esc_closes_it() {
-    let mut a = app(Lang::En);
-    chars(&mut a, "5j");
-    let Some(Row::Citizen(c)) = a.state().list.selected_row().cloned() else {
-        panic!()
-    };
-    key(&mut a, KeyCode::Enter);
-    let Mode::Card(card) = &a.mode else {
-        panic!("no card")
-    };
-    assert_eq!(card.citizen.id, c.id);
-    let s = screen(&a, 100, 30);
-    assert!(s.contains(&format!("Citizen card: {}", c.name)), "{s}");
-    assert!(s.contains("Recent contacts"));
-    if let Some(cpr) = &c.cpr {
-        assert!(!s.contains(cpr.as_str()), "CPR is masked");
-        assert!(s.contains(&format!("{}-****", &cpr[..6])));
-    }
-    key(&mut a, KeyCode::Esc);
-    assert_eq!(a.mode, Mode::Normal);
 }
 
 #[test]

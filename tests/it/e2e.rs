@@ -4,6 +4,8 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::support::{BIN, shell_env};
+
 struct Tmux {
     socket: String,
 }
@@ -89,9 +91,9 @@ impl Drop for Tmux {
 #[test]
 fn demo_in_a_real_terminal_then_the_shell_is_usable_again() {
     let Some(t) = Tmux::new("demo") else { return };
-    let bin = env!("CARGO_BIN_EXE_jobdesk");
+    let (env, bin) = (shell_env(), BIN);
     let cmd = format!(
-        "JOBDESK_NOW=2026-11-23T09:00 LANG=en_US.UTF-8 LC_ALL= JOBDESK_DB=/nonexistent/never.db {bin} --demo; echo EXIT=$?"
+        "{env} JOBDESK_NOW=2026-11-23T09:00 LANG=en_US.UTF-8 LC_ALL= JOBDESK_DB=/nonexistent/never.db {bin} --demo; echo EXIT=$?"
     );
     t.keys(&[&cmd, "Enter"]);
     let s = t.wait_for("Week 48");
@@ -141,9 +143,9 @@ fn demo_in_a_real_terminal_then_the_shell_is_usable_again() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let Some(t) = Tmux::new("term") else { return };
-    let bin = env!("CARGO_BIN_EXE_jobdesk");
+    let (env, bin) = (shell_env(), BIN);
     let cmd = format!(
-        "JOBDESK_NOW=2026-11-23T09:00 {bin} --demo --lang da & sleep 0.1; fg; echo EXIT=$?"
+        "{env} JOBDESK_NOW=2026-11-23T09:00 {bin} --demo --lang da & sleep 0.1; fg; echo EXIT=$?"
     );
     t.keys(&[&cmd, "Enter"]);
     t.wait_for("Uge 48");

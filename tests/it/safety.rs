@@ -3,28 +3,24 @@
 //! writers, kill -9 in the middle of writes, a full disk, a read-only folder, file modes).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command as Proc, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
 use jobdesk::store::crypt::FileKind;
 use jobdesk::store::{Create, Passphrase, Store};
+
+use crate::support::*;
 
 const PASS: &str = "rugbrød med leverpostej";
 const NAME: &str = "Zacharias Hemmeligsen";
 const NOTE: &str = "Knæskade og søvnbesvær drøftet";
 const CPR: &str = "231190-4821";
 
-/// The binary with no passphrase in its environment (whatever the developer's shell has).
+/// The binary with no passphrase in its environment (whatever the developer's shell has: the
+/// support module leaves none).
 fn plain(db: &Path) -> assert_cmd::Command {
-    let mut c = jobdesk(db);
-    c.env_remove("JOBDESK_PASSPHRASE")
-        .env_remove("JOBDESK_NEW_PASSPHRASE")
-        .env("JOBDESK_CONFIG", db.with_extension("no-config.toml"));
-    c
+    jobdesk(db)
 }
 
 /// The binary with a passphrase.
@@ -531,7 +527,6 @@ fn a_writer_killed_at_random_moments_loses_no_acknowledged_entry() {
     let dir = tmpdir();
     let db = db_in(&dir);
     let citizen = add_citizen(&mut plain(&db));
-    let bin = env!("CARGO_BIN_EXE_jobdesk");
     // How long one `log add` takes here, so the kills land across its whole life.
     let started = Instant::now();
     run_log_adds(&db, citizen, 3);
@@ -547,7 +542,7 @@ fn a_writer_killed_at_random_moments_loses_no_acknowledged_entry() {
     let mut killed = 0;
     let note = "x".repeat(3000);
     for round in 0..60 {
-        let child = Proc::new(bin)
+        let child = process()
             .env("JOBDESK_NOW", NOW)
             .env_remove("JOBDESK_PASSPHRASE")
             .env("JOBDESK_CONFIG", db.with_extension("no-config.toml"))

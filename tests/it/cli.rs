@@ -1,8 +1,6 @@
 //! The command line as a script or a user drives it: the real binary, a temporary database.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn generate_then_agenda_shows_todays_appointments_in_time_order() {
@@ -481,7 +479,7 @@ fn the_database_is_created_private() {
 fn jobdesk_db_environment_variable_picks_the_database() {
     let dir = tmpdir();
     let db = generated(&dir, 4);
-    let mut cmd = assert_cmd::Command::cargo_bin("jobdesk").unwrap_or_else(|e| panic!("{e}"));
+    let mut cmd = command();
     let out = ok(cmd
         .env("JOBDESK_DB", &db)
         .env("JOBDESK_NOW", NOW)

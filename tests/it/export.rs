@@ -9,6 +9,8 @@ use jobdesk::domain::{TargetGroup, Word};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::support::{command, copy_caseload};
+
 const NOW: &str = "2026-11-23T12:00";
 
 const NOTE_QUOTES: &str = "Aftalt; \"nyt\" møde, kl. 10\nlinje to: æøå ÆØÅ";
@@ -18,13 +20,9 @@ const NOTE_MINUS: &str = "-5 kr. i husleje";
 /// The binary with a fixed "now", English unless told, and its settings file in `dir` (so a
 /// test never reads or writes the real one).
 fn jd(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("jobdesk").unwrap();
+    let mut c = command();
     c.env("JOBDESK_NOW", NOW)
-        .env("JOBDESK_CONFIG", dir.join("config.toml"))
-        .env_remove("JOBDESK_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
+        .env("JOBDESK_CONFIG", dir.join("config.toml"));
     c
 }
 
@@ -39,20 +37,7 @@ impl Fixture {
     fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("jobdesk.db");
-        jd(dir.path())
-            .args([
-                "generate",
-                "--citizens",
-                "30",
-                "--years",
-                "1",
-                "--seed",
-                "1",
-            ])
-            .arg("--db")
-            .arg(&db)
-            .assert()
-            .success();
+        copy_caseload(&db, 30, 1, 1, NOW);
         let f = Fixture { dir, db };
         f.ok(&[
             "log",

@@ -1,0 +1,241 @@
+//! Planning in the desk: quick-add for the selected citizen with its live preview, its refusals
+//! and pick list, the next step after marking, and the full form.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use jobdesk::domain::{Kind, Status};
+use jobdesk::i18n::Lang;
+use jobdesk::store::AppointmentFilter;
+use jobdesk::ui::app::{App, Mode, Row};
+use jobdesk::ui::quickadd::Preview;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+use super::{app, demo, now, press, select_planned, store_at, typ};
+
+fn planned_for(a: &App, citizen_id: i64) -> Vec<jobdesk::domain::Appointment> {
+    a.store
+        .appointments(
+            &AppointmentFilter {
+                citizen_id: Some(citizen_id),
+                from: Some(now()),
+                ..Default::default()
+            },
+            0,
+            100,
+        )
+        .unwrap()
+}
+
+#[test]
+fn quick_add_plans_for_the_selected_citizen_with_a_live_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(&dir);
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    let Some(Row::Citizen(c)) = a.state().list.selected_row().cloned() else {
+        panic!()
+    };
+    let before = planned_for(&a, c.id).len();
+    typ(&mut a, "a");
+    typ(&mut a, "thu 10:30 phone 45m");
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("quick-add open")
+    };
+    let (text, ok) = jobdesk::ui::quickadd::preview_text(Lang::En, &q.preview);
+    assert!(ok, "{text}");
+    assert!(
+        text.contains(&c.name) && text.contains("Thu 11-26 10:30") && text.contains("45 min"),
+        "{text}"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    let after = planned_for(&a, c.id);
+    assert_eq!(after.len(), before + 1);
+    let new = after
+        .iter()
+        .find(|x| x.start.format("%Y-%m-%d %H:%M").to_string() == "2026-11-26 10:30")
+        .unwrap();
+    assert_eq!(
+        (new.minutes, new.channel, new.kind, new.status),
+        (
+            45,
+            jobdesk::domain::Channel::Phone,
+            Kind::Conversation,
+            Status::Planned
+        )
+    );
+    typ(&mut a, "u");
+    assert_eq!(planned_for(&a, c.id).len(), before, "undo removes it");
+}
+
+#[test]
+fn quick_add_refuses_what_is_wrong_and_asks_about_the_past() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(&dir);
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    let Some(Row::Citizen(c)) = a.state().list.selected_row().cloned() else {
+        panic!()
+    };
+    let before = planned_for(&a, c.id).len();
+    typ(&mut a, "a31.02 10");
+    press(&mut a, KeyCode::Enter);
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("still open: nothing written")
+    };
+    let (text, ok) = jobdesk::ui::quickadd::preview_text(Lang::En, &q.preview);
+    assert!(!ok && text.contains("31.02"), "{text}");
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "aNobody Atall mon 10");
+    press(&mut a, KeyCode::Enter);
+    let Mode::QuickAdd(q) = &a.mode else { panic!() };
+    assert!(
+        jobdesk::ui::quickadd::preview_text(Lang::En, &q.preview)
+            .0
+            .contains("no citizen is called")
+    );
+    press(&mut a, KeyCode::Esc);
+    // A time in the past: the first Enter asks, the second creates.
+    let all = a
+        .store
+        .count_appointments(&AppointmentFilter::default())
+        .unwrap();
+    typ(&mut a, "atoday 8");
+    press(&mut a, KeyCode::Enter);
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("asks first")
+    };
+    assert!(q.confirm_past);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(
+        a.store
+            .count_appointments(&AppointmentFilter::default())
+            .unwrap(),
+        all + 1
+    );
+    assert_eq!(
+        planned_for(&a, c.id).len(),
+        before,
+        "08:00 today is before now"
+    );
+}
+
+#[test]
+fn several_matching_citizens_give_a_pick_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let mut s = store_at(&path);
+    for name in ["Søren Hansen", "Søren Jensen", "Anna Berg"] {
+        s.add_citizen(&jobdesk::domain::NewCitizen {
+            name: name.into(),
+            target_group: Some(jobdesk::domain::TargetGroup::Dagpenge),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    drop(s);
+    let mut a = app(&path);
+    typ(&mut a, "atomorrow 9 soren");
+    press(&mut a, KeyCode::Enter);
+    let Mode::QuickAdd(q) = &a.mode else { panic!() };
+    let pick = q.pick.clone().expect("a pick list");
+    assert_eq!(
+        pick.ids.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
+        vec!["Søren Hansen", "Søren Jensen"]
+    );
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    let list = a
+        .store
+        .appointments(&AppointmentFilter::default(), 0, 10)
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].citizen, "Søren Jensen");
+    assert_eq!(
+        list[0].start.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-24 09:00"
+    );
+}
+
+#[test]
+fn next_step_after_marking_plans_the_next_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(&dir);
+    let mut a = app(&path);
+    let id = select_planned(&mut a);
+    let appt = a.store.appointment(id).unwrap();
+    typ(&mut a, "h");
+    press(&mut a, KeyCode::Enter);
+    let before = planned_for(&a, appt.citizen_id).len();
+    typ(&mut a, "N");
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("N opens the line")
+    };
+    let Preview::Ready { new, .. } = &q.preview else {
+        panic!("prefilled and ready: {:?}", q.preview)
+    };
+    assert_eq!(new.citizen_id, appt.citizen_id);
+    assert_eq!(new.channel, appt.channel);
+    assert_eq!(new.start.time(), appt.start.time());
+    assert!(new.start.date() > now().date());
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(planned_for(&a, appt.citizen_id).len(), before + 1);
+}
+
+#[test]
+fn the_full_form_covers_place_and_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(&dir);
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    let Some(Row::Citizen(c)) = a.state().list.selected_row().cloned() else {
+        panic!()
+    };
+    let before = planned_for(&a, c.id).len();
+    typ(&mut a, "A");
+    assert!(matches!(a.mode, Mode::Form(_)));
+    // Date (selected, typing replaces it), then time, minutes, channel, kind, place.
+    typ(&mut a, "31.02.2026");
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let Mode::Form(f) = &a.mode else {
+        panic!("kept open")
+    };
+    assert!(
+        f.errors
+            .iter()
+            .any(|e| e.contains("February 2026 has no day 31")),
+        "{:?}",
+        f.errors
+    );
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "27.11.2026");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "13.15");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "90");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "walk");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "mentor_visit");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "Søndermarken");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "Enter on the last field saves");
+    let after = planned_for(&a, c.id);
+    assert_eq!(after.len(), before + 1);
+    let new = after.iter().find(|x| x.place == "Søndermarken").unwrap();
+    assert_eq!(
+        new.start.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-27 13:15"
+    );
+    assert_eq!(
+        (new.minutes, new.channel, new.kind),
+        (90, jobdesk::domain::Channel::Walk, Kind::MentorVisit)
+    );
+}

@@ -1,0 +1,15 @@
+//! The integration tests: one binary, one module per feature. `support` runs the real binary in an
+//! isolated environment and hands out copies of generated caseloads; `desk` drives the terminal
+//! app by keys, one file per feature.
+
+mod support;
+
+mod cli;
+mod closure;
+mod desk;
+mod e2e;
+mod export;
+mod import;
+mod quickadd;
+mod safety;
+mod store;
