@@ -29,8 +29,8 @@ pub fn app_main(cli: cli::Cli) -> i32 {
             }) {
                 return 0;
             }
-            eprintln!("jobdesk: {}", error::message(&e, lang));
-            error::exit_code(&e)
+            eprintln!("jobdesk: {}", i18n::errors::message(&e, lang));
+            cli::exit_code(&e)
         }
     }
 }

@@ -257,7 +257,7 @@ fn log_add(a: &LogAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             )));
         }
         Some(v) => v == YesNo::Yes,
-        None => outcome.can_count() && !channel.is_mentor_channel(),
+        None => crate::domain::minimum::counts(Kind::Conversation, outcome, channel),
     };
     store.require_citizen(a.citizen)?;
     let id = store.add_contact(&NewContact {

@@ -109,11 +109,7 @@ pub fn day_range(
     if let (Some(a), Some(b)) = (range.from, range.to)
         && a > b
     {
-        return Err(user(format!(
-            "--from {} is after --to {}: give the earlier day first. Nothing was written",
-            fmt_date(a, ctx.lang.da()),
-            fmt_date(b, ctx.lang.da())
-        )));
+        return Err(crate::store::Error::RangeReversed { from: a, to: b }.into());
     }
     Ok(range)
 }

@@ -87,21 +87,13 @@ pub fn short_name(name: &str) -> String {
     }
 }
 
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// "Samtale (telefon): Jens H." / "Conversation (phone): Jens H."; a cancelled or moved one
 /// says so at the end ("… Jens H. (aflyst)"), for calendars that ignore STATUS (calcurse does).
 pub fn summary(a: &Appointment, lang: Lang) -> String {
     let da = lang.da();
     let base = format!(
         "{} ({}): {}",
-        capitalized(a.kind.name(da)),
+        crate::domain::text::capitalise(a.kind.name(da)),
         a.channel.name(da),
         short_name(&a.citizen)
     );

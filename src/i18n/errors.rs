@@ -81,7 +81,7 @@ fn en(e: &Error) -> String {
             format!("--score {score}: give 1 (poor) to 5 (very good)")
         }
         Error::RangeReversed { from, to } => {
-            format!("--from {from} is after --to {to}: give the first day first")
+            format!("--from {from} is after --to {to}: give the first day first. Nothing was written")
         }
         Error::NoClosure(id) => {
             format!("no closure with id {id}: see `jobdesk closure status`")
@@ -247,7 +247,7 @@ fn da(e: &Error) -> String {
             format!("--score {score}: angiv 1 (dårlig) til 5 (meget god)")
         }
         Error::RangeReversed { from, to } => format!(
-            "--from {} ligger efter --to {}: angiv den første dag først",
+            "--from {} ligger efter --to {}: angiv den første dag først. Intet blev skrevet",
             d(from),
             d(to)
         ),
@@ -410,4 +410,16 @@ pub fn passphrase_retry(l: Lang, path: &str) -> String {
     } else {
         format!("That passphrase does not open {path}; try again.")
     }
+}
+
+/// The message for an error, as `{e:#}` prints it (every cause, joined by ": "), except that
+/// store errors in the chain are worded in `lang` (see `i18n::errors::store`).
+pub fn message(e: &anyhow::Error, lang: Lang) -> String {
+    e.chain()
+        .map(|c| match c.downcast_ref::<crate::store::Error>() {
+            Some(s) => store(s, lang),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }

@@ -77,14 +77,6 @@ pub fn erase_confirm(l: Lang) -> &'static str {
     l.t("Skriv ja for at slette: ", "Type yes to erase: ")
 }
 
-/// Whether a typed answer confirms.
-pub fn is_yes(answer: &str) -> bool {
-    matches!(
-        answer.trim().to_lowercase().as_str(),
-        "yes" | "ja" | "y" | "j"
-    )
-}
-
 pub fn not_erased(l: Lang) -> &'static str {
     l.t("Intet blev slettet.", "Nothing was erased.")
 }

@@ -59,13 +59,15 @@ mod recognise;
 mod resolve;
 #[cfg(test)]
 mod tests;
+mod tokens;
 
 use chrono::NaiveDateTime;
 
 use super::text::{fold, sanitize_line, truncate};
 use super::types::{Channel, Kind};
-use recognise::{Tok, recognise};
+use recognise::recognise;
 use resolve::resolve;
+use tokens::Tok;
 
 pub use names::match_citizens;
 

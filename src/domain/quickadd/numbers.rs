@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 
 use super::calendar::full_date;
-use super::recognise::{Item, Tok, raw_join, unknown};
+use super::tokens::{Item, Tok, raw_join, unknown};
 use super::{Problem, show};
 
 const MAX_MINUTES: i64 = 1440;

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::calendar::{in_next_week, week_date, yearless_date};
-use super::recognise::Item;
+use super::tokens::Item;
 use super::{Parsed, Problem, show};
 use crate::domain::dates::{fmt_date, weekday_name};
 use crate::domain::types::{Channel, Kind};

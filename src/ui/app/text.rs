@@ -252,7 +252,11 @@ impl App {
             }
             KeyCode::Char(c @ '1'..='6') => {
                 let (outcome, channel, minutes) = LOG_OPTIONS[(c as usize) - ('1' as usize)];
-                let counts = outcome.can_count();
+                let counts = crate::domain::minimum::counts(
+                    crate::domain::Kind::Conversation,
+                    outcome,
+                    channel,
+                );
                 let contact = NewContact {
                     uuid: uuid::Uuid::new_v4().to_string(),
                     citizen_id,
