@@ -228,7 +228,7 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
     let Mode::Move { error: Some(e), .. } = &a.mode else {
         panic!("the clash is shown")
     };
-    assert!(e.contains("overlaps 12:45"), "{e}");
+    assert!(e.contains("Overlaps") && e.contains("12:45"), "{e}");
     press(&mut a, KeyCode::Enter);
     assert!(matches!(a.mode, Mode::Note { .. }), "the note is offered");
     press(&mut a, KeyCode::Enter);

@@ -231,14 +231,14 @@ pub const DA: Words = Words {
     purge_due: "til sletning (jobdesk purge)",
     draft_recovered: "Kladde gendannet fra sidst: Enter gemmer, Esc kasserer",
     summary_saved: "Resumé gemt",
-    summary_title: "Resumé – Ctrl+S gemmer, Esc fortryder",
+    summary_title: "Resumé – Ctrl+S gemmer, Esc lukker",
     scope_editor: "Når du retter resuméet",
     scope_confirm: "Når desken spørger",
     not_changed: "Intet ændret",
     pasted_ignored: "Indsat tekst ignoreret – tryk a for at skrive en linje",
     save_changes: "Gem ændringerne? (j/n/Esc)",
     clash_again: "Enter igen flytter alligevel",
-    overlaps: "overlapper",
+    overlaps: "Overlapper",
     log_options: [
         "Kontakt (telefon)",
         "Ikke fanget (telefon)",
@@ -360,14 +360,14 @@ pub const EN: Words = Words {
     purge_due: "due for purge (jobdesk purge)",
     draft_recovered: "Draft recovered from last time: Enter saves, Esc discards",
     summary_saved: "Summary saved",
-    summary_title: "Summary – Ctrl+S saves, Esc cancels",
+    summary_title: "Summary – Ctrl+S saves, Esc closes",
     scope_editor: "While editing the summary",
     scope_confirm: "When the desk asks",
     not_changed: "Nothing changed",
     pasted_ignored: "Pasted text ignored – press a to type a line",
     save_changes: "Save the changes? (y/n/Esc)",
     clash_again: "Enter again moves anyway",
-    overlaps: "overlaps",
+    overlaps: "Overlaps",
     log_options: [
         "Reached (phone)",
         "Not reached (phone)",
@@ -398,8 +398,9 @@ pub fn remark_question(lang: Lang, old: Status, new: Status) -> String {
 /// Marking held an appointment that has not started yet.
 pub fn future_held_question(lang: Lang, start: NaiveDateTime) -> String {
     let when = format!(
-        "{} {}",
+        "{} {}{}",
         lang.short_day(start.date()),
+        lang.t("kl. ", ""),
         lang.time(start.time())
     );
     if lang.da() {

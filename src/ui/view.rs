@@ -277,7 +277,8 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             f.render_widget(block, r);
             f.render_widget(&editor.0, inner);
             if *asking {
-                prompt(f, a.footer, " ", app.lang.w().save_changes);
+                let title = format!(" {} ", sanitize_line(citizen));
+                prompt(f, a.footer, &title, app.lang.w().save_changes);
             }
         }
         _ => {}

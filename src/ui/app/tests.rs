@@ -347,7 +347,7 @@ fn moving_onto_a_taken_time_warns_and_offers_the_note() {
     let Mode::Move { error: Some(e), .. } = &a.mode else {
         panic!("warns: {:?}", a.mode)
     };
-    assert!(e.contains("overlaps") && e.contains(&other.citizen), "{e}");
+    assert!(e.contains("Overlaps") && e.contains(&other.citizen), "{e}");
     assert_eq!(
         a.store.appointment(appt.id).unwrap().status,
         Status::Planned

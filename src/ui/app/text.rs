@@ -415,11 +415,12 @@ impl App {
                 .map(|a| format!("{} {}", l.time(a.start.time()), a.citizen))
                 .collect();
             if !clashes.is_empty() {
+                // What to do first: at 80 columns the list of clashes may be cut.
                 return Ok(Some(format!(
-                    "⚠ {} {} – {}",
+                    "⚠ {} – {}: {}",
                     l.w().overlaps,
-                    clashes.join(", "),
-                    l.w().clash_again
+                    l.w().clash_again,
+                    clashes.join(", ")
                 )));
             }
         }
