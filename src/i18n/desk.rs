@@ -1,8 +1,8 @@
 //! The desk's words: panes, headers, prompts and hints.
 
 use super::Lang;
-use crate::domain::dates;
-use chrono::{Datelike, NaiveDate};
+use crate::domain::{Status, Word, dates};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// Every word on the desk's screen. `Lang::w()` gives the set for the language.
 pub struct Words {
@@ -107,6 +107,17 @@ pub struct Words {
     pub summary_saved: &'static str,
     pub summary_title: &'static str,
     pub scope_editor: &'static str,
+    /// The help's heading over the keys that answer a question.
+    pub scope_confirm: &'static str,
+    /// After answering no: nothing was written.
+    pub not_changed: &'static str,
+    /// A burst of typed characters in a mode where letters are commands.
+    pub pasted_ignored: &'static str,
+    /// Esc in the summary editor with changes.
+    pub save_changes: &'static str,
+    /// Moving onto a time taken by another appointment (after the list of them).
+    pub clash_again: &'static str,
+    pub overlaps: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -150,7 +161,7 @@ pub const DA: Words = Words {
     filter_hint: "skriv for at filtrere · Enter beholder · Esc rydder",
     help_title: "Hjælp – taster",
     help_close: "Esc eller ? lukker",
-    too_small: "Terminalen er for lille (mindst 80×24)",
+    too_small: "Terminalen er for lille (mindst 80×23) – gør vinduet større, eller tryk q for at afslutte. Andre taster gør intet.",
     empty_title: "Velkommen til jobdesk",
     empty_body: [
         "Der er endnu ingen borgere i databasen. Sådan kommer du i gang (q afslutter):",
@@ -220,8 +231,14 @@ pub const DA: Words = Words {
     purge_due: "til sletning (jobdesk purge)",
     draft_recovered: "Kladde gendannet fra sidst: Enter gemmer, Esc kasserer",
     summary_saved: "Resumé gemt",
-    summary_title: "Resumé – Ctrl+S gemmer, Esc fortryder",
+    summary_title: "Resumé – Ctrl+S gemmer, Esc lukker",
     scope_editor: "Når du retter resuméet",
+    scope_confirm: "Når desken spørger",
+    not_changed: "Intet ændret",
+    pasted_ignored: "Indsat tekst ignoreret – tryk a for at skrive en linje",
+    save_changes: "Gem ændringerne? (j/n/Esc)",
+    clash_again: "Enter igen flytter alligevel",
+    overlaps: "Overlapper",
     log_options: [
         "Kontakt (telefon)",
         "Ikke fanget (telefon)",
@@ -273,7 +290,7 @@ pub const EN: Words = Words {
     filter_hint: "type to filter · Enter keeps · Esc clears",
     help_title: "Help – keys",
     help_close: "Esc or ? closes",
-    too_small: "Terminal too small (needs 80×24)",
+    too_small: "Terminal too small (needs 80×23) – make the window larger, or press q to quit. Other keys do nothing.",
     empty_title: "Welcome to jobdesk",
     empty_body: [
         "There are no citizens in the database yet. To start (q quits):",
@@ -343,8 +360,14 @@ pub const EN: Words = Words {
     purge_due: "due for purge (jobdesk purge)",
     draft_recovered: "Draft recovered from last time: Enter saves, Esc discards",
     summary_saved: "Summary saved",
-    summary_title: "Summary – Ctrl+S saves, Esc cancels",
+    summary_title: "Summary – Ctrl+S saves, Esc closes",
     scope_editor: "While editing the summary",
+    scope_confirm: "When the desk asks",
+    not_changed: "Nothing changed",
+    pasted_ignored: "Pasted text ignored – press a to type a line",
+    save_changes: "Save the changes? (y/n/Esc)",
+    clash_again: "Enter again moves anyway",
+    overlaps: "Overlaps",
     log_options: [
         "Reached (phone)",
         "Not reached (phone)",
@@ -354,6 +377,38 @@ pub const EN: Words = Words {
         "Conversation held (video)",
     ],
 };
+
+/// Marking an appointment that is already marked: "Allerede afholdt – ændr til udeblevet? (j/n)".
+pub fn remark_question(lang: Lang, old: Status, new: Status) -> String {
+    if lang.da() {
+        let was = match old {
+            Status::CancelledByCitizen => "meldt afbud",
+            s => s.name(true),
+        };
+        format!("Allerede {was} – ændr til {}? (j/n)", new.name(true))
+    } else {
+        let was = match old {
+            Status::NoShow => "a no-show",
+            s => s.name(false),
+        };
+        format!("Already {was} – change to {}? (y/n)", new.name(false))
+    }
+}
+
+/// Marking held an appointment that has not started yet.
+pub fn future_held_question(lang: Lang, start: NaiveDateTime) -> String {
+    let when = format!(
+        "{} {}{}",
+        lang.short_day(start.date()),
+        lang.t("kl. ", ""),
+        lang.time(start.time())
+    );
+    if lang.da() {
+        format!("Aftalen er først {when} – markér den afholdt alligevel? (j/n)")
+    } else {
+        format!("The appointment is not until {when} – mark it held anyway? (y/n)")
+    }
+}
 
 impl Lang {
     pub fn w(self) -> &'static Words {

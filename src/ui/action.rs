@@ -58,6 +58,10 @@ pub enum Action {
     RevealCpr,
     /// Erase the citizen on the card and everything about them (asks first).
     Erase,
+    /// The answer to a question the desk asks (y/j).
+    Yes,
+    /// The answer to a question the desk asks (n).
+    No,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
 }

@@ -38,6 +38,8 @@ pub enum Scope {
     Closure,
     /// In the full form.
     Form,
+    /// While the desk asks a question (y/n).
+    Confirm,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -358,8 +360,8 @@ pub const BINDINGS: &[Binding] = &[
         label: "m",
         action: A::Move,
         scope: S::Marking,
-        da: "flyt",
-        en: "move",
+        da: "flyt (advarer ved overlap)",
+        en: "move (warns of a clash)",
         footer: false,
     },
     Binding {
@@ -520,8 +522,8 @@ pub const BINDINGS: &[Binding] = &[
         label: "Esc",
         action: A::Close,
         scope: S::Editor,
-        da: "fortryd",
-        en: "cancel",
+        da: "luk (spørger, hvis der er ændringer)",
+        en: "close (asks if there are changes)",
         footer: true,
     },
     Binding {
@@ -597,6 +599,24 @@ pub const BINDINGS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[kc(KeyCode::Up), k('k')],
+        label: "↑/k",
+        action: A::Up,
+        scope: S::Card,
+        da: "rul op",
+        en: "scroll up",
+        footer: false,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Down), k('j')],
+        label: "↓/j",
+        action: A::Down,
+        scope: S::Card,
+        da: "rul ned",
+        en: "scroll down",
+        footer: false,
+    },
+    Binding {
         keys: &[ks('?')],
         label: "?",
         action: A::Help,
@@ -630,6 +650,33 @@ pub const BINDINGS: &[Binding] = &[
         scope: S::Help,
         da: "rul ned",
         en: "scroll down",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('j'), k('y'), ks('J'), ks('Y')],
+        label: "j/y",
+        action: A::Yes,
+        scope: S::Confirm,
+        da: "ja",
+        en: "yes",
+        footer: true,
+    },
+    Binding {
+        keys: &[k('n'), ks('N')],
+        label: "n",
+        action: A::No,
+        scope: S::Confirm,
+        da: "nej",
+        en: "no",
+        footer: true,
+    },
+    Binding {
+        keys: &[kc(KeyCode::Esc)],
+        label: "Esc",
+        action: A::Close,
+        scope: S::Confirm,
+        da: "fortryd",
+        en: "cancel",
         footer: true,
     },
 ];

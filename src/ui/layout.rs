@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use super::pane::Pane;
 
 pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+/// 80×23: an 80×24 terminal with a tmux or screen status line.
+pub const MIN_HEIGHT: u16 = 23;
 
 pub fn too_small(w: u16, h: u16) -> bool {
     w < MIN_WIDTH || h < MIN_HEIGHT

@@ -1,7 +1,9 @@
 //! The terminal app: the consultant's desk.
 //!
 //! Data flows one way: key event → `Action` (keymap) → `App::update` → store → state → `view::draw`.
-//! The loop blocks on input (no timer), so an idle desk costs nothing.
+//! The loop blocks on input, so an idle desk costs nothing. The one timer is one-shot: armed by
+//! a keystroke that changed a note or summary, it saves the draft a second after typing stops.
+//! Keys that arrive together (pasted text without bracketed paste) are handled as one burst.
 
 pub mod action;
 pub mod app;
@@ -16,7 +18,8 @@ pub mod view;
 pub mod widgets;
 
 use std::io::Write;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -73,16 +76,28 @@ pub fn run(
             if dirty {
                 terminal.draw(|f| view::draw(&app, f))?;
             }
-            match rx.recv() {
-                Ok(Msg::Event(ev)) => {
-                    app.now = clock();
-                    dirty = app.handle_event(&ev);
-                }
-                Ok(Msg::Signal) | Ok(Msg::InputClosed) | Err(_) => {
-                    // The terminal is going away: keep what was being typed for next time.
-                    app.save_draft_now();
-                    break;
-                }
+            // Wait for input; while a draft has unsaved changes, only until it is due.
+            let first = match app.draft_deadline() {
+                Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                    Ok(msg) => msg,
+                    Err(RecvTimeoutError::Timeout) => {
+                        app.now = clock();
+                        dirty = app.tick_drafts(Instant::now());
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => Msg::InputClosed,
+                },
+                None => rx.recv().unwrap_or(Msg::InputClosed),
+            };
+            let (events, end) = burst(first, &rx);
+            if !events.is_empty() {
+                app.now = clock();
+                dirty = app.handle_burst(&events);
+            }
+            if end {
+                // The terminal is going away: keep what was being typed for next time.
+                app.save_draft_now();
+                break;
             }
             if app.quit {
                 break;
@@ -95,6 +110,29 @@ pub fn run(
     ratatui::restore();
     let _ = std::io::stdout().flush();
     result
+}
+
+/// Events closer together than this belong to one burst: faster than anyone types.
+const BURST_GAP: Duration = Duration::from_millis(5);
+/// A burst is handled at least every this many events (a long paste stays responsive).
+const BURST_MAX: usize = 4096;
+
+/// The events that arrive with `first`: those already waiting and those following within
+/// `BURST_GAP`. Also whether the terminal is going away (a signal, or input closed).
+fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool) {
+    let mut events = Vec::new();
+    match first {
+        Msg::Event(ev) => events.push(ev),
+        Msg::Signal | Msg::InputClosed => return (events, true),
+    }
+    while events.len() < BURST_MAX {
+        match rx.recv_timeout(BURST_GAP) {
+            Ok(Msg::Event(ev)) => events.push(ev),
+            Ok(Msg::Signal | Msg::InputClosed) => return (events, true),
+            Err(_) => break,
+        }
+    }
+    (events, false)
 }
 
 #[cfg(unix)]

@@ -102,6 +102,12 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
                 r,
             );
         }
+        Mode::ConfirmMark {
+            citizen, question, ..
+        } => {
+            let title = format!(" {} ", sanitize_line(citizen));
+            prompt(f, a.footer, &title, question);
+        }
         Mode::ConfirmConvert { count } => {
             prompt(
                 f,
@@ -249,7 +255,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             text_box(f, a.footer, &title, Line::raw(""), input, error.as_deref());
         }
         Mode::Summary {
-            citizen, editor, ..
+            citizen,
+            editor,
+            asking,
+            ..
         } => {
             let r = centered(area, 90, 14);
             let block = Block::new()
@@ -267,6 +276,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
             f.render_widget(Clear, r);
             f.render_widget(block, r);
             f.render_widget(&editor.0, inner);
+            if *asking {
+                let title = format!(" {} ", sanitize_line(citizen));
+                prompt(f, a.footer, &title, app.lang.w().save_changes);
+            }
         }
         _ => {}
     }
@@ -510,6 +523,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         (Scope::Closure, w.scope_closure),
         (Scope::Form, l.t("I formularen", "In the form")),
         (Scope::Card, w.scope_card),
+        (Scope::Confirm, w.scope_confirm),
     ];
     let mut lines = Vec::new();
     for (scope, title) in groups {

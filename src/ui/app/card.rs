@@ -41,13 +41,18 @@ impl App {
             agreement,
             exemptions,
             cpr_revealed: None,
+            scroll: 0,
         }));
         Ok(())
     }
 
-    /// Shows the full CPR number on the open card (each reveal is in the audit log).
+    /// Shows the full CPR number on the open card until it closes. The reveal is in the audit
+    /// log once: keys act only while the card is on screen, so what is logged is what was shown.
     pub(super) fn reveal_cpr(&mut self) -> Result<()> {
         if let Mode::Card(card) = &mut self.mode {
+            if card.cpr_revealed.is_some() {
+                return Ok(());
+            }
             card.cpr_revealed = self.store.reveal_cpr(card.citizen.id, self.now)?;
             if card.cpr_revealed.is_none() {
                 self.message = Some(self.lang.w().no_cpr.to_string());

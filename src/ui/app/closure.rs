@@ -2,7 +2,7 @@
 //! attempts; and the yes/no questions (accepted, convert all, erase).
 
 use chrono::{Duration, NaiveDate};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::Event;
 
 use super::super::widgets::line::{LineEvent, LineInput};
 use super::{App, ClosureView, Mode, Row};
@@ -12,38 +12,50 @@ use crate::error::Result;
 use crate::store::Change;
 
 impl App {
-    /// y / n (j / n in Danish) for the accepted question and the conversion confirmation.
-    pub(super) fn yes_no(&mut self, k: &KeyEvent) -> bool {
-        let answer = match k.code {
-            KeyCode::Char('y' | 'j' | 'Y' | 'J') => Some(true),
-            KeyCode::Char('n' | 'N') => Some(false),
-            KeyCode::Esc => None,
-            _ => return false,
-        };
+    /// The answer to the question open (y/j, n, or Esc = `None`): whether the citizen reached
+    /// on the call-round accepted, converting all, erasing, an unusual mark, saving the summary.
+    pub(super) fn answer(&mut self, answer: Option<bool>) -> Result<()> {
+        if let Mode::Summary { asking, .. } = &mut self.mode {
+            match answer {
+                Some(true) => self.save_summary(),
+                Some(false) => self.discard_summary(),
+                None => *asking = false,
+            }
+            return Ok(());
+        }
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-        let r = match (mode, answer) {
+        match (mode, answer) {
             (
                 Mode::Accept {
                     citizen_id,
                     citizen,
                 },
-                Some(a),
-            ) => self.attempt(citizen_id, citizen, CallResult::Reached, Some(a)),
-            (
-                Mode::Accept {
-                    citizen_id,
-                    citizen,
-                },
-                None,
-            ) => self.attempt(citizen_id, citizen, CallResult::Reached, None),
+                a,
+            ) => self.attempt(citizen_id, citizen, CallResult::Reached, a),
             (Mode::ConfirmConvert { .. }, Some(true)) => self.convert_all(),
             (Mode::ConfirmErase { citizen_id, .. }, Some(true)) => self.erase(citizen_id),
-            _ => Ok(()),
-        };
-        if let Err(e) = r {
-            self.message = Some(format!("{e:#}"));
+            (
+                Mode::ConfirmMark {
+                    appointment_id,
+                    status,
+                    ..
+                },
+                Some(true),
+            ) => {
+                let a = self.store.appointment(appointment_id)?;
+                self.mark_now(&a, status)
+            }
+            (Mode::ConfirmMark { .. }, _) => {
+                self.message = Some(self.lang.w().not_changed.to_string());
+                Ok(())
+            }
+            (Mode::ConfirmConvert { .. } | Mode::ConfirmErase { .. }, _) => Ok(()),
+            (mode, _) => {
+                // Not a question: leave it as it was.
+                self.mode = mode;
+                Ok(())
+            }
         }
-        true
     }
 
     pub(super) fn start_closure_event(&mut self, ev: &Event) -> bool {

@@ -17,8 +17,10 @@ pub use super::pane::Pane;
 pub use lists::DUE_DAYS;
 pub use state::*;
 
+use std::time::Instant;
+
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::keymap::{self, Scope};
@@ -48,8 +50,11 @@ pub struct App {
     pub config: Config,
     /// Changes that can be undone, newest last.
     pub undo: Vec<UndoStep>,
-    /// When the draft being typed was last saved (drafts are saved every few seconds).
-    draft_saved: Option<std::time::Instant>,
+    /// When the draft being typed is to be saved: a one-shot timer armed by the keystroke that
+    /// changed it (about a second after typing stops; see `tick_drafts`).
+    draft_due: Option<Instant>,
+    /// Since when the draft has had unsaved changes (a long burst of typing is saved too).
+    draft_dirty_since: Option<Instant>,
     /// The closure the Closure pane shows (the open one, else the latest), its progress and,
     /// when asked for, its report.
     pub closure: Option<ClosureView>,
@@ -85,7 +90,8 @@ impl App {
             help_return: None,
             config: Config::default(),
             undo: Vec::new(),
-            draft_saved: None,
+            draft_due: None,
+            draft_dirty_since: None,
             closure: None,
         };
         app.refresh()?;
@@ -123,11 +129,13 @@ impl App {
             Mode::Filter => vec![Scope::Filter],
             Mode::Note { .. } => vec![Scope::Note, Scope::Text],
             Mode::Move { .. } => vec![Scope::Text],
+            Mode::Summary { asking: true, .. } => vec![Scope::Confirm],
             Mode::Summary { .. } => vec![Scope::Editor],
-            Mode::LogPick { .. }
-            | Mode::Accept { .. }
+            Mode::Accept { .. }
             | Mode::ConfirmConvert { .. }
-            | Mode::ConfirmErase { .. } => vec![],
+            | Mode::ConfirmErase { .. }
+            | Mode::ConfirmMark { .. } => vec![Scope::Confirm],
+            Mode::LogPick { .. } => vec![],
             Mode::StartClosure { .. } => vec![Scope::Text],
             Mode::QuickAdd(_) => vec![Scope::Text],
             Mode::Form(_) => vec![Scope::Form],
@@ -164,11 +172,58 @@ impl App {
             | Scope::Text
             | Scope::Editor
             | Scope::Filter
+            | Scope::Confirm
             | Scope::Help => 0,
             Scope::Global => 1,
             Scope::List | Scope::Week => 2,
         });
         v
+    }
+
+    /// Whether the screen is too small to show the desk: then only `q` / Ctrl+C act.
+    pub fn too_small(&self) -> bool {
+        super::layout::too_small(self.width, self.height)
+    }
+
+    /// Whether letters typed now are text (a note, a time, the filter, quick-add, the form, the
+    /// summary) rather than commands.
+    pub fn letters_are_text(&self) -> bool {
+        !self.too_small()
+            && matches!(
+                self.mode,
+                Mode::Filter
+                    | Mode::Note { .. }
+                    | Mode::Move { .. }
+                    | Mode::StartClosure { .. }
+                    | Mode::QuickAdd(_)
+                    | Mode::Form(_)
+                    | Mode::Summary { asking: false, .. }
+            )
+    }
+
+    /// Handles the events that arrived together (what was already waiting when the first one
+    /// came, and what followed within a few milliseconds): a person types one key at a time,
+    /// a terminal without bracketed paste delivers pasted text as such a burst. Where letters
+    /// are commands, a burst with more than two characters is never run: it is ignored with a
+    /// message. Where letters are text, it is typed. Returns whether the screen may have changed.
+    pub fn handle_burst(&mut self, events: &[Event]) -> bool {
+        let mut dirty = false;
+        for (i, ev) in events.iter().enumerate() {
+            if !self.letters_are_text() && typed_chars(&events[i..]) > 2 {
+                // Resizes still apply; nothing else of the burst does.
+                for ev in &events[i..] {
+                    if matches!(ev, Event::Resize(..)) {
+                        self.handle_event(ev);
+                    }
+                }
+                if !self.too_small() {
+                    self.message = Some(self.lang.w().pasted_ignored.to_string());
+                }
+                return true;
+            }
+            dirty |= self.handle_event(ev);
+        }
+        dirty
     }
 
     /// Handles one terminal event; returns whether anything on screen may have changed.
@@ -178,21 +233,29 @@ impl App {
         {
             return false;
         }
+        if self.too_small() {
+            // Nothing acts unseen: only quitting works until the desk can be shown again.
+            return match ev {
+                Event::Resize(w, h) => {
+                    self.resize(*w, *h);
+                    true
+                }
+                Event::Key(k) if keymap::lookup(&[Scope::Global], k) == Some(Action::Quit) => {
+                    self.save_draft_now();
+                    self.quit = true;
+                    true
+                }
+                _ => false,
+            };
+        }
         if matches!(self.mode, Mode::Note { .. } | Mode::Move { .. }) {
             return self.text_event(ev);
         }
-        if matches!(self.mode, Mode::Summary { .. }) {
+        if matches!(self.mode, Mode::Summary { asking: false, .. }) {
             return self.summary_event(ev);
         }
         if let (Mode::LogPick { .. }, Event::Key(k)) = (&self.mode, ev) {
             return self.log_pick(k);
-        }
-        if let (
-            Mode::Accept { .. } | Mode::ConfirmConvert { .. } | Mode::ConfirmErase { .. },
-            Event::Key(k),
-        ) = (&self.mode, ev)
-        {
-            return self.yes_no(k);
         }
         if matches!(self.mode, Mode::StartClosure { .. }) {
             return self.start_closure_event(ev);
@@ -285,13 +348,15 @@ impl App {
                 | Mode::Note { .. }
                 | Mode::Move { .. }
                 | Mode::LogPick { .. }
-                | Mode::Accept { .. }
                 | Mode::StartClosure { .. }
-                | Mode::ConfirmConvert { .. }
                 | Mode::QuickAdd(_)
-                | Mode::Form(_)
+                | Mode::Form(_) => self.mode = Mode::Normal,
+                Mode::Summary { asking: false, .. } => self.close_summary(),
+                Mode::Summary { asking: true, .. } => self.answer(None)?,
+                Mode::Accept { .. }
+                | Mode::ConfirmConvert { .. }
                 | Mode::ConfirmErase { .. }
-                | Mode::Summary { .. } => self.mode = Mode::Normal,
+                | Mode::ConfirmMark { .. } => self.answer(None)?,
                 Mode::Filter | Mode::Normal => {
                     self.mode = Mode::Normal;
                     if !self.state().filter.is_empty() {
@@ -305,6 +370,8 @@ impl App {
                 self.go_pane((self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len())
             }
             Action::Pane(i) => self.go_pane(i.min(Pane::ALL.len() - 1)),
+            Action::Yes => self.answer(Some(true))?,
+            Action::No => self.answer(Some(false))?,
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.page() as i64)),
@@ -365,13 +432,42 @@ impl App {
                 ));
             }
         }
-        if let Mode::Help { scroll } = &mut self.mode {
+        let card_max = match &self.mode {
+            Mode::Card(card) => super::panes::card::max_scroll(self, card, self.width, self.height),
+            _ => u16::MAX,
+        };
+        let scroll = match &mut self.mode {
+            Mode::Help { scroll } => Some(scroll),
+            Mode::Card(card) => Some(&mut card.scroll),
+            _ => None,
+        };
+        if let Some(scroll) = scroll {
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Down => *scroll = scroll.saturating_add(1).min(card_max),
                 _ => {}
             }
         }
         Ok(())
     }
 }
+
+/// How many characters the events type (key presses of printable characters, also AltGr ones,
+/// and bracketed pastes).
+fn typed_chars(events: &[Event]) -> usize {
+    events
+        .iter()
+        .map(|ev| match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                let alt = k.modifiers.contains(KeyModifiers::ALT);
+                usize::from(matches!(k.code, KeyCode::Char(_)) && ctrl == alt)
+            }
+            Event::Paste(s) => s.chars().count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests;

@@ -117,7 +117,10 @@ pub enum Mode {
         appointment_id: i64,
         citizen: String,
         input: Box<LineInput>,
+        /// What is wrong with the time typed, or the clash it would make.
         error: Option<String>,
+        /// The clash was shown: Enter again moves anyway.
+        confirm_clash: bool,
     },
     /// Picking what kind of unplanned contact to log.
     LogPick {
@@ -147,11 +150,24 @@ pub enum Mode {
     ConfirmConvert {
         count: usize,
     },
-    /// The citizen's living summary in a multi-line editor (Ctrl+S saves, Esc cancels).
+    /// Asking before an unusual mark: a future appointment held, or an appointment already
+    /// marked (re-marking replaces the earlier outcome).
+    ConfirmMark {
+        appointment_id: i64,
+        citizen: String,
+        status: crate::domain::Status,
+        question: String,
+    },
+    /// The citizen's living summary in a multi-line editor (Ctrl+S saves, Esc closes and asks
+    /// first when the text was changed).
     Summary {
         citizen_id: i64,
         citizen: String,
         editor: Box<Editor>,
+        /// The saved summary, to tell whether there are changes.
+        original: String,
+        /// Esc with changes: "save the changes? (y/n/Esc)" is asked.
+        asking: bool,
     },
 }
 
@@ -204,8 +220,11 @@ pub struct Card {
     pub appointments: Vec<Appointment>,
     pub agreement: crate::store::MentorAgreement,
     pub exemptions: Vec<crate::store::JobclubExemption>,
-    /// The CPR number in full, once revealed (each reveal is in the audit log).
+    /// The CPR number in full, once revealed (each reveal is in the audit log); shown until
+    /// the card closes.
     pub cpr_revealed: Option<String>,
+    /// How many lines the card is scrolled down (↑/↓ when it is taller than the screen).
+    pub scroll: u16,
 }
 
 /// Today's figures for the header.

@@ -1,14 +1,21 @@
 //! Typing in the desk: notes after marking, new times, the summary editor, drafts that survive
 //! a closing terminal, and marking itself.
 
+use std::time::{Duration, Instant};
+
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::widgets::line::{LineEvent, LineInput};
 use super::state::summary_editor;
 use super::{App, LOG_OPTIONS, Mode, Row};
-use crate::domain::{NewContact, Status, Word};
+use crate::domain::{Appointment, NewContact, Status, Word};
 use crate::error::Result;
 use crate::store::{Change, Draft, DraftKind};
+
+/// A draft is saved this long after the last keystroke that changed it…
+const DRAFT_QUIET: Duration = Duration::from_secs(1);
+/// …and at most this long after the first unsaved change.
+const DRAFT_LONGEST: Duration = Duration::from_secs(5);
 
 impl App {
     /// Brings back a note or summary that was being typed when the desk last closed.
@@ -36,6 +43,8 @@ impl App {
                         citizen_id: c.id,
                         citizen: c.name,
                         editor: Box::new(summary_editor(&d.text)),
+                        original: c.summary,
+                        asking: false,
                     };
                     self.message = Some(w.draft_recovered.to_string());
                 }
@@ -73,28 +82,104 @@ impl App {
 
     /// Saves what is being typed as a draft now (on SIGTERM/SIGHUP and when the terminal goes).
     pub fn save_draft_now(&mut self) {
-        if let Some(d) = self.current_draft() {
-            if let Err(e) = self.store.save_draft(&d, self.now) {
-                self.message = Some(format!("{e:#}"));
-            }
-            self.draft_saved = Some(std::time::Instant::now());
+        self.draft_due = None;
+        self.draft_dirty_since = None;
+        if let Some(d) = self.current_draft()
+            && let Err(e) = self.store.save_draft(&d, self.now)
+        {
+            self.message = Some(format!("{e:#}"));
         }
     }
 
-    /// Saves the draft when the last save is a few seconds old (called as the user types).
-    pub(super) fn save_draft_soon(&mut self) {
-        let due = self
-            .draft_saved
-            .is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(3));
-        if due {
-            self.save_draft_now();
+    /// The draft changed: arm the one-shot timer that saves it a second after typing stops
+    /// (and at most five seconds after the first unsaved change, for long bursts of typing).
+    pub(super) fn draft_changed(&mut self) {
+        if !matches!(self.mode, Mode::Note { .. } | Mode::Summary { .. }) {
+            return;
+        }
+        let now = Instant::now();
+        let since = *self.draft_dirty_since.get_or_insert(now);
+        self.draft_due = Some((now + DRAFT_QUIET).min(since + DRAFT_LONGEST));
+    }
+
+    /// When the draft being typed is due to be saved, if it has unsaved changes. The event
+    /// loop waits for input only until then (and without a deadline when nothing is typed).
+    pub fn draft_deadline(&self) -> Option<Instant> {
+        self.draft_due
+    }
+
+    /// The draft timer: saves the draft when its time `now` has come. Returns whether it saved.
+    pub fn tick_drafts(&mut self, now: Instant) -> bool {
+        match self.draft_due {
+            Some(due) if due <= now => {
+                self.save_draft_now();
+                true
+            }
+            _ => false,
         }
     }
 
     pub(super) fn drop_draft(&mut self, kind: DraftKind, target_id: i64) {
-        self.draft_saved = None;
+        self.draft_due = None;
+        self.draft_dirty_since = None;
         if let Err(e) = self.store.delete_draft(kind, target_id) {
             self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    /// Whether the summary being edited differs from the saved one.
+    fn summary_changed(&self) -> bool {
+        match &self.mode {
+            Mode::Summary {
+                editor, original, ..
+            } => editor.lines().join("\n").trim_end() != original.trim_end(),
+            _ => false,
+        }
+    }
+
+    /// Esc in the summary editor: closes it, or asks first when there are changes.
+    pub(super) fn close_summary(&mut self) {
+        if self.summary_changed() {
+            if let Mode::Summary { asking, .. } = &mut self.mode {
+                *asking = true;
+            }
+        } else {
+            self.discard_summary();
+        }
+    }
+
+    /// Closes the summary editor without saving (the draft goes too) and shows the card.
+    pub(super) fn discard_summary(&mut self) {
+        let Mode::Summary { citizen_id, .. } = std::mem::replace(&mut self.mode, Mode::Normal)
+        else {
+            return;
+        };
+        self.drop_draft(DraftKind::Summary, citizen_id);
+        if let Err(e) = self.open_card(citizen_id) {
+            self.message = Some(format!("{e:#}"));
+        }
+    }
+
+    /// Saves the summary being edited (one undo step) and shows the card.
+    pub(super) fn save_summary(&mut self) {
+        let Mode::Summary {
+            citizen_id, editor, ..
+        } = std::mem::replace(&mut self.mode, Mode::Normal)
+        else {
+            return;
+        };
+        let text = editor.lines().join("\n").trim_end().to_string();
+        match self.store.apply(&[Change::Summary { citizen_id, text }]) {
+            Ok(inverse) => {
+                self.drop_draft(DraftKind::Summary, citizen_id);
+                let what = self.lang.w().summary_saved.to_string();
+                self.push_undo(what.clone(), inverse);
+                self.after_change(&what);
+                if let Err(e) = self.open_card(citizen_id) {
+                    self.message = Some(format!("{e:#}"));
+                }
+            }
+            Err(e) => self.message = Some(format!("{e:#}")),
         }
     }
 
@@ -105,39 +190,13 @@ impl App {
         };
         match ev {
             Event::Key(k) if k.code == KeyCode::Esc => {
-                let Mode::Summary { citizen_id, .. } =
-                    std::mem::replace(&mut self.mode, Mode::Normal)
-                else {
-                    return false;
-                };
-                self.drop_draft(DraftKind::Summary, citizen_id);
-                if let Err(e) = self.open_card(citizen_id) {
-                    self.message = Some(format!("{e:#}"));
-                }
+                self.close_summary();
                 true
             }
             Event::Key(k)
                 if k.code == KeyCode::Char('s') && k.modifiers.contains(KeyModifiers::CONTROL) =>
             {
-                let Mode::Summary {
-                    citizen_id, editor, ..
-                } = std::mem::replace(&mut self.mode, Mode::Normal)
-                else {
-                    return false;
-                };
-                let text = editor.lines().join("\n").trim_end().to_string();
-                match self.store.apply(&[Change::Summary { citizen_id, text }]) {
-                    Ok(inverse) => {
-                        self.drop_draft(DraftKind::Summary, citizen_id);
-                        let what = self.lang.w().summary_saved.to_string();
-                        self.push_undo(what.clone(), inverse);
-                        self.after_change(&what);
-                        if let Err(e) = self.open_card(citizen_id) {
-                            self.message = Some(format!("{e:#}"));
-                        }
-                    }
-                    Err(e) => self.message = Some(format!("{e:#}")),
-                }
+                self.save_summary();
                 true
             }
             Event::Key(k)
@@ -147,19 +206,19 @@ impl App {
                 if let KeyCode::Char(c) = k.code {
                     editor.insert_char(c);
                 }
-                self.save_draft_soon();
+                self.draft_changed();
                 true
             }
             Event::Key(k) => {
                 let changed = editor.input(*k);
                 if changed {
-                    self.save_draft_soon();
+                    self.draft_changed();
                 }
                 changed
             }
             Event::Paste(s) => {
                 editor.insert_str(s.replace('\r', ""));
-                self.save_draft_soon();
+                self.draft_changed();
                 true
             }
             Event::Resize(w, h) => {
@@ -185,10 +244,16 @@ impl App {
         match result {
             LineEvent::Ignored => false,
             LineEvent::Changed => {
-                if let Mode::Move { error, .. } = &mut self.mode {
+                if let Mode::Move {
+                    error,
+                    confirm_clash,
+                    ..
+                } = &mut self.mode
+                {
                     *error = None;
+                    *confirm_clash = false;
                 }
-                self.save_draft_soon();
+                self.draft_changed();
                 true
             }
             LineEvent::Cancel => {
@@ -210,21 +275,24 @@ impl App {
                         appointment_id,
                         citizen,
                         input,
+                        confirm_clash,
                         ..
                     } => {
-                        match self.move_to(appointment_id, &citizen, &text) {
-                            Ok(()) => Ok(()),
-                            Err(e) => {
-                                // Keep what was typed and say what is wrong.
-                                self.mode = Mode::Move {
-                                    appointment_id,
-                                    citizen,
-                                    input,
-                                    error: Some(format!("{e:#}")),
-                                };
-                                return true;
-                            }
-                        }
+                        // Keep what was typed and say what is wrong, or what it clashes with.
+                        let (error, confirm_clash) =
+                            match self.move_to(appointment_id, &citizen, &text, confirm_clash) {
+                                Ok(None) => return true,
+                                Ok(Some(clash)) => (clash, true),
+                                Err(e) => (format!("{e:#}"), false),
+                            };
+                        self.mode = Mode::Move {
+                            appointment_id,
+                            citizen,
+                            input,
+                            error: Some(error),
+                            confirm_clash,
+                        };
+                        return true;
                     }
                     _ => Ok(()),
                 };
@@ -299,6 +367,8 @@ impl App {
                 citizen_id: c.id,
                 citizen: c.name.clone(),
                 editor: Box::new(summary_editor(&c.summary)),
+                original: c.summary.clone(),
+                asking: false,
             };
         }
     }
@@ -327,13 +397,40 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn move_to(&mut self, appointment_id: i64, citizen: &str, text: &str) -> Result<()> {
+    /// Moves the appointment to the time typed, then offers the one-line note. When the new
+    /// time clashes with another planned appointment and that was not shown yet, nothing is
+    /// written and the warning is returned (Enter again moves anyway).
+    pub(super) fn move_to(
+        &mut self,
+        appointment_id: i64,
+        citizen: &str,
+        text: &str,
+        clash_shown: bool,
+    ) -> Result<Option<String>> {
         let start = crate::domain::dates::parse_datetime(text, self.today(), None)
             .map_err(crate::error::user)?;
+        let l = self.lang;
+        if !clash_shown {
+            let minutes = self.store.appointment(appointment_id)?.minutes;
+            let clashes: Vec<String> = self
+                .store
+                .overlapping(start, minutes, Some(appointment_id))?
+                .into_iter()
+                .map(|a| format!("{} {}", l.time(a.start.time()), a.citizen))
+                .collect();
+            if !clashes.is_empty() {
+                // What to do first: at 80 columns the list of clashes may be cut.
+                return Ok(Some(format!(
+                    "⚠ {} – {}: {}",
+                    l.w().overlaps,
+                    l.w().clash_again,
+                    clashes.join(", ")
+                )));
+            }
+        }
         let marked =
             self.store
                 .mark_appointment(appointment_id, Status::Moved, Some(start), self.now)?;
-        let l = self.lang;
         let what = format!(
             "{}: {} {} {} {}",
             Status::Moved.name(l.da()),
@@ -344,14 +441,40 @@ impl App {
         );
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
-        Ok(())
+        self.start_note(marked.contact_id, citizen.to_string());
+        Ok(None)
     }
 
+    /// `h` `n` `c` `C` `m` on an appointment. The unusual asks first: an appointment already
+    /// marked (the new mark replaces the earlier outcome), or one not yet begun marked held.
     pub(super) fn mark(&mut self, status: Status) -> Result<()> {
         let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() else {
             self.message = Some(self.lang.w().not_appointment.to_string());
             return Ok(());
         };
+        let question = if a.status != Status::Planned {
+            Some(crate::i18n::remark_question(self.lang, a.status, status))
+        } else if status == Status::Held && a.start > self.now {
+            Some(crate::i18n::future_held_question(self.lang, a.start))
+        } else {
+            None
+        };
+        match question {
+            Some(question) => {
+                self.mode = Mode::ConfirmMark {
+                    appointment_id: a.id,
+                    citizen: a.citizen.clone(),
+                    status,
+                    question,
+                };
+                Ok(())
+            }
+            None => self.mark_now(&a, status),
+        }
+    }
+
+    /// Marks without asking: the new time for a move, else the mark and the one-line note.
+    pub(super) fn mark_now(&mut self, a: &Appointment, status: Status) -> Result<()> {
         if status == Status::Moved {
             let l = self.lang;
             let initial = format!("{} {}", l.date(a.start.date()), l.time(a.start.time()));
@@ -360,6 +483,7 @@ impl App {
                 citizen: a.citizen.clone(),
                 input: Box::new(LineInput::new(&initial, Vec::new())),
                 error: None,
+                confirm_clash: false,
             };
             return Ok(());
         }
@@ -367,7 +491,7 @@ impl App {
         let what = format!("{}: {}", status.name(self.lang.da()), a.citizen);
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
-        self.start_note(marked.contact_id, a.citizen);
+        self.start_note(marked.contact_id, a.citizen.clone());
         Ok(())
     }
 

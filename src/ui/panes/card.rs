@@ -13,18 +13,77 @@ use crate::ui::app::{App, Card};
 use crate::ui::layout::centered;
 use crate::ui::theme::ACCENT;
 
+/// Where the card is drawn on a screen of `area`.
+fn card_rect(area: Rect) -> Rect {
+    centered(
+        area,
+        96.min(area.width.saturating_sub(4)),
+        area.height.saturating_sub(2),
+    )
+}
+
+/// How many screen rows `lines` take inside the card (summary lines wrap; an estimate by width).
+fn rows(lines: &[Line<'_>], r: Rect) -> u16 {
+    let wrap = r.width.saturating_sub(2).max(1) as usize;
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(wrap).max(1))
+        .sum::<usize>()
+        .min(u16::MAX as usize) as u16
+}
+
+/// How far the card can scroll on a `w`×`h` screen (0 when it fits).
+pub fn max_scroll(app: &App, card: &Card, w: u16, h: u16) -> u16 {
+    let r = card_rect(Rect::new(0, 0, w, h));
+    let lines = lines(app, card, r.width.saturating_sub(4) as usize);
+    rows(&lines, r).saturating_sub(r.height.saturating_sub(2))
+}
+
 pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
+    let l = app.lang;
+    let w = l.w();
+    let c = &card.citizen;
+    let r = card_rect(area);
+    let inner_w = r.width.saturating_sub(4) as usize;
+    let lines = lines(app, card, inner_w);
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let max = rows(&lines, r).saturating_sub(r.height.saturating_sub(2));
+    let scroll = card.scroll.min(max);
+    let mut title = format!(" {}: {} ", w.card_title, sanitize_line(&c.name));
+    if c.archived {
+        title = format!("{title}({}) ", w.archived);
+    }
+    let more = match (scroll > 0, scroll < max) {
+        (_, true) => l.t("↓ mere · ", "↓ more · "),
+        (true, false) => l.t("↑ mere · ", "↑ more · "),
+        (false, false) => "",
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(Style::new().fg(ACCENT))
+        .title(Span::styled(
+            truncate(&title, r.width.saturating_sub(2) as usize),
+            bold,
+        ))
+        .title_bottom(
+            Line::from(format!(" {more}Esc {} ", l.t("lukker", "closes"))).right_aligned(),
+        );
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        r,
+    );
+}
+
+/// The card's lines: details, summary, appointments, contacts.
+fn lines(app: &App, card: &Card, inner_w: usize) -> Vec<Line<'static>> {
     let l = app.lang;
     let w = l.w();
     let da = l.da();
     let c = &card.citizen;
-    let r = centered(
-        area,
-        96.min(area.width.saturating_sub(4)),
-        area.height.saturating_sub(2),
-    );
-    let inner_w = r.width.saturating_sub(4) as usize;
-    let bold = Style::new().add_modifier(Modifier::BOLD);
     let head = |s: &str| {
         Line::from(Span::styled(
             s.to_string(),
@@ -41,10 +100,11 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
     lines.push(field(w.col_group, c.target_group.name(da).to_string()));
     lines.push(field(
         w.cpr,
-        c.cpr
-            .as_deref()
-            .map(mask_cpr)
-            .unwrap_or_else(|| w.none.into()),
+        match (&card.cpr_revealed, c.cpr.as_deref()) {
+            (Some(full), _) => sanitize_line(full),
+            (None, Some(cpr)) => mask_cpr(cpr),
+            (None, None) => w.none.into(),
+        },
     ));
     lines.push(field(w.phone, sanitize_line(&c.phone)));
     lines.push(field(w.email, sanitize_line(&c.email)));
@@ -137,30 +197,7 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
         }
         lines.push(Line::raw(truncate(&text, inner_w)));
     }
-    let mut title = format!(" {}: {} ", w.card_title, sanitize_line(&c.name));
-    if c.archived {
-        title = format!("{title}({}) ", w.archived);
-    }
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(Style::new().fg(ACCENT))
-        .title(Span::styled(
-            truncate(&title, r.width.saturating_sub(2) as usize),
-            bold,
-        ))
-        .title_bottom(Line::from(format!(" Esc {} ", l.t("lukker", "closes"))).right_aligned());
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        Rect {
-            x: r.x,
-            y: r.y,
-            width: r.width,
-            height: r.height,
-        },
-    );
+    lines
 }
 
 /// 4 / 4,5 (Danish decimal comma) / 4.5.

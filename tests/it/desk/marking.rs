@@ -16,8 +16,10 @@ fn a_held_call_without_a_note_takes_at_most_three_keys() {
     let mut a = app(&path);
     let id = select_planned(&mut a);
     let before = a.store.count_contacts(&ContactFilter::default()).unwrap();
-    // The keys: h, Enter.
+    // The keys: h, Enter (and y: the appointment has not begun at 9:00, so the desk asks).
     press(&mut a, KeyCode::Char('h'));
+    assert!(matches!(a.mode, Mode::ConfirmMark { .. }));
+    press(&mut a, KeyCode::Char('y'));
     assert!(
         matches!(a.mode, Mode::Note { .. }),
         "a one-line note is offered"
@@ -63,6 +65,7 @@ fn a_note_with_a_snippet_is_saved_on_the_log_entry() {
     let mut a = app(&path);
     let id = select_planned(&mut a);
     press(&mut a, KeyCode::Char('h'));
+    press(&mut a, KeyCode::Char('y'));
     typ(&mut a, "went");
     press(&mut a, KeyCode::Tab);
     typ(&mut a, " Next in 4 weeks.");
@@ -134,6 +137,14 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
     }
     typ(&mut a, "2026-11-26 13:30");
     press(&mut a, KeyCode::Enter);
+    // That time is taken: the clash is shown, and Enter again moves anyway.
+    let Mode::Move { error: Some(e), .. } = &a.mode else {
+        panic!("the clash is shown")
+    };
+    assert!(e.contains("Overlaps") && e.contains("12:45"), "{e}");
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Note { .. }), "the note is offered");
+    press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode, Mode::Normal);
     let moved = a.store.appointment(id).unwrap();
     assert_eq!(moved.status, Status::Moved);
@@ -171,6 +182,7 @@ fn undo_restores_exactly_the_state_before() {
     let mut a = app(&path);
     select_planned(&mut a);
     press(&mut a, KeyCode::Char('h'));
+    press(&mut a, KeyCode::Char('y'));
     typ(&mut a, "a note");
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Down);
@@ -180,6 +192,7 @@ fn undo_restores_exactly_the_state_before() {
         press(&mut a, KeyCode::Backspace);
     }
     typ(&mut a, "2026-11-27 10:00");
+    press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "4");
     typ(&mut a, "o");
@@ -246,6 +259,7 @@ fn a_note_being_typed_survives_the_terminal_closing() {
     let mut a = app(&path);
     select_planned(&mut a);
     press(&mut a, KeyCode::Char('h'));
+    press(&mut a, KeyCode::Char('y'));
     typ(&mut a, "half a thought");
     // What the desk does on SIGTERM / SIGHUP before it exits.
     a.save_draft_now();

@@ -166,7 +166,7 @@ fn next_step_after_marking_plans_the_next_conversation() {
     let mut a = app(&path);
     let id = select_planned(&mut a);
     let appt = a.store.appointment(id).unwrap();
-    typ(&mut a, "h");
+    typ(&mut a, "hy");
     press(&mut a, KeyCode::Enter);
     let before = planned_for(&a, appt.citizen_id).len();
     typ(&mut a, "N");
