@@ -1232,3 +1232,35 @@ fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
         "note_soft_limit = 99\n"
     );
 }
+
+#[test]
+fn a_reversed_range_is_refused_in_danish_with_lang_da() {
+    let f = Fixture::new();
+    let out = f.p("out.csv");
+    refused(
+        &f,
+        &[
+            "--lang",
+            "da",
+            "export",
+            "csv",
+            "--from",
+            "05.12.2026",
+            "--to",
+            "01.12.2026",
+            "-o",
+            &out,
+        ],
+        "--from 05.12.2026 ligger efter --to 01.12.2026: angiv den første dag først",
+    );
+}
+
+#[test]
+fn exports_read_the_users_config_file() {
+    // Every command opens the database through one place that applies the config: a broken
+    // config file is named (with its line) by an export too, and nothing is written.
+    let f = Fixture::new();
+    std::fs::write(f.dir.path().join("config.toml"), "note_soft_limit = [\n").unwrap();
+    let out = f.p("out.csv");
+    refused(&f, &["export", "csv", "-o", &out], "config.toml");
+}
