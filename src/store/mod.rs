@@ -32,10 +32,10 @@ pub use drafts::{Draft, DraftKind};
 pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
-pub use options::{AskReason, Asker, Clock, Create, KeySource, OpenOptions, Warning};
-pub use safety::{
-    BackupDone, Converted, DEFAULT_RETENTION_DAYS, Erased, Problem, PurgeCitizen, PurgePlan,
+pub use options::{
+    AskReason, Asker, Clock, Create, DEFAULT_RETENTION_DAYS, KeySource, OpenOptions, Warning,
 };
+pub use safety::{BackupDone, Converted, Erased, Problem, PurgeCitizen, PurgePlan};
 
 use std::path::{Path, PathBuf};
 
