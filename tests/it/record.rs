@@ -502,3 +502,33 @@ fn log_list_shows_a_day_in_time_order_in_either_language() {
     let err = bad(jobdesk(&db).args(["log", "list", "--from", "2026-11-20", "--to", "2026-11-01"]));
     assert!(err.contains("first day first"), "{err}");
 }
+
+#[test]
+fn an_older_database_keeps_its_audit_log_when_corrections_join_it() {
+    use jobdesk::store::{MIGRATIONS, migrate};
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let before: Vec<_> = MIGRATIONS
+        .iter()
+        .filter(|m| m.version <= 6)
+        .cloned()
+        .collect();
+    migrate(&mut conn, &before).unwrap_or_else(|e| panic!("{e:#}"));
+    conn.execute(
+        "INSERT INTO audit (at, os_user, action, citizen_id, rows, detail)
+         VALUES ('2026-11-20T10:00:00', 'kim', 'reveal_cpr', 4, 1, '')",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    migrate(&mut conn, &MIGRATIONS).unwrap_or_else(|e| panic!("{e:#}"));
+    let kept: (String, String, i64) = conn
+        .query_row("SELECT os_user, action, citizen_id FROM audit", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept, ("kim".into(), "reveal_cpr".into(), 4));
+    conn.execute(
+        "INSERT INTO audit (at, action, detail) VALUES ('2026-11-23T09:00:00', 'correct_contact', 'contact 1: note')",
+        [],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+}
