@@ -8,6 +8,7 @@ mod closure;
 mod marking;
 mod panes;
 mod planning;
+mod remark;
 
 use std::path::Path;
 
