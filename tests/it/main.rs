@@ -13,3 +13,4 @@ mod import;
 mod quickadd;
 mod safety;
 mod store;
+mod when;

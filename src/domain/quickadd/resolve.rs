@@ -391,15 +391,35 @@ pub(in crate::domain) fn day_and_time(p: &Parts, now: NaiveDateTime) -> DayTime 
     }
 }
 
-/// "Give a day for 10.30": a time without a day.
+/// "Give a day for 10.30": a time without a day. When the time could also be read as a date
+/// (`23.11`, `10-11`), says how to mean the date.
 pub(in crate::domain) fn day_missing(raw: &str) -> Problem {
+    let r = show(raw);
+    let (da_date, en_date) = if could_be_a_date(raw) {
+        (
+            format!("; menes datoen {r}, så skriv også et klokkeslæt: {r} 10.30"),
+            format!("; for the date {r}, add a time: {r} 10:30"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     Problem::new(
-        format!(
-            "Angiv en dag til {}, fx tor, i morgen eller 23.11",
-            show(raw)
-        ),
-        format!("Give a day for {}, e.g. thu, tomorrow or 23.11", show(raw)),
+        format!("Angiv en dag til {r}, fx tor, i morgen eller 23.11{da_date}"),
+        format!("Give a day for {r}, e.g. thu, tomorrow or 23.11{en_date}"),
     )
+}
+
+/// `23.11`, `10-11`: two plain numbers that are also a day and a month.
+fn could_be_a_date(raw: &str) -> bool {
+    let Some((a, b)) = raw.split_once(['.', '-']) else {
+        return false;
+    };
+    let num = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((num(a), num(b)), (Some(1..=31), Some(1..=12)))
 }
 
 fn out_of_calendar(raw: &str) -> Problem {
