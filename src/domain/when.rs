@@ -9,6 +9,7 @@
 //! pub fn parse_datetime(input: &str, now: NaiveDateTime, default_time: Option<NaiveTime>) -> Result<NaiveDateTime, Problem>
 //! pub fn parse_slot(input: &str, now: NaiveDateTime) -> Result<Slot, Problem>
 //! pub fn parse_slot_with(input: &str, now: NaiveDateTime, defaults: Defaults) -> Result<Slot, Problem>
+//! pub fn parse_date_range(input: &str, today: NaiveDate) -> Result<DateRange, Problem>
 //! ```
 //!
 //! The words (case and accents ignored): `i dag`/`today`, `i morgen`/`tomorrow`, `i overmorgen`,
@@ -105,6 +106,69 @@ pub fn parse_slot_with(
         start: r.start(input, defaults)?,
         minutes: r.minutes.and_then(|m| u32::try_from(m).ok()),
     })
+}
+
+/// Two days and the words after them: what closure start reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The words after the second day, joined by one space (the closure's name); may be empty.
+    pub rest: String,
+}
+
+/// The most words one day can take: `uge 49 2027 man`.
+const MAX_DAY_WORDS: usize = 4;
+
+/// Two days, then anything: `23.11 4.12 Vinter 2026`, `i morgen - uge 50 fre Julelukning`,
+/// `fra 23.11.2026 til 04.12.2026`. Each day is the longest run of words (at most four) that
+/// [`parse_date`] takes; `fra`/`from` may come before the first, `-`, `–`, `til` or `to` between
+/// them. Whether the first day comes before the second is left to the caller.
+pub fn parse_date_range(input: &str, today: NaiveDate) -> Result<DateRange, Problem> {
+    let spaced = input.replace('–', " – ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let mut i = usize::from(words.first().is_some_and(|w| {
+        let f = super::text::fold(w);
+        f == "fra" || f == "from"
+    }));
+    let (from, used) = longest_day(&words[i..], today)?;
+    i += used;
+    if words
+        .get(i)
+        .is_some_and(|w| matches!(super::text::fold(w).as_str(), "-" | "–" | "til" | "to"))
+    {
+        i += 1;
+    }
+    if i >= words.len() {
+        return Err(Problem::new(
+            "Angiv også den sidste dag, fx 23.11 4.12 Vinterlukning",
+            "Give the last day too, e.g. 23.11 4.12 Winter closure",
+        ));
+    }
+    let (to, used) = longest_day(&words[i..], today)?;
+    Ok(DateRange {
+        from,
+        to,
+        rest: words[i + used..].join(" "),
+    })
+}
+
+/// The day the longest run of first words gives, and how many words it took; or the problem with
+/// the first word.
+fn longest_day(words: &[&str], today: NaiveDate) -> Result<(NaiveDate, usize), Problem> {
+    (1..=words.len().min(MAX_DAY_WORDS))
+        .rev()
+        .find_map(|k| {
+            parse_date(&words[..k].join(" "), today)
+                .ok()
+                .map(|d| (d, k))
+        })
+        .ok_or_else(|| match words.first() {
+            Some(w) => parse_date(w, today)
+                .err()
+                .unwrap_or_else(|| empty(Want::Date)),
+            None => empty(Want::Date),
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,6 +532,47 @@ mod tests {
         let e = parse_datetime("tor", now(), None).unwrap_err();
         assert!(e.en.contains("'tor' has no time of day"), "{e:?}");
         assert!(e.da.contains("'tor' mangler et klokkeslæt"), "{e:?}");
+    }
+
+    #[test]
+    fn two_days_and_a_name() {
+        let today = now().date();
+        let r = |s: &str| parse_date_range(s, today);
+        assert_eq!(
+            r("23.11.2026 04.12.2026 Vinter 2026"),
+            Ok(DateRange {
+                from: day(2026, 11, 23),
+                to: day(2026, 12, 4),
+                rest: "Vinter 2026".into()
+            })
+        );
+        assert_eq!(
+            r("i morgen - uge 50 fre Julelukning"),
+            Ok(DateRange {
+                from: day(2026, 11, 24),
+                to: day(2026, 12, 11),
+                rest: "Julelukning".into()
+            })
+        );
+        assert_eq!(
+            r("fra i dag til om 2 uger"),
+            Ok(DateRange {
+                from: day(2026, 11, 23),
+                to: day(2026, 12, 7),
+                rest: String::new()
+            })
+        );
+        assert_eq!(
+            r("23.11–4.12").map(|x| (x.from, x.to)),
+            Ok((day(2026, 11, 23), day(2026, 12, 4)))
+        );
+        let e = r("23.11").unwrap_err();
+        assert!(e.da.contains("den sidste dag"), "{e:?}");
+        let e = r("tirx 4.12").unwrap_err();
+        assert!(e.da.starts_with("'tirx' er ikke en dato"), "{e:?}");
+        let e = r("23.11 31.02 x").unwrap_err();
+        assert!(e.en.contains("February has no day 31"), "{e:?}");
+        assert!(r("").is_err());
     }
 
     #[test]

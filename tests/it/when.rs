@@ -305,6 +305,7 @@ proptest! {
         let _ = when::parse_datetime(&s, now, Some(nine()));
         let _ = when::parse_slot(&s, now);
         let _ = when::parse_slot_with(&s, now, Defaults { date: Some(today), time: Some(nine()) });
+        let _ = when::parse_date_range(&s, today);
         let _ = dates::parse_date(&s, today);
         let _ = dates::parse_time(&s);
         let _ = dates::parse_datetime(&s, today, None);
@@ -317,6 +318,7 @@ proptest! {
             when::parse_time(&s).err(),
             when::parse_datetime(&s, now(), None).err(),
             when::parse_slot(&s, now()).err(),
+            when::parse_date_range(&s, now().date()).err(),
         ].into_iter().flatten() {
             prop_assert!(!e.da.is_empty() && !e.en.is_empty(), "{s:?}");
             prop_assert!(!e.da.chars().any(char::is_control) && !e.en.chars().any(char::is_control), "{s:?}");
