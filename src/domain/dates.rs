@@ -2,126 +2,32 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-use super::text::fold;
+use super::when;
 
-/// Parses a date: `2026-11-23`, `23-11-2026`, `23.11.2026`, `23/11/2026`, `23.11` (this year),
-/// `today`/`i dag`, `tomorrow`/`i morgen`, `yesterday`/`i går`. `today` is injected.
+/// Parses a date in the app's one date-time language ([`super::when`]): `2026-11-23`,
+/// `23-11-2026`, `23.11.2026`, `23/11/2026`, `23.11`, `today`/`i dag`, `tomorrow`/`i morgen`,
+/// `tir`, `om 2 dage`, `uge 49 man` … `today` is injected. The error is the English sentence;
+/// [`super::when::parse_date`] gives both languages.
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let t = s.trim();
-    let f = fold(t);
-    match f.as_str() {
-        "today" | "i dag" | "idag" => return Ok(today),
-        "tomorrow" | "i morgen" | "imorgen" => return Ok(today + Duration::days(1)),
-        "yesterday" | "i gar" | "igar" | "i gaar" => return Ok(today - Duration::days(1)),
-        _ => {}
-    }
-    if t.is_empty() {
-        return Err("empty date: give a date such as 2026-11-23, 23.11.2026 or today".into());
-    }
-    let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
-    let bad =
-        || format!("'{t}' is not a date: use 2026-11-23, 23-11-2026, 23.11.2026 or today / i dag");
-    let num = |p: &str| -> Result<i64, String> {
-        if p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()) {
-            return Err(bad());
-        }
-        p.parse::<i64>().map_err(|_| bad())
-    };
-    let (y, m, d) = match parts.as_slice() {
-        [a, b, c] if a.len() == 4 => (num(a)?, num(b)?, num(c)?),
-        [a, b, c] if c.len() == 4 => (num(c)?, num(b)?, num(a)?),
-        [a, b, c] if c.len() == 2 && a.len() <= 2 => (2000 + num(c)?, num(b)?, num(a)?),
-        [a, b] | [a, b, ""] if a.len() <= 2 && b.len() <= 2 => {
-            (today.year() as i64, num(b)?, num(a)?)
-        }
-        _ => return Err(bad()),
-    };
-    if !(1..=12).contains(&m) {
-        return Err(format!("'{t}' is not a date: there is no month {m}"));
-    }
-    NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).ok_or_else(|| {
-        format!(
-            "'{t}' is not a date: {} has no day {d}",
-            month_name_en(m as u32, y as i32)
-        )
-    })
+    when::parse_date(s, today).map_err(|p| p.en)
 }
 
-fn month_name_en(m: u32, y: i32) -> String {
-    const N: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {y}", N[(m as usize).saturating_sub(1) % 12])
-}
-
-/// Parses a time of day: `10:30`, `10.30`, `1030`, `10`, `9`.
+/// Parses a time of day: `10:30`, `10.30`, `1030`, `10`, `9`, `kl. 10.30`. The error is the English
+/// sentence; [`super::when::parse_time`] gives both languages.
 pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    let t = s.trim();
-    let bad = || format!("'{t}' is not a time: use 10:30 or 10.30 (24-hour clock)");
-    let (h, m) = if let Some((h, m)) = t.split_once([':', '.']) {
-        (h, m)
-    } else if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
-        t.split_at(2)
-    } else {
-        (t, "0")
-    };
-    if h.is_empty()
-        || m.is_empty()
-        || h.len() > 2
-        || m.len() > 2
-        || !h.chars().all(|c| c.is_ascii_digit())
-        || !m.chars().all(|c| c.is_ascii_digit())
-    {
-        return Err(bad());
-    }
-    let h: u32 = h.parse().map_err(|_| bad())?;
-    let m: u32 = m.parse().map_err(|_| bad())?;
-    NaiveTime::from_hms_opt(h, m, 0)
-        .ok_or_else(|| format!("'{t}' is not a time: hours go 0–23 and minutes 0–59"))
+    when::parse_time(s).map_err(|p| p.en)
 }
 
 /// Parses a date and a time: `2026-11-23T10:30`, `2026-11-23 10:30`, `23.11.2026 10.30`,
-/// `today 14:00`, `i dag 9`. A date alone means 09:00 only if `default_time` is given.
+/// `today 14:00`, `i dag 9`, `tir 9`, `uge 49 man 10`. A date alone means `default_time` if given.
+/// Only the day is known here, so a weekday is today at any time of today; callers that know the
+/// time of day use [`super::when::parse_datetime`], which also gives both languages.
 pub fn parse_datetime(
     s: &str,
     today: NaiveDate,
     default_time: Option<NaiveTime>,
 ) -> Result<NaiveDateTime, String> {
-    let t = s.trim();
-    if let Some((d, tm)) = t.split_once('T')
-        && d.len() >= 8
-        && d.chars().next().is_some_and(|c| c.is_ascii_digit())
-    {
-        return Ok(parse_date(d, today)?.and_time(parse_time(tm)?));
-    }
-    if let Some((d, tm)) = t.rsplit_once(' ') {
-        if let Ok(time) = parse_time(tm) {
-            return Ok(parse_date(d, today)?.and_time(time));
-        }
-        if let Ok(date) = parse_date(d, today) {
-            return Ok(date.and_time(parse_time(tm)?));
-        }
-    }
-    match (parse_date(t, today), default_time) {
-        (Ok(d), Some(dt)) => Ok(d.and_time(dt)),
-        (Ok(_), None) => Err(format!(
-            "'{t}' has no time of day: add one, as in '{t} 10:30'"
-        )),
-        (Err(_), _) => Err(format!(
-            "'{t}' is not a date and time: use 2026-11-23T10:30, '23.11.2026 10.30' or 'today 10:30'"
-        )),
-    }
+    when::parse_datetime(s, today.and_time(NaiveTime::MIN), default_time).map_err(|p| p.en)
 }
 
 /// Danish weekday names, Monday first, lower case as Danish writes them.

@@ -10,5 +10,6 @@ pub mod quickadd;
 pub mod records;
 pub mod text;
 pub mod types;
+pub mod when;
 
 pub use types::*;

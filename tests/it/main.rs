@@ -14,3 +14,4 @@ mod quickadd;
 mod record;
 mod safety;
 mod store;
+mod when;

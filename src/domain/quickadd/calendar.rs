@@ -39,7 +39,12 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// A date with its year, or the problem naming the part.
-pub(super) fn full_date(year: i32, month: u32, day: u32, raw: &str) -> Result<NaiveDate, Problem> {
+pub(in crate::domain) fn full_date(
+    year: i32,
+    month: u32,
+    day: u32,
+    raw: &str,
+) -> Result<NaiveDate, Problem> {
     if !(1..=12).contains(&month) {
         return Err(Problem::new(
             format!("{} er ikke en dato: der er ingen måned {month}", show(raw)),
@@ -72,7 +77,7 @@ fn no_such_day(raw: &str, month: u32, day: u32, year: Option<i32>) -> Problem {
 
 /// A day and month without a year: the first such date on or after `YEARLESS_LOOKBACK_DAYS`
 /// ago (so also last December's in early January).
-pub(super) fn yearless_date(
+pub(in crate::domain) fn yearless_date(
     day: u32,
     month: u32,
     today: NaiveDate,
@@ -89,13 +94,13 @@ pub(super) fn yearless_date(
 }
 
 /// The weekday `wd` in the week after the one holding `today`.
-pub(super) fn in_next_week(today: NaiveDate, wd: Weekday) -> NaiveDate {
+pub(in crate::domain) fn in_next_week(today: NaiveDate, wd: Weekday) -> NaiveDate {
     week_start(today) + Duration::days(7 + i64::from(wd.num_days_from_monday()))
 }
 
 /// Weekday `wd` of ISO week `w`: of `year`, or without a year of the next week `w` that has not
 /// ended yet.
-pub(super) fn week_date(
+pub(in crate::domain) fn week_date(
     w: u32,
     year: Option<i32>,
     wd: Weekday,

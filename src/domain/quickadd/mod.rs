@@ -17,12 +17,13 @@
 //!
 //! | part | forms |
 //! |---|---|
-//! | day | `i dag`/`idag`/`today`, `i morgen`/`imorgen`/`tomorrow`, `i overmorgen`/`overmorgen`, `i går`/`yesterday` |
+//! | day | `i dag`/`idag`/`today`, `i morgen`/`imorgen`/`tomorrow`, `i overmorgen`/`overmorgen`, `i går`/`yesterday`; `om 2 dage`, `in 2 days`, `om en uge`, `in 3 weeks` |
 //! | weekday | `mandag man`, `tirsdag tir tirs`, `onsdag ons`, `torsdag tor tors`, `fredag fre`, `lørdag lør`, `søndag søn`; `monday mon`, `tuesday tue tues`, `wednesday wed`, `thursday thu thur thurs`, `friday fri`, `saturday sat`, `sunday sun`; optional `på`/`on`/`this`/`denne` before |
 //! | next week | `næste tirsdag`, `next tue` (that weekday in next week); `næste uge man`, `next week mon` |
 //! | week | `uge 49 man`, `week 49 mon`, `uge49`, `w49`; `uge 49 2027 man` with a year |
-//! | date | `23.11`, `23.11.`, `23.11.2026`, `23.11.26`, `23-11-2026`, `23/11`, `2026-11-24` |
+//! | date | `23.11`, `23.11.`, `23.11.2026`, `23.11.26`, `23-11-2026`, `23/11`, `2026-11-24`, `2026-11-24T10:30` (with its time) |
 //! | time | `10`, `9`, `10.30`, `10:30`, `kl 10`, `kl. 10.30`, `klokken 10`, `kl10`, `at 10:30`, `9am`, `2:30pm` |
+//! | time range | `10-11`, `9-10.30`, `10.30-11.15`, `10:30-11:15`, `kl. 10-11`: a start and its minutes |
 //! | minutes | `30m`, `30 min`, `45min`, `90 minutter`, `1t`, `1h`, `1,5t`, `1.5h`, `2 timer`, `1 hour` (1 to 1440) |
 //! | channel | anything [`Channel::parse`] takes: `tlf`, `telefon`, `phone`, `video`, `fremmøde`, `gåtur`, `walk`, `hjemmebesøg`, `home visit`, `arbejdsplads` … |
 //! | kind | `samtale`, `jobsamtale`, `conversation`; `mentor`, `mentorbesøg`, `mentor visit` |
@@ -40,11 +41,15 @@
 //! - `10.11` can be a time or a date. It is a date when the line has no other day (weekday, date,
 //!   `i morgen`, week) but does have another time, as in `10.11 14.00`; otherwise it is a time. A part
 //!   that cannot be a time (`24.12`, `10.3`) is a date, one that cannot be a date (`14.00`) a time.
+//! - `10-11` is likewise a time range or a date (10 November), by the same rule; a pair that cannot
+//!   be a range (`23-11`, `11-10`) is a date.
 //! - A number followed by a unit (`30m`, `30 min`) is a duration, never a time.
 //! - A mentor channel (home visit, walk, workplace) makes the kind a mentor visit unless `samtale` is
 //!   given; with no kind word and another channel, [`Parsed::kind`] is `None` (the caller decides).
 //! - When two weekday words occur (`Tor Hansen tor 10`), the first one in lower case is the weekday
 //!   and the other is part of the name.
+//!
+//! The same words are the date-time language of every other field ([`crate::domain::when`]).
 //!
 //! Problems reported: no date or time, a date without a time, a time without a day, an impossible
 //! date (`31.02 10`: "31.02 is not a date: February has no day 31") or time (`25.00`), an unknown
@@ -52,14 +57,14 @@
 //! kinds/durations, a weekday that does not fit the date, a number that means nothing. "In the past"
 //! and "overlaps" are left to the caller, who knows the calendar.
 
-mod calendar;
+pub(in crate::domain) mod calendar;
 mod names;
-mod numbers;
-mod recognise;
-mod resolve;
+pub(in crate::domain) mod numbers;
+pub(in crate::domain) mod recognise;
+pub(in crate::domain) mod resolve;
 #[cfg(test)]
 mod tests;
-mod tokens;
+pub(in crate::domain) mod tokens;
 
 use chrono::NaiveDateTime;
 
@@ -79,7 +84,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
+    pub(in crate::domain) fn new(da: impl Into<String>, en: impl Into<String>) -> Self {
         Problem {
             da: da.into(),
             en: en.into(),
@@ -111,17 +116,43 @@ pub struct Parsed {
 /// Parses a quick-add line. `now` is the local time the line is read against (today, "the next
 /// Thursday", "week 49"). Never panics; see the module documentation for the forms and rules.
 pub fn parse(input: &str, now: NaiveDateTime) -> Parsed {
-    let toks: Vec<Tok> = input
-        .split_whitespace()
-        .map(|w| w.trim_end_matches([',', ';']))
-        .filter(|w| !w.is_empty())
-        .map(|raw| Tok { raw, f: fold(raw) })
-        .collect();
-    let items = recognise(&toks);
+    let items = recognise(&words(input));
     resolve(items, now)
 }
 
+/// The words of a line, as typed and folded; `,`/`;` after a word dropped, and the contract's
+/// `2026-11-23T10:30` read as the two words `2026-11-23 10:30`.
+pub(in crate::domain) fn words(input: &str) -> Vec<Tok<'_>> {
+    input
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';']))
+        .flat_map(split_iso)
+        .filter(|w| !w.is_empty())
+        .map(|raw| Tok { raw, f: fold(raw) })
+        .collect()
+}
+
+/// `2026-11-23T10:30` → `2026-11-23`, `10:30`; any other word stays whole.
+fn split_iso(w: &str) -> Vec<&str> {
+    let b = w.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() > 11
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && matches!(b[10], b'T' | b't')
+    {
+        // Bytes 0..11 are ASCII, so both halves are on character boundaries.
+        let (d, t) = w.split_at(10);
+        vec![d, &t[1..]]
+    } else {
+        vec![w]
+    }
+}
+
 /// Shows a piece of user text inside a message: one line, no escapes, at most 24 cells.
-fn show(raw: &str) -> String {
+pub(in crate::domain) fn show(raw: &str) -> String {
     truncate(&sanitize_line(raw), 24)
 }

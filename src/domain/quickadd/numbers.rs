@@ -14,7 +14,7 @@ const MINUTE_UNITS: [&str; 8] = [
 ];
 const HOUR_UNITS: [&str; 8] = ["t", "h", "time", "timer", "hour", "hours", "hr", "hrs"];
 
-pub(super) fn unit_factor(unit: &str) -> Option<i64> {
+pub(in crate::domain) fn unit_factor(unit: &str) -> Option<i64> {
     if MINUTE_UNITS.contains(&unit) {
         Some(1)
     } else if HOUR_UNITS.contains(&unit) {
@@ -64,7 +64,7 @@ fn minutes_of(amount: &str, factor: i64, raw: &str) -> Result<i64, Problem> {
 }
 
 /// Whether a folded word looks like a time: `10`, `10.30`, `10:30`, `9am`, `2:30pm`.
-pub(super) fn is_time_shaped(f: &str) -> bool {
+pub(in crate::domain) fn is_time_shaped(f: &str) -> bool {
     let core = f
         .strip_suffix("am")
         .or_else(|| f.strip_suffix("pm"))
@@ -82,7 +82,7 @@ pub(super) fn is_time_shaped(f: &str) -> bool {
 
 /// A time where only a time can be meant (after `kl`, with `:`, with am/pm): valid or a problem
 /// naming the part.
-pub(super) fn strict_time(f: &str, raw: &str) -> Result<NaiveTime, Problem> {
+pub(in crate::domain) fn strict_time(f: &str, raw: &str) -> Result<NaiveTime, Problem> {
     let bad = || {
         Problem::new(
             format!(
@@ -118,8 +118,58 @@ pub(super) fn strict_time(f: &str, raw: &str) -> Result<NaiveTime, Problem> {
     NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
 }
 
+/// `10-11`, `9-10.30`, `10.30-11.15`, `10:30-11:15`: a time range, when the word has that shape.
+/// Two plain numbers that can also be a day and a month (`10-11`) are left to the whole line to
+/// decide ([`Item::AmbiguousRange`]); a pair that cannot be a range (`23-11`) is not one.
+pub(in crate::domain) fn range_at(f: &str, raw: &str) -> Option<Item> {
+    let core = f.strip_suffix('.').unwrap_or(f);
+    let (l, r) = core.split_once('-')?;
+    if r.contains('-') || !is_time_shaped(l) || !is_time_shaped(r) {
+        return None;
+    }
+    let plain = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if plain(l) && plain(r) {
+        let (a, b) = (l.parse::<u32>().ok()?, r.parse::<u32>().ok()?);
+        if a >= b || b > 23 {
+            // "23-11", "24-12": a day and a month.
+            return None;
+        }
+        let raw = raw.to_string();
+        if a >= 1 && b <= 12 {
+            return Some(Item::AmbiguousRange { a, b, raw });
+        }
+        return Some(Item::Range {
+            range: Ok(hour_range(a, b)),
+            raw,
+        });
+    }
+    let range = strict_time(l, raw).and_then(|start| {
+        let end = strict_time(r, raw)?;
+        let minutes = (end - start).num_minutes();
+        if minutes <= 0 {
+            return Err(Problem::new(
+                format!("{} slutter før det begynder", show(raw)),
+                format!("{} ends before it starts", show(raw)),
+            ));
+        }
+        Ok((start, minutes))
+    });
+    Some(Item::Range {
+        range,
+        raw: raw.to_string(),
+    })
+}
+
+/// From hour `a` to hour `b` (`a < b <= 23`): the start and the minutes.
+pub(in crate::domain) fn hour_range(a: u32, b: u32) -> (NaiveTime, i64) {
+    (
+        NaiveTime::from_hms_opt(a, 0, 0).unwrap_or_default(),
+        i64::from(b.saturating_sub(a)) * 60,
+    )
+}
+
 /// A word that starts with a digit: a duration, a date, a time, or a problem.
-pub(super) fn number_at(toks: &[Tok], i: usize) -> (Item, usize) {
+pub(in crate::domain) fn number_at(toks: &[Tok], i: usize) -> (Item, usize) {
     let t = &toks[i];
     let f = t.f.as_str();
 
@@ -167,6 +217,9 @@ pub(super) fn number_at(toks: &[Tok], i: usize) -> (Item, usize) {
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ':'))
     {
         return (unknown(t.raw), 1);
+    }
+    if let Some(item) = range_at(f, t.raw) {
+        return (item, 1);
     }
     let raw = t.raw.to_string();
     if f.contains(':') {

@@ -2,13 +2,13 @@
 
 use chrono::Weekday;
 
-use super::numbers::{is_time_shaped, number_at, strict_time, unit_factor};
+use super::numbers::{is_time_shaped, number_at, range_at, strict_time, unit_factor};
 use super::tokens::{Item, Tok, raw_join};
 use super::{Problem, show};
 use crate::domain::types::{Channel, Kind, Word};
 
 /// First pass: each word (or phrase) on its own, with a look at the next word or two.
-pub(super) fn recognise(toks: &[Tok]) -> Vec<Item> {
+pub(in crate::domain) fn recognise(toks: &[Tok]) -> Vec<Item> {
     let mut items = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -60,9 +60,22 @@ fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
         );
     }
 
+    // "om 2 dage", "in 2 days", "om en uge", "in a week".
+    if matches!(f, "om" | "in")
+        && let Some(days) = in_days(toks, i)
+    {
+        return (
+            Item::Relative {
+                days,
+                raw: raw_join(&toks[i..i + 3]),
+            },
+            3,
+        );
+    }
+
     // Filler words.
     if matches!(f, "med" | "with" | "hos") {
-        return (Item::Filler, 1);
+        return (Item::Filler(t.raw.to_string()), 1);
     }
 
     // "næste tirsdag", "next week".
@@ -155,6 +168,18 @@ fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
                 2,
             );
         }
+        // "kl. 10-11": after `kl` a pair of hours is a time range, never a date.
+        if let Some(n) = toks.get(i + 1)
+            && let Some(item) = range_at(&n.f, n.raw)
+        {
+            let raw = raw_join(&toks[i..i + 2]);
+            let range = match item {
+                Item::Range { range, .. } => range,
+                Item::AmbiguousRange { a, b, .. } => Ok(super::numbers::hour_range(a, b)),
+                _ => return (item, 1),
+            };
+            return (Item::Range { range, raw }, 2);
+        }
         if matches!(f, "kl" | "kl." | "klokken") {
             return (
                 Item::Problem(Problem::new(
@@ -224,6 +249,28 @@ fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
         );
     }
     (Item::Name(t.raw.to_string()), 1)
+}
+
+/// "om 2 dage", "in 2 days", "om en uge", "in three weeks": the days from today, when the two
+/// words after `om`/`in` are a count (1–999 or one to three in words) and a unit of days or weeks.
+fn in_days(toks: &[Tok], i: usize) -> Option<i64> {
+    let count = toks.get(i + 1)?.f.as_str();
+    let count: i64 = match count {
+        "en" | "et" | "a" | "an" | "one" => 1,
+        "to" | "two" => 2,
+        "tre" | "three" => 3,
+        n if (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()) => {
+            n.parse().ok()?
+        }
+        _ => return None,
+    };
+    let unit = toks.get(i + 2)?.f.as_str();
+    let per = match unit.strip_suffix('.').unwrap_or(unit) {
+        "dag" | "dage" | "day" | "days" => 1,
+        "uge" | "uger" | "week" | "weeks" => 7,
+        _ => return None,
+    };
+    Some(count * per)
 }
 
 /// "uge 49", "week 49", "uge49", "w49": the week number and how many words it took.

@@ -4,202 +4,56 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::calendar::{in_next_week, week_date, yearless_date};
-use super::tokens::Item;
+use super::numbers::hour_range;
+use super::tokens::{Item, unknown_problem};
 use super::{Parsed, Problem, show};
 use crate::domain::dates::{fmt_date, weekday_name};
 use crate::domain::types::{Channel, Kind};
 
+/// The parts of a line sorted by what they say, each with the words that said it.
+#[derive(Default)]
+pub(in crate::domain) struct Parts {
+    pub(in crate::domain) days: Vec<(Result<NaiveDate, Problem>, String)>,
+    pub(in crate::domain) week: Option<(u32, Option<i32>, String)>,
+    pub(in crate::domain) next_week: Option<String>,
+    pub(in crate::domain) weekday: Option<(Weekday, bool, String)>,
+    pub(in crate::domain) times: Vec<(Result<NaiveTime, Problem>, String)>,
+    pub(in crate::domain) minutes: Vec<(Result<i64, Problem>, String)>,
+    pub(in crate::domain) channels: Vec<(Channel, String)>,
+    pub(in crate::domain) kinds: Vec<(Kind, String)>,
+    pub(in crate::domain) name: Vec<String>,
+    /// Problems of words in the order they were typed.
+    pub(in crate::domain) word_problems: Vec<Problem>,
+}
+
+/// The day and the time a line's parts give, and what is wrong with them.
+pub(in crate::domain) struct DayTime {
+    pub(in crate::domain) date: Option<NaiveDate>,
+    pub(in crate::domain) time: Option<(NaiveTime, String)>,
+    pub(in crate::domain) date_problem: bool,
+    pub(in crate::domain) time_problem: bool,
+    pub(in crate::domain) problems: Vec<Problem>,
+}
+
 /// Second pass: the whole line is known; decide ambiguous parts, combine, and list the problems.
 pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
-    let today = now.date();
-    let mut problems = Vec::new();
-
-    // Two weekday words ("Tor Hansen tor 10"): the first lower-case one is the weekday, the
-    // others are part of the name.
-    let weekday_at: Vec<usize> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| matches!(it, Item::Weekday { .. }))
-        .map(|(i, _)| i)
-        .collect();
-    let chosen = weekday_at
-        .iter()
-        .copied()
-        .find(|&i| matches!(items[i], Item::Weekday { capital: false, .. }))
-        .or_else(|| weekday_at.first().copied());
-    for &i in &weekday_at {
-        if Some(i) != chosen
-            && let Item::Weekday { raw, .. } = &items[i]
-        {
-            items[i] = Item::Name(raw.clone());
-        }
-    }
-
-    // Decide "10.11": a date only when nothing else gives the day and something else gives the time.
-    let mut has_day = chosen.is_some()
-        || items.iter().any(|it| {
-            matches!(
-                it,
-                Item::Day { .. }
-                    | Item::Relative { .. }
-                    | Item::Yearless { .. }
-                    | Item::Week { .. }
-                    | Item::NextWeek { .. }
-            )
-        });
-    let time_like = |it: &Item| matches!(it, Item::Time { .. } | Item::Ambiguous { .. });
-    for i in 0..items.len() {
-        if let Item::Ambiguous { a, b, raw } = &items[i] {
-            let other_time = items
-                .iter()
-                .enumerate()
-                .any(|(j, it)| j != i && time_like(it));
-            let (a, b, raw) = (*a, *b, raw.clone());
-            items[i] = if !has_day && other_time {
-                has_day = true;
-                Item::Day {
-                    date: yearless_date(a, b, today, &raw),
-                    raw,
-                }
-            } else {
-                let time = NaiveTime::from_hms_opt(a, b, 0).ok_or_else(|| {
-                    Problem::new(
-                        format!("{} er ikke et klokkeslæt", show(&raw)),
-                        format!("{} is not a time", show(&raw)),
-                    )
-                });
-                Item::Time { time, raw }
-            };
-        }
-    }
-
-    let mut days: Vec<(Result<NaiveDate, Problem>, String)> = Vec::new();
-    let mut week: Option<(u32, Option<i32>, String)> = None;
-    let mut next_week: Option<String> = None;
-    let mut weekday: Option<(Weekday, bool, String)> = None;
-    let mut times: Vec<(Result<NaiveTime, Problem>, String)> = Vec::new();
-    let mut minutes: Vec<(Result<i64, Problem>, String)> = Vec::new();
-    let mut channels: Vec<(Channel, String)> = Vec::new();
-    let mut kinds: Vec<(Kind, String)> = Vec::new();
-    let mut name: Vec<String> = Vec::new();
-    // Problems of words in the order they were typed.
-    let mut word_problems: Vec<Problem> = Vec::new();
-
-    for it in items {
-        match it {
-            Item::Day { date, raw } => days.push((date, raw)),
-            Item::Relative { days: n, raw } => days.push((Ok(today + Duration::days(n)), raw)),
-            Item::Yearless { day, month, raw } => {
-                days.push((yearless_date(day, month, today, &raw), raw));
-            }
-            Item::Week { week: w, year, raw } => {
-                if week.is_some() || next_week.is_some() {
-                    word_problems.push(twice("uger", "weeks", &raw));
-                } else {
-                    week = Some((w, year, raw));
-                }
-            }
-            Item::NextWeek { raw } => {
-                if week.is_some() || next_week.is_some() {
-                    word_problems.push(twice("uger", "weeks", &raw));
-                } else {
-                    next_week = Some(raw);
-                }
-            }
-            Item::Weekday { wd, next, raw, .. } => weekday = Some((wd, next, raw)),
-            Item::Time { time, raw } => times.push((time, raw)),
-            // Every ambiguous part was decided above.
-            Item::Ambiguous { raw, .. } => name.push(raw),
-            Item::Filler => {}
-            Item::Minutes { minutes: m, raw } => minutes.push((m, raw)),
-            Item::Channel { channel, raw } => channels.push((channel, raw)),
-            Item::Kind { kind, raw } => kinds.push((kind, raw)),
-            Item::Name(raw) => name.push(raw),
-            Item::Problem(p) => word_problems.push(p),
-        }
-    }
-
-    // The time.
-    let mut time = None;
-    let mut time_problem = false;
-    if let Some((first, raw)) = times.first() {
-        match first {
-            Ok(t) => time = Some((*t, raw.clone())),
-            Err(p) => {
-                problems.push(p.clone());
-                time_problem = true;
-            }
-        }
-        if let Some((_, second)) = times.iter().skip(1).find(|(t, _)| t != first) {
-            problems.push(two_of("klokkeslæt", "times", raw, second));
-            time_problem = true;
-        }
-    }
-
-    // The day.
-    let mut date: Option<NaiveDate> = None;
-    let mut date_problem = false;
-    if let Some((first, raw)) = days.first() {
-        match first {
-            Ok(d) => date = Some(*d),
-            Err(p) => {
-                problems.push(p.clone());
-                date_problem = true;
-            }
-        }
-        let other = days
-            .iter()
-            .skip(1)
-            .find(|(d, _)| d != first)
-            .map(|(_, r)| r.clone())
-            .or_else(|| week.as_ref().map(|w| w.2.clone()))
-            .or_else(|| next_week.clone());
-        if let Some(second) = other {
-            problems.push(two_of("datoer", "dates", raw, &second));
-            date_problem = true;
-            date = None;
-        }
-        if let (Some(d), Some((wd, _, wd_raw))) = (date, &weekday)
-            && d.weekday() != *wd
-        {
-            problems.push(weekday_mismatch(d, *wd, wd_raw));
-            date_problem = true;
-            date = None;
-        }
-    } else if let Some((w, year, raw)) = &week {
-        match &weekday {
-            None => {
-                problems.push(week_without_day(raw));
-                date_problem = true;
-            }
-            Some((wd, _, _)) => match week_date(*w, *year, *wd, today, raw) {
-                Ok(d) => date = Some(d),
-                Err(p) => {
-                    problems.push(p);
-                    date_problem = true;
-                }
-            },
-        }
-    } else if let Some(raw) = &next_week {
-        match &weekday {
-            None => {
-                problems.push(week_without_day(raw));
-                date_problem = true;
-            }
-            Some((wd, _, _)) => date = Some(in_next_week(today, *wd)),
-        }
-    } else if let Some((wd, next, _)) = &weekday {
-        date = Some(if *next {
-            in_next_week(today, *wd)
-        } else {
-            let ahead = (i64::from(wd.num_days_from_monday())
-                - i64::from(today.weekday().num_days_from_monday()))
-            .rem_euclid(7);
-            let passed = time.as_ref().is_some_and(|(t, _)| *t <= now.time());
-            let ahead = if ahead == 0 && passed { 7 } else { ahead };
-            today + Duration::days(ahead)
-        });
-    }
+    decide(&mut items, now.date(), false);
+    let parts = sort(items, now.date());
+    let DayTime {
+        date,
+        time,
+        date_problem,
+        time_problem,
+        mut problems,
+    } = day_and_time(&parts, now);
+    let Parts {
+        minutes,
+        channels,
+        kinds,
+        name,
+        word_problems,
+        ..
+    } = parts;
 
     let start = match (date, &time) {
         (Some(d), Some((t, _))) => Some(d.and_time(*t)),
@@ -223,13 +77,7 @@ pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
                     fmt_date(d, false)
                 ),
             )),
-            (None, Some((_, raw))) => problems.push(Problem::new(
-                format!(
-                    "Angiv en dag til {}, fx tor, i morgen eller 23.11",
-                    show(raw)
-                ),
-                format!("Give a day for {}, e.g. thu, tomorrow or 23.11", show(raw)),
-            )),
+            (None, Some((_, raw))) => problems.push(day_missing(raw)),
             (Some(_), Some(_)) => {}
         }
     }
@@ -275,14 +123,14 @@ pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
     }
 }
 
-fn twice(da_what: &str, en_what: &str, raw: &str) -> Problem {
+pub(in crate::domain) fn twice(da_what: &str, en_what: &str, raw: &str) -> Problem {
     Problem::new(
         format!("To {da_what}: '{}' er én for meget", show(raw)),
         format!("Two {en_what}: '{}' is one too many", show(raw)),
     )
 }
 
-fn two_of(da_what: &str, en_what: &str, a: &str, b: &str) -> Problem {
+pub(in crate::domain) fn two_of(da_what: &str, en_what: &str, a: &str, b: &str) -> Problem {
     Problem::new(
         format!("To {da_what}: '{}' og '{}'; angiv kun én", show(a), show(b)),
         format!(
@@ -311,9 +159,272 @@ fn weekday_mismatch(d: NaiveDate, wd: Weekday, raw: &str) -> Problem {
     )
 }
 
-fn week_without_day(raw: &str) -> Problem {
+pub(in crate::domain) fn week_without_day(raw: &str) -> Problem {
     Problem::new(
         format!("{}: angiv også en ugedag, fx uge 49 man 10", show(raw)),
         format!("{}: add a weekday too, e.g. week 49 mon 10", show(raw)),
+    )
+}
+
+/// Decides what the whole line must settle: of two weekday words the first lower-case one is the
+/// weekday and the others are part of the name ("Tor Hansen tor 10"); a `10.11` or `10-11` is a
+/// date only when nothing else gives the day and something else gives the time (or when
+/// `prefer_date`, for a field that holds a date alone), otherwise a time or a time range.
+pub(in crate::domain) fn decide(items: &mut [Item], today: NaiveDate, prefer_date: bool) {
+    let weekday_at: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| matches!(it, Item::Weekday { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let chosen = weekday_at
+        .iter()
+        .copied()
+        .find(|&i| matches!(items[i], Item::Weekday { capital: false, .. }))
+        .or_else(|| weekday_at.first().copied());
+    for &i in &weekday_at {
+        if Some(i) != chosen
+            && let Item::Weekday { raw, .. } = &items[i]
+        {
+            items[i] = Item::Name(raw.clone());
+        }
+    }
+
+    let mut has_day = chosen.is_some()
+        || items.iter().any(|it| {
+            matches!(
+                it,
+                Item::Day { .. }
+                    | Item::Relative { .. }
+                    | Item::Yearless { .. }
+                    | Item::Week { .. }
+                    | Item::NextWeek { .. }
+            )
+        });
+    let time_like = |it: &Item| {
+        matches!(
+            it,
+            Item::Time { .. }
+                | Item::Ambiguous { .. }
+                | Item::Range { .. }
+                | Item::AmbiguousRange { .. }
+        )
+    };
+    for i in 0..items.len() {
+        let (a, b, raw, range) = match &items[i] {
+            Item::Ambiguous { a, b, raw } => (*a, *b, raw.clone(), false),
+            Item::AmbiguousRange { a, b, raw } => (*a, *b, raw.clone(), true),
+            _ => continue,
+        };
+        let other_time = items
+            .iter()
+            .enumerate()
+            .any(|(j, it)| j != i && time_like(it));
+        items[i] = if !has_day && (other_time || prefer_date) {
+            has_day = true;
+            Item::Day {
+                date: yearless_date(a, b, today, &raw),
+                raw,
+            }
+        } else if range {
+            Item::Range {
+                range: Ok(hour_range(a, b)),
+                raw,
+            }
+        } else {
+            let time = NaiveTime::from_hms_opt(a, b, 0).ok_or_else(|| {
+                Problem::new(
+                    format!("{} er ikke et klokkeslæt", show(&raw)),
+                    format!("{} is not a time", show(&raw)),
+                )
+            });
+            Item::Time { time, raw }
+        };
+    }
+}
+
+/// Sorts the decided items by what they say.
+pub(in crate::domain) fn sort(items: Vec<Item>, today: NaiveDate) -> Parts {
+    let mut p = Parts::default();
+    for it in items {
+        match it {
+            Item::Day { date, raw } => p.days.push((date, raw)),
+            Item::Relative { days: n, raw } => {
+                let date = today
+                    .checked_add_signed(Duration::days(n))
+                    .ok_or_else(|| out_of_calendar(&raw));
+                p.days.push((date, raw));
+            }
+            Item::Yearless { day, month, raw } => {
+                p.days.push((yearless_date(day, month, today, &raw), raw));
+            }
+            Item::Week { week: w, year, raw } => {
+                if p.week.is_some() || p.next_week.is_some() {
+                    p.word_problems.push(twice("uger", "weeks", &raw));
+                } else {
+                    p.week = Some((w, year, raw));
+                }
+            }
+            Item::NextWeek { raw } => {
+                if p.week.is_some() || p.next_week.is_some() {
+                    p.word_problems.push(twice("uger", "weeks", &raw));
+                } else {
+                    p.next_week = Some(raw);
+                }
+            }
+            Item::Weekday { wd, next, raw, .. } => p.weekday = Some((wd, next, raw)),
+            Item::Time { time, raw } => p.times.push((time, raw)),
+            Item::Range { range, raw } => {
+                if let Ok((_, m)) = &range {
+                    p.minutes.push((Ok(*m), raw.clone()));
+                }
+                p.times.push((range.map(|r| r.0), raw));
+            }
+            // Every ambiguous part was decided before.
+            Item::Ambiguous { raw, .. } | Item::AmbiguousRange { raw, .. } => p.name.push(raw),
+            Item::Filler(_) => {}
+            Item::Minutes { minutes: m, raw } => p.minutes.push((m, raw)),
+            Item::Channel { channel, raw } => p.channels.push((channel, raw)),
+            Item::Kind { kind, raw } => p.kinds.push((kind, raw)),
+            Item::Name(raw) => p.name.push(raw),
+            Item::Unknown(raw) => p.word_problems.push(unknown_problem(&raw)),
+            Item::Problem(pr) => p.word_problems.push(pr),
+        }
+    }
+    p
+}
+
+/// The day and the time of the sorted parts. A weekday alone is the next such day from `now`:
+/// today while the time (if any) is still ahead.
+pub(in crate::domain) fn day_and_time(p: &Parts, now: NaiveDateTime) -> DayTime {
+    let today = now.date();
+    let mut problems = Vec::new();
+
+    // The time.
+    let mut time = None;
+    let mut time_problem = false;
+    if let Some((first, raw)) = p.times.first() {
+        match first {
+            Ok(t) => time = Some((*t, raw.clone())),
+            Err(pr) => {
+                problems.push(pr.clone());
+                time_problem = true;
+            }
+        }
+        if let Some((_, second)) = p.times.iter().skip(1).find(|(t, _)| t != first) {
+            problems.push(two_of("klokkeslæt", "times", raw, second));
+            time_problem = true;
+        }
+    }
+
+    // The day.
+    let mut date: Option<NaiveDate> = None;
+    let mut date_problem = false;
+    if let Some((first, raw)) = p.days.first() {
+        match first {
+            Ok(d) => date = Some(*d),
+            Err(pr) => {
+                problems.push(pr.clone());
+                date_problem = true;
+            }
+        }
+        let other = p
+            .days
+            .iter()
+            .skip(1)
+            .find(|(d, _)| d != first)
+            .map(|(_, r)| r.clone())
+            .or_else(|| p.week.as_ref().map(|w| w.2.clone()))
+            .or_else(|| p.next_week.clone());
+        if let Some(second) = other {
+            problems.push(two_of("datoer", "dates", raw, &second));
+            date_problem = true;
+            date = None;
+        }
+        if let (Some(d), Some((wd, _, wd_raw))) = (date, &p.weekday)
+            && d.weekday() != *wd
+        {
+            problems.push(weekday_mismatch(d, *wd, wd_raw));
+            date_problem = true;
+            date = None;
+        }
+    } else if let Some((w, year, raw)) = &p.week {
+        match &p.weekday {
+            None => {
+                problems.push(week_without_day(raw));
+                date_problem = true;
+            }
+            Some((wd, _, _)) => match week_date(*w, *year, *wd, today, raw) {
+                Ok(d) => date = Some(d),
+                Err(pr) => {
+                    problems.push(pr);
+                    date_problem = true;
+                }
+            },
+        }
+    } else if let Some(raw) = &p.next_week {
+        match &p.weekday {
+            None => {
+                problems.push(week_without_day(raw));
+                date_problem = true;
+            }
+            Some((wd, _, _)) => date = Some(in_next_week(today, *wd)),
+        }
+    } else if let Some((wd, next, _)) = &p.weekday {
+        date = Some(if *next {
+            in_next_week(today, *wd)
+        } else {
+            let ahead = (i64::from(wd.num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday()))
+            .rem_euclid(7);
+            let passed = time.as_ref().is_some_and(|(t, _)| *t <= now.time());
+            let ahead = if ahead == 0 && passed { 7 } else { ahead };
+            today + Duration::days(ahead)
+        });
+    }
+    DayTime {
+        date,
+        time,
+        date_problem,
+        time_problem,
+        problems,
+    }
+}
+
+/// "Give a day for 10.30": a time without a day. When the time could also be read as a date
+/// (`23.11`, `10-11`), says how to mean the date.
+pub(in crate::domain) fn day_missing(raw: &str) -> Problem {
+    let r = show(raw);
+    let (da_date, en_date) = if could_be_a_date(raw) {
+        (
+            format!("; menes datoen {r}, så skriv også et klokkeslæt: {r} 10.30"),
+            format!("; for the date {r}, add a time: {r} 10:30"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    Problem::new(
+        format!("Angiv en dag til {r}, fx tor, i morgen eller 23.11{da_date}"),
+        format!("Give a day for {r}, e.g. thu, tomorrow or 23.11{en_date}"),
+    )
+}
+
+/// `23.11`, `10-11`: two plain numbers that are also a day and a month.
+fn could_be_a_date(raw: &str) -> bool {
+    let Some((a, b)) = raw.split_once(['.', '-']) else {
+        return false;
+    };
+    let num = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((num(a), num(b)), (Some(1..=31), Some(1..=12)))
+}
+
+fn out_of_calendar(raw: &str) -> Problem {
+    Problem::new(
+        format!("{} ligger uden for kalenderen", show(raw)),
+        format!("{} is outside the calendar", show(raw)),
     )
 }

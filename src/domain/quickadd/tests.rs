@@ -524,3 +524,56 @@ fn best_matches_come_first() {
     assert_eq!(match_citizens("han", people()), vec![6, 2, 3]);
     assert_eq!(match_citizens("je", people()), vec![7, 2, 1, 4]);
 }
+
+#[test]
+fn days_from_today_in_words() {
+    for (s, d) in [
+        ("om 2 dage 10", 25),
+        ("in 2 days 10", 25),
+        ("om en dag 10", 24),
+        ("om 1 dag 10", 24),
+        ("om en uge 10", 30),
+        ("in a week 10", 30),
+    ] {
+        assert_eq!(start(s), at(2026, 11, d, 10, 0), "{s}");
+    }
+    assert_eq!(start("om 3 uger 10"), at(2026, 12, 14, 10, 0));
+    // "in" before anything else is not a day: "in person" is a channel.
+    assert_eq!(ok("in person Jens thu 10").channel, Some(Channel::InPerson));
+    let r = ok("Jens Om tor 10");
+    assert_eq!(r.name, "Jens Om");
+}
+
+#[test]
+fn time_ranges_give_a_start_and_minutes() {
+    for (s, (h, m), minutes) in [
+        ("tor 10-11", (10, 0), 60),
+        ("tor 9-10.30", (9, 0), 90),
+        ("tor 10.30-11.15", (10, 30), 45),
+        ("thu 10:30-11:15", (10, 30), 45),
+        ("tor kl. 10-11", (10, 0), 60),
+        ("tor kl 13-15", (13, 0), 120),
+        ("tor 0-1", (0, 0), 60),
+    ] {
+        let r = ok(s);
+        assert_eq!(r.start, Some(at(2026, 11, 26, h, m)), "{s}");
+        assert_eq!(r.minutes, Some(minutes), "{s}");
+    }
+    // A pair that cannot be a range is a date; one that can be either is a date only when the
+    // line has another time and no other day.
+    assert_eq!(start("23-11 14"), at(2026, 11, 23, 14, 0));
+    assert_eq!(start("11-10 14"), at(2027, 10, 11, 14, 0));
+    assert_eq!(start("10-11 14"), at(2026, 11, 10, 14, 0));
+    assert_eq!(ok("10-11 14").minutes, None);
+    assert!(problems_en("10-11 Jens").contains("Give a day for 10-11"));
+    assert!(problems_en("tor 11.00-10.30").contains("ends before it starts"));
+    assert!(problems_en("tor 10-11 30m").contains("Two durations"));
+    assert!(problems_en("tor 10.30-11.75").contains("is not a time"));
+}
+
+#[test]
+fn the_contract_form_with_a_t() {
+    let r = ok("2026-11-24T10:30 tlf Jens");
+    assert_eq!(r.start, Some(at(2026, 11, 24, 10, 30)));
+    assert_eq!(r.name, "Jens");
+}

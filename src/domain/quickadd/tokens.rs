@@ -1,5 +1,6 @@
 //! The words of a quick-add line and what each turned out to be: shared by the first pass
-//! (`recognise`), the number readers (`numbers`) and the second pass (`resolve`).
+//! (`recognise`), the number readers (`numbers`), the second pass (`resolve`) and the date-time
+//! fields of the rest of the app (`domain::when`), which read the same words.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
@@ -7,13 +8,13 @@ use super::{Problem, show};
 use crate::domain::types::{Channel, Kind};
 
 /// One word of the line: as typed (for the name and messages) and folded (for recognising).
-pub(super) struct Tok<'a> {
-    pub(super) raw: &'a str,
-    pub(super) f: String,
+pub(in crate::domain) struct Tok<'a> {
+    pub(in crate::domain) raw: &'a str,
+    pub(in crate::domain) f: String,
 }
 
 /// What a word (or a few words) of the line turned out to be.
-pub(super) enum Item {
+pub(in crate::domain) enum Item {
     /// A day: an explicit date, `i morgen`, or a resolved `10.11`. `Err` is an impossible date.
     Day {
         date: Result<NaiveDate, Problem>,
@@ -48,6 +49,18 @@ pub(super) enum Item {
         time: Result<NaiveTime, Problem>,
         raw: String,
     },
+    /// `10-11`, `10.30-11.15`: a start and its length in minutes.
+    Range {
+        range: Result<(NaiveTime, i64), Problem>,
+        raw: String,
+    },
+    /// `10-11` where both can be hours and the pair can be a day and month: a time range or a
+    /// date, decided as `Ambiguous` is.
+    AmbiguousRange {
+        a: u32,
+        b: u32,
+        raw: String,
+    },
     /// `10.11`: a time or a date, decided once the whole line is known.
     Ambiguous {
         a: u32,
@@ -68,16 +81,23 @@ pub(super) enum Item {
     },
     Name(String),
     /// `med`, `with`, `hos`: dropped.
-    Filler,
+    Filler(String),
+    /// A word that starts like a number but is none of the forms.
+    Unknown(String),
     Problem(Problem),
 }
 
-pub(super) fn raw_join(toks: &[Tok]) -> String {
+pub(in crate::domain) fn raw_join(toks: &[Tok]) -> String {
     toks.iter().map(|t| t.raw).collect::<Vec<_>>().join(" ")
 }
 
-pub(super) fn unknown(raw: &str) -> Item {
-    Item::Problem(Problem::new(
+pub(in crate::domain) fn unknown(raw: &str) -> Item {
+    Item::Unknown(raw.to_string())
+}
+
+/// What quick-add says about a word it does not understand.
+pub(in crate::domain) fn unknown_problem(raw: &str) -> Problem {
+    Problem::new(
         format!(
             "'{}' forstås ikke: skriv dato som 23.11, klokkeslæt som 10.30 og varighed som 30m",
             show(raw)
@@ -86,5 +106,5 @@ pub(super) fn unknown(raw: &str) -> Item {
             "'{}' is not understood: write a date as 23.11, a time as 10:30 and a duration as 30m",
             show(raw)
         ),
-    ))
+    )
 }
