@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::table::{Col, Table};
 use super::{Ctx, YesNo};
-use crate::domain::dates::{fmt_iso_minute, fmt_time, parse_date, parse_datetime};
+use crate::domain::dates::{fmt_iso_minute, fmt_time};
 use crate::domain::text::sanitize_line;
 use crate::domain::{Channel, Kind, NewAppointment, NewContact, Outcome, Status, Word};
 use crate::error::{Result, user};
@@ -140,7 +140,7 @@ struct AppointmentJson<'a> {
 pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let store = ctx.open_store(Create::No)?;
     let first = match &a.date {
-        Some(d) => parse_date(d, ctx.today()).map_err(|e| user(format!("--date: {e}")))?,
+        Some(d) => ctx.date("--date", d)?,
         None => ctx.today(),
     };
     if a.days == 0 || a.days > 3660 {
@@ -225,7 +225,7 @@ pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 /// `jobdesk plan`: one planned appointment; prints its id.
 pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store(Create::No)?;
-    let start = parse_datetime(&a.at, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?;
+    let start = ctx.datetime("--at", &a.at)?;
     let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
     let kind = match &a.kind {
         Some(k) => Kind::parse(k).map_err(|e| user(format!("--kind: {e}")))?,
@@ -257,7 +257,7 @@ fn log_add(a: &LogAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
     let outcome = Outcome::parse(&a.outcome).map_err(|e| user(format!("--outcome: {e}")))?;
     let at = match &a.at {
-        Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
+        Some(s) => ctx.datetime("--at", s)?,
         None => ctx.now,
     };
     let counts = match a.counts {

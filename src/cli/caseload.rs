@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::table::{Col, Table};
 use super::{Ctx, YesNo};
 use crate::domain::Word;
-use crate::domain::dates::{fmt_date, parse_date};
+use crate::domain::dates::fmt_date;
 use crate::domain::text::sanitize_line;
 use crate::error::{Result, user};
 use crate::i18n::cli as words;
@@ -148,8 +148,8 @@ pub fn import(a: &ImportCaseloadArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<
 
 fn exempt_jobclub(a: &ExemptJobclubArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store(Create::No)?;
-    let from = parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
-    let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
+    let from = ctx.date("--from", &a.from)?;
+    let to = ctx.date("--to", &a.to)?;
     let id = store.add_jobclub_exemption(a.id, from, to, a.reason.trim(), ctx.now)?;
     writeln!(out, "{id}")?;
     Ok(())
@@ -169,9 +169,7 @@ fn citizen_add(a: &CitizenAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         None => None,
     };
     let benefit_start = match &a.benefit_start {
-        Some(d) => {
-            Some(parse_date(d, ctx.today()).map_err(|e| user(format!("--benefit-start: {e}")))?)
-        }
+        Some(d) => Some(ctx.date("--benefit-start", d)?),
         None => None,
     };
     if !a.email.is_empty() && !a.email.contains('@') {
@@ -206,9 +204,7 @@ fn citizen_set(a: &CitizenSetArgs, ctx: &Ctx, _out: &mut dyn Write) -> Result<()
     store.require_citizen(a.id)?;
     let yes = |v: Option<YesNo>| v.map(|v| v == YesNo::Yes);
     let until = match &a.mentor_until {
-        Some(d) => {
-            Some(parse_date(d, ctx.today()).map_err(|e| user(format!("--mentor-until: {e}")))?)
-        }
+        Some(d) => Some(ctx.date("--mentor-until", d)?),
         None => None,
     };
     if a.mentor_goals.is_some() || a.mentor_hours.is_some() || until.is_some() {

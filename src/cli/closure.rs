@@ -13,7 +13,7 @@ use crate::domain::closure::{
     CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
     check_range, report_csv_record,
 };
-use crate::domain::dates::{fmt_date, parse_date, parse_datetime};
+use crate::domain::dates::fmt_date;
 use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Appointment, Channel, Word};
 use crate::error::{Result, user};
@@ -216,8 +216,8 @@ fn appointment_table(
 
 fn start(a: &StartArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let from = parse_date(&a.from, ctx.today()).map_err(|e| user(format!("--from: {e}")))?;
-    let to = parse_date(&a.to, ctx.today()).map_err(|e| user(format!("--to: {e}")))?;
+    let from = ctx.date("--from", &a.from)?;
+    let to = ctx.date("--to", &a.to)?;
     check_range(from, to).map_err(user)?;
     let name = match &a.name {
         Some(n) => {
@@ -308,7 +308,7 @@ fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         )));
     }
     let at = match &a.at {
-        Some(s) => parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}")))?,
+        Some(s) => ctx.datetime("--at", s)?,
         None => ctx.now,
     };
     let mut store = ctx.open_store(Create::No)?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::table::{Col, Table};
 use super::{Ctx, prompt};
-use crate::domain::dates::{fmt_date, fmt_iso_minute, fmt_time, parse_date, parse_datetime};
+use crate::domain::dates::{fmt_date, fmt_iso_minute, fmt_time};
 use crate::domain::text::sanitize_line;
 use crate::domain::{Channel, Outcome, Status, Word};
 use crate::error::{Result, user};
@@ -133,8 +133,7 @@ struct EntryJson<'a> {
 
 /// `jobdesk log list`: the live entries of a day, a range or a citizen, in time order.
 pub fn list(a: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let day =
-        |flag: &str, s: &str| parse_date(s, ctx.today()).map_err(|e| user(format!("{flag}: {e}")));
+    let day = |flag: &str, s: &str| ctx.date(flag, s);
     let (from, to) = match (&a.date, &a.from, &a.to) {
         (Some(d), _, _) => {
             let d = day("--date", d)?;
@@ -256,7 +255,7 @@ pub fn edit(a: &EditArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         at: a
             .at
             .as_deref()
-            .map(|s| parse_datetime(s, ctx.today(), None).map_err(|e| user(format!("--at: {e}"))))
+            .map(|s| ctx.datetime("--at", s))
             .transpose()?,
         minutes,
         channel: a

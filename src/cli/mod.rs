@@ -136,6 +136,19 @@ impl Ctx {
         self.now.date()
     }
 
+    /// A day given for `flag`, in the one date-time language the desk speaks too (`i morgen`,
+    /// `tir`, `uge 49 man`, `23.11.2026`, …); a bad one is worded in this run's language.
+    pub fn date(&self, flag: &str, s: &str) -> Result<NaiveDate> {
+        crate::domain::when::parse_date(s, self.today())
+            .map_err(|p| user(format!("{flag}: {}", p.text(self.lang.da()))))
+    }
+
+    /// A day and time given for `flag` (`i dag 14.00`, `tor 10.30`, `2026-11-23 10:30`).
+    pub fn datetime(&self, flag: &str, s: &str) -> Result<NaiveDateTime> {
+        crate::domain::when::parse_datetime(s, self.now, None)
+            .map_err(|p| user(format!("{flag}: {}", p.text(self.lang.da()))))
+    }
+
     /// The database file: `--db` / `JOBDESK_DB`, else the platform data folder.
     pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use super::Ctx;
 use super::table::{Col, Table};
 use crate::config::Config;
-use crate::domain::dates::{fmt_date, fmt_time, parse_date};
+use crate::domain::dates::{fmt_date, fmt_time};
 use crate::error::{Result, user};
 use crate::export::{DayRange, csv, ics, json};
 use crate::i18n::export as words;
@@ -94,7 +94,13 @@ pub fn day_range(
     default: DayRange,
 ) -> Result<DayRange> {
     let parse = |flag: &str, s: &str| {
-        parse_date(s, ctx.today()).map_err(|e| user(format!("{flag}: {e}. Nothing was written")))
+        crate::domain::when::parse_date(s, ctx.today()).map_err(|p| {
+            user(format!(
+                "{flag}: {}. {}",
+                p.text(ctx.lang.da()),
+                ctx.lang.t("Intet blev skrevet", "Nothing was written")
+            ))
+        })
     };
     if let Some(d) = date {
         return Ok(DayRange::day(parse("--date", d)?));

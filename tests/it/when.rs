@@ -336,3 +336,63 @@ proptest! {
         prop_assert_eq!(when::parse_slot(&s, now).ok(), from_quick_add, "{:?} at {}", s, now);
     }
 }
+
+/// `plan --at` on the command line reads the same phrases as quick-add, and says what is
+/// wrong in Danish with `--lang da`.
+#[test]
+fn plan_at_on_the_command_line_speaks_the_same_language() {
+    use crate::support::{bad, generated, jobdesk, json, ok, tmpdir};
+    let dir = tmpdir();
+    let db = generated(&dir, 5);
+    for (phrase, want) in [
+        ("tir 10", "2026-11-24T10:00"),
+        ("i morgen 9", "2026-11-24T09:00"),
+        ("uge 49 man 10.30", "2026-11-30T10:30"),
+        ("om 2 dage 14", "2026-11-25T14:00"),
+    ] {
+        let id = ok(jobdesk(&db).args([
+            "plan",
+            "--citizen",
+            "1",
+            "--at",
+            phrase,
+            "--channel",
+            "phone",
+        ]));
+        let agenda = json(&ok(jobdesk(&db).args([
+            "agenda",
+            "--date",
+            &want[..10],
+            "--json",
+        ])));
+        let found = agenda
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"].to_string() == id.trim())
+            .unwrap_or_else(|| panic!("{phrase}: {id} not in {agenda}"));
+        assert_eq!(found["start"], want, "{phrase}");
+        let quick = parse(&format!("{phrase} tlf"), now());
+        assert_eq!(
+            quick
+                .start
+                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .as_deref(),
+            Some(want),
+            "quick-add reads {phrase} the same"
+        );
+    }
+    let err = bad(jobdesk(&db).args([
+        "--lang",
+        "da",
+        "plan",
+        "--citizen",
+        "1",
+        "--at",
+        "tirx 10",
+        "--channel",
+        "phone",
+    ]));
+    assert!(err.contains("--at: 'tirx 10' er ikke en dag"), "{err}");
+    assert!(!err.contains("is not"), "Danish, not English: {err}");
+}
