@@ -369,7 +369,7 @@ fn plan_at_on_the_command_line_speaks_the_same_language() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|a| a["id"].to_string() == id.trim())
+            .find(|a| a["id"].as_i64().map(|n| n.to_string()).as_deref() == Some(id.trim()))
             .unwrap_or_else(|| panic!("{phrase}: {id} not in {agenda}"));
         assert_eq!(found["start"], want, "{phrase}");
         let quick = parse(&format!("{phrase} tlf"), now());
