@@ -247,9 +247,7 @@ impl App {
         }
         if self.mode.is_overlay() {
             // The overlay handles it; its effects are applied here, in one place.
-            if !self.mode.typing() {
-                self.message = None;
-            }
+            self.message = None;
             let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
             let effects = mode.handle(ev, &self.ctx()).unwrap_or_default();
             self.mode = mode;

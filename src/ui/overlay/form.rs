@@ -175,7 +175,14 @@ impl Form {
         match self.build(ctx.now, ctx.lang) {
             Err(errors) => {
                 self.errors = errors;
-                Vec::new()
+                vec![Effect::Message(
+                    ctx.lang
+                        .t(
+                            "Ret fejlene under felterne og gem igen",
+                            "Correct the errors under the fields and save again",
+                        )
+                        .to_string(),
+                )]
             }
             Ok((new, citizen)) => vec![Effect::Plan {
                 new: Box::new(new),
@@ -236,8 +243,10 @@ impl Overlay for Form {
             } else {
                 Style::new().fg(Color::Gray)
             };
+            // The focused field is marked in text too (not only by colour).
+            let mark = if i == self.focus { '›' } else { ' ' };
             f.render_widget(
-                Paragraph::new(format!("{:<10}", labels[i])).style(style),
+                Paragraph::new(format!("{mark}{:<9}", labels[i])).style(style),
                 Rect {
                     x: inner.x,
                     y,

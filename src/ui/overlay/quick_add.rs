@@ -435,7 +435,8 @@ impl Overlay for QuickAdd {
                 .iter()
                 .enumerate()
                 .map(|(i, (_, n))| {
-                    let line = Line::raw(format!(" {} ", sanitize_line(n)));
+                    let mark = if i == pick.selected { '›' } else { ' ' };
+                    let line = Line::raw(format!("{mark}{} ", sanitize_line(n)));
                     if i == pick.selected {
                         line.style(Style::new().bg(Color::Blue).fg(Color::White))
                     } else {

@@ -6,6 +6,7 @@
 mod card;
 mod closure;
 mod marking;
+mod overlays;
 mod panes;
 mod planning;
 
