@@ -225,3 +225,27 @@ CREATE INDEX appointments_live_day ON appointments (start, kind, citizen_id) WHE
 -- sessions and let the purge find them without reading a million rows.
 CREATE INDEX contacts_deleted ON contacts (id) WHERE deleted = 1;
 CREATE INDEX appointments_deleted ON appointments (id) WHERE deleted = 1;
+
+-- version: 7
+-- The audit log also records corrections and deletions of log entries (issue 12): which entry's
+-- fields changed (their names, never the note's text), and which entries were deleted or brought
+-- back. SQLite cannot widen a CHECK in place: the table is copied into one that allows them.
+CREATE TABLE audit_new (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT    NOT NULL,
+    os_user    TEXT    NOT NULL DEFAULT '',
+    action     TEXT    NOT NULL CHECK (action IN
+               ('export', 'backup', 'import', 'reveal_cpr', 'erase', 'purge',
+                'correct_contact', 'delete_contact')),
+    citizen_id INTEGER,
+    range_from TEXT,
+    range_to   TEXT,
+    rows       INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+    detail     TEXT    NOT NULL DEFAULT ''
+);
+INSERT INTO audit_new (id, at, os_user, action, citizen_id, range_from, range_to, rows, detail)
+    SELECT id, at, os_user, action, citizen_id, range_from, range_to, rows, detail FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_new RENAME TO audit;
+CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_citizen ON audit (citizen_id, at);

@@ -1,4 +1,5 @@
-//! `jobdesk agenda`, `jobdesk plan` and `jobdesk log add|feedback`.
+//! `jobdesk agenda`, `jobdesk plan` and `jobdesk log add|feedback` (`log list|edit|delete` and
+//! `mark` are in `log`).
 
 use std::io::Write;
 
@@ -56,6 +57,13 @@ pub enum LogCommand {
     Add(LogAddArgs),
     /// Record how the citizen experienced a contact (1–5) and their own wish
     Feedback(FeedbackArgs),
+    /// The live entries of a day (default: today), a range or a citizen, in time order
+    List(super::log::ListArgs),
+    /// Correct one entry: only the fields given change (recorded in the audit log, without the
+    /// note's text)
+    Edit(super::log::EditArgs),
+    /// Delete one entry (asks first; --yes for scripts; recorded in the audit log)
+    Delete(super::log::DeleteArgs),
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +118,9 @@ pub fn run_log(cmd: LogCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             store.set_feedback(a.contact, a.score, a.wish.trim())?;
             Ok(())
         }
+        LogCommand::List(a) => super::log::list(&a, ctx, out),
+        LogCommand::Edit(a) => super::log::edit(&a, ctx, out),
+        LogCommand::Delete(a) => super::log::delete(&a, ctx, out),
     }
 }
 

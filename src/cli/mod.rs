@@ -1,11 +1,13 @@
 //! The command line: the clap definitions, the context every command runs in ([`Ctx`]) and the
 //! dispatch. One file per command group: `caseload` (citizens, import caseload), `calendar`
-//! (agenda, plan, log), `closure` (closure, report), `transfer` (export, import json), `safety`
-//! (init … check), `setup` (generate, config, the desk); `table` and `prompt` are shared helpers.
+//! (agenda, plan, log add), `log` (mark, log list|edit|delete), `closure` (closure, report),
+//! `transfer` (export, import json), `safety` (init … check), `setup` (generate, config, the
+//! desk); `table` and `prompt` are shared helpers.
 
 pub mod calendar;
 pub mod caseload;
 pub mod closure;
+pub mod log;
 pub mod prompt;
 pub mod safety;
 pub mod setup;
@@ -69,6 +71,9 @@ pub enum Command {
     Agenda(calendar::AgendaArgs),
     /// Plan one appointment and print its id
     Plan(calendar::PlanArgs),
+    /// Mark an appointment held, no-show or cancelled and print the log entry's id; marking
+    /// again replaces the earlier outcome
+    Mark(log::MarkArgs),
     /// The contact log
     #[command(subcommand)]
     Log(calendar::LogCommand),
@@ -265,6 +270,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Command::Import(ImportCommand::Json(a)) => transfer::import_json(&a, ctx, out),
         Command::Agenda(a) => calendar::agenda(&a, ctx, out),
         Command::Plan(a) => calendar::plan(&a, ctx, out),
+        Command::Mark(a) => log::mark(&a, ctx, out),
         Command::Log(c) => calendar::run_log(c, ctx, out),
         Command::Closure(c) => closure::run_closure(c, ctx, out),
         Command::Report(r) => closure::run_report(r, ctx, out),

@@ -282,7 +282,7 @@ fn audit(a: &AuditArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let table = Table::new(&[
         Col::Fit(16),
         Col::Fit(10),
-        Col::Fit(10),
+        Col::Fit(15),
         Col::Right(7),
         Col::Fit(23),
         Col::Right(7),

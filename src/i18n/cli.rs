@@ -25,3 +25,139 @@ pub fn no_appointments(l: Lang) -> &'static str {
 pub fn archived(l: Lang) -> &'static str {
     l.t("(afsluttet)", "(archived)")
 }
+
+pub fn log_header(l: Lang) -> [&'static str; 10] {
+    if l.da() {
+        [
+            "id",
+            "tid",
+            "borger",
+            "art",
+            "kanal",
+            "udfald",
+            "min",
+            "tæller",
+            "overført",
+            "notat",
+        ]
+    } else {
+        [
+            "id",
+            "time",
+            "citizen",
+            "kind",
+            "channel",
+            "outcome",
+            "min",
+            "counts",
+            "transferred",
+            "note",
+        ]
+    }
+}
+
+pub fn yes(l: Lang) -> &'static str {
+    l.t("ja", "yes")
+}
+
+pub fn no_contacts(l: Lang) -> &'static str {
+    l.t("ingen kontakter", "no contacts")
+}
+
+/// `mark` replaced earlier outcome entries of the appointment.
+pub fn replaced(l: Lang, appointment: i64, ids: &[i64]) -> String {
+    let ids = ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if l.da() {
+        format!(
+            "aftale {appointment} var allerede markeret: den nye markering erstatter kontakt {ids}"
+        )
+    } else {
+        format!("appointment {appointment} was marked already: the new mark replaces contact {ids}")
+    }
+}
+
+/// `mark --status moved` needs the new time, which the command line does not take.
+pub fn mark_moved(l: Lang) -> &'static str {
+    l.t(
+        "--status moved: en flytning har brug for det nye tidspunkt: flyt aftalen i skrivebordet (m), eller markér den aflyst og planlæg en ny med `jobdesk plan`. Intet blev skrevet",
+        "--status moved: a move needs the new time: move the appointment in the desk (m), or mark it cancelled and plan a new one with `jobdesk plan`. Nothing was written",
+    )
+}
+
+pub fn mark_planned(l: Lang) -> &'static str {
+    l.t(
+        "--status planned er ikke en markering: angiv held, no_show, cancelled_by_citizen eller cancelled. Intet blev skrevet",
+        "--status planned is not a mark: give held, no_show, cancelled_by_citizen or cancelled. Nothing was written",
+    )
+}
+
+/// Marking held an appointment that has not begun: done, with a word.
+pub fn future_held(l: Lang, id: i64, when: &str) -> String {
+    if l.da() {
+        format!("bemærk: aftale {id} er først {when} og er nu markeret afholdt")
+    } else {
+        format!("note: appointment {id} is not until {when} and is now marked held")
+    }
+}
+
+pub fn edit_needs_a_change(l: Lang) -> &'static str {
+    l.t(
+        "log edit: angiv mindst én ændring (--at, --minutes, --channel, --outcome eller --note). Intet blev skrevet",
+        "log edit: give at least one change (--at, --minutes, --channel, --outcome or --note). Nothing was written",
+    )
+}
+
+pub fn corrected(l: Lang, id: i64) -> String {
+    if l.da() {
+        format!("kontakt {id} er rettet")
+    } else {
+        format!("contact {id} corrected")
+    }
+}
+
+/// A corrected entry that is in the case system already.
+pub fn transferred_already(l: Lang, id: i64, day: &str) -> String {
+    if l.da() {
+        format!("bemærk: kontakt {id} blev overført til sagssystemet {day}: ret den også dér")
+    } else {
+        format!(
+            "note: contact {id} was transferred to the case system on {day}: correct it there too"
+        )
+    }
+}
+
+pub fn delete_question(l: Lang, id: i64, what: &str) -> String {
+    if l.da() {
+        format!("Slet kontakt {id} ({what})? (j/n) ")
+    } else {
+        format!("Delete contact {id} ({what})? (y/n) ")
+    }
+}
+
+pub fn delete_needs_confirmation(l: Lang, id: i64) -> String {
+    if l.da() {
+        format!(
+            "sletning af kontakt {id} skal bekræftes: kør i en terminal for at blive spurgt, eller tilføj --yes (til scripts). Intet blev slettet"
+        )
+    } else {
+        format!(
+            "deleting contact {id} needs a confirmation: run it in a terminal to be asked, or add --yes (for scripts). Nothing was deleted"
+        )
+    }
+}
+
+pub fn not_deleted(l: Lang) -> &'static str {
+    l.t("Intet blev slettet.", "Nothing was deleted.")
+}
+
+pub fn deleted(l: Lang, id: i64) -> String {
+    if l.da() {
+        format!("kontakt {id} er slettet")
+    } else {
+        format!("contact {id} deleted")
+    }
+}

@@ -70,6 +70,28 @@ fn en(e: &Error) -> String {
         Error::NoAppointment(id) => {
             format!("no appointment with id {id}: see `jobdesk agenda` for the ids")
         }
+        Error::NoContact(id) => {
+            format!("no contact with id {id}: see `jobdesk log list` for the ids")
+        }
+        Error::Deleted {
+            what: Row::Contact,
+            id,
+        } => format!(
+            "contact {id} is deleted: see `jobdesk log list` for the live entries. Nothing was written"
+        ),
+        Error::Deleted { what, id } => format!(
+            "the {} {id} is deleted. Nothing was written",
+            what.en()
+        ),
+        Error::NothingToChange => "nothing to change: give at least one new value. Nothing was written".into(),
+        Error::OutcomeOfAppointment {
+            id,
+            appointment,
+            outcome,
+        } => format!(
+            "contact {id} is the outcome of appointment {appointment} and cannot become '{}': give held, no_show, cancelled_by_citizen or cancelled, or mark it again with `jobdesk mark --appointment {appointment} --status ...`. Nothing was written",
+            outcome.key()
+        ),
         Error::NotEmpty { path, citizens } => format!(
             "the database {} already holds {citizens} citizens; generate only fills an empty one. Use another --db path",
             path.display()
@@ -219,8 +241,30 @@ fn da(e: &Error) -> String {
         Error::NoAppointment(id) => {
             format!("der er ingen aftale med id {id}: se id'erne med `jobdesk agenda`")
         }
-        Error::NoContact(id) => format!("der er ingen kontakt med id {id}"),
+        Error::NoContact(id) => {
+            format!("der er ingen kontakt med id {id}: se id'erne med `jobdesk log list`")
+        }
         Error::Gone { what, id } => format!("{} {id} er væk (er den slettet?)", row(*what)),
+        Error::Deleted {
+            what: Row::Contact,
+            id,
+        } => format!(
+            "kontakt {id} er slettet: se de gældende kontakter med `jobdesk log list`. Intet blev skrevet"
+        ),
+        Error::Deleted { what, id } => {
+            format!("{} {id} er slettet. Intet blev skrevet", row(*what))
+        }
+        Error::NothingToChange => {
+            "intet at ændre: angiv mindst én ny værdi. Intet blev skrevet".into()
+        }
+        Error::OutcomeOfAppointment {
+            id,
+            appointment,
+            outcome,
+        } => format!(
+            "kontakt {id} er udfaldet af aftale {appointment} og kan ikke blive '{}': angiv held, no_show, cancelled_by_citizen eller cancelled, eller markér aftalen igen med `jobdesk mark --appointment {appointment} --status ...`. Intet blev skrevet",
+            outcome.name(true)
+        ),
         Error::NotEmpty { path, citizens } => format!(
             "databasen {} har allerede {citizens} borgere; generate fylder kun en tom. Angiv en anden sti med --db",
             path.display()

@@ -175,6 +175,8 @@ pub fn action(l: Lang, a: Action) -> &'static str {
         Action::RevealCpr => l.t("vis CPR", "reveal CPR"),
         Action::Erase => l.t("sletning", "erasure"),
         Action::Purge => l.t("oprydning", "purge"),
+        Action::CorrectContact => l.t("kontakt rettet", "entry corrected"),
+        Action::DeleteContact => l.t("kontakt slettet", "entry deleted"),
     }
 }
 

@@ -1,7 +1,7 @@
-//! The audit log: every export, backup, import, revealed CPR number, erasure and purge, with the
-//! time, the user of the machine, the citizen or the days, and how many rows. Public-sector
-//! practice keeps such a log for 6 months: older entries are removed whenever one is written.
-//! Entries hold no names, CPR numbers or notes.
+//! The audit log: every export, backup, import, revealed CPR number, erasure, purge, and every
+//! correction or deletion of a log entry, with the time, the user of the machine, the citizen or
+//! the days, and how many rows. Public-sector practice keeps such a log for 6 months: older
+//! entries are removed whenever one is written. Entries hold no names, CPR numbers or notes.
 
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
@@ -25,16 +25,22 @@ pub enum Action {
     RevealCpr,
     Erase,
     Purge,
+    /// A log entry corrected (or the correction undone): the detail names the fields changed.
+    CorrectContact,
+    /// A log entry deleted (or brought back by an undo).
+    DeleteContact,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 8] = [
         Action::Export,
         Action::Backup,
         Action::Import,
         Action::RevealCpr,
         Action::Erase,
         Action::Purge,
+        Action::CorrectContact,
+        Action::DeleteContact,
     ];
 
     pub fn key(self) -> &'static str {
@@ -45,6 +51,8 @@ impl Action {
             Action::RevealCpr => "reveal_cpr",
             Action::Erase => "erase",
             Action::Purge => "purge",
+            Action::CorrectContact => "correct_contact",
+            Action::DeleteContact => "delete_contact",
         }
     }
 

@@ -3,13 +3,13 @@
 //! them when its undo history ends.
 
 use chrono::NaiveDateTime;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Row;
 use super::{Store, refresh_citizen_on};
 use crate::domain::dates::to_db;
 use crate::domain::minimum;
-use crate::domain::{Appointment, NewAppointment, NewContact, Status, Word};
+use crate::domain::{Appointment, Channel, NewAppointment, NewContact, Outcome, Status, Word};
 use crate::error::Result;
 
 /// One reversible change. Applying it returns the change that undoes it.
@@ -40,6 +40,26 @@ pub enum Change {
         citizen_id: i64,
         text: String,
     },
+    /// Set a contact's fields: a correction and its undo. Audited with the names of the fields
+    /// that change (never the note's text).
+    Contact {
+        id: i64,
+        at: NaiveDateTime,
+        minutes: i64,
+        channel: Channel,
+        outcome: Outcome,
+        note: String,
+        counts: bool,
+    },
+    /// Delete a contact (soft, `removed: true`) or bring it back: what
+    /// [`Store::delete_contact`] does and its undo. Audited, unlike [`Change::ContactDeleted`]
+    /// (the undo of a new entry or a mark).
+    ContactRemoved {
+        id: i64,
+        removed: bool,
+    },
+    /// Several changes as one step, applied in the order given.
+    Several(Vec<Change>),
 }
 
 /// What marking an appointment did.
@@ -48,6 +68,8 @@ pub struct Marked {
     pub contact_id: i64,
     /// The new appointment, when it was moved.
     pub new_appointment: Option<i64>,
+    /// The earlier outcome entries of the appointment this mark replaced (soft-deleted).
+    pub replaced: Vec<i64>,
     /// Changes that undo the mark, in the order to apply them.
     pub undo: Vec<Change>,
 }
@@ -57,20 +79,14 @@ impl Store {
     pub fn apply(&mut self, changes: &[Change]) -> Result<Vec<Change>> {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
+        let now = self.clock.now();
         self.write(|tx| {
             let mut inverse = Vec::with_capacity(changes.len());
             let mut citizens = Vec::new();
             for ch in changes {
-                let (inv, citizen) = apply_one(tx, ch)?;
-                inverse.push(inv);
-                citizens.push(citizen);
+                inverse.push(apply_one(tx, ch, now, &mut citizens)?);
             }
-            citizens.sort_unstable();
-            citizens.dedup();
-            for c in citizens {
-                refresh_citizen_on(tx, &rules, &sus, c)?;
-                super::closures::refresh_calls_on(tx, c)?;
-            }
+            refresh_citizens_on(tx, &rules, &sus, citizens)?;
             inverse.reverse();
             Ok(inverse)
         })
@@ -116,7 +132,40 @@ impl Store {
         let rules = self.rules.clone();
         let sus = self.suspensions.clone();
         self.write(|tx| {
+            let mut touched = Vec::new();
             let mut undo = Vec::new();
+            // One outcome per appointment: the earlier ones are replaced (soft-deleted, so the
+            // undo brings them back), and the latest note written is kept on the new entry.
+            let earlier: Vec<(i64, String)> = {
+                let mut st = tx.prepare_cached(
+                    "SELECT id, note FROM contacts WHERE appointment_id = ?1 AND deleted = 0 ORDER BY id",
+                )?;
+                st.query_map([a.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<Result<_, _>>()?
+            };
+            for (cid, _) in &earlier {
+                undo.push(apply_one(
+                    tx,
+                    &Change::ContactDeleted {
+                        id: *cid,
+                        deleted: true,
+                    },
+                    now,
+                    &mut touched,
+                )?);
+            }
+            let note = earlier
+                .iter()
+                .rev()
+                .map(|(_, n)| n.clone())
+                .find(|n| !n.trim().is_empty())
+                .unwrap_or_default();
+            // The follow-up of an earlier move goes with it while nothing has happened to it.
+            if let Some(f) = a.moved_to.filter(|_| a.status == Status::Moved)
+                && let Some(gone) = drop_follow_up(tx, f)?
+            {
+                undo.push(apply_one(tx, &gone, now, &mut touched)?);
+            }
             let new_appointment = match new_start {
                 Some(start) if status == Status::Moved => {
                     let n = NewAppointment {
@@ -142,7 +191,7 @@ impl Store {
                 }
                 _ => None,
             };
-            let (inv, _) = apply_one(
+            undo.push(apply_one(
                 tx,
                 &Change::Appointment {
                     id: a.id,
@@ -151,8 +200,9 @@ impl Store {
                     moved_to: new_appointment,
                     deleted: false,
                 },
-            )?;
-            undo.insert(0, inv);
+                now,
+                &mut touched,
+            )?);
             // A conversation held inside a closure does not count, unless the closure says so.
             let counts = minimum::within_closures(
                 contact.counts,
@@ -162,21 +212,22 @@ impl Store {
                 tx,
                 &NewContact {
                     counts,
+                    note,
                     ..contact.clone()
                 },
                 &created,
             )?;
-            undo.insert(
-                0,
-                Change::ContactDeleted {
-                    id: contact_id,
-                    deleted: true,
-                },
-            );
-            refresh_citizen_on(tx, &rules, &sus, a.citizen_id)?;
+            undo.push(Change::ContactDeleted {
+                id: contact_id,
+                deleted: true,
+            });
+            undo.reverse();
+            touched.push(a.citizen_id);
+            refresh_citizens_on(tx, &rules, &sus, touched)?;
             Ok(Marked {
                 contact_id,
                 new_appointment,
+                replaced: earlier.into_iter().map(|(id, _)| id).collect(),
                 undo,
             })
         })
@@ -252,8 +303,82 @@ impl Store {
     }
 }
 
-/// Applies one change; returns its inverse and the citizen it touched.
-fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
+/// Recomputes the derived columns of the citizens touched (each once): the due date, the last
+/// contact, and their place on a closure's call list.
+pub(super) fn refresh_citizens_on(
+    tx: &rusqlite::Connection,
+    rules: &crate::domain::cadence::Rules,
+    sus: &[crate::domain::cadence::Suspension],
+    mut citizens: Vec<i64>,
+) -> Result<()> {
+    citizens.sort_unstable();
+    citizens.dedup();
+    for c in citizens {
+        refresh_citizen_on(tx, rules, sus, c)?;
+        super::closures::refresh_calls_on(tx, c)?;
+    }
+    Ok(())
+}
+
+/// The change that soft-deletes appointment `id`, the new time of a move, while it is still
+/// planned with nothing logged on it; `None` when something has happened to it.
+pub(super) fn drop_follow_up(tx: &rusqlite::Connection, id: i64) -> Result<Option<Change>> {
+    let row: Option<(String, String, Option<i64>, bool, bool)> = tx
+        .query_row(
+            "SELECT status, reason, moved_to, deleted,
+                    EXISTS (SELECT 1 FROM contacts WHERE appointment_id = ?1 AND deleted = 0)
+             FROM appointments WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        Some((status, reason, moved_to, false, false)) if status == Status::Planned.key() => {
+            Some(Change::Appointment {
+                id,
+                status: Status::Planned,
+                reason,
+                moved_to,
+                deleted: true,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// Applies one change (a [`Change::Several`] in order); returns its inverse and adds the
+/// citizens it touched to `touched`. Corrections and deletions of entries are audited at `now`.
+pub(super) fn apply_one(
+    tx: &rusqlite::Connection,
+    ch: &Change,
+    now: NaiveDateTime,
+    touched: &mut Vec<i64>,
+) -> Result<Change> {
+    match ch {
+        Change::Several(list) => {
+            let mut inverse = Vec::with_capacity(list.len());
+            for c in list {
+                inverse.push(apply_one(tx, c, now, touched)?);
+            }
+            inverse.reverse();
+            Ok(Change::Several(inverse))
+        }
+        Change::Contact { .. } | Change::ContactRemoved { .. } => {
+            let (inv, citizen) = super::corrections::apply_correction(tx, ch, now)?;
+            touched.push(citizen);
+            Ok(inv)
+        }
+        _ => {
+            let (inv, citizen) = apply_simple(tx, ch)?;
+            touched.push(citizen);
+            Ok(inv)
+        }
+    }
+}
+
+/// Applies one change of the kinds that are not audited; returns its inverse and the citizen
+/// it touched.
+fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
     let missing = |what: Row, id: i64| -> anyhow::Error { super::Error::Gone { what, id }.into() };
     Ok(match ch {
         Change::Appointment {
@@ -358,6 +483,9 @@ fn apply_one(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)> {
                 },
                 *citizen_id,
             )
+        }
+        Change::Contact { .. } | Change::ContactRemoved { .. } | Change::Several(_) => {
+            return Err(anyhow::anyhow!("internal: {ch:?} is applied by apply_one"));
         }
     })
 }

@@ -7,7 +7,7 @@ use rusqlite::{Row, params, params_from_iter};
 use super::Store;
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::text::fold;
-use crate::domain::{Channel, Contact, NewContact, Outcome, Word};
+use crate::domain::{Channel, Contact, Kind, NewContact, Outcome, Word};
 use crate::error::Result;
 
 /// Which contacts a list shows.
@@ -18,6 +18,15 @@ pub struct ContactFilter {
     pub citizen_id: Option<i64>,
     /// Folded text the citizen's name or the note must contain.
     pub text: String,
+}
+
+/// One entry of the log as `log list` shows it: the contact and the kind of meeting it was (an
+/// appointment's kind; an entry without one is a conversation, or a mentor visit by a mentor's
+/// channel).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub contact: Contact,
+    pub kind: Kind,
 }
 
 const COLS: &str = "k.id, k.uuid, k.citizen_id, c.name, k.appointment_id, k.at, k.channel, \
@@ -92,9 +101,30 @@ impl Store {
         self.conn
             .query_row(&sql, [id], contact_from_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => super::Error::NoContact(id).into(),
+                rusqlite::Error::QueryReturnedNoRows => self.missing_contact(id),
                 e => e.into(),
             })
+    }
+
+    /// Why contact `id` is not there: deleted (kept for an undo), or never was.
+    fn missing_contact(&self, id: i64) -> anyhow::Error {
+        let deleted = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1 AND deleted = 1)",
+                [id],
+                |r| r.get::<_, bool>(0),
+            )
+            .unwrap_or(false);
+        if deleted {
+            super::Error::Deleted {
+                what: super::Row::Contact,
+                id,
+            }
+            .into()
+        } else {
+            super::Error::NoContact(id).into()
+        }
     }
 
     /// Contacts, newest first, a window of `limit` rows from `offset`.
@@ -111,6 +141,27 @@ impl Store {
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(args), contact_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The live entries of the log the filter selects, in time order.
+    pub fn log_entries(&self, f: &ContactFilter) -> Result<Vec<LogEntry>> {
+        let (cond, args) = conditions(f);
+        let sql = format!(
+            "SELECT {COLS}, a.kind FROM contacts k JOIN citizens c ON c.id = k.citizen_id
+             LEFT JOIN appointments a ON a.id = k.appointment_id
+             WHERE {cond} ORDER BY k.at, k.id"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args), |r| {
+            let contact = contact_from_row(r)?;
+            let kind = match r.get::<_, Option<String>>(12)? {
+                Some(k) => Kind::parse(&k).unwrap_or(Kind::Conversation),
+                None if contact.channel.is_mentor_channel() => Kind::MentorVisit,
+                None => Kind::Conversation,
+            };
+            Ok(LogEntry { contact, kind })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

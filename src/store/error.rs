@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::domain::closure::CallResult;
-use crate::domain::{Channel, Kind, Status, Word};
+use crate::domain::{Channel, Kind, Outcome, Status, Word};
 
 /// What kind of row a [`Error::Gone`] was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +174,19 @@ pub enum Error {
     NoContact(i64),
     #[error("the {} {id} is gone (was it erased?)", what.en())]
     Gone { what: Row, id: i64 },
+    /// A soft-deleted row (kept only so an undo can bring it back).
+    #[error("the {} {id} is deleted: undo the deletion first, or choose a live one", what.en())]
+    Deleted { what: Row, id: i64 },
+    #[error("nothing to change: give at least one new value")]
+    NothingToChange,
+    /// An appointment's outcome entry becomes held, no-show or cancelled (its appointment
+    /// follows); a move, or an outcome of a call without an appointment, is a new mark.
+    #[error("contact {id} is the outcome of appointment {appointment} and cannot become '{}': give held, no_show, cancelled_by_citizen or cancelled, or mark the appointment again", outcome.key())]
+    OutcomeOfAppointment {
+        id: i64,
+        appointment: i64,
+        outcome: Outcome,
+    },
     #[error(
         "the database {} already holds {citizens} citizens; only an empty one is filled",
         shown(path)

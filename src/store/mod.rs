@@ -10,6 +10,7 @@ mod changes;
 mod citizens;
 mod closures;
 mod contacts;
+mod corrections;
 pub mod crypt;
 mod drafts;
 mod error;
@@ -25,17 +26,18 @@ pub use bulk::Loader;
 pub use changes::{Change, Marked};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
-pub use contacts::ContactFilter;
 pub(crate) use contacts::insert_contact as insert_contact_raw;
+pub use contacts::{ContactFilter, LogEntry};
+pub use corrections::ContactEdit;
 pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
 pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
-pub use options::{AskReason, Asker, Clock, Create, KeySource, OpenOptions, Warning};
-pub use safety::{
-    BackupDone, Converted, DEFAULT_RETENTION_DAYS, Erased, Problem, PurgeCitizen, PurgePlan,
+pub use options::{
+    AskReason, Asker, Clock, Create, DEFAULT_RETENTION_DAYS, KeySource, OpenOptions, Warning,
 };
+pub use safety::{BackupDone, Converted, Erased, Problem, PurgeCitizen, PurgePlan};
 
 use std::path::{Path, PathBuf};
 

@@ -9,9 +9,11 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 
 use super::crypt::Passphrase;
-use super::safety::DEFAULT_RETENTION_DAYS;
 use crate::domain::cadence::Rules;
 use crate::error::Result;
+
+/// Transferred contacts are kept this many days after a citizen's last contact (2 years).
+pub const DEFAULT_RETENTION_DAYS: u32 = 730;
 
 /// Whether opening may create a database that does not exist yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

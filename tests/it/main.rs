@@ -11,5 +11,6 @@ mod e2e;
 mod export;
 mod import;
 mod quickadd;
+mod record;
 mod safety;
 mod store;

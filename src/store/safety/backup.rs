@@ -212,6 +212,7 @@ impl Store {
                 )));
             }
         }
+        problems.extend(self.outcomes_twice()?);
         if self.encrypted() {
             let mut st = self.conn.prepare("PRAGMA cipher_integrity_check")?;
             let rows: Vec<String> = st
@@ -225,6 +226,41 @@ impl Store {
             }
         }
         Ok(problems)
+    }
+}
+
+impl Store {
+    /// Appointments with more than one live outcome entry in the log (one mark is one entry).
+    fn outcomes_twice(&self) -> Result<Vec<Problem>> {
+        let mut st = self.conn.prepare(
+            "SELECT a.id, a.start, count(*), group_concat(k.id, ', ')
+             FROM (SELECT id, appointment_id FROM contacts
+                   WHERE deleted = 0 AND appointment_id IS NOT NULL ORDER BY id) k
+             JOIN appointments a ON a.id = k.appointment_id
+             WHERE a.deleted = 0
+             GROUP BY a.id HAVING count(*) > 1 ORDER BY a.start, a.id",
+        )?;
+        let rows: Vec<(i64, String, i64, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()
+            .map_err(explain_sqlite)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, start, n, ids)| {
+                let when = crate::domain::dates::from_db(&start)
+                    .map(|t| {
+                        format!(
+                            "{} {}",
+                            crate::domain::dates::fmt_date(t.date(), true),
+                            crate::domain::dates::fmt_time(t.time(), true)
+                        )
+                    })
+                    .unwrap_or(start);
+                Problem(format!(
+                    "appointment {id} ({when}) has {n} live outcomes: {ids} (an appointment has one: delete the extra entries from the log)"
+                ))
+            })
+            .collect())
     }
 }
 

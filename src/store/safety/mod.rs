@@ -25,9 +25,6 @@ use super::{Store, no_citizen, refresh_citizen_on};
 use crate::domain::dates::{from_db, to_db};
 use crate::error::Result;
 
-/// Transferred contacts are kept this many days after a citizen's last contact (2 years).
-pub const DEFAULT_RETENTION_DAYS: u32 = 730;
-
 /// What erasing a citizen removed (or would remove).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Erased {
