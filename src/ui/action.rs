@@ -44,6 +44,10 @@ pub enum Action {
     LogContact,
     /// Undo the last change.
     Undo,
+    /// Correct the selected log entry (a small form).
+    EditEntry,
+    /// Delete the selected log entry (after a confirmation).
+    DeleteEntry,
     /// Toggle the selected contact's "transferred to the case system" mark.
     Transferred,
     /// Edit the living summary on the citizen card.

@@ -59,8 +59,10 @@ pub enum Scope {
     Closure,
     /// On a citizen of the open closure's call list.
     ClosureCalls,
-    /// In the full form (and the contact's edit form).
+    /// In the full form.
     Form,
+    /// Correcting a log entry.
+    EditContact,
     /// While the desk asks a question (y/n).
     Confirm,
 }
@@ -393,6 +395,22 @@ pub static BINDINGS: &[Binding] = &[
         "overført til sagssystem (● = ikke overført)",
         "transferred to case system (● = not yet)",
     ),
+    f(
+        &[k('e')],
+        "e",
+        A::EditEntry,
+        S::LogPane,
+        "ret kontakten",
+        "correct the contact",
+    ),
+    f(
+        &[k('d')],
+        "d",
+        A::DeleteEntry,
+        S::LogPane,
+        "slet kontakten (spørger først)",
+        "delete the contact (asks first)",
+    ),
     // The Closure pane.
     f(
         &[k('r')],
@@ -719,6 +737,39 @@ pub static BINDINGS: &[Binding] = &[
         "Esc",
         A::Close,
         S::Form,
+        "fortryd",
+        "cancel",
+    ),
+    // Correcting a log entry.
+    f(
+        &[kc(KeyCode::Enter)],
+        "Enter",
+        A::Save,
+        S::EditContact,
+        "gem",
+        "save",
+    ),
+    f(
+        &[kc(KeyCode::Tab)],
+        "Tab",
+        A::NextField,
+        S::EditContact,
+        "næste felt",
+        "next field",
+    ),
+    f(
+        &[kc(KeyCode::BackTab)],
+        "Shift-Tab",
+        A::PrevField,
+        S::EditContact,
+        "forrige felt",
+        "previous field",
+    ),
+    f(
+        &[kc(KeyCode::Esc)],
+        "Esc",
+        A::Close,
+        S::EditContact,
         "fortryd",
         "cancel",
     ),

@@ -20,6 +20,12 @@ impl App {
         }
     }
 
+    /// One undo step for `change`, and a message that says what was done.
+    fn undoable(&mut self, what: String, change: crate::store::Change) {
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
+    }
+
     fn apply_one(&mut self, effect: Effect) -> Result<()> {
         match effect {
             Effect::Close => self.mode = Mode::Normal,
@@ -63,6 +69,15 @@ impl App {
             Effect::SaveSummary { citizen_id, text } => self.save_summary(citizen_id, text)?,
             Effect::OpenCard(id) => self.open_card(id)?,
             Effect::RevealCpr(id) => self.reveal_cpr(id)?,
+            Effect::EditContact { id, edit, what } => {
+                let change = self.store.edit_contact(id, &edit, self.now)?;
+                self.mode = Mode::Normal;
+                self.undoable(what, change);
+            }
+            Effect::DeleteContact { id, what } => {
+                let change = self.store.delete_contact(id, self.now)?;
+                self.undoable(what, change);
+            }
         }
         Ok(())
     }

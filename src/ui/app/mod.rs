@@ -25,7 +25,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 use super::action::Action;
 use super::keymap::{self, Scope};
-use super::overlay::{Ctx, Help};
+use super::overlay::{Confirm, Ctx, EditContact, Help};
 use crate::config::Config;
 use crate::domain::Status;
 use crate::domain::text::capitalise;
@@ -396,6 +396,17 @@ impl App {
             Action::LogContact => self.ask_log_contact()?,
             Action::Undo => self.undo_last()?,
             Action::Transferred => self.toggle_transferred()?,
+            Action::EditEntry | Action::DeleteEntry => {
+                let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {
+                    self.message = Some(self.lang.w().not_contact.to_string());
+                    return Ok(());
+                };
+                self.mode = if action == Action::EditEntry {
+                    Mode::EditContact(Box::new(EditContact::new(c, &self.ctx())))
+                } else {
+                    Mode::Confirm(Confirm::delete_contact(&c, &self.ctx()))
+                };
+            }
             Action::Attempt(r) => self.closure_action(Some(r))?,
             Action::ToggleReport => self.toggle_report()?,
             Action::StartClosure => self.ask_start_closure(),

@@ -27,6 +27,8 @@ pub enum Question {
     Accepted { citizen_id: i64 },
     /// Mark an appointment that is already marked, or hold one not yet begun.
     Mark { appointment_id: i64, status: Status },
+    /// Delete a log entry (undoable while the desk is open).
+    DeleteContact { id: i64, what: String },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +76,29 @@ impl Confirm {
         }
     }
 
+    /// "Slet kontakten 23.11 10.30 Jens Hansen? (j/n)".
+    pub fn delete_contact(c: &crate::domain::Contact, ctx: &Ctx<'_>) -> Confirm {
+        let l = ctx.lang;
+        let when = format!("{} {}", c.at.format("%d.%m"), l.time(c.at.time()));
+        Confirm {
+            question: Question::DeleteContact {
+                id: c.id,
+                what: format!(
+                    "{} {when} {}",
+                    l.t("Slettet: kontakten", "Deleted: the contact"),
+                    c.citizen
+                ),
+            },
+            citizen: c.citizen.clone(),
+            text: format!(
+                "{} {when} {}? ({})",
+                l.t("Slet kontakten", "Delete the contact"),
+                c.citizen,
+                l.t("j/n", "y/n")
+            ),
+        }
+    }
+
     fn answer(&self, yes: Option<bool>, ctx: &Ctx<'_>) -> Vec<Effect> {
         let mut out = vec![Effect::Close];
         match (&self.question, yes) {
@@ -94,7 +119,11 @@ impl Confirm {
                 appointment_id: *appointment_id,
                 status: *status,
             }),
-            (Question::Mark { .. }, _) => {
+            (Question::DeleteContact { id, what }, Some(true)) => out.push(Effect::DeleteContact {
+                id: *id,
+                what: what.clone(),
+            }),
+            (Question::Mark { .. } | Question::DeleteContact { .. }, _) => {
                 out.push(Effect::Message(ctx.lang.w().not_changed.to_string()))
             }
             (Question::Erase { .. } | Question::ConvertAll { .. }, _) => {}

@@ -70,6 +70,13 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
         (Scope::LogPick, w.scope_log_pick),
         (Scope::ClosureStart, w.scope_closure_start),
         (Scope::Form, l.t("I formularen", "In the form")),
+        (
+            Scope::EditContact,
+            l.t(
+                "Når du retter en kontakt (e)",
+                "While correcting a contact (e)",
+            ),
+        ),
         (Scope::Editor, w.scope_editor),
         (Scope::Editing, w.scope_editing),
         (Scope::Help, w.help_title),

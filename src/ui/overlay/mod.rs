@@ -9,6 +9,7 @@
 pub mod card;
 pub mod closure_start;
 pub mod confirm;
+pub mod contact_edit;
 pub mod form;
 pub mod help;
 pub mod log_pick;
@@ -33,6 +34,7 @@ use crate::store::{DraftKind, Store};
 pub use card::Card;
 pub use closure_start::StartClosure;
 pub use confirm::{Confirm, Question};
+pub use contact_edit::EditContact;
 pub use form::Form;
 pub use help::Help;
 pub use log_pick::{LOG_OPTIONS, LogPick};
@@ -109,6 +111,14 @@ pub enum Effect {
     OpenCard(i64),
     /// Show the card's CPR number in full (written to the audit log).
     RevealCpr(i64),
+    /// Correct a log entry (one undo step; `what` says which).
+    EditContact {
+        id: i64,
+        edit: Box<crate::store::ContactEdit>,
+        what: String,
+    },
+    /// Delete a log entry (one undo step).
+    DeleteContact { id: i64, what: String },
 }
 
 /// What is open over the panes: the lists themselves, or one overlay.
@@ -135,6 +145,8 @@ pub enum Mode {
     StartClosure(Box<StartClosure>),
     /// The citizen's living summary.
     Summary(Box<Summary>),
+    /// Correcting a log entry.
+    EditContact(Box<EditContact>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -173,6 +185,7 @@ impl Mode {
             Mode::Confirm(o) => o,
             Mode::StartClosure(o) => o.as_ref(),
             Mode::Summary(o) => o.as_ref(),
+            Mode::EditContact(o) => o.as_ref(),
         })
     }
 
@@ -189,6 +202,7 @@ impl Mode {
             Mode::Confirm(o) => o,
             Mode::StartClosure(o) => o.as_mut(),
             Mode::Summary(o) => o.as_mut(),
+            Mode::EditContact(o) => o.as_mut(),
         })
     }
 

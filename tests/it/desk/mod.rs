@@ -5,6 +5,7 @@
 
 mod card;
 mod closure;
+mod corrections;
 mod marking;
 mod overlays;
 mod panes;

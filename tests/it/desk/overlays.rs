@@ -73,6 +73,8 @@ const OVERLAYS: &[&str] = &[
     "closure_start",
     "convert_all",
     "accepted",
+    "edit_contact",
+    "delete_contact",
 ];
 
 fn open(a: &mut App, name: &str) {
@@ -201,6 +203,14 @@ fn open(a: &mut App, name: &str) {
             press(a, KeyCode::Enter);
             typ(a, "r");
         }
+        "edit_contact" => {
+            super::corrections::select_contact(a);
+            typ(a, "e");
+        }
+        "delete_contact" => {
+            super::corrections::select_contact(a);
+            typ(a, "d");
+        }
         other => panic!("no overlay {other}"),
     }
     assert!(
@@ -277,7 +287,9 @@ fn open_list(a: &mut App, name: &str) {
         "today" => {}
         "calls" => typ(a, "2"),
         "visits" => typ(a, "3"),
-        "log" => typ(a, "4,"),
+        "log" => {
+            super::corrections::select_contact(a);
+        }
         "caseload" => typ(a, "5"),
         "closure" => typ(a, "6"),
         "closure_open" => {
