@@ -392,8 +392,8 @@ pub static BINDINGS: &[Binding] = &[
         "o",
         A::Transferred,
         S::LogPane,
-        "overført til sagssystem (● = ikke overført)",
-        "transferred to case system (● = not yet)",
+        "overført (● = ikke endnu)",
+        "transferred (● = not yet)",
     ),
     f(
         &[k('e')],

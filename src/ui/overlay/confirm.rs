@@ -52,7 +52,7 @@ impl Confirm {
     pub fn convert_all(count: usize, ctx: &Ctx<'_>) -> Confirm {
         Confirm {
             question: Question::ConvertAll { count },
-            citizen: String::new(),
+            citizen: ctx.lang.t("Nedlukning", "Closure").to_string(),
             text: format!("{count} {}", ctx.lang.w().confirm_convert),
         }
     }
