@@ -4,7 +4,7 @@
 pub enum Action {
     Quit,
     Help,
-    /// Close whatever is open (help, card, filter).
+    /// Close whatever is open (help, card, filter, a question, a prompt).
     Close,
     NextPane,
     PrevPane,
@@ -22,8 +22,18 @@ pub enum Action {
     ToggleWeek,
     /// Start typing a filter.
     Filter,
-    /// Keep the filter and go back to the list.
-    FilterDone,
+    /// Save / go ahead: keep the filter, save a note, create the appointment, start the closure.
+    Save,
+    /// Choose option 1..=6 of a list (what kind of contact to log).
+    Choose(usize),
+    /// Complete the note from the snippets.
+    Snippet,
+    /// The form's next / previous field.
+    NextField,
+    PrevField,
+    /// A key the text field itself handles (cursor, delete, undo typing): listed so the help
+    /// shows it, passed on to the field.
+    Edit,
     /// Open the selected row's citizen card.
     Open,
     /// Mark the selected appointment held / no-show / cancelled by the citizen / cancelled.
@@ -34,6 +44,10 @@ pub enum Action {
     LogContact,
     /// Undo the last change.
     Undo,
+    /// Correct the selected log entry (a small form).
+    EditEntry,
+    /// Delete the selected log entry (after a confirmation).
+    DeleteEntry,
     /// Toggle the selected contact's "transferred to the case system" mark.
     Transferred,
     /// Edit the living summary on the citizen card.

@@ -7,12 +7,11 @@
 
 pub mod action;
 pub mod app;
-pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod overlay;
 pub mod pane;
 pub mod panes;
-pub mod quickadd;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -48,28 +48,13 @@ impl App {
 
     /// Shows the full CPR number on the open card until it closes. The reveal is in the audit
     /// log once: keys act only while the card is on screen, so what is logged is what was shown.
-    pub(super) fn reveal_cpr(&mut self) -> Result<()> {
-        if let Mode::Card(card) = &mut self.mode {
-            if card.cpr_revealed.is_some() {
-                return Ok(());
-            }
-            card.cpr_revealed = self.store.reveal_cpr(card.citizen.id, self.now)?;
-            if card.cpr_revealed.is_none() {
-                self.message = Some(self.lang.w().no_cpr.to_string());
-            }
+    pub(super) fn reveal_cpr(&mut self, citizen_id: i64) -> Result<()> {
+        let cpr = self.store.reveal_cpr(citizen_id, self.now)?;
+        if cpr.is_none() {
+            self.message = Some(self.lang.w().no_cpr.to_string());
         }
-        Ok(())
-    }
-
-    /// Asks before erasing the open card's citizen for good, with the counts of what goes.
-    pub(super) fn ask_erase(&mut self) -> Result<()> {
-        if let Mode::Card(card) = &self.mode {
-            let e = self.store.erase_preview(card.citizen.id)?;
-            let question = crate::i18n::safety::erase_question(self.lang, &card.citizen.name, &e);
-            self.mode = Mode::ConfirmErase {
-                citizen_id: card.citizen.id,
-                question,
-            };
+        if let Mode::Card(card) = &mut self.mode {
+            card.revealed(cpr);
         }
         Ok(())
     }

@@ -1,116 +1,17 @@
 //! The Closure pane's actions: starting one, converting in-person appointments, recording
 //! attempts; and the yes/no questions (accepted, convert all, erase).
 
-use chrono::{Duration, NaiveDate};
-use ratatui::crossterm::event::Event;
-
-use super::super::widgets::line::{LineEvent, LineInput};
 use super::{App, ClosureView, Mode, Row};
 use crate::domain::Channel;
 use crate::domain::closure::{CallResult, NewAttempt, NewClosure};
 use crate::error::Result;
 use crate::store::Change;
+use crate::ui::overlay::{Confirm, Note, StartClosure};
 
 impl App {
-    /// The answer to the question open (y/j, n, or Esc = `None`): whether the citizen reached
-    /// on the call-round accepted, converting all, erasing, an unusual mark, saving the summary.
-    pub(super) fn answer(&mut self, answer: Option<bool>) -> Result<()> {
-        if let Mode::Summary { asking, .. } = &mut self.mode {
-            match answer {
-                Some(true) => self.save_summary(),
-                Some(false) => self.discard_summary(),
-                None => *asking = false,
-            }
-            return Ok(());
-        }
-        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-        match (mode, answer) {
-            (
-                Mode::Accept {
-                    citizen_id,
-                    citizen,
-                },
-                a,
-            ) => self.attempt(citizen_id, citizen, CallResult::Reached, a),
-            (Mode::ConfirmConvert { .. }, Some(true)) => self.convert_all(),
-            (Mode::ConfirmErase { citizen_id, .. }, Some(true)) => self.erase(citizen_id),
-            (
-                Mode::ConfirmMark {
-                    appointment_id,
-                    status,
-                    ..
-                },
-                Some(true),
-            ) => {
-                let a = self.store.appointment(appointment_id)?;
-                self.mark_now(&a, status)
-            }
-            (Mode::ConfirmMark { .. }, _) => {
-                self.message = Some(self.lang.w().not_changed.to_string());
-                Ok(())
-            }
-            (Mode::ConfirmConvert { .. } | Mode::ConfirmErase { .. }, _) => Ok(()),
-            (mode, _) => {
-                // Not a question: leave it as it was.
-                self.mode = mode;
-                Ok(())
-            }
-        }
-    }
-
-    pub(super) fn start_closure_event(&mut self, ev: &Event) -> bool {
-        let Mode::StartClosure { input, error } = &mut self.mode else {
-            return false;
-        };
-        match input.handle(ev) {
-            LineEvent::Ignored => false,
-            LineEvent::Changed => {
-                *error = None;
-                true
-            }
-            LineEvent::Cancel => {
-                self.mode = Mode::Normal;
-                true
-            }
-            LineEvent::Submit(text) => {
-                match self.start_closure(&text) {
-                    Ok(()) => self.mode = Mode::Normal,
-                    Err(e) => {
-                        if let Mode::StartClosure { error, .. } = &mut self.mode {
-                            *error = Some(format!("{e:#}"));
-                        }
-                    }
-                }
-                true
-            }
-        }
-    }
-
-    /// "23.11.2026 04.12.2026 Vinter 2026": two dates, then an optional name.
-    pub(super) fn start_closure(&mut self, text: &str) -> Result<()> {
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let today = self.today();
-        let date = |w: Option<&&str>| -> Result<NaiveDate> {
-            let w = w.ok_or_else(|| crate::error::user(self.lang.w().closure_range_help))?;
-            crate::domain::dates::parse_date(w, today).map_err(crate::error::user)
-        };
-        let from = date(words.first())?;
-        let to = date(words.get(1))?;
-        let name = if words.len() > 2 {
-            words[2..].join(" ")
-        } else {
-            crate::i18n::closure::default_name(self.lang, from)
-        };
-        let started = self.store.start_closure(
-            &NewClosure {
-                name,
-                from,
-                to,
-                counts_held: false,
-            },
-            false,
-            self.now,
-        )?;
+    /// Starts the closure the overlay read from its line.
+    pub(super) fn start_closure(&mut self, new: &NewClosure) -> Result<()> {
+        let started = self.store.start_closure(new, false, self.now)?;
         self.undo.clear();
         self.refresh()?;
         self.message = Some(crate::i18n::closure::started(self.lang, &started.closure));
@@ -175,11 +76,12 @@ impl App {
             .map(|c| c.note)
             .unwrap_or_default();
         let snippets = self.config.snippets(self.lang.da());
-        self.mode = Mode::Note {
-            contact_id: rec.contact_id,
+        self.mode = Mode::Note(Box::new(Note::new(
+            rec.contact_id,
             citizen,
-            input: Box::new(LineInput::new(&existing, snippets)),
-        };
+            &existing,
+            snippets,
+        )));
         Ok(())
     }
 
@@ -194,10 +96,7 @@ impl App {
         }
         match result {
             Some(CallResult::Reached) => {
-                self.mode = Mode::Accept {
-                    citizen_id: e.citizen_id,
-                    citizen: e.name,
-                };
+                self.mode = Mode::Confirm(Confirm::accepted(e.citizen_id, &e.name, &self.ctx()));
                 Ok(())
             }
             Some(r) => self.attempt(e.citizen_id, e.name, r, None),
@@ -244,11 +143,14 @@ impl App {
 
     /// Shows or hides the closure's report.
     pub(super) fn toggle_report(&mut self) -> Result<()> {
-        if let Some(v) = &mut self.closure {
-            v.report = match v.report {
-                Some(_) => None,
-                None => Some(self.store.closure_report(v.closure.id)?),
-            };
+        match &mut self.closure {
+            Some(v) => {
+                v.report = match v.report {
+                    Some(_) => None,
+                    None => Some(self.store.closure_report(v.closure.id)?),
+                };
+            }
+            None => self.message = Some(self.lang.w().no_closure.to_string()),
         }
         Ok(())
     }
@@ -258,16 +160,7 @@ impl App {
         if self.closure.as_ref().is_some_and(|c| c.closure.is_open()) {
             self.message = Some(self.lang.w().closure_already_open.to_string());
         } else {
-            let l = self.lang;
-            let initial = format!(
-                "{} {}",
-                l.date(self.today()),
-                l.date(self.today() + Duration::days(13))
-            );
-            self.mode = Mode::StartClosure {
-                input: Box::new(LineInput::new(&initial, Vec::new())),
-                error: None,
-            };
+            self.mode = Mode::StartClosure(Box::new(StartClosure::new(&self.ctx())));
         }
     }
 
@@ -275,9 +168,7 @@ impl App {
     pub(super) fn ask_convert_all(&mut self) {
         match &self.closure {
             Some(v) if v.closure.is_open() && v.to_convert > 0 => {
-                self.mode = Mode::ConfirmConvert {
-                    count: v.to_convert,
-                };
+                self.mode = Mode::Confirm(Confirm::convert_all(v.to_convert, &self.ctx()));
             }
             Some(v) if v.closure.is_open() => {
                 self.message =

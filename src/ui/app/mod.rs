@@ -8,6 +8,7 @@
 
 mod card;
 mod closure;
+mod effects;
 mod lists;
 mod plan;
 mod state;
@@ -24,6 +25,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 use super::action::Action;
 use super::keymap::{self, Scope};
+use super::overlay::{Confirm, Ctx, EditContact, Help};
 use crate::config::Config;
 use crate::domain::Status;
 use crate::domain::text::capitalise;
@@ -45,8 +47,6 @@ pub struct App {
     pub quit: bool,
     /// A one-line message for the footer (an error, what just happened).
     pub message: Option<String>,
-    /// What the help's previous mode was, to go back to it.
-    help_return: Option<Box<Mode>>,
     pub config: Config,
     /// Changes that can be undone, newest last.
     pub undo: Vec<UndoStep>,
@@ -87,7 +87,6 @@ impl App {
             empty: false,
             quit: false,
             message: None,
-            help_return: None,
             config: Config::default(),
             undo: Vec::new(),
             draft_due: None,
@@ -121,61 +120,63 @@ impl App {
         &mut self.panes[i]
     }
 
-    /// The scopes whose keys apply now, in the order they are searched.
+    /// The scopes whose keys apply now, in the order they are searched: the overlay's, or what
+    /// the lists allow where the selection is.
     pub fn scopes(&self) -> Vec<Scope> {
-        match &self.mode {
-            Mode::Help { .. } => vec![Scope::Help],
-            Mode::Card(_) => vec![Scope::Card, Scope::Global],
-            Mode::Filter => vec![Scope::Filter],
-            Mode::Note { .. } => vec![Scope::Note, Scope::Text],
-            Mode::Move { .. } => vec![Scope::Text],
-            Mode::Summary { asking: true, .. } => vec![Scope::Confirm],
-            Mode::Summary { .. } => vec![Scope::Editor],
-            Mode::Accept { .. }
-            | Mode::ConfirmConvert { .. }
-            | Mode::ConfirmErase { .. }
-            | Mode::ConfirmMark { .. } => vec![Scope::Confirm],
-            Mode::LogPick { .. } => vec![],
-            Mode::StartClosure { .. } => vec![Scope::Text],
-            Mode::QuickAdd(_) => vec![Scope::Text],
-            Mode::Form(_) => vec![Scope::Form],
-            Mode::Normal => {
-                let mut v = vec![Scope::Global, Scope::List];
-                if matches!(self.state().list.selected_row(), Some(Row::Appointment(_))) {
-                    v.push(Scope::Marking);
-                }
-                if self.pane.has_week() {
-                    v.push(Scope::Week);
-                }
-                if self.pane == Pane::Log {
-                    v.push(Scope::LogPane);
-                }
-                if self.pane == Pane::Closure {
-                    v.push(Scope::Closure);
-                }
-                v
+        if let Some(v) = self.mode.scopes() {
+            return v;
+        }
+        if self.mode == Mode::Filter {
+            return vec![Scope::Always, Scope::Filter];
+        }
+        let mut v = vec![Scope::Always, Scope::Global, Scope::List];
+        let row = self.state().list.selected_row();
+        if row.and_then(Row::citizen_id).is_some() {
+            v.push(Scope::Citizen);
+        }
+        if matches!(row, Some(Row::Appointment(_))) {
+            v.push(Scope::Marking);
+        }
+        if self.pane.has_date() {
+            v.push(Scope::Day);
+            if self.state().date != self.today() {
+                v.push(Scope::NotToday);
             }
         }
+        if self.pane.has_week() {
+            v.push(Scope::Week);
+        }
+        if self.pane == Pane::Log && matches!(row, Some(Row::Contact(_))) {
+            v.push(Scope::LogPane);
+        }
+        if self.pane == Pane::Closure {
+            if matches!(row, Some(Row::Call(_)))
+                && self.closure.as_ref().is_some_and(|c| c.closure.is_open())
+            {
+                v.push(Scope::ClosureCalls);
+            }
+            v.push(Scope::Closure);
+        }
+        v
     }
 
     /// The footer's hints: the keys that work now (a key bound in two scopes shows the one
     /// that wins), what the selection allows first, then the global keys, then moving about.
     pub fn footer_bindings(&self) -> Vec<&'static keymap::Binding> {
         let mut v = keymap::footer(&self.scopes());
-        v.sort_by_key(|b| match b.scope {
-            Scope::Marking
-            | Scope::Form
-            | Scope::Note
-            | Scope::Closure
-            | Scope::LogPane
-            | Scope::Card
-            | Scope::Text
-            | Scope::Editor
-            | Scope::Filter
-            | Scope::Confirm
-            | Scope::Help => 0,
-            Scope::Global => 1,
-            Scope::List | Scope::Week => 2,
+        let index = |b: &keymap::Binding| {
+            keymap::BINDINGS
+                .iter()
+                .position(|x| std::ptr::eq(x, b))
+                .unwrap_or(usize::MAX)
+        };
+        v.sort_by_key(|b| {
+            let rank = match b.scope {
+                Scope::Global | Scope::Always => 1,
+                Scope::List | Scope::Week | Scope::Day | Scope::NotToday | Scope::Citizen => 2,
+                _ => 0,
+            };
+            (rank, index(b))
         });
         v
     }
@@ -188,17 +189,7 @@ impl App {
     /// Whether letters typed now are text (a note, a time, the filter, quick-add, the form, the
     /// summary) rather than commands.
     pub fn letters_are_text(&self) -> bool {
-        !self.too_small()
-            && matches!(
-                self.mode,
-                Mode::Filter
-                    | Mode::Note { .. }
-                    | Mode::Move { .. }
-                    | Mode::StartClosure { .. }
-                    | Mode::QuickAdd(_)
-                    | Mode::Form(_)
-                    | Mode::Summary { asking: false, .. }
-            )
+        !self.too_small() && self.mode.typing()
     }
 
     /// Handles the events that arrived together (what was already waiting when the first one
@@ -240,7 +231,9 @@ impl App {
                     self.resize(*w, *h);
                     true
                 }
-                Event::Key(k) if keymap::lookup(&[Scope::Global], k) == Some(Action::Quit) => {
+                Event::Key(k)
+                    if keymap::lookup(&[Scope::Always, Scope::Global], k) == Some(Action::Quit) =>
+                {
                     self.save_draft_now();
                     self.quit = true;
                     true
@@ -248,23 +241,18 @@ impl App {
                 _ => false,
             };
         }
-        if matches!(self.mode, Mode::Note { .. } | Mode::Move { .. }) {
-            return self.text_event(ev);
+        if let Event::Resize(w, h) = ev {
+            self.resize(*w, *h);
+            return true;
         }
-        if matches!(self.mode, Mode::Summary { asking: false, .. }) {
-            return self.summary_event(ev);
-        }
-        if let (Mode::LogPick { .. }, Event::Key(k)) = (&self.mode, ev) {
-            return self.log_pick(k);
-        }
-        if matches!(self.mode, Mode::StartClosure { .. }) {
-            return self.start_closure_event(ev);
-        }
-        if matches!(self.mode, Mode::QuickAdd(_)) {
-            return self.quick_add_event(ev);
-        }
-        if matches!(self.mode, Mode::Form(_)) {
-            return self.form_event(ev);
+        if self.mode.is_overlay() {
+            // The overlay handles it; its effects are applied here, in one place.
+            self.message = None;
+            let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
+            let effects = mode.handle(ev, &self.ctx()).unwrap_or_default();
+            self.mode = mode;
+            self.apply(effects);
+            return true;
         }
         match ev {
             Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
@@ -285,14 +273,29 @@ impl App {
 
     fn handle_key(&mut self, k: &KeyEvent) -> bool {
         self.message = None;
-        if let Some(action) = keymap::lookup(&self.scopes(), k) {
-            self.update(action);
-            return true;
+        match keymap::lookup(&self.scopes(), k) {
+            Some(Action::Edit) | None => {}
+            Some(action) => {
+                self.update(action);
+                return true;
+            }
         }
         if self.mode == Mode::Filter {
             return self.filter_key(k);
         }
         false
+    }
+
+    /// What overlays may read: never a write.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            lang: self.lang,
+            now: self.now,
+            store: &self.store,
+            config: &self.config,
+            width: self.width,
+            height: self.height,
+        }
     }
 
     fn push_undo(&mut self, what: String, changes: Vec<Change>) {
@@ -335,43 +338,27 @@ impl App {
 
     fn try_update(&mut self, action: Action) -> Result<()> {
         match action {
-            Action::Quit => self.quit = true,
-            Action::Help => {
-                let prev = std::mem::replace(&mut self.mode, Mode::Help { scroll: 0 });
-                self.help_return = Some(Box::new(prev));
+            Action::Quit => {
+                // Ctrl+C while typing: keep what was typed for next time.
+                self.save_draft_now();
+                self.quit = true;
             }
-            Action::Close => match &self.mode {
-                Mode::Help { .. } => {
-                    self.mode = self.help_return.take().map(|m| *m).unwrap_or(Mode::Normal);
+            Action::Help => {
+                let back = std::mem::replace(&mut self.mode, Mode::Normal);
+                self.mode = Mode::Help(Help::new(back));
+            }
+            Action::Close => {
+                self.mode = Mode::Normal;
+                if !self.state().filter.is_empty() {
+                    self.state_mut().filter.clear();
+                    self.reload_after_filter();
                 }
-                Mode::Card(_)
-                | Mode::Note { .. }
-                | Mode::Move { .. }
-                | Mode::LogPick { .. }
-                | Mode::StartClosure { .. }
-                | Mode::QuickAdd(_)
-                | Mode::Form(_) => self.mode = Mode::Normal,
-                Mode::Summary { asking: false, .. } => self.close_summary(),
-                Mode::Summary { asking: true, .. } => self.answer(None)?,
-                Mode::Accept { .. }
-                | Mode::ConfirmConvert { .. }
-                | Mode::ConfirmErase { .. }
-                | Mode::ConfirmMark { .. } => self.answer(None)?,
-                Mode::Filter | Mode::Normal => {
-                    self.mode = Mode::Normal;
-                    if !self.state().filter.is_empty() {
-                        self.state_mut().filter.clear();
-                        self.reload_after_filter();
-                    }
-                }
-            },
+            }
             Action::NextPane => self.go_pane((self.pane.index() + 1) % Pane::ALL.len()),
             Action::PrevPane => {
                 self.go_pane((self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len())
             }
             Action::Pane(i) => self.go_pane(i.min(Pane::ALL.len() - 1)),
-            Action::Yes => self.answer(Some(true))?,
-            Action::No => self.answer(Some(false))?,
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::PageUp => self.move_by(-(self.page() as i64)),
@@ -398,7 +385,7 @@ impl App {
             }
             Action::ToggleWeek => {}
             Action::Filter => self.mode = Mode::Filter,
-            Action::FilterDone => self.mode = Mode::Normal,
+            Action::Save => self.mode = Mode::Normal,
             Action::Open => {
                 if let Some(id) = self.state().list.selected_row().and_then(Row::citizen_id) {
                     self.open_card(id)?;
@@ -409,9 +396,17 @@ impl App {
             Action::LogContact => self.ask_log_contact()?,
             Action::Undo => self.undo_last()?,
             Action::Transferred => self.toggle_transferred()?,
-            Action::EditSummary => self.edit_summary(),
-            Action::RevealCpr => self.reveal_cpr()?,
-            Action::Erase => self.ask_erase()?,
+            Action::EditEntry | Action::DeleteEntry => {
+                let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {
+                    self.message = Some(self.lang.w().not_contact.to_string());
+                    return Ok(());
+                };
+                self.mode = if action == Action::EditEntry {
+                    Mode::EditContact(Box::new(EditContact::new(c, &self.ctx())))
+                } else {
+                    Mode::Confirm(Confirm::delete_contact(&c, &self.ctx()))
+                };
+            }
             Action::Attempt(r) => self.closure_action(Some(r))?,
             Action::ToggleReport => self.toggle_report()?,
             Action::StartClosure => self.ask_start_closure(),
@@ -431,22 +426,17 @@ impl App {
                     self.lang.w().personal_data
                 ));
             }
-        }
-        let card_max = match &self.mode {
-            Mode::Card(card) => super::panes::card::max_scroll(self, card, self.width, self.height),
-            _ => u16::MAX,
-        };
-        let scroll = match &mut self.mode {
-            Mode::Help { scroll } => Some(scroll),
-            Mode::Card(card) => Some(&mut card.scroll),
-            _ => None,
-        };
-        if let Some(scroll) = scroll {
-            match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1).min(card_max),
-                _ => {}
-            }
+            // Keys of overlays: they handle them themselves.
+            Action::Yes
+            | Action::No
+            | Action::EditSummary
+            | Action::RevealCpr
+            | Action::Erase
+            | Action::Choose(_)
+            | Action::Snippet
+            | Action::NextField
+            | Action::PrevField
+            | Action::Edit => {}
         }
         Ok(())
     }

@@ -1,14 +1,12 @@
-//! The desk's state apart from `App` itself: the rows of a list and its window, what is open over
-//! the panes (`Mode`), the card, the undo steps and the figures of the header.
+//! The desk's state apart from `App` itself: the rows of a list and its window, the undo steps
+//! and the figures of the header. What is open over the panes (`Mode`) is in `ui::overlay`.
 
 use chrono::NaiveDate;
-use ratatui_textarea::TextArea;
 
-use super::super::quickadd::QuickAdd;
-use super::super::widgets::line::LineInput;
 use crate::domain::closure::{CallEntry, Closure, Progress, ReportRow};
-use crate::domain::{Appointment, Channel, Citizen, Contact, Outcome};
+use crate::domain::{Appointment, Citizen, Contact};
 use crate::store::Change;
+pub use crate::ui::overlay::{Card, LOG_OPTIONS, Mode};
 
 /// One row of a list.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,134 +95,11 @@ pub struct PaneState {
     pub list: ListView,
 }
 
-/// What is open over the panes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Mode {
-    Normal,
-    Filter,
-    Help {
-        scroll: u16,
-    },
-    Card(Box<Card>),
-    /// The one-line note after marking or logging (Enter with nothing skips).
-    Note {
-        contact_id: i64,
-        citizen: String,
-        input: Box<LineInput>,
-    },
-    /// The new time of an appointment being moved.
-    Move {
-        appointment_id: i64,
-        citizen: String,
-        input: Box<LineInput>,
-        /// What is wrong with the time typed, or the clash it would make.
-        error: Option<String>,
-        /// The clash was shown: Enter again moves anyway.
-        confirm_clash: bool,
-    },
-    /// Picking what kind of unplanned contact to log.
-    LogPick {
-        citizen_id: i64,
-        citizen: String,
-    },
-    /// Planning from one line, with a live preview.
-    QuickAdd(Box<QuickAdd>),
-    /// The full form for a new appointment.
-    Form(Box<super::super::form::Form>),
-    /// Erasing a citizen for good: the counts, and y/j to go ahead.
-    ConfirmErase {
-        citizen_id: i64,
-        question: String,
-    },
-    /// Reached on the call-round: did the citizen accept the offer of a conversation (y/n)?
-    Accept {
-        citizen_id: i64,
-        citizen: String,
-    },
-    /// Starting a closure: "from to [name]".
-    StartClosure {
-        input: Box<LineInput>,
-        error: Option<String>,
-    },
-    /// Asking before converting every in-person appointment of the closure.
-    ConfirmConvert {
-        count: usize,
-    },
-    /// Asking before an unusual mark: a future appointment held, or an appointment already
-    /// marked (re-marking replaces the earlier outcome).
-    ConfirmMark {
-        appointment_id: i64,
-        citizen: String,
-        status: crate::domain::Status,
-        question: String,
-    },
-    /// The citizen's living summary in a multi-line editor (Ctrl+S saves, Esc closes and asks
-    /// first when the text was changed).
-    Summary {
-        citizen_id: i64,
-        citizen: String,
-        editor: Box<Editor>,
-        /// The saved summary, to tell whether there are changes.
-        original: String,
-        /// Esc with changes: "save the changes? (y/n/Esc)" is asked.
-        asking: bool,
-    },
-}
-
-/// The multi-line editor (ratatui-textarea); equal when the text is.
-#[derive(Debug, Clone)]
-pub struct Editor(pub TextArea<'static>);
-
-impl PartialEq for Editor {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.lines() == other.0.lines()
-    }
-}
-
-impl std::ops::Deref for Editor {
-    type Target = TextArea<'static>;
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
-}
-
-impl std::ops::DerefMut for Editor {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
-    }
-}
-
 /// One step back: what it was and the changes that undo it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UndoStep {
     pub what: String,
     pub changes: Vec<Change>,
-}
-
-/// The unplanned contacts `l` offers, in the order of `Words::log_options`.
-pub const LOG_OPTIONS: [(Outcome, Channel, i64); 6] = [
-    (Outcome::Reached, Channel::Phone, 5),
-    (Outcome::NotReached, Channel::Phone, 0),
-    (Outcome::MessageLeft, Channel::Phone, 1),
-    (Outcome::Held, Channel::Phone, 20),
-    (Outcome::Held, Channel::InPerson, 45),
-    (Outcome::Held, Channel::Video, 30),
-];
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Card {
-    pub citizen: Citizen,
-    pub contacts: Vec<Contact>,
-    /// The citizen's feedback on each of `contacts`, if given.
-    pub feedback: Vec<Option<(u8, String)>>,
-    pub appointments: Vec<Appointment>,
-    pub agreement: crate::store::MentorAgreement,
-    pub exemptions: Vec<crate::store::JobclubExemption>,
-    /// The CPR number in full, once revealed (each reveal is in the audit log); shown until
-    /// the card closes.
-    pub cpr_revealed: Option<String>,
-    /// How many lines the card is scrolled down (↑/↓ when it is taller than the screen).
-    pub scroll: u16,
 }
 
 /// Today's figures for the header.
@@ -244,18 +119,4 @@ pub struct ClosureView {
     pub report: Option<Vec<ReportRow>>,
     /// In-person appointments in the range not yet converted.
     pub to_convert: usize,
-}
-
-/// A multi-line editor holding `text`.
-pub(super) fn summary_editor(text: &str) -> Editor {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.lines().map(str::to_string).collect()
-    };
-    let mut t = TextArea::new(lines);
-    t.set_cursor_line_style(ratatui::style::Style::new());
-    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    t.move_cursor(ratatui_textarea::CursorMove::End);
-    Editor(t)
 }

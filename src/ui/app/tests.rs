@@ -12,6 +12,7 @@ use super::{App, Mode, Pane, Row};
 use crate::domain::Status;
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::ui::overlay::Confirm;
 
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
@@ -242,7 +243,7 @@ fn marking_a_future_appointment_held_asks_first() {
     let appt = select(&mut a, Status::Planned, true);
     let before = dump(&a);
     typ(&mut a, "h");
-    let Mode::ConfirmMark { question, .. } = &a.mode else {
+    let Mode::Confirm(Confirm { text: question, .. }) = &a.mode else {
         panic!("asks: {:?}", a.mode)
     };
     assert!(
@@ -256,7 +257,7 @@ fn marking_a_future_appointment_held_asks_first() {
     assert_eq!(a.message.as_deref(), Some("Intet ændret"));
     typ(&mut a, "hj");
     assert!(
-        matches!(a.mode, Mode::Note { .. }),
+        matches!(a.mode, Mode::Note(_)),
         "j marks it and offers the note"
     );
     assert_eq!(a.store.appointment(appt.id).unwrap().status, Status::Held);
@@ -265,7 +266,7 @@ fn marking_a_future_appointment_held_asks_first() {
     a.now = now() + chrono::Duration::hours(10);
     let past = select(&mut a, Status::Planned, false);
     typ(&mut a, "n");
-    assert!(matches!(a.mode, Mode::Note { .. }));
+    assert!(matches!(a.mode, Mode::Note(_)));
     assert_eq!(a.store.appointment(past.id).unwrap().status, Status::NoShow);
 }
 
@@ -279,7 +280,7 @@ fn re_marking_asks_and_no_leaves_the_appointment_as_it_was() {
     assert_eq!(a.store.appointment(appt.id).unwrap().status, Status::Held);
     let before = dump(&a);
     typ(&mut a, "n");
-    let Mode::ConfirmMark { question, .. } = &a.mode else {
+    let Mode::Confirm(Confirm { text: question, .. }) = &a.mode else {
         panic!("asks: {:?}", a.mode)
     };
     assert_eq!(question, "Allerede afholdt – ændr til udeblevet? (j/n)");
@@ -292,13 +293,13 @@ fn re_marking_asks_and_no_leaves_the_appointment_as_it_was() {
     assert_eq!(dump(&a), before);
     // j changes it (the store replaces the earlier outcome) and offers the note.
     typ(&mut a, "nj");
-    assert!(matches!(a.mode, Mode::Note { .. }));
+    assert!(matches!(a.mode, Mode::Note(_)));
     assert_eq!(a.store.appointment(appt.id).unwrap().status, Status::NoShow);
     // The English words.
     a.lang = Lang::En;
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "h");
-    let Mode::ConfirmMark { question, .. } = &a.mode else {
+    let Mode::Confirm(Confirm { text: question, .. }) = &a.mode else {
         panic!()
     };
     assert_eq!(question, "Already a no-show – change to held? (y/n)");
@@ -344,9 +345,10 @@ fn moving_onto_a_taken_time_warns_and_offers_the_note() {
     }
     typ(&mut a, &other.start.format("%Y-%m-%d %H:%M").to_string());
     press(&mut a, KeyCode::Enter);
-    let Mode::Move { error: Some(e), .. } = &a.mode else {
+    let Mode::Move(m) = &a.mode else {
         panic!("warns: {:?}", a.mode)
     };
+    let e = m.error.as_deref().expect("an error");
     assert!(e.contains("Overlaps") && e.contains(&other.citizen), "{e}");
     assert_eq!(
         a.store.appointment(appt.id).unwrap().status,
@@ -354,7 +356,7 @@ fn moving_onto_a_taken_time_warns_and_offers_the_note() {
     );
     press(&mut a, KeyCode::Enter);
     assert!(
-        matches!(a.mode, Mode::Note { .. }),
+        matches!(a.mode, Mode::Note(_)),
         "moved; the note is offered"
     );
     assert_eq!(a.store.appointment(appt.id).unwrap().status, Status::Moved);
@@ -417,11 +419,11 @@ fn esc_in_the_summary_editor_with_changes_asks() {
     typ(&mut a, "e");
     typ(&mut a, " Kørekort B.");
     press(&mut a, KeyCode::Esc);
-    assert!(matches!(a.mode, Mode::Summary { asking: true, .. }));
+    assert!(matches!(a.mode, Mode::Summary(ref s) if s.asking));
     assert!(screen(&a, 80, 24).contains("Gem ændringerne? (j/n/Esc)"));
     // Esc goes back to the editor, the text kept.
     press(&mut a, KeyCode::Esc);
-    assert!(matches!(a.mode, Mode::Summary { asking: false, .. }));
+    assert!(matches!(a.mode, Mode::Summary(ref s) if !s.asking));
     typ(&mut a, "!");
     press(&mut a, KeyCode::Esc);
     typ(&mut a, "n");
@@ -458,11 +460,10 @@ fn a_burst_of_letters_is_not_run_as_commands() {
     assert_eq!(a.pane, Pane::Today);
     // In the note line the burst is text.
     a.handle_burst(&chars("h"));
-    assert!(matches!(a.mode, Mode::Note { .. }));
+    assert!(matches!(a.mode, Mode::Note(_)));
     a.handle_burst(&chars("hnx"));
-    let Mode::Note { input, .. } = &a.mode else {
-        panic!()
-    };
+    let Mode::Note(n) = &a.mode else { panic!() };
+    let input = &n.input;
     assert_eq!(input.text(), "hnx");
     // A pasted line with a line break: the note is saved, the rest is not run as commands.
     let mut ev = chars(" ok");

@@ -3,14 +3,14 @@
 
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use chrono::NaiveDateTime;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::super::widgets::line::{LineEvent, LineInput};
-use super::state::summary_editor;
-use super::{App, LOG_OPTIONS, Mode, Row};
-use crate::domain::{Appointment, NewContact, Status, Word};
+use super::{App, Mode, Row};
+use crate::domain::{Appointment, Channel, NewContact, Outcome, Status, Word};
 use crate::error::Result;
 use crate::store::{Change, Draft, DraftKind};
+use crate::ui::overlay::{Confirm, LogPick, Move, Note, Summary};
 
 /// A draft is saved this long after the last keystroke that changed it…
 const DRAFT_QUIET: Duration = Duration::from_secs(1);
@@ -28,24 +28,15 @@ impl App {
             DraftKind::Note => match self.store.contact(d.target_id) {
                 Ok(c) => {
                     let snippets = self.config.snippets(self.lang.da());
-                    self.mode = Mode::Note {
-                        contact_id: c.id,
-                        citizen: c.citizen,
-                        input: Box::new(LineInput::new(&d.text, snippets)),
-                    };
+                    self.mode = Mode::Note(Box::new(Note::new(c.id, c.citizen, &d.text, snippets)));
                     self.message = Some(w.draft_recovered.to_string());
                 }
                 Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
             },
             DraftKind::Summary => match self.store.citizen(d.target_id) {
                 Ok(c) => {
-                    self.mode = Mode::Summary {
-                        citizen_id: c.id,
-                        citizen: c.name,
-                        editor: Box::new(summary_editor(&d.text)),
-                        original: c.summary,
-                        asking: false,
-                    };
+                    self.mode =
+                        Mode::Summary(Box::new(Summary::new(c.id, &c.name, &c.summary, &d.text)));
                     self.message = Some(w.draft_recovered.to_string());
                 }
                 Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
@@ -56,28 +47,17 @@ impl App {
 
     /// The draft of what is being typed now, if anything.
     pub(super) fn current_draft(&self) -> Option<Draft> {
-        match &self.mode {
-            Mode::Note {
-                contact_id, input, ..
-            } => {
-                let citizen_id = self.store.contact(*contact_id).ok()?.citizen_id;
-                Some(Draft {
-                    kind: DraftKind::Note,
-                    target_id: *contact_id,
-                    citizen_id,
-                    text: input.text(),
-                })
-            }
-            Mode::Summary {
-                citizen_id, editor, ..
-            } => Some(Draft {
-                kind: DraftKind::Summary,
-                target_id: *citizen_id,
-                citizen_id: *citizen_id,
-                text: editor.lines().join("\n"),
-            }),
-            _ => None,
-        }
+        let (kind, target_id, text) = self.mode.draft()?;
+        let citizen_id = match kind {
+            DraftKind::Note => self.store.contact(target_id).ok()?.citizen_id,
+            DraftKind::Summary => target_id,
+        };
+        Some(Draft {
+            kind,
+            target_id,
+            citizen_id,
+            text,
+        })
     }
 
     /// Saves what is being typed as a draft now (on SIGTERM/SIGHUP and when the terminal goes).
@@ -94,7 +74,7 @@ impl App {
     /// The draft changed: arm the one-shot timer that saves it a second after typing stops
     /// (and at most five seconds after the first unsaved change, for long bursts of typing).
     pub(super) fn draft_changed(&mut self) {
-        if !matches!(self.mode, Mode::Note { .. } | Mode::Summary { .. }) {
+        if self.mode.draft().is_none() {
             return;
         }
         let now = Instant::now();
@@ -127,259 +107,55 @@ impl App {
         }
     }
 
-    /// Whether the summary being edited differs from the saved one.
-    fn summary_changed(&self) -> bool {
-        match &self.mode {
-            Mode::Summary {
-                editor, original, ..
-            } => editor.lines().join("\n").trim_end() != original.trim_end(),
-            _ => false,
-        }
-    }
-
-    /// Esc in the summary editor: closes it, or asks first when there are changes.
-    pub(super) fn close_summary(&mut self) {
-        if self.summary_changed() {
-            if let Mode::Summary { asking, .. } = &mut self.mode {
-                *asking = true;
-            }
-        } else {
-            self.discard_summary();
-        }
-    }
-
-    /// Closes the summary editor without saving (the draft goes too) and shows the card.
-    pub(super) fn discard_summary(&mut self) {
-        let Mode::Summary { citizen_id, .. } = std::mem::replace(&mut self.mode, Mode::Normal)
-        else {
-            return;
-        };
+    /// Saves the summary (one undo step) and shows the card.
+    pub(super) fn save_summary(&mut self, citizen_id: i64, text: String) -> Result<()> {
+        let inverse = self.store.apply(&[Change::Summary { citizen_id, text }])?;
         self.drop_draft(DraftKind::Summary, citizen_id);
-        if let Err(e) = self.open_card(citizen_id) {
-            self.message = Some(format!("{e:#}"));
-        }
+        let what = self.lang.w().summary_saved.to_string();
+        self.push_undo(what.clone(), inverse);
+        self.after_change(&what);
+        self.open_card(citizen_id)
     }
 
-    /// Saves the summary being edited (one undo step) and shows the card.
-    pub(super) fn save_summary(&mut self) {
-        let Mode::Summary {
-            citizen_id, editor, ..
-        } = std::mem::replace(&mut self.mode, Mode::Normal)
-        else {
-            return;
-        };
-        let text = editor.lines().join("\n").trim_end().to_string();
-        match self.store.apply(&[Change::Summary { citizen_id, text }]) {
-            Ok(inverse) => {
-                self.drop_draft(DraftKind::Summary, citizen_id);
-                let what = self.lang.w().summary_saved.to_string();
-                self.push_undo(what.clone(), inverse);
-                self.after_change(&what);
-                if let Err(e) = self.open_card(citizen_id) {
-                    self.message = Some(format!("{e:#}"));
-                }
-            }
-            Err(e) => self.message = Some(format!("{e:#}")),
-        }
-    }
-
-    /// Keys in the summary editor.
-    pub(super) fn summary_event(&mut self, ev: &Event) -> bool {
-        let Mode::Summary { editor, .. } = &mut self.mode else {
-            return false;
-        };
-        match ev {
-            Event::Key(k) if k.code == KeyCode::Esc => {
-                self.close_summary();
-                true
-            }
-            Event::Key(k)
-                if k.code == KeyCode::Char('s') && k.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
-                self.save_summary();
-                true
-            }
-            Event::Key(k)
-                if k.modifiers
-                    .contains(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                if let KeyCode::Char(c) = k.code {
-                    editor.insert_char(c);
-                }
-                self.draft_changed();
-                true
-            }
-            Event::Key(k) => {
-                let changed = editor.input(*k);
-                if changed {
-                    self.draft_changed();
-                }
-                changed
-            }
-            Event::Paste(s) => {
-                editor.insert_str(s.replace('\r', ""));
-                self.draft_changed();
-                true
-            }
-            Event::Resize(w, h) => {
-                self.resize(*w, *h);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// A note or a new time being typed.
-    pub(super) fn text_event(&mut self, ev: &Event) -> bool {
-        if matches!(ev, Event::Resize(..)) {
-            if let Event::Resize(w, h) = ev {
-                self.resize(*w, *h);
-            }
-            return true;
-        }
-        let result = match &mut self.mode {
-            Mode::Note { input, .. } | Mode::Move { input, .. } => input.handle(ev),
-            _ => return false,
-        };
-        match result {
-            LineEvent::Ignored => false,
-            LineEvent::Changed => {
-                if let Mode::Move {
-                    error,
-                    confirm_clash,
-                    ..
-                } = &mut self.mode
-                {
-                    *error = None;
-                    *confirm_clash = false;
-                }
-                self.draft_changed();
-                true
-            }
-            LineEvent::Cancel => {
-                if let Mode::Note { contact_id, .. } =
-                    std::mem::replace(&mut self.mode, Mode::Normal)
-                {
-                    self.drop_draft(DraftKind::Note, contact_id);
-                }
-                true
-            }
-            LineEvent::Submit(text) => {
-                let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-                let r = match mode {
-                    Mode::Note { contact_id, .. } => {
-                        self.drop_draft(DraftKind::Note, contact_id);
-                        self.save_note(contact_id, &text)
-                    }
-                    Mode::Move {
-                        appointment_id,
-                        citizen,
-                        input,
-                        confirm_clash,
-                        ..
-                    } => {
-                        // Keep what was typed and say what is wrong, or what it clashes with.
-                        let (error, confirm_clash) =
-                            match self.move_to(appointment_id, &citizen, &text, confirm_clash) {
-                                Ok(None) => return true,
-                                Ok(Some(clash)) => (clash, true),
-                                Err(e) => (format!("{e:#}"), false),
-                            };
-                        self.mode = Mode::Move {
-                            appointment_id,
-                            citizen,
-                            input,
-                            error: Some(error),
-                            confirm_clash,
-                        };
-                        return true;
-                    }
-                    _ => Ok(()),
-                };
-                if let Err(e) = r {
-                    self.message = Some(format!("{e:#}"));
-                }
-                true
-            }
-        }
-    }
-
-    pub(super) fn log_pick(&mut self, k: &KeyEvent) -> bool {
-        let Mode::LogPick {
+    /// Logs an unplanned contact now (one undo step) and offers the note.
+    pub(super) fn log_contact(
+        &mut self,
+        citizen_id: i64,
+        citizen: String,
+        outcome: Outcome,
+        channel: Channel,
+        minutes: i64,
+    ) -> Result<()> {
+        self.mode = Mode::Normal;
+        let counts =
+            crate::domain::minimum::counts(crate::domain::Kind::Conversation, outcome, channel);
+        let contact = NewContact {
+            uuid: uuid::Uuid::new_v4().to_string(),
             citizen_id,
-            citizen,
-        } = &self.mode
-        else {
-            return false;
+            appointment_id: None,
+            at: self.now,
+            channel,
+            outcome,
+            minutes,
+            note: String::new(),
+            counts,
         };
-        let (citizen_id, citizen) = (*citizen_id, citizen.clone());
-        match k.code {
-            KeyCode::Esc => {
-                self.mode = Mode::Normal;
-                true
-            }
-            KeyCode::Char(c @ '1'..='6') => {
-                let (outcome, channel, minutes) = LOG_OPTIONS[(c as usize) - ('1' as usize)];
-                let counts = crate::domain::minimum::counts(
-                    crate::domain::Kind::Conversation,
-                    outcome,
-                    channel,
-                );
-                let contact = NewContact {
-                    uuid: uuid::Uuid::new_v4().to_string(),
-                    citizen_id,
-                    appointment_id: None,
-                    at: self.now,
-                    channel,
-                    outcome,
-                    minutes,
-                    note: String::new(),
-                    counts,
-                };
-                match self.store.log(&contact) {
-                    Ok((id, change)) => {
-                        let what = format!(
-                            "{}: {} ({})",
-                            self.lang.w().logged,
-                            citizen,
-                            outcome.name(self.lang.da())
-                        );
-                        self.push_undo(what.clone(), vec![change]);
-                        self.after_change(&what);
-                        self.start_note(id, citizen);
-                    }
-                    Err(e) => {
-                        self.mode = Mode::Normal;
-                        self.message = Some(format!("{e:#}"));
-                    }
-                }
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// `e` on the card: edit the living summary.
-    pub(super) fn edit_summary(&mut self) {
-        if let Mode::Card(card) = &self.mode {
-            let c = &card.citizen;
-            self.mode = Mode::Summary {
-                citizen_id: c.id,
-                citizen: c.name.clone(),
-                editor: Box::new(summary_editor(&c.summary)),
-                original: c.summary.clone(),
-                asking: false,
-            };
-        }
+        let (id, change) = self.store.log(&contact)?;
+        let what = format!(
+            "{}: {} ({})",
+            self.lang.w().logged,
+            citizen,
+            outcome.name(self.lang.da())
+        );
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
+        self.start_note(id, citizen);
+        Ok(())
     }
 
     pub(super) fn start_note(&mut self, contact_id: i64, citizen: String) {
         let snippets = self.config.snippets(self.lang.da());
-        self.mode = Mode::Note {
-            contact_id,
-            citizen,
-            input: Box::new(LineInput::new("", snippets)),
-        };
+        self.mode = Mode::Note(Box::new(Note::new(contact_id, citizen, "", snippets)));
     }
 
     pub(super) fn save_note(&mut self, contact_id: i64, text: &str) -> Result<()> {
@@ -397,37 +173,15 @@ impl App {
         Ok(())
     }
 
-    /// Moves the appointment to the time typed, then offers the one-line note. When the new
-    /// time clashes with another planned appointment and that was not shown yet, nothing is
-    /// written and the warning is returned (Enter again moves anyway).
+    /// Moves the appointment to `start` (the overlay checked the time and the clashes), then
+    /// offers the one-line note.
     pub(super) fn move_to(
         &mut self,
         appointment_id: i64,
         citizen: &str,
-        text: &str,
-        clash_shown: bool,
-    ) -> Result<Option<String>> {
-        let start = crate::domain::dates::parse_datetime(text, self.today(), None)
-            .map_err(crate::error::user)?;
+        start: NaiveDateTime,
+    ) -> Result<()> {
         let l = self.lang;
-        if !clash_shown {
-            let minutes = self.store.appointment(appointment_id)?.minutes;
-            let clashes: Vec<String> = self
-                .store
-                .overlapping(start, minutes, Some(appointment_id))?
-                .into_iter()
-                .map(|a| format!("{} {}", l.time(a.start.time()), a.citizen))
-                .collect();
-            if !clashes.is_empty() {
-                // What to do first: at 80 columns the list of clashes may be cut.
-                return Ok(Some(format!(
-                    "⚠ {} – {}: {}",
-                    l.w().overlaps,
-                    l.w().clash_again,
-                    clashes.join(", ")
-                )));
-            }
-        }
         let marked =
             self.store
                 .mark_appointment(appointment_id, Status::Moved, Some(start), self.now)?;
@@ -442,7 +196,7 @@ impl App {
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
         self.start_note(marked.contact_id, citizen.to_string());
-        Ok(None)
+        Ok(())
     }
 
     /// `h` `n` `c` `C` `m` on an appointment. The unusual asks first: an appointment already
@@ -461,12 +215,7 @@ impl App {
         };
         match question {
             Some(question) => {
-                self.mode = Mode::ConfirmMark {
-                    appointment_id: a.id,
-                    citizen: a.citizen.clone(),
-                    status,
-                    question,
-                };
+                self.mode = Mode::Confirm(Confirm::mark(a.id, status, &a.citizen, question));
                 Ok(())
             }
             None => self.mark_now(&a, status),
@@ -476,15 +225,7 @@ impl App {
     /// Marks without asking: the new time for a move, else the mark and the one-line note.
     pub(super) fn mark_now(&mut self, a: &Appointment, status: Status) -> Result<()> {
         if status == Status::Moved {
-            let l = self.lang;
-            let initial = format!("{} {}", l.date(a.start.date()), l.time(a.start.time()));
-            self.mode = Mode::Move {
-                appointment_id: a.id,
-                citizen: a.citizen.clone(),
-                input: Box::new(LineInput::new(&initial, Vec::new())),
-                error: None,
-                confirm_clash: false,
-            };
+            self.mode = Mode::Move(Box::new(Move::new(a, &self.ctx())));
             return Ok(());
         }
         let marked = self.store.mark_appointment(a.id, status, None, self.now)?;
@@ -525,10 +266,10 @@ impl App {
         match self.state().list.selected_row().and_then(Row::citizen_id) {
             Some(id) => {
                 let citizen = self.store.citizen(id)?.name;
-                self.mode = Mode::LogPick {
+                self.mode = Mode::LogPick(LogPick {
                     citizen_id: id,
                     citizen,
-                };
+                });
             }
             None => self.message = Some(self.lang.w().no_citizen_row.to_string()),
         }

@@ -1,6 +1,5 @@
 //! One file per pane. Each turns the rows `App` read into a table.
 
-pub mod card;
 pub mod caseload;
 pub mod closure;
 pub mod log;

@@ -1,3 +1,4 @@
 //! Small reusable pieces of the desk.
 
+pub mod boxes;
 pub mod line;

@@ -4,6 +4,7 @@
 
 use jobdesk::i18n::Lang;
 use jobdesk::ui::app::{Mode, Row};
+use jobdesk::ui::overlay::{Confirm, Question};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::{app, chars, demo, key, press, screen, store_at, typ};
@@ -43,7 +44,7 @@ fn the_summary_is_edited_on_the_card_and_can_be_undone() {
     };
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "e");
-    assert!(matches!(a.mode, Mode::Summary { .. }));
+    assert!(matches!(a.mode, Mode::Summary(_)));
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "Kørekort B {AltGr}");
     a.handle_event(&Event::Key(KeyEvent::new(
@@ -96,7 +97,13 @@ fn the_card_reveals_a_cpr_into_the_audit_log_and_erases_after_asking() {
     assert_eq!(card.cpr_revealed.as_deref(), Some("010190-1234"));
     // Erase: asks first; n keeps the citizen.
     typ(&mut a, "D");
-    assert!(matches!(a.mode, Mode::ConfirmErase { .. }));
+    assert!(matches!(
+        a.mode,
+        Mode::Confirm(Confirm {
+            question: Question::Erase { .. },
+            ..
+        })
+    ));
     typ(&mut a, "n");
     assert!(a.store.citizen(id).is_ok());
     press(&mut a, KeyCode::Enter);

@@ -17,7 +17,7 @@ fn a_closure_from_the_desk_call_round_and_undo() {
     typ(&mut a, "6");
     assert!(a.closure.is_none());
     typ(&mut a, "S");
-    assert!(matches!(a.mode, Mode::StartClosure { .. }));
+    assert!(matches!(a.mode, Mode::StartClosure(_)));
     press(&mut a, KeyCode::Enter);
     let v = a.closure.clone().expect("started");
     assert!(v.closure.is_open());

@@ -5,6 +5,7 @@
 use jobdesk::domain::{Kind, Outcome, Status};
 use jobdesk::store::{AppointmentFilter, ContactFilter};
 use jobdesk::ui::app::{Mode, Row};
+use jobdesk::ui::overlay::{Confirm, Question};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::{app, demo, dump, now, press, select_planned, typ};
@@ -18,10 +19,16 @@ fn a_held_call_without_a_note_takes_at_most_three_keys() {
     let before = a.store.count_contacts(&ContactFilter::default()).unwrap();
     // The keys: h, Enter (and y: the appointment has not begun at 9:00, so the desk asks).
     press(&mut a, KeyCode::Char('h'));
-    assert!(matches!(a.mode, Mode::ConfirmMark { .. }));
+    assert!(matches!(
+        a.mode,
+        Mode::Confirm(Confirm {
+            question: Question::Mark { .. },
+            ..
+        })
+    ));
     press(&mut a, KeyCode::Char('y'));
     assert!(
-        matches!(a.mode, Mode::Note { .. }),
+        matches!(a.mode, Mode::Note(_)),
         "a one-line note is offered"
     );
     press(&mut a, KeyCode::Enter);
@@ -121,16 +128,17 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
     let id = select_planned(&mut a);
     let old = a.store.appointment(id).unwrap();
     press(&mut a, KeyCode::Char('m'));
-    assert!(matches!(a.mode, Mode::Move { .. }));
+    assert!(matches!(a.mode, Mode::Move(_)));
     // Clear the prefilled time and type a new one; a bad one is explained and kept.
     for _ in 0..20 {
         press(&mut a, KeyCode::Backspace);
     }
     typ(&mut a, "31.02.2026 10:00");
     press(&mut a, KeyCode::Enter);
-    let Mode::Move { error: Some(e), .. } = &a.mode else {
+    let Mode::Move(m) = &a.mode else {
         panic!("the error is shown")
     };
+    let e = m.error.as_deref().expect("an error");
     assert!(e.contains("February 2026 has no day 31"), "{e}");
     for _ in 0..20 {
         press(&mut a, KeyCode::Backspace);
@@ -138,12 +146,13 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
     typ(&mut a, "2026-11-26 13:30");
     press(&mut a, KeyCode::Enter);
     // That time is taken: the clash is shown, and Enter again moves anyway.
-    let Mode::Move { error: Some(e), .. } = &a.mode else {
+    let Mode::Move(m) = &a.mode else {
         panic!("the clash is shown")
     };
+    let e = m.error.as_deref().expect("an error");
     assert!(e.contains("Overlaps") && e.contains("12:45"), "{e}");
     press(&mut a, KeyCode::Enter);
-    assert!(matches!(a.mode, Mode::Note { .. }), "the note is offered");
+    assert!(matches!(a.mode, Mode::Note(_)), "the note is offered");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.mode, Mode::Normal);
     let moved = a.store.appointment(id).unwrap();
@@ -265,9 +274,10 @@ fn a_note_being_typed_survives_the_terminal_closing() {
     a.save_draft_now();
     drop(a);
     let mut b = app(&path);
-    let Mode::Note { input, .. } = &b.mode else {
+    let Mode::Note(n) = &b.mode else {
         panic!("the draft is offered back")
     };
+    let input = &n.input;
     assert_eq!(input.text(), "half a thought");
     assert!(
         b.message

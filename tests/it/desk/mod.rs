@@ -5,7 +5,9 @@
 
 mod card;
 mod closure;
+mod corrections;
 mod marking;
+mod overlays;
 mod panes;
 mod planning;
 mod remark;

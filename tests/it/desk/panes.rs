@@ -228,7 +228,7 @@ fn filter_as_you_type_ignores_case_and_accents() {
 fn help_lists_every_key_of_the_keymap_and_closes() {
     let mut a = app(Lang::Da);
     chars(&mut a, "?");
-    assert!(matches!(a.mode, Mode::Help { .. }));
+    assert!(matches!(a.mode, Mode::Help(_)));
     let lines: Vec<String> = jobdesk::ui::view::help_lines(&a)
         .iter()
         .map(|l| l.to_string())

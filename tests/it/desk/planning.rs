@@ -6,7 +6,7 @@ use jobdesk::domain::{Kind, Status};
 use jobdesk::i18n::Lang;
 use jobdesk::store::AppointmentFilter;
 use jobdesk::ui::app::{App, Mode, Row};
-use jobdesk::ui::quickadd::Preview;
+use jobdesk::ui::overlay::quick_add::Preview;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::{app, demo, now, press, select_planned, store_at, typ};
@@ -40,7 +40,7 @@ fn quick_add_plans_for_the_selected_citizen_with_a_live_preview() {
     let Mode::QuickAdd(q) = &a.mode else {
         panic!("quick-add open")
     };
-    let (text, ok) = jobdesk::ui::quickadd::preview_text(Lang::En, &q.preview);
+    let (text, ok) = jobdesk::ui::overlay::quick_add::preview_text(Lang::En, &q.preview);
     assert!(ok, "{text}");
     assert!(
         text.contains(&c.name) && text.contains("Thu 11-26 10:30") && text.contains("45 min"),
@@ -82,14 +82,14 @@ fn quick_add_refuses_what_is_wrong_and_asks_about_the_past() {
     let Mode::QuickAdd(q) = &a.mode else {
         panic!("still open: nothing written")
     };
-    let (text, ok) = jobdesk::ui::quickadd::preview_text(Lang::En, &q.preview);
+    let (text, ok) = jobdesk::ui::overlay::quick_add::preview_text(Lang::En, &q.preview);
     assert!(!ok && text.contains("31.02"), "{text}");
     press(&mut a, KeyCode::Esc);
     typ(&mut a, "aNobody Atall mon 10");
     press(&mut a, KeyCode::Enter);
     let Mode::QuickAdd(q) = &a.mode else { panic!() };
     assert!(
-        jobdesk::ui::quickadd::preview_text(Lang::En, &q.preview)
+        jobdesk::ui::overlay::quick_add::preview_text(Lang::En, &q.preview)
             .0
             .contains("no citizen is called")
     );

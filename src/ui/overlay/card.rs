@@ -1,4 +1,6 @@
-//! The citizen card: details, the living summary, recent contacts and appointments.
+//! The citizen card: details, the living summary, recent contacts and appointments. It scrolls
+//! when taller than the screen; `e` edits the summary, `p` shows the CPR number (the app writes
+//! the audit entry), `D` asks before erasing the citizen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,12 +8,78 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::domain::Word;
+use super::{Confirm, Ctx, Effect, Mode, Overlay, Summary};
 use crate::domain::cpr::mask_cpr;
 use crate::domain::text::{sanitize_line, truncate};
-use crate::ui::app::{App, Card};
+use crate::domain::{Appointment, Citizen, Contact, Word};
+use crate::ui::action::Action;
+use crate::ui::keymap::Scope;
 use crate::ui::layout::centered;
 use crate::ui::theme::ACCENT;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub citizen: Citizen,
+    pub contacts: Vec<Contact>,
+    /// The citizen's feedback on each of `contacts`, if given.
+    pub feedback: Vec<Option<(u8, String)>>,
+    pub appointments: Vec<Appointment>,
+    pub agreement: crate::store::MentorAgreement,
+    pub exemptions: Vec<crate::store::JobclubExemption>,
+    /// The CPR number in full, once revealed (each reveal is in the audit log); shown until
+    /// the card closes.
+    pub cpr_revealed: Option<String>,
+    /// How many lines the card is scrolled down (↑/↓ when it is taller than the screen).
+    pub scroll: u16,
+}
+
+impl Card {
+    /// The CPR number revealed (the audit entry is written), or `None` when there is none.
+    pub fn revealed(&mut self, cpr: Option<String>) {
+        self.cpr_revealed = cpr;
+    }
+}
+
+impl Overlay for Card {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::Card, Scope::Global]
+    }
+
+    fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
+        let c = &self.citizen;
+        match action {
+            Action::Close => vec![Effect::Close],
+            Action::Up => {
+                self.scroll = self.scroll.saturating_sub(1);
+                Vec::new()
+            }
+            Action::Down => {
+                let max = max_scroll(ctx, self, ctx.width, ctx.height);
+                self.scroll = self.scroll.saturating_add(1).min(max);
+                Vec::new()
+            }
+            Action::EditSummary => vec![Effect::Open(Box::new(Mode::Summary(Box::new(
+                Summary::new(c.id, &c.name, &c.summary, &c.summary),
+            ))))],
+            Action::RevealCpr if self.cpr_revealed.is_some() => Vec::new(),
+            Action::RevealCpr => vec![Effect::RevealCpr(c.id)],
+            Action::Erase => match ctx.store.erase_preview(c.id) {
+                Ok(e) => {
+                    let text = crate::i18n::safety::erase_question(ctx.lang, &c.name, &e);
+                    vec![Effect::Open(Box::new(Mode::Confirm(Confirm::erase(
+                        c.id, &c.name, text,
+                    ))))]
+                }
+                Err(e) => vec![Effect::Message(format!("{e:#}"))],
+            },
+            a => vec![Effect::Action(a)],
+        }
+    }
+
+    fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
+        draw(ctx, self, f, area)
+    }
+}
 
 /// Where the card is drawn on a screen of `area`.
 fn card_rect(area: Rect) -> Rect {
@@ -33,13 +101,13 @@ fn rows(lines: &[Line<'_>], r: Rect) -> u16 {
 }
 
 /// How far the card can scroll on a `w`×`h` screen (0 when it fits).
-pub fn max_scroll(app: &App, card: &Card, w: u16, h: u16) -> u16 {
+pub fn max_scroll(app: &Ctx<'_>, card: &Card, w: u16, h: u16) -> u16 {
     let r = card_rect(Rect::new(0, 0, w, h));
     let lines = lines(app, card, r.width.saturating_sub(4) as usize);
     rows(&lines, r).saturating_sub(r.height.saturating_sub(2))
 }
 
-pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
+fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
     let l = app.lang;
     let w = l.w();
     let c = &card.citizen;
@@ -79,7 +147,7 @@ pub fn draw(app: &App, card: &Card, f: &mut Frame<'_>, area: Rect) {
 }
 
 /// The card's lines: details, summary, appointments, contacts.
-fn lines(app: &App, card: &Card, inner_w: usize) -> Vec<Line<'static>> {
+fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> Vec<Line<'static>> {
     let l = app.lang;
     let w = l.w();
     let da = l.da();

@@ -1,15 +1,28 @@
 //! The quick-add line in the desk: one line such as `tor 10.30 tlf Jens Hansen 30m`, a live
 //! preview of what will be created and what is wrong, a pick list when several citizens match,
-//! a confirmation for a time in the past, and a warning for an overlap.
+//! a confirmation for a time in the past, and a warning for an overlap. At 80 columns the
+//! warnings go on their own lines: nothing the user must read is cut.
 
 use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Weekday};
+use ratatui::Frame;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
-use super::widgets::line::LineInput;
+use super::{Ctx, Effect, Overlay};
 use crate::domain::quickadd::{Parsed, match_citizens, parse};
 use crate::domain::text::fold;
+use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::ui::action::Action;
+use crate::ui::keymap::Scope;
+use crate::ui::layout::centered;
+use crate::ui::widgets::boxes::{frame, text_box};
+use crate::ui::widgets::line::{LineEvent, LineInput};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuickAdd {
@@ -52,6 +65,17 @@ pub enum Preview {
 }
 
 impl QuickAdd {
+    /// The line for `prefill` (the selected citizen), with `initial` typed, its preview made.
+    pub fn new(
+        ctx: &Ctx<'_>,
+        initial: &str,
+        prefill: Option<(i64, String)>,
+    ) -> crate::error::Result<QuickAdd> {
+        let mut q = QuickAdd::open(ctx.store, initial, prefill)?;
+        q.update(ctx.store, ctx.now, ctx.lang);
+        Ok(q)
+    }
+
     pub fn open(
         store: &Store,
         initial: &str,
@@ -215,8 +239,39 @@ pub fn next_step_line(
     line
 }
 
-/// One line of the preview for the screen.
+/// One line of the preview (the parts joined).
 pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
+    let (parts, ok) = preview_parts(lang, p);
+    (parts.join(" · "), ok)
+}
+
+/// The preview in parts: what Enter does, then each warning (the screen puts a part that does
+/// not fit on its own line), and whether it is good.
+pub fn preview_parts(lang: Lang, p: &Preview) -> (Vec<String>, bool) {
+    let (text, ok) = preview_main(lang, p);
+    let mut parts = vec![text];
+    if let Preview::Ready { past, overlaps, .. } = p {
+        if *past {
+            parts.push(
+                lang.t(
+                    "⚠ tidspunktet er passeret: Enter igen bekræfter",
+                    "⚠ that time has passed: Enter again confirms",
+                )
+                .to_string(),
+            );
+        }
+        if !overlaps.is_empty() {
+            parts.push(format!(
+                "⚠ {} {}",
+                lang.t("overlapper", "overlaps"),
+                overlaps.join(", ")
+            ));
+        }
+    }
+    (parts, ok)
+}
+
+fn preview_main(lang: Lang, p: &Preview) -> (String, bool) {
     let da = lang.da();
     match p {
         Preview::Empty => (
@@ -255,13 +310,8 @@ pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
             ),
             true,
         ),
-        Preview::Ready {
-            new,
-            citizen,
-            past,
-            overlaps,
-        } => {
-            let mut s = format!(
+        Preview::Ready { new, citizen, .. } => {
+            let s = format!(
                 "→ {} ({}) · {} · {} {} · {} min",
                 capital(new.kind.name(da)),
                 new.channel.name(da),
@@ -270,24 +320,143 @@ pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
                 lang.time(new.start.time()),
                 new.minutes
             );
-            if *past {
-                s.push_str(&format!(
-                    " · {}",
-                    lang.t(
-                        "⚠ tidspunktet er passeret: Enter igen bekræfter",
-                        "⚠ that time has passed: Enter again confirms"
-                    )
-                ));
-            }
-            if !overlaps.is_empty() {
-                s.push_str(&format!(
-                    " · ⚠ {} {}",
-                    lang.t("overlapper", "overlaps"),
-                    overlaps.join(", ")
-                ));
-            }
             (s, true)
         }
+    }
+}
+
+impl Overlay for QuickAdd {
+    fn scopes(&self) -> Vec<Scope> {
+        if self.pick.is_some() {
+            vec![Scope::Pick]
+        } else {
+            vec![Scope::QuickAdd, Scope::Editing]
+        }
+    }
+
+    fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
+        if let Some(pick) = &mut self.pick {
+            let n = pick.ids.len().max(1);
+            match action {
+                // Round the list: every key shown does something.
+                Action::Up => pick.selected = (pick.selected + n - 1) % n,
+                Action::Down => pick.selected = (pick.selected + 1) % n,
+                Action::Close => self.pick = None,
+                Action::Save => {
+                    let Some(chosen) = pick.ids.get(pick.selected).cloned() else {
+                        self.pick = None;
+                        return Vec::new();
+                    };
+                    self.pick = None;
+                    // The chosen citizen's full name replaces the typed name on the line.
+                    let p = parse(&self.input.text(), ctx.now);
+                    let rest = self.input.text().replacen(p.name.trim(), &chosen.1, 1);
+                    self.prefill = Some(chosen);
+                    self.input = LineInput::new(&rest, Vec::new());
+                    self.update(ctx.store, ctx.now, ctx.lang);
+                }
+                a => return vec![Effect::Action(a)],
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Close => vec![Effect::Close],
+            Action::Save => {
+                self.update(ctx.store, ctx.now, ctx.lang);
+                match self.preview.clone() {
+                    Preview::Ambiguous(ids) => self.pick = Some(Pick { ids, selected: 0 }),
+                    Preview::Ready { past: true, .. } if !self.confirm_past => {
+                        self.confirm_past = true
+                    }
+                    Preview::Ready {
+                        mut new, citizen, ..
+                    } => {
+                        new.uuid = uuid::Uuid::new_v4().to_string();
+                        return vec![Effect::Plan {
+                            new: Box::new(new),
+                            citizen,
+                        }];
+                    }
+                    p @ (Preview::Empty | Preview::For(_) | Preview::Problems(_)) => {
+                        // Nothing to create yet: say what is missing where the keys are.
+                        return vec![Effect::Message(preview_text(ctx.lang, &p).0)];
+                    }
+                }
+                Vec::new()
+            }
+            a => vec![Effect::Action(a)],
+        }
+    }
+
+    fn input(&mut self, ev: &Event, ctx: &Ctx<'_>) -> Vec<Effect> {
+        if self.pick.is_some() {
+            return Vec::new();
+        }
+        if self.input.handle(ev) == LineEvent::Changed {
+            self.confirm_past = false;
+            self.update(ctx.store, ctx.now, ctx.lang);
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
+        let (parts, ok) = preview_parts(ctx.lang, &self.preview);
+        let style = if self.confirm_past {
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        } else if ok {
+            Style::new().fg(Color::Green)
+        } else {
+            Style::new().fg(Color::Red)
+        };
+        // One line when it all fits; else what Enter does, then each warning on its own line.
+        let inner_w = area.width.saturating_sub(2) as usize;
+        let joined = parts.join(" · ");
+        let below: Vec<(String, Style)> = if width(&joined) <= inner_w {
+            vec![(joined, style)]
+        } else {
+            parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let st = if i == 0 {
+                        style
+                    } else {
+                        Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+                    };
+                    (p, st)
+                })
+                .collect()
+        };
+        let title = format!(" {} ", ctx.lang.w().quick_add_title);
+        text_box(f, area, &title, Line::raw(""), &self.input, &below);
+        if let Some(pick) = &self.pick {
+            let lines: Vec<Line<'_>> = pick
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, (_, n))| {
+                    let mark = if i == pick.selected { '›' } else { ' ' };
+                    let line = Line::raw(format!("{mark}{} ", sanitize_line(n)));
+                    if i == pick.selected {
+                        line.style(Style::new().bg(Color::Blue).fg(Color::White))
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            let pr = centered(area, 50, lines.len() as u16 + 2);
+            let title = format!(
+                " {} ",
+                ctx.lang
+                    .t("Vælg borger (↑/↓, Enter)", "Pick the citizen (↑/↓, Enter)")
+            );
+            let inner = frame(f, pr, &title, Color::Yellow);
+            f.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+
+    fn typing(&self) -> bool {
+        true
     }
 }
 

@@ -3,12 +3,25 @@
 //! Ctrl+S saves, Esc cancels. Nothing is written until every field is valid.
 
 use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::widgets::line::LineInput;
+use super::{Ctx, Effect, Overlay};
 use crate::domain::dates::{parse_date, parse_time};
 use crate::domain::quickadd::match_citizens;
+use crate::domain::text::sanitize_line;
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
 use crate::i18n::Lang;
+use crate::ui::action::Action;
+use crate::ui::keymap::Scope;
+use crate::ui::layout::centered;
+use crate::ui::theme::ACCENT;
+use crate::ui::widgets::boxes::{frame, wrapped_rows};
+use crate::ui::widgets::line::{LineEvent, LineInput};
 
 pub const FIELDS: usize = 7;
 
@@ -153,5 +166,132 @@ impl Form {
             )),
             _ => Err(errors),
         }
+    }
+}
+
+impl Form {
+    /// Checks the fields: the appointment to plan, or the errors shown under the form.
+    fn save(&mut self, ctx: &Ctx<'_>) -> Vec<Effect> {
+        match self.build(ctx.now, ctx.lang) {
+            Err(errors) => {
+                self.errors = errors;
+                vec![Effect::Message(
+                    ctx.lang
+                        .t(
+                            "Ret fejlene under felterne og gem igen",
+                            "Correct the errors under the fields and save again",
+                        )
+                        .to_string(),
+                )]
+            }
+            Ok((new, citizen)) => vec![Effect::Plan {
+                new: Box::new(new),
+                citizen,
+            }],
+        }
+    }
+}
+
+impl Overlay for Form {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::Form, Scope::Editing]
+    }
+
+    fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
+        match action {
+            Action::NextField => self.focus_field((self.focus + 1) % FIELDS),
+            Action::PrevField => self.focus_field((self.focus + FIELDS - 1) % FIELDS),
+            Action::Save => return self.save(ctx),
+            Action::Close => return vec![Effect::Close],
+            a => return vec![Effect::Action(a)],
+        }
+        Vec::new()
+    }
+
+    fn input(&mut self, ev: &Event, ctx: &Ctx<'_>) -> Vec<Effect> {
+        let focus = self.focus;
+        match self.fields[focus].handle(ev) {
+            LineEvent::Ignored => {}
+            LineEvent::Changed => self.errors.clear(),
+            LineEvent::Cancel => return vec![Effect::Close],
+            LineEvent::Submit(_) if focus + 1 < FIELDS => self.focus_field(focus + 1),
+            LineEvent::Submit(_) => return self.save(ctx),
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
+        let labels = labels(ctx.lang);
+        let w = 70.min(area.width);
+        let err_rows: Vec<u16> = self
+            .errors
+            .iter()
+            .take(4)
+            .map(|e| wrapped_rows(e, w.saturating_sub(2)))
+            .collect();
+        let h = FIELDS as u16 + 2 + err_rows.iter().sum::<u16>();
+        let r = centered(area, w, h);
+        let title = format!(" {} ", ctx.lang.t("Ny aftale", "New appointment"));
+        let inner = frame(f, r, &title, ACCENT);
+        for (i, field) in self.fields.iter().enumerate() {
+            let y = inner.y + i as u16;
+            if y >= inner.y + inner.height {
+                break;
+            }
+            let style = if i == self.focus {
+                Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new().fg(Color::Gray)
+            };
+            // The focused field is marked in text too (not only by colour).
+            let mark = if i == self.focus { '›' } else { ' ' };
+            f.render_widget(
+                Paragraph::new(format!("{mark}{:<9}", labels[i])).style(style),
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: 11,
+                    height: 1,
+                },
+            );
+            let fr = Rect {
+                x: inner.x + 11,
+                y,
+                width: inner.width.saturating_sub(11),
+                height: 1,
+            };
+            if i == self.focus {
+                f.render_widget(&field.area, fr);
+            } else {
+                f.render_widget(Paragraph::new(sanitize_line(&field.text())), fr);
+            }
+        }
+        let mut y = inner.y + FIELDS as u16;
+        for (e, n) in self.errors.iter().zip(err_rows) {
+            let end = inner.y + inner.height;
+            if y >= end {
+                break;
+            }
+            f.render_widget(
+                Paragraph::new(Line::raw(sanitize_line(e)))
+                    .wrap(Wrap { trim: true })
+                    .style(Style::new().fg(Color::Red)),
+                Rect {
+                    y,
+                    height: n.min(end - y),
+                    ..inner
+                },
+            );
+            y += n;
+        }
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn failed(&mut self, msg: &str) -> bool {
+        self.errors = vec![msg.to_string()];
+        true
     }
 }

@@ -1,0 +1,84 @@
+//! Where the overlays' effects are applied: the one place the desk writes to the store on an
+//! overlay's behalf. An effect that fails stops the rest; its error goes to the overlay when it
+//! has a place for it (the form's errors, the new time's line), else to the footer.
+
+use super::{App, Mode};
+use crate::domain::closure::CallResult;
+use crate::error::Result;
+use crate::ui::overlay::Effect;
+
+impl App {
+    pub(super) fn apply(&mut self, effects: Vec<Effect>) {
+        for e in effects {
+            if let Err(err) = self.apply_one(e) {
+                let msg = format!("{err:#}");
+                if !self.mode.failed(&msg) {
+                    self.message = Some(msg);
+                }
+                return;
+            }
+        }
+    }
+
+    /// One undo step for `change`, and a message that says what was done.
+    fn undoable(&mut self, what: String, change: crate::store::Change) {
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
+    }
+
+    fn apply_one(&mut self, effect: Effect) -> Result<()> {
+        match effect {
+            Effect::Close => self.mode = Mode::Normal,
+            Effect::Open(m) => self.mode = *m,
+            Effect::Message(m) => self.message = Some(m),
+            Effect::Action(a) => self.update(a),
+            Effect::DraftChanged => self.draft_changed(),
+            Effect::DropDraft(kind, id) => self.drop_draft(kind, id),
+            Effect::SaveNote { contact_id, text } => self.save_note(contact_id, &text)?,
+            Effect::Mark {
+                appointment_id,
+                status,
+            } => {
+                let a = self.store.appointment(appointment_id)?;
+                self.mark_now(&a, status)?;
+            }
+            Effect::Moved {
+                appointment_id,
+                citizen,
+                start,
+            } => self.move_to(appointment_id, &citizen, start)?,
+            Effect::Log {
+                citizen_id,
+                citizen,
+                outcome,
+                channel,
+                minutes,
+            } => self.log_contact(citizen_id, citizen, outcome, channel, minutes)?,
+            Effect::Plan { new, citizen } => self.plan_new(&new, &citizen)?,
+            Effect::Reached {
+                citizen_id,
+                citizen,
+                accepted,
+            } => self.attempt(citizen_id, citizen, CallResult::Reached, accepted)?,
+            Effect::ConvertAll => self.convert_all()?,
+            Effect::Erase(id) => self.erase(id)?,
+            Effect::StartClosure(c) => {
+                self.start_closure(&c)?;
+                self.mode = Mode::Normal;
+            }
+            Effect::SaveSummary { citizen_id, text } => self.save_summary(citizen_id, text)?,
+            Effect::OpenCard(id) => self.open_card(id)?,
+            Effect::RevealCpr(id) => self.reveal_cpr(id)?,
+            Effect::EditContact { id, edit, what } => {
+                let change = self.store.edit_contact(id, &edit, self.now)?;
+                self.mode = Mode::Normal;
+                self.undoable(what, change);
+            }
+            Effect::DeleteContact { id, what } => {
+                let change = self.store.delete_contact(id, self.now)?;
+                self.undoable(what, change);
+            }
+        }
+        Ok(())
+    }
+}

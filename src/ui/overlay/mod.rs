@@ -1,0 +1,265 @@
+//! The desk's modals as components: each file holds one overlay's state, its keys (the keymap
+//! scopes it answers to), its drawing and so its footer hints. An overlay never writes to the
+//! store: it reads what it must show and returns [`Effect`]s, which `App` applies in one place.
+//!
+//! The app holds a [`Mode`]: the lists (`Normal`, `Filter`) or one overlay. It calls
+//! [`Mode::handle`] with each event, [`Mode::draw`] to draw it and [`Mode::scopes`] for the
+//! footer and the help.
+
+pub mod card;
+pub mod closure_start;
+pub mod confirm;
+pub mod contact_edit;
+pub mod form;
+pub mod help;
+pub mod log_pick;
+pub mod moving;
+pub mod note;
+pub mod quick_add;
+pub mod summary;
+
+use chrono::NaiveDateTime;
+use ratatui::Frame;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keymap::{self, Scope};
+use crate::config::Config;
+use crate::domain::closure::NewClosure;
+use crate::domain::{Channel, NewAppointment, Outcome, Status};
+use crate::i18n::Lang;
+use crate::store::{DraftKind, Store};
+
+pub use card::Card;
+pub use closure_start::StartClosure;
+pub use confirm::{Confirm, Question};
+pub use contact_edit::EditContact;
+pub use form::Form;
+pub use help::Help;
+pub use log_pick::{LOG_OPTIONS, LogPick};
+pub use moving::Move;
+pub use note::Note;
+pub use quick_add::QuickAdd;
+pub use summary::Summary;
+
+/// What an overlay may read while it handles a key or draws: never a write.
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub now: NaiveDateTime,
+    pub store: &'a Store,
+    pub config: &'a Config,
+    /// The terminal's size (for scrolling).
+    pub width: u16,
+    pub height: u16,
+}
+
+/// What an overlay asks the app to do. The app applies them in order; when one fails, the rest
+/// are dropped and the error goes to the overlay (see [`Mode::failed`]) or the footer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Close the overlay: back to the lists.
+    Close,
+    /// Show another overlay in its place.
+    Open(Box<Mode>),
+    /// A line in the footer.
+    Message(String),
+    /// An action of the lists or of every mode (quit, help, switch pane).
+    Action(Action),
+    /// The note or summary being typed changed: arm the draft timer.
+    DraftChanged,
+    /// The draft is done with (saved or thrown away).
+    DropDraft(DraftKind, i64),
+    /// Save the one-line note of a contact (nothing when empty).
+    SaveNote { contact_id: i64, text: String },
+    /// Mark an appointment (the question, if any, was answered).
+    Mark { appointment_id: i64, status: Status },
+    /// Move an appointment to `start`, then offer the note.
+    Moved {
+        appointment_id: i64,
+        citizen: String,
+        start: NaiveDateTime,
+    },
+    /// Log an unplanned contact now, then offer the note.
+    Log {
+        citizen_id: i64,
+        citizen: String,
+        outcome: Outcome,
+        channel: Channel,
+        minutes: i64,
+    },
+    /// Plan an appointment (the overlay closes when it is written).
+    Plan {
+        new: Box<NewAppointment>,
+        citizen: String,
+    },
+    /// The call-round reached the citizen; whether they accepted the offer.
+    Reached {
+        citizen_id: i64,
+        citizen: String,
+        accepted: Option<bool>,
+    },
+    /// Convert every in-person appointment of the open closure.
+    ConvertAll,
+    /// Erase the citizen for good.
+    Erase(i64),
+    /// Start a closure (the overlay closes when it is written).
+    StartClosure(NewClosure),
+    /// Save the citizen's summary, then show the card.
+    SaveSummary { citizen_id: i64, text: String },
+    /// Show the citizen's card.
+    OpenCard(i64),
+    /// Show the card's CPR number in full (written to the audit log).
+    RevealCpr(i64),
+    /// Correct a log entry (one undo step; `what` says which).
+    EditContact {
+        id: i64,
+        edit: Box<crate::store::ContactEdit>,
+        what: String,
+    },
+    /// Delete a log entry (one undo step).
+    DeleteContact { id: i64, what: String },
+}
+
+/// What is open over the panes: the lists themselves, or one overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    /// Typing a filter in the footer.
+    Filter,
+    Help(Help),
+    Card(Box<Card>),
+    /// The one-line note after marking or logging.
+    Note(Box<Note>),
+    /// The new time of an appointment being moved.
+    Move(Box<Move>),
+    /// What kind of unplanned contact to log.
+    LogPick(LogPick),
+    /// Planning from one line, with a live preview.
+    QuickAdd(Box<QuickAdd>),
+    /// The full form for a new appointment.
+    Form(Box<Form>),
+    /// A yes/no question (erase, convert all, accepted, an unusual mark).
+    Confirm(Confirm),
+    /// A new closure's range.
+    StartClosure(Box<StartClosure>),
+    /// The citizen's living summary.
+    Summary(Box<Summary>),
+    /// Correcting a log entry.
+    EditContact(Box<EditContact>),
+}
+
+/// One overlay: its keys, its drawing.
+pub trait Overlay {
+    /// The keymap scopes whose keys work now, searched in order (the footer shows them).
+    fn scopes(&self) -> Vec<Scope>;
+    /// A bound key's action.
+    fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect>;
+    /// An event no binding claims (typing, a paste, an editing key).
+    fn input(&mut self, _ev: &Event, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// Draws it over the desk drawn in `area` (the whole screen).
+    fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect);
+    /// Whether letters typed are text rather than commands.
+    fn typing(&self) -> bool {
+        false
+    }
+    /// Shows an error from applying its effects; false when it has no place for one.
+    fn failed(&mut self, _msg: &str) -> bool {
+        false
+    }
+}
+
+impl Mode {
+    fn overlay(&self) -> Option<&dyn Overlay> {
+        Some(match self {
+            Mode::Normal | Mode::Filter => return None,
+            Mode::Help(o) => o,
+            Mode::Card(o) => o.as_ref(),
+            Mode::Note(o) => o.as_ref(),
+            Mode::Move(o) => o.as_ref(),
+            Mode::LogPick(o) => o,
+            Mode::QuickAdd(o) => o.as_ref(),
+            Mode::Form(o) => o.as_ref(),
+            Mode::Confirm(o) => o,
+            Mode::StartClosure(o) => o.as_ref(),
+            Mode::Summary(o) => o.as_ref(),
+            Mode::EditContact(o) => o.as_ref(),
+        })
+    }
+
+    fn overlay_mut(&mut self) -> Option<&mut dyn Overlay> {
+        Some(match self {
+            Mode::Normal | Mode::Filter => return None,
+            Mode::Help(o) => o,
+            Mode::Card(o) => o.as_mut(),
+            Mode::Note(o) => o.as_mut(),
+            Mode::Move(o) => o.as_mut(),
+            Mode::LogPick(o) => o,
+            Mode::QuickAdd(o) => o.as_mut(),
+            Mode::Form(o) => o.as_mut(),
+            Mode::Confirm(o) => o,
+            Mode::StartClosure(o) => o.as_mut(),
+            Mode::Summary(o) => o.as_mut(),
+            Mode::EditContact(o) => o.as_mut(),
+        })
+    }
+
+    /// Whether an overlay is open (not the lists or the filter).
+    pub fn is_overlay(&self) -> bool {
+        self.overlay().is_some()
+    }
+
+    /// The overlay's scopes, Ctrl+C first (it quits from every mode); `None` for the lists.
+    pub fn scopes(&self) -> Option<Vec<Scope>> {
+        let o = self.overlay()?;
+        let mut v = vec![Scope::Always];
+        v.extend(o.scopes());
+        Some(v)
+    }
+
+    /// An event for the overlay: a bound key becomes its action, anything else goes to its
+    /// text field. `None` when no overlay is open.
+    pub fn handle(&mut self, ev: &Event, ctx: &Ctx<'_>) -> Option<Vec<Effect>> {
+        let scopes = self.scopes()?;
+        let o = self.overlay_mut()?;
+        Some(match ev {
+            Event::Key(k) => match keymap::lookup(&scopes, k) {
+                Some(Action::Quit) => vec![Effect::Action(Action::Quit)],
+                Some(Action::Edit) | None => o.input(ev, ctx),
+                Some(a) => o.act(a, ctx),
+            },
+            Event::Paste(_) => o.input(ev, ctx),
+            _ => Vec::new(),
+        })
+    }
+
+    pub fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
+        if let Some(o) = self.overlay() {
+            o.draw(ctx, f, area);
+        }
+    }
+
+    /// Whether letters typed now are text (the filter, a note, a time, a form, the summary).
+    pub fn typing(&self) -> bool {
+        match self {
+            Mode::Filter => true,
+            m => m.overlay().is_some_and(Overlay::typing),
+        }
+    }
+
+    /// Gives the overlay an error to show; false when it has no place for one.
+    pub fn failed(&mut self, msg: &str) -> bool {
+        self.overlay_mut().is_some_and(|o| o.failed(msg))
+    }
+
+    /// The draft being typed: its kind, what it is for and the text.
+    pub fn draft(&self) -> Option<(DraftKind, i64, String)> {
+        match self {
+            Mode::Note(n) => Some(n.draft()),
+            Mode::Summary(s) => Some(s.draft()),
+            _ => None,
+        }
+    }
+}

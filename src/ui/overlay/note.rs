@@ -1,0 +1,104 @@
+//! The one-line note offered after marking, moving or logging a contact. Enter saves it (an
+//! empty line saves nothing), Esc goes without a note, Tab completes from the snippets. What is
+//! typed is a draft (saved a second after typing stops).
+
+use ratatui::Frame;
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::{Ctx, Effect, Overlay};
+use crate::domain::text::sanitize_line;
+use crate::store::DraftKind;
+use crate::ui::action::Action;
+use crate::ui::keymap::Scope;
+use crate::ui::widgets::boxes::text_box;
+use crate::ui::widgets::line::{LineEvent, LineInput};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub contact_id: i64,
+    pub citizen: String,
+    pub input: LineInput,
+}
+
+impl Note {
+    pub fn new(contact_id: i64, citizen: String, text: &str, snippets: Vec<String>) -> Note {
+        Note {
+            contact_id,
+            citizen,
+            input: LineInput::new(text, snippets),
+        }
+    }
+
+    pub fn draft(&self) -> (DraftKind, i64, String) {
+        (DraftKind::Note, self.contact_id, self.input.text())
+    }
+}
+
+impl Overlay for Note {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::Note, Scope::Editing]
+    }
+
+    fn act(&mut self, action: Action, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        let drop = Effect::DropDraft(DraftKind::Note, self.contact_id);
+        match action {
+            Action::Save => vec![
+                Effect::Close,
+                drop,
+                Effect::SaveNote {
+                    contact_id: self.contact_id,
+                    text: self.input.text(),
+                },
+            ],
+            Action::Close => vec![Effect::Close, drop],
+            Action::Snippet => {
+                self.input.handle(&tab());
+                vec![Effect::DraftChanged]
+            }
+            a => vec![Effect::Action(a)],
+        }
+    }
+
+    fn input(&mut self, ev: &Event, _ctx: &Ctx<'_>) -> Vec<Effect> {
+        match self.input.handle(ev) {
+            LineEvent::Changed => vec![Effect::DraftChanged],
+            _ => Vec::new(),
+        }
+    }
+
+    fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
+        let w = ctx.lang.w();
+        let title = format!(" {} · {} ", sanitize_line(&self.citizen), w.note_title);
+        let len = self.input.len();
+        let limit = ctx.config.note_soft_limit;
+        let (count, style) = if len > limit {
+            (
+                format!(" {len}/{limit} {} ", w.soft_limit),
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            )
+        } else {
+            (format!(" {len}/{limit} "), Style::new().fg(Color::Gray))
+        };
+        text_box(
+            f,
+            area,
+            &title,
+            Line::from(Span::styled(count, style)),
+            &self.input,
+            &[],
+        );
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+}
+
+/// The Tab key, for the line's snippet completion.
+fn tab() -> Event {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))
+}
