@@ -1,7 +1,7 @@
 //! `S` in the Closure pane: a new closure's range, "from to [name]", prefilled with the next
 //! two weeks (selected: the first key typed replaces it).
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
@@ -31,21 +31,20 @@ impl StartClosure {
         StartClosure { input, error: None }
     }
 
-    /// "23.11.2026 04.12.2026 Vinter 2026": two dates, then an optional name.
+    /// "23.11.2026 04.12.2026 Vinter 2026", "i morgen - uge 50 fre Jul": two days in the one
+    /// date-time language, then an optional name.
     fn parse(&self, ctx: &Ctx<'_>) -> Result<NewClosure, String> {
         let text = self.input.text();
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let today = ctx.now.date();
-        let date = |w: Option<&&str>| -> Result<NaiveDate, String> {
-            let w = w.ok_or_else(|| ctx.lang.w().closure_range_help.to_string())?;
-            crate::domain::dates::parse_date(w, today).map_err(|e| e.to_string())
-        };
-        let from = date(words.first())?;
-        let to = date(words.get(1))?;
-        let name = if words.len() > 2 {
-            words[2..].join(" ")
-        } else {
+        if text.trim().is_empty() {
+            return Err(ctx.lang.w().closure_range_help.to_string());
+        }
+        let range = crate::domain::when::parse_date_range(&text, ctx.now.date())
+            .map_err(|p| p.text(ctx.lang.da()).to_string())?;
+        let (from, to) = (range.from, range.to);
+        let name = if range.rest.trim().is_empty() {
             crate::i18n::closure::default_name(ctx.lang, from)
+        } else {
+            range.rest.trim().to_string()
         };
         Ok(NewClosure {
             name,

@@ -84,10 +84,10 @@ impl EditContact {
         let c = &self.contact;
         let mut errors = Vec::new();
         let mut edit = ContactEdit::default();
-        match crate::domain::dates::parse_datetime(&v[0], ctx.now.date(), None) {
+        match crate::domain::when::parse_datetime(&v[0], ctx.now, None) {
             Ok(at) if at != c.at => edit.at = Some(at),
             Ok(_) => {}
-            Err(e) => errors.push(format!("{}: {e}", l[0])),
+            Err(p) => errors.push(format!("{}: {}", l[0], p.text(ctx.lang.da()))),
         }
         match v[1].parse::<u32>() {
             Ok(m) if i64::from(m) != c.minutes => edit.minutes = Some(m),

@@ -11,9 +11,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ctx, Effect, Overlay};
-use crate::domain::dates::{parse_date, parse_time};
 use crate::domain::quickadd::match_citizens;
 use crate::domain::text::sanitize_line;
+use crate::domain::when::{parse_date, parse_time};
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
 use crate::i18n::Lang;
 use crate::ui::action::Action;
@@ -124,10 +124,10 @@ impl Form {
             }
         };
         let date = parse_date(&v[1], today)
-            .map_err(|e| errors.push(format!("{}: {e}", l[1])))
+            .map_err(|p| errors.push(format!("{}: {}", l[1], p.text(lang.da()))))
             .ok();
         let time = parse_time(&v[2])
-            .map_err(|e| errors.push(format!("{}: {e}", l[2])))
+            .map_err(|p| errors.push(format!("{}: {}", l[2], p.text(lang.da()))))
             .ok();
         let minutes = match v[3].parse::<i64>() {
             Ok(m) if (1..=1440).contains(&m) => Some(m),

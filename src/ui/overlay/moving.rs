@@ -77,11 +77,10 @@ impl Overlay for Move {
         match action {
             Action::Save => {
                 let text = self.input.text();
-                let start = match crate::domain::dates::parse_datetime(&text, ctx.now.date(), None)
-                {
+                let start = match crate::domain::when::parse_datetime(&text, ctx.now, None) {
                     Ok(s) => s,
-                    Err(e) => {
-                        self.error = Some(e.to_string());
+                    Err(p) => {
+                        self.error = Some(p.text(ctx.lang.da()).to_string());
                         self.confirm_clash = false;
                         return Vec::new();
                     }

@@ -11,6 +11,7 @@ mod overlays;
 mod panes;
 mod planning;
 mod remark;
+mod when;
 
 use std::path::Path;
 
