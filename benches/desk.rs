@@ -10,6 +10,8 @@
 //! - `JOBDESK_BENCH_DB`: where to keep the reference dataset between runs.
 //! - `JOBDESK_BENCH_QUICK=1`: fewer repetitions (for trying the harness itself).
 //! - `JOBDESK_BENCH_SKIP=start,keys,agenda,export,tmux,calcurse`: leave parts out.
+//! - `JOBDESK_BENCH_BIN=/path/jobdesk`: the binary the whole-process parts run (agenda, export,
+//!   tmux), e.g. a build of an earlier commit kept aside; the one `cargo bench` built otherwise.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -40,6 +42,14 @@ const CITIZENS: &str = "20000";
 const YEARS: &str = "5";
 const BIN: &str = env!("CARGO_BIN_EXE_jobdesk");
 
+/// The binary the whole-process parts run: `JOBDESK_BENCH_BIN`, or the one built with the bench.
+fn bin() -> PathBuf {
+    match std::env::var_os("JOBDESK_BENCH_BIN") {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => PathBuf::from(BIN),
+    }
+}
+
 fn main() -> Result<()> {
     // `cargo bench` passes `--bench`; a filter word after it is accepted and ignored.
     let quick = std::env::var("JOBDESK_BENCH_QUICK").is_ok_and(|v| v == "1");
@@ -48,7 +58,7 @@ fn main() -> Result<()> {
     let mut t = Table::default();
     let now = NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M")?;
 
-    eprintln!("jobdesk bench: binary {BIN}");
+    eprintln!("jobdesk bench: binary {}", bin().display());
     let (db, _keep) = dataset(&mut t)?;
     dataset_facts(&db, &mut t)?;
 
@@ -63,7 +73,7 @@ fn main() -> Result<()> {
     }
     // The parts that run other programs fail soft: a row says what went wrong.
     if !skip.contains("export")
-        && let Err(e) = export_csv(&db, reps(20), reps(3), &mut t)
+        && let Err(e) = export_csv(&db, reps(20), reps(5), &mut t)
     {
         t.text("export csv", &format!("failed: {e:#}"));
     }
@@ -247,7 +257,7 @@ fn num(x: f64) -> String {
 // Processes
 
 fn jobdesk(db: &Path) -> Command {
-    let mut c = Command::new(BIN);
+    let mut c = Command::new(bin());
     c.env("JOBDESK_NOW", NOW)
         .env("LANG", "da_DK.UTF-8")
         .env_remove("JOBDESK_DB")
@@ -656,12 +666,25 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     )?;
     t.keys("Caseload: End / Home (10,000 rows apart)", &s);
 
+    // Tab goes round all six panes (Today, Calls, Mentor visits, Contact log, Caseload, Closure):
+    // whole rounds, so that each pane is entered as often as the others. One round first, to
+    // check that it is six.
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut app, &mut term, &[key(KeyCode::Tab)])?;
+        seen.push(app.pane.index());
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    if seen.len() != 6 {
+        t.note(format!("Tab went round {} panes, not six", seen.len()));
+    }
     let s = press(
         &mut app,
         &mut term,
-        &repeat(&[key(KeyCode::Tab)], n.max(25)),
+        &repeat(&[key(KeyCode::Tab)], n.max(25).next_multiple_of(6)),
     )?;
-    t.keys("switch pane (Tab, all five in turn)", &s);
+    t.keys("switch pane (Tab, all six in turn)", &s);
 
     // The filter over the whole caseload: every keystroke re-counts and re-reads the window.
     press(&mut app, &mut term, &[ch('5')])?;
@@ -743,6 +766,26 @@ fn agenda_sql() -> String {
          FROM appointments a JOIN citizens c ON c.id = a.citizen_id \
          WHERE a.deleted = 0 AND a.start >= '{DAY}T00:00:00' AND a.start < '{DAY}T24:00:00' \
          ORDER BY a.start, a.id;"
+    )
+}
+
+/// The query `jobdesk export csv --from FIRST_DAY --to DAY` runs (`Store::stream_log`), with
+/// the bounds written in, for the `sqlite3` tool.
+fn export_sql() -> String {
+    // The first moment after the range (`DayRange::end_exclusive`): midnight after DAY.
+    let end = chrono::NaiveDate::parse_from_str(DAY, "%Y-%m-%d")
+        .map(|d| {
+            (d + chrono::Duration::days(1))
+                .format("%Y-%m-%d")
+                .to_string()
+        })
+        .unwrap_or_default();
+    format!(
+        "SELECT k.at, c.name, c.cpr, c.target_group, a.kind, k.channel, k.outcome, k.minutes, k.note \
+         FROM contacts k JOIN citizens c ON c.id = k.citizen_id \
+         LEFT JOIN appointments a ON a.id = k.appointment_id \
+         WHERE k.deleted = 0 AND k.at >= '{FIRST_DAY}T00:00:00' AND k.at < '{end}T00:00:00' \
+         ORDER BY k.at, k.id;"
     )
 }
 
@@ -849,32 +892,102 @@ fn export_csv(db: &Path, n_day: usize, n_all: usize, t: &mut Table) -> Result<()
         "≤ 15 ms",
     );
     let file = dir.path().join("all.csv");
-    let mut walls = Vec::new();
+    let theirs_file = dir.path().join("sqlite3.csv");
+    let sqlite3 = have("sqlite3");
+    let sql = export_sql();
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
+    let (mut floor, mut floor_cpus) = (Vec::new(), Vec::new());
     let mut peak = Memory::default();
+    let mut floor_peak = Memory::default();
+    // Interleaved with the sqlite3 tool writing the same rows, so that a busy moment of the
+    // machine hits both alike.
     for _ in 0..n_all {
         let _ = std::fs::remove_file(&file);
-        let (d, m, ok) = sampled(
+        let r = sampled(
             jobdesk(db)
                 .args(["export", "csv", "--from", FIRST_DAY, "--to", DAY, "-o"])
                 .arg(&file),
+            Stdio::null(),
         )?;
-        if !ok {
+        if !r.ok {
             t.text("export csv of five years", "failed");
             return Ok(());
         }
-        walls.push(d);
-        peak = peak.max(m);
+        walls.push(r.wall);
+        cpus.push(r.cpu);
+        peak = peak.max(r.memory);
+        if sqlite3 {
+            let out = std::fs::File::create(&theirs_file)?;
+            let r = sampled(
+                Command::new("sqlite3")
+                    .args(["-csv", "-header"])
+                    .arg(db)
+                    .arg(&sql),
+                Stdio::from(out),
+            )?;
+            if !r.ok {
+                bail!("sqlite3 -csv failed");
+            }
+            floor.push(r.wall);
+            floor_cpus.push(r.cpu);
+            floor_peak = floor_peak.max(r.memory);
+        }
     }
     let rows = csv_records(&file)?;
-    let mut sorted = walls.clone();
-    sorted.sort();
-    let med = sorted[sorted.len() / 2].as_secs_f64();
-    t.ms(
+    let med = |v: &[Duration]| {
+        let mut x: Vec<f64> = v.iter().map(Duration::as_secs_f64).collect();
+        x.sort_by(f64::total_cmp);
+        pct(&x, 50.0)
+    };
+    t.ms_cpu(
         &format!("export csv --from {FIRST_DAY} --to {DAY} ({rows} rows)"),
         &walls,
+        &cpus,
         Target::None,
         "",
     );
+    if sqlite3 {
+        let theirs = csv_records(&theirs_file)?;
+        t.ms_cpu(
+            &format!(
+                "sqlite3 -csv -header, the export's SELECT (same joins) on the same file ({theirs} rows)"
+            ),
+            &floor,
+            &floor_cpus,
+            Target::None,
+            "",
+        );
+        if theirs != rows {
+            t.note(format!(
+                "the sqlite3 tool wrote {theirs} rows, the export {rows}: not the same rows"
+            ));
+        }
+        t.value(
+            "export ÷ sqlite3 (medians of wall time)",
+            med(&walls) / med(&floor),
+            "×",
+            Target::AtMost(1.0),
+            "≤ 1×",
+        );
+        t.value(
+            "export ÷ sqlite3 (medians of CPU time)",
+            med(&cpus) / med(&floor_cpus),
+            "×",
+            Target::None,
+            "",
+        );
+        t.value(
+            "sqlite3 -csv: peak resident memory (VmHWM)",
+            floor_peak.hwm_kb as f64 / 1024.0,
+            "MB",
+            Target::None,
+            "",
+        );
+        t.note(format!("sqlite3 export query: `{sql}`"));
+    } else {
+        t.text("sqlite3 CLI", "not installed: apt-get install sqlite3");
+    }
+    let med = med(&walls);
     t.value(
         "export csv of five years: rows per second (median run)",
         rows as f64 / med,
@@ -924,12 +1037,21 @@ impl Memory {
     }
 }
 
-/// Runs `cmd` to the end, reading its memory every 5 ms; wall time, the peaks, success.
-fn sampled(cmd: &mut Command) -> Result<(Duration, Memory, bool)> {
+/// One run of a process: wall time, CPU time (user + system), memory peaks, success.
+struct Sampled {
+    wall: Duration,
+    cpu: Duration,
+    memory: Memory,
+    ok: bool,
+}
+
+/// Runs `cmd` to the end with its standard output to `out`, reading its memory every 5 ms.
+fn sampled(cmd: &mut Command, out: Stdio) -> Result<Sampled> {
+    let cpu0 = children_cpu();
     let start = Instant::now();
     let mut child = cmd
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(out)
         .stderr(Stdio::null())
         .spawn()?;
     let pid = child.id();
@@ -942,10 +1064,34 @@ fn sampled(cmd: &mut Command) -> Result<(Duration, Memory, bool)> {
         };
         m = m.max(seen);
         if let Some(status) = child.try_wait()? {
-            return Ok((start.elapsed(), m, status.success()));
+            return Ok(Sampled {
+                wall: start.elapsed(),
+                cpu: children_cpu().saturating_sub(cpu0),
+                memory: m,
+                ok: status.success(),
+            });
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// The CPU time (user + system) of this process's children that have been waited for; one
+/// child at a time, the difference around a run is that child's.
+#[cfg(unix)]
+fn children_cpu() -> Duration {
+    // SAFETY: getrusage fills one rusage through a valid pointer; all-zero is a valid rusage.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) } != 0 {
+        return Duration::ZERO;
+    }
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(ru.ru_utime) + tv(ru.ru_stime)
+}
+
+#[cfg(not(unix))]
+fn children_cpu() -> Duration {
+    Duration::ZERO
 }
 
 fn csv_records(file: &Path) -> Result<usize> {
@@ -1071,7 +1217,7 @@ fn real_binary_in_tmux(db: &Path, t: &mut Table) -> Result<()> {
     };
     let cmdline = format!(
         "exec env JOBDESK_NOW={NOW} LANG=da_DK.UTF-8 {} --db {}",
-        shell_quote(BIN),
+        shell_quote(&bin().display().to_string()),
         shell_quote(&db.display().to_string())
     );
     let start = Instant::now();
