@@ -70,7 +70,16 @@ pub fn run(
     let result = (|| -> Result<()> {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        let mut dirty = true;
+        terminal.draw(|f| view::draw(&app, f))?;
+        // After the first frame: what is due for purge reads old contacts, which takes a moment
+        // on years of history.
+        let mut dirty = match app.load_purge_due() {
+            Ok(changed) => changed,
+            Err(e) => {
+                app.message = Some(format!("{e:#}"));
+                true
+            }
+        };
         loop {
             if dirty {
                 terminal.draw(|f| view::draw(&app, f))?;
@@ -111,24 +120,47 @@ pub fn run(
     result
 }
 
-/// Events closer together than this belong to one burst: faster than anyone types.
-const BURST_GAP: Duration = Duration::from_millis(5);
+/// How long a typed character waits for more that are already on their way: a paste arrives
+/// in one read from the terminal, so the rest of it follows within microseconds; a person types
+/// far slower. Other keys (arrows, Enter, Esc) never wait.
+const BURST_GAP: Duration = Duration::from_millis(1);
 /// A burst is handled at least every this many events (a long paste stays responsive).
 const BURST_MAX: usize = 4096;
 
-/// The events that arrive with `first`: those already waiting and those following within
-/// `BURST_GAP`. Also whether the terminal is going away (a signal, or input closed).
+/// The events that arrive with `first`: those already waiting, and, after a typed character,
+/// those following within `BURST_GAP`. Also whether the terminal is going away (a signal, or
+/// input closed).
 fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
     let mut events = Vec::new();
     match first {
         Msg::Event(ev) => events.push(ev),
         Msg::Signal | Msg::InputClosed => return (events, true),
     }
+    let typed = |ev: Option<&Event>| {
+        matches!(
+            ev,
+            Some(Event::Key(KeyEvent {
+                code: KeyCode::Char(_),
+                ..
+            }))
+        )
+    };
     while events.len() < BURST_MAX {
-        match rx.recv_timeout(BURST_GAP) {
-            Ok(Msg::Event(ev)) => events.push(ev),
-            Ok(Msg::Signal | Msg::InputClosed) => return (events, true),
-            Err(_) => break,
+        let next = match rx.try_recv() {
+            Ok(m) => m,
+            Err(mpsc::TryRecvError::Disconnected) => return (events, true),
+            Err(mpsc::TryRecvError::Empty) if typed(events.last()) => {
+                match rx.recv_timeout(BURST_GAP) {
+                    Ok(m) => m,
+                    Err(_) => break,
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => break,
+        };
+        match next {
+            Msg::Event(ev) => events.push(ev),
+            Msg::Signal | Msg::InputClosed => return (events, true),
         }
     }
     (events, false)

@@ -199,6 +199,7 @@ impl Store {
                     count(k.id) - count(k.transferred_at),
                     (SELECT count(*) FROM appointments a WHERE a.citizen_id = c.id AND a.start >= ?1)
              FROM citizens c LEFT JOIN contacts k ON k.citizen_id = c.id
+             WHERE c.last_contact IS NULL OR c.last_contact < ?1
              GROUP BY c.id
              HAVING last < ?1
              ORDER BY last, c.id",

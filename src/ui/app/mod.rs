@@ -94,9 +94,17 @@ impl App {
             closure: None,
         };
         app.refresh()?;
-        app.counts.purge_due = app.store.purge_due_count(now)?;
         app.offer_draft()?;
         Ok(app)
+    }
+
+    /// Counts what is due for purge (shown in the header). It reads old contacts, so the desk
+    /// calls it after the first frame is on the screen, not before. True when the count changed.
+    pub fn load_purge_due(&mut self) -> Result<bool> {
+        let n = self.store.purge_due_count(self.now)?;
+        let changed = n != self.counts.purge_due;
+        self.counts.purge_due = n;
+        Ok(changed)
     }
 
     /// When the desk closes: the undo history ends, so soft-deleted rows go for good.

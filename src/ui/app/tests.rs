@@ -475,3 +475,31 @@ fn a_burst_of_letters_is_not_run_as_commands() {
     assert_eq!(held.status, Status::Held);
     assert!(a.message.as_deref().unwrap().contains("Indsat tekst"));
 }
+
+#[test]
+fn what_is_due_for_purge_is_counted_after_the_first_frame_and_shown() {
+    let mut store = Store::open_in_memory().unwrap();
+    let spec = crate::generate::Spec {
+        citizens: 60,
+        years: 4,
+        seed: 5,
+        now: now(),
+    };
+    crate::generate::generate(&mut store, spec, &mut |_, _| {}).unwrap();
+    let want = store.purge_due_count(now()).unwrap();
+    assert!(
+        want > 0,
+        "four years hold transferred contacts past the two-year retention"
+    );
+    let mut a = App::new(store, Lang::Da, now()).unwrap();
+    a.resize(100, 30);
+    assert_eq!(a.counts.purge_due, 0, "not read before the first frame");
+    assert!(a.load_purge_due().unwrap());
+    assert_eq!(a.counts.purge_due, want);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| crate::ui::view::draw(&a, f)).unwrap();
+    let top: String = (0..100)
+        .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.contains("til sletning"), "{top}");
+}
