@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::cadence::{Rule, Rules};
+use crate::domain::workdays::{Calendar, LocalDayOff};
 use crate::error::{Result, user};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +23,10 @@ pub struct Config {
     pub retention_days: u32,
     /// The cadence rules; empty means the built-in defaults (LAB § 31).
     pub rules: Vec<Rule>,
+    /// The local days off on top of the public holidays (which are computed, not configured):
+    /// the list replaces the defaults (grundlovsdag, juleaftensdag, nytårsaftensdag) as a whole,
+    /// and `days_off = []` leaves only the public holidays.
+    pub days_off: Vec<LocalDayOff>,
 }
 
 impl Default for Config {
@@ -55,6 +60,7 @@ impl Default for Config {
             ]),
             retention_days: crate::store::DEFAULT_RETENTION_DAYS,
             rules: Vec::new(),
+            days_off: LocalDayOff::defaults(),
         }
     }
 }
@@ -68,6 +74,11 @@ impl Config {
                 rules: self.rules.clone(),
             }
         }
+    }
+
+    /// The working-day calendar: the public holidays and this file's local days off.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.days_off.clone())
     }
 
     pub fn snippets(&self, danish: bool) -> Vec<String> {
@@ -85,6 +96,11 @@ impl Config {
             ..Default::default()
         };
         let body = toml::to_string_pretty(&c).unwrap_or_default();
+        let days_off = "# days_off: the local days off, on top of the public holidays (nytårsdag, skærtorsdag,\n# langfredag, påskedag, 2. påskedag, Kristi himmelfartsdag, pinsedag, 2. pinsedag, juledag,\n# 2. juledag; store bededag is none from 2024), which jobdesk computes and which cannot be\n# changed here. One [[days_off]] per day: month, day, name_da and name_en (English; the\n# Danish name if left out). The list replaces the defaults as a whole: to work on\n# juleaftensdag, delete its [[days_off]] block; `days_off = []` leaves only the public\n# holidays. No appointment is proposed, retried or generated on a day off.\n";
+        let body = match body.find("[[days_off]]") {
+            Some(at) => format!("{}{days_off}{}", &body[..at], &body[at..]),
+            None => format!("{body}\n{days_off}"),
+        };
         format!(
             "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# rules: conversations due per target group (LAB § 31 by default); effective_from picks the rule in force for a benefit start.\n\n{body}"
         )
@@ -141,6 +157,24 @@ impl Config {
                     .into(),
             );
         }
+        for (i, l) in c.days_off.iter().enumerate() {
+            if c.days_off[..i]
+                .iter()
+                .any(|o| o.month == l.month && o.day == l.day)
+            {
+                return Err(format!(
+                    "days_off: {}.{} is listed twice ({} and {}): keep one",
+                    l.day,
+                    l.month,
+                    c.days_off
+                        .iter()
+                        .find(|o| o.month == l.month && o.day == l.day)
+                        .map(|o| o.name_da.as_str())
+                        .unwrap_or_default(),
+                    l.name_da
+                ));
+            }
+        }
         for r in &c.rules {
             if r.count == 0 || r.first_within_days < 0 || r.window_days < r.first_within_days {
                 return Err(format!(
@@ -164,6 +198,45 @@ mod tests {
         assert_eq!(c.note_soft_limit, 280);
         assert_eq!(c.retention_days, 730);
         assert!(!c.snippets_da.is_empty());
+        assert_eq!(c.days_off, LocalDayOff::defaults());
+        assert_eq!(c.calendar(), Calendar::default());
+        let text = Config::default_text();
+        assert!(text.contains("# days_off: the local days off"), "{text}");
+        assert!(text.contains("name_da = \"juleaftensdag\""), "{text}");
+    }
+
+    #[test]
+    fn local_days_off_replace_the_defaults_and_bad_ones_say_where() {
+        let d = |m, dd| chrono::NaiveDate::from_ymd_opt(2026, m, dd).unwrap_or_default();
+        let c = Config::parse(
+            "[[days_off]]\nmonth = 6\nday = 5\nname_da = \"grundlovsdag\"\nname_en = \"Constitution Day\"\n\n[[days_off]]\nmonth = 12\nday = 31\nname_da = \"nytårsaftensdag\"\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(c.days_off.len(), 2);
+        assert!(
+            c.calendar().is_working_day(d(12, 24)),
+            "juleaftensdag removed"
+        );
+        assert!(!c.calendar().is_working_day(d(12, 31)));
+        assert!(!c.calendar().is_working_day(d(12, 25)), "holidays stay");
+        let none = Config::parse("days_off = []\n").unwrap_or_default();
+        assert!(none.calendar().is_working_day(d(6, 5)));
+
+        let e = Config::parse(
+            "note_soft_limit = 200\n\n[[days_off]]\nmonth = 2\nday = 30\nname_da = \"x\"\n",
+        )
+        .unwrap_err();
+        assert!(e.contains("line 3") && e.contains("30.2"), "{e}");
+        let e = Config::parse("[[days_off]]\nmonth = 6\nday = 5\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("name_da"), "{e}");
+        let e = Config::parse("[[days_off]]\nmonth = 6\nday = 5\nname_da = \"g\"\ncolour = 1\n")
+            .unwrap_err();
+        assert!(e.contains("colour"), "{e}");
+        let e = Config::parse(
+            "[[days_off]]\nmonth = 6\nday = 5\nname_da = \"a\"\n[[days_off]]\nmonth = 6\nday = 5\nname_da = \"b\"\n",
+        )
+        .unwrap_err();
+        assert!(e.contains("twice"), "{e}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod caseload;
 pub mod closure;
+pub mod holidays;
 pub mod log;
 pub mod prompt;
 pub mod safety;
@@ -91,6 +92,8 @@ pub enum Command {
     /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
     #[command(subcommand)]
     Export(transfer::ExportCommand),
+    /// The days off of a year: public holidays and the config's local days off
+    Holidays(holidays::HolidaysArgs),
     /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
     #[command(flatten)]
     Safety(safety::SafetyCommand),
@@ -272,10 +275,13 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     if let Command::Config(a) = &cmd {
         return setup::config(a, ctx, out);
     }
+    if let Command::Holidays(a) = &cmd {
+        return holidays::holidays(a, ctx, out);
+    }
     // A bad --db is reported before anything else.
     ctx.db_path()?;
     match cmd {
-        Command::Config(_) => Ok(()),
+        Command::Config(_) | Command::Holidays(_) => Ok(()),
         Command::Generate(a) => setup::generate(&a, ctx, out),
         Command::Citizens(a) => caseload::citizens(&a, ctx, out),
         Command::Citizen(c) => caseload::run_citizen(c, ctx, out),

@@ -80,7 +80,8 @@ pub fn generate(a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
         seed: a.seed,
         now: ctx.now,
     };
-    let s = crate::generate::generate(&mut store, spec, &mut progress)?;
+    let calendar = ctx.config()?.calendar();
+    let s = crate::generate::generate_with(&mut store, spec, &calendar, &mut progress)?;
     if shown {
         eprintln!();
     }
@@ -124,7 +125,7 @@ pub fn desk(demo: bool, ctx: &Ctx) -> Result<()> {
             seed: 1,
             now: ctx.now,
         };
-        crate::generate::generate(&mut store, spec, &mut |_, _| {})?;
+        crate::generate::generate_with(&mut store, spec, &config.calendar(), &mut |_, _| {})?;
         let r = crate::ui::run(store, config, ctx.lang, clock);
         drop(dir);
         return r;

@@ -8,6 +8,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::types::TargetGroup;
+use super::workdays::Calendar;
 
 /// One rule: from `effective_from` on, citizens of `group` who start a benefit must have `count`
 /// conversations, the first within `first_within_days` of the start and all within `window_days`.
@@ -128,6 +129,26 @@ fn shift_by_suspensions(
         }
     }
     d
+}
+
+/// The day `N` proposes for a citizen's next step: the next due date when it lies ahead, else
+/// four weeks on; moved back to the last working day on or before it (never a weekend, a public
+/// holiday or a local day off), and never today or earlier (then the next working day).
+pub fn proposed_day(
+    next_due: Option<NaiveDate>,
+    today: NaiveDate,
+    calendar: &Calendar,
+) -> NaiveDate {
+    let day = match next_due {
+        Some(d) if d > today => d,
+        _ => today + Duration::days(28),
+    };
+    let day = calendar.last_working_day_on_or_before(day);
+    if day <= today {
+        calendar.next_working_day(today)
+    } else {
+        day
+    }
 }
 
 /// How urgent a due date is, seen from `today`.
@@ -261,6 +282,37 @@ mod tests {
         assert_eq!(
             r.next_due(TargetGroup::Dagpenge, Some(d(2026, 6, 1)), false, &[], &[]),
             Some(d(2026, 8, 31))
+        );
+    }
+
+    #[test]
+    fn the_proposal_for_n_is_a_working_day_before_the_due_date() {
+        let cal = Calendar::default();
+        let today = d(2026, 12, 1);
+        // Due on 2. juledag (Saturday 26.12.2026): not juledag, but Wednesday 23 December.
+        assert_eq!(
+            proposed_day(Some(d(2026, 12, 26)), today, &cal),
+            d(2026, 12, 23)
+        );
+        // Due on 2. påskedag 2027 (29 March): Wednesday 24 March.
+        assert_eq!(
+            proposed_day(Some(d(2027, 3, 29)), d(2027, 3, 1), &cal),
+            d(2027, 3, 24)
+        );
+        // Nothing due: four weeks on, here 29.12.2026, a working day.
+        assert_eq!(proposed_day(None, today, &cal), d(2026, 12, 29));
+        // Four weeks from 27.11.2026 is Christmas Day: back to the 23rd.
+        assert_eq!(proposed_day(None, d(2026, 11, 27), &cal), d(2026, 12, 23));
+        // Due tomorrow but tomorrow is a day off, and today is the last working day before it:
+        // the next working day after today.
+        assert_eq!(
+            proposed_day(Some(d(2026, 12, 24)), d(2026, 12, 23), &cal),
+            d(2026, 12, 28)
+        );
+        // Overdue: four weeks on.
+        assert_eq!(
+            proposed_day(Some(d(2026, 11, 1)), d(2026, 11, 23), &cal),
+            d(2026, 12, 21)
         );
     }
 

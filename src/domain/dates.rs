@@ -159,13 +159,22 @@ pub fn week_start(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)
 }
 
-/// The next working day (Monday–Friday) after `d`.
+/// The next working day after `d`: Monday to Friday and no day off in the default calendar
+/// (the public holidays and the default local days off, see [`super::workdays`]). Code that has
+/// the user's config uses [`super::workdays::Calendar::next_working_day`] instead.
 pub fn next_working_day(d: NaiveDate) -> NaiveDate {
-    let mut n = d + Duration::days(1);
-    while matches!(n.weekday(), Weekday::Sat | Weekday::Sun) {
-        n += Duration::days(1);
-    }
-    n
+    super::workdays::default_calendar().next_working_day(d)
+}
+
+/// Whether `d` is a working day in the default calendar.
+pub fn is_working_day(d: NaiveDate) -> bool {
+    super::workdays::default_calendar().is_working_day(d)
+}
+
+/// `d` when it is a working day, else the last working day before it, in the default calendar
+/// (a deadline that falls on a day off moves back to it).
+pub fn last_working_day_on_or_before(d: NaiveDate) -> NaiveDate {
+    super::workdays::default_calendar().last_working_day_on_or_before(d)
 }
 
 #[cfg(test)]
@@ -280,5 +289,12 @@ mod tests {
         assert_eq!(fmt_time(t, true), "10.30");
         assert_eq!(weekday_name(Weekday::Mon, true), "mandag");
         assert_eq!(next_working_day(d(2026, 11, 27)), d(2026, 11, 30));
+        // The default calendar knows the Danish days off.
+        assert_eq!(next_working_day(d(2026, 12, 24)), d(2026, 12, 28));
+        assert_eq!(
+            last_working_day_on_or_before(d(2026, 12, 26)),
+            d(2026, 12, 23)
+        );
+        assert!(!is_working_day(d(2026, 5, 14)));
     }
 }

@@ -11,5 +11,6 @@ pub mod records;
 pub mod text;
 pub mod types;
 pub mod when;
+pub mod workdays;
 
 pub use types::*;

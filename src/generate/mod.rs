@@ -5,13 +5,14 @@
 
 mod names;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::domain::cadence::Rules;
 use crate::domain::minimum;
 use crate::domain::text::fold;
+use crate::domain::workdays::{Calendar, default_calendar};
 use crate::domain::{
     Channel, Kind, NewAppointment, NewCitizen, NewContact, Outcome, Status, TargetGroup,
 };
@@ -57,9 +58,20 @@ pub const MAX_YEARS: u32 = 30;
 /// Fills an empty store. Refuses one that already holds citizens. Calls `progress(done, total)`
 /// now and then, in citizens: the caseload is made in memory first (the quick part), then
 /// written in time order, and `done` follows the writing (rows written, in citizens' worth).
+/// No appointment or contact falls on a weekend or a day off of the default calendar.
 pub fn generate(
     store: &mut Store,
     spec: Spec,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary> {
+    generate_with(store, spec, default_calendar(), progress)
+}
+
+/// As [`generate`], with the days off of `calendar` (the user's config).
+pub fn generate_with(
+    store: &mut Store,
+    spec: Spec,
+    calendar: &Calendar,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Summary> {
     if spec.citizens == 0 || spec.citizens > MAX_CITIZENS {
@@ -82,6 +94,7 @@ pub fn generate(
             today: spec.now.date(),
             years: spec.years,
             rules: &rules,
+            calendar,
             summary: Summary::default(),
             cprs: Default::default(),
             last_contact: None,
@@ -106,6 +119,7 @@ struct Gen<'a, 't> {
     today: NaiveDate,
     years: u32,
     rules: &'a Rules,
+    calendar: &'a Calendar,
     summary: Summary,
     cprs: std::collections::HashSet<String>,
     /// The latest contact of the citizen being generated.
@@ -215,11 +229,10 @@ impl Gen<'_, '_> {
         TargetGroup::Other
     }
 
-    /// A working-day time slot on `day` (moved off weekends), 08.30–15.00 in quarter hours.
-    fn slot(&mut self, mut day: NaiveDate) -> NaiveDateTime {
-        while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            day += Duration::days(1);
-        }
+    /// A time slot on `day`, moved on to a working day (off weekends, public holidays and local
+    /// days off), 08.30–15.00 in quarter hours.
+    fn slot(&mut self, day: NaiveDate) -> NaiveDateTime {
+        let day = self.calendar.working_day_on_or_after(day);
         let q = self.rng.random_range(0..27u32); // 8.30 + 27 quarters = 15.15
         let mins = 8 * 60 + 30 + q * 15;
         day.and_time(NaiveTime::from_hms_opt(mins / 60, mins % 60, 0).unwrap_or_default())
@@ -619,6 +632,18 @@ mod tests {
             (appointments.len(), contacts.len()),
             (s.appointments, s.contacts)
         );
+        // Nothing on a weekend, a public holiday or a default local day off.
+        let cal = Calendar::default();
+        for a in &appointments {
+            assert!(
+                cal.is_working_day(a.start.date()),
+                "appointment on {}",
+                a.start
+            );
+        }
+        for k in &contacts {
+            assert!(cal.is_working_day(k.at.date()), "contact on {}", k.at);
+        }
         // Written in time order: in time order, the ids only grow.
         assert!(appointments.windows(2).all(|w| w[0].id < w[1].id));
         assert!(

@@ -161,3 +161,28 @@ pub fn deleted(l: Lang, id: i64) -> String {
         format!("contact {id} deleted")
     }
 }
+
+pub fn holidays_header(l: Lang) -> [&'static str; 4] {
+    if l.da() {
+        ["dato", "dag", "fridag", "art"]
+    } else {
+        ["date", "day", "day off", "kind"]
+    }
+}
+
+/// The kind of a day off in the `holidays` table.
+pub fn day_off_kind(l: Lang, kind: crate::domain::workdays::DayOffKind) -> &'static str {
+    match kind {
+        crate::domain::workdays::DayOffKind::Holiday => l.t("helligdag", "public holiday"),
+        crate::domain::workdays::DayOffKind::Local => l.t("lokal fridag", "local day off"),
+    }
+}
+
+/// `holidays --year` out of the calendar's range.
+pub fn holidays_year(l: Lang, year: i32, from: i32, to: i32) -> String {
+    if l.da() {
+        format!("--year {year}: angiv et år fra {from} til {to}")
+    } else {
+        format!("--year {year}: give a year from {from} to {to}")
+    }
+}

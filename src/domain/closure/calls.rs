@@ -4,8 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::report::Tenths;
-use crate::domain::dates::next_working_day;
 use crate::domain::types::{Channel, Kind, Outcome, TargetGroup, Word};
+use crate::domain::workdays::{Calendar, default_calendar};
 
 /// The result of one attempt to reach a citizen on the call list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -124,8 +124,15 @@ pub struct CallState {
     pub next_try: Option<NaiveDate>,
 }
 
-/// Folds the attempts of one entry (in any order; sorted by time, stable) into its state.
+/// Folds the attempts of one entry (in any order; sorted by time, stable) into its state; a
+/// retry goes to the next working day of the default calendar (public holidays and the default
+/// local days off).
 pub fn call_state(attempts: &[AttemptFact]) -> CallState {
+    call_state_in(attempts, default_calendar())
+}
+
+/// As [`call_state`], with the retry on the next working day of `calendar` (the user's config).
+pub fn call_state_in(attempts: &[AttemptFact], calendar: &Calendar) -> CallState {
     let mut list = attempts.to_vec();
     list.sort_by_key(|a| a.at);
     let mut s = CallState {
@@ -142,7 +149,7 @@ pub fn call_state(attempts: &[AttemptFact]) -> CallState {
         s.last_result = Some(last.result);
         s.last_at = Some(last.at);
         if !s.reached && last.result.retries() {
-            s.next_try = Some(next_working_day(last.at.date()));
+            s.next_try = Some(calendar.next_working_day(last.at.date()));
         }
     }
     s

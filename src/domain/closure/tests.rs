@@ -67,6 +67,40 @@ fn not_reached_is_retried_the_next_working_day() {
 }
 
 #[test]
+fn a_retry_skips_the_danish_days_off() {
+    let no_answer = |at| {
+        call_state(&[AttemptFact {
+            at,
+            result: CallResult::NoAnswer,
+            accepted: None,
+        }])
+    };
+    // Juleaftensdag 2026 (Thursday): juledag, 2. juledag and the weekend follow.
+    assert_eq!(
+        no_answer(t(2026, 12, 24, 10)).next_try,
+        Some(d(2026, 12, 28))
+    );
+    // Skærtorsdag's eve 2026: Wednesday 1 April → Tuesday 7 April.
+    assert_eq!(no_answer(t(2026, 4, 1, 10)).next_try, Some(d(2026, 4, 7)));
+    // A municipality that works on juleaftensdag: the retry from the 23rd is the 24th.
+    let cal = crate::domain::workdays::Calendar::new(
+        crate::domain::workdays::LocalDayOff::defaults()
+            .into_iter()
+            .filter(|l| l.day != 24)
+            .collect(),
+    );
+    let s = call_state_in(
+        &[AttemptFact {
+            at: t(2026, 12, 23, 10),
+            result: CallResult::MessageLeft,
+            accepted: None,
+        }],
+        &cal,
+    );
+    assert_eq!(s.next_try, Some(d(2026, 12, 24)));
+}
+
+#[test]
 fn reached_ends_the_retries_and_the_latest_answer_counts() {
     let s = call_state(&[
         AttemptFact {
