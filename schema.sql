@@ -249,3 +249,18 @@ DROP TABLE audit;
 ALTER TABLE audit_new RENAME TO audit;
 CREATE INDEX audit_at ON audit (at);
 CREATE INDEX audit_citizen ON audit (citizen_id, at);
+
+-- version: 8
+-- One folding for the filter and quick-add (issue 13): besides case and accents, `fold` now
+-- brings the old spellings "oe" and "aa" together with ø and å ("soeren" and "Søren" both fold
+-- to "soren", "aase" and "Åse" to "ase", "Aabenraa" and "Åbenrå" to "abenra"). The stored
+-- folded names are recomputed with it: `fold` is registered on the connection before any
+-- migration runs.
+UPDATE citizens SET name_key = fold(name) WHERE name_key IS NOT fold(name);
+-- The caseload's filter also matches the phone number and the target group, and takes the
+-- terms `overskredet` (next_due) and `mentor`: the covering index holds those columns too, so
+-- the filter still reads the index alone for everything but the summary's text. It keeps the
+-- caseload's order (sort_key, id) and takes the place of citizens_active_name_key.
+DROP INDEX IF EXISTS citizens_active_name_key;
+CREATE INDEX citizens_active_search ON citizens
+    (archived, sort_key, id, name_key, phone, target_group, mentor, next_due);

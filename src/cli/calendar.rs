@@ -88,7 +88,8 @@ pub struct FeedbackArgs {
 pub struct LogAddArgs {
     #[arg(long, value_name = "ID")]
     pub citizen: i64,
-    /// in_person, phone, video, home_visit, walk, workplace (Danish words too)
+    /// in_person, phone, video, home_visit, walk, workplace, sms, email, digital_post, letter
+    /// (Danish words too)
     #[arg(long, value_name = "C")]
     pub channel: String,
     /// held, no_show, cancelled_by_citizen, cancelled, moved, reached, not_reached, message_left

@@ -62,7 +62,8 @@ pub struct EditArgs {
     /// Minutes spent (0 to 1440)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub minutes: Option<i64>,
-    /// in_person, phone, video, home_visit, walk, workplace (Danish words too)
+    /// in_person, phone, video, home_visit, walk, workplace, sms, email, digital_post, letter
+    /// (Danish words too)
     #[arg(long, value_name = "C")]
     pub channel: Option<String>,
     /// held, no_show, cancelled_by_citizen, cancelled, moved, reached, not_reached, message_left

@@ -5,6 +5,7 @@ pub mod cadence;
 pub mod closure;
 pub mod cpr;
 pub mod dates;
+pub mod filter;
 pub mod minimum;
 pub mod quickadd;
 pub mod records;

@@ -3,14 +3,34 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Folds text for matching: lower case, accents removed, Danish letters spelled out the way a
-/// keyboard without them would type them (ø → o, æ → ae, å → a), so "soren" finds "Søren".
+/// Folds text for matching: lower case, accents removed, and the Danish letters and their
+/// transliterations brought to one spelling, so that "soren", "soeren" and "Søren" all fold to
+/// "soren", "aase" and "Åse" to "ase", "moeller" and "Møller" to "moller", "Aabenraa" and
+/// "Åbenrå" to "abenra" (æ and "ae" both stay "ae").
+///
+/// ø → o and å → a, then the digraphs after lowering: an "e" right after an "o" and an "a"
+/// right after an "a" are dropped ("oe" → "o", "aa" → "a", a run "aaa" → "a"). The output never
+/// holds "oe" or "aa", so folding is idempotent. Both sides of a match are folded the same way,
+/// so a name and a query typed with either spelling meet; the price is that a query starting
+/// inside such a pair ("el" for "Joel", folded "jol") no longer finds it, and "Joel" is found by
+/// "jol" too.
 ///
 /// Character by character, with ASCII taken straight through: the log's filter folds every
 /// note of the day on each keystroke. (Decomposing each character alone gives the same result
 /// as decomposing the whole string, since the combining marks that ordering would move are
 /// dropped.)
 pub fn fold(s: &str) -> String {
+    /// Appends one folded letter, dropping the second letter of "oe" and "aa".
+    fn put(out: &mut String, x: char) {
+        let merged = match x {
+            'e' => out.ends_with('o'),
+            'a' => out.ends_with('a'),
+            _ => false,
+        };
+        if !merged {
+            out.push(x);
+        }
+    }
     let mut out = String::with_capacity(s.len());
     let mut push = |c: char| {
         if unicode_normalization::char::is_combining_mark(c) {
@@ -18,11 +38,14 @@ pub fn fold(s: &str) -> String {
         }
         for l in c.to_lowercase() {
             match l {
-                'ø' => out.push('o'),
-                'æ' => out.push_str("ae"),
-                'å' => out.push('a'),
+                'ø' => put(&mut out, 'o'),
+                'æ' => {
+                    put(&mut out, 'a');
+                    put(&mut out, 'e');
+                }
+                'å' => put(&mut out, 'a'),
                 'ß' => out.push_str("ss"),
-                other => out.push(other),
+                other => put(&mut out, other),
             }
         }
     };
@@ -188,7 +211,16 @@ mod tests {
                     }
                 }
             }
-            out
+            // Then the digraphs, as `fold` merges them.
+            let mut merged = String::new();
+            for c in out.chars() {
+                let skip =
+                    (c == 'e' && merged.ends_with('o')) || (c == 'a' && merged.ends_with('a'));
+                if !skip {
+                    merged.push(c);
+                }
+            }
+            merged
         };
         let all: String = (0x20u32..0x250)
             .chain(0x1E00..0x1F00)
@@ -198,6 +230,40 @@ mod tests {
         assert_eq!(fold(&all), old(&all));
         for s in ["Søren Ærø Åse", "A\u{30a}se", "e\u{301}\u{327}", "ﬁle Ω Å"] {
             assert_eq!(fold(s), old(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn fold_meets_the_danish_transliterations_both_ways() {
+        for (a, b) in [
+            ("soren", "Søren"),
+            ("soeren", "Søren"),
+            ("SOEREN", "søren"),
+            ("aase", "Åse"),
+            ("Aase", "åse"),
+            ("moeller", "Møller"),
+            ("Aabenraa", "Åbenrå"),
+            ("Haekkerup", "Hækkerup"),
+            ("Aeroe", "Ærø"),
+            ("Jørgen", "Joergen"),
+        ] {
+            assert_eq!(fold(a), fold(b), "{a} ~ {b}");
+        }
+        assert_eq!(fold("Søren"), "soren");
+        assert_eq!(fold("Aabenraa"), "abenra");
+        assert_eq!(fold("Hækkerup"), "haekkerup");
+        assert!(fold("Mette Søndergaard").contains(&fold("sondergaard")));
+        assert!(fold("Mette Søndergaard").contains(&fold("Søndergård")));
+        assert!(fold("Lars Møller").contains(&fold("moel")));
+        assert_ne!(fold("Ane"), fold("Ann"));
+    }
+
+    #[test]
+    fn fold_is_idempotent() {
+        for s in ["Aaaage Øe", "ooee", "Åa", "æa", "Soeeren", "ÆØÅ aa oe ae"] {
+            let once = fold(s);
+            assert_eq!(fold(&once), once, "{s}");
+            assert!(!once.contains("aa") && !once.contains("oe"), "{s} → {once}");
         }
     }
 

@@ -28,13 +28,15 @@ pub trait Word: Sized + Copy + 'static {
         if let Some(w) = Self::ALL.iter().find(|w| w.key() == s) {
             return Ok(*w);
         }
-        let f = fold(s.trim());
-        let f = f.replace([' ', '-'], "_");
+        // Both sides folded the same way, so "moede", "gaatur" and "ressourceforloeb" meet
+        // the names and aliases whatever spelling they were written in.
+        let norm = |x: &str| fold(x.trim()).replace([' ', '-'], "_");
+        let f = norm(s);
         for w in Self::ALL {
-            if f == w.key()
-                || f == fold(w.da()).replace([' ', '-'], "_")
-                || f == fold(w.en()).replace([' ', '-'], "_")
-                || w.aliases().iter().any(|a| *a == f)
+            if f == norm(w.key())
+                || f == norm(w.da())
+                || f == norm(w.en())
+                || w.aliases().iter().any(|a| norm(a) == f)
             {
                 return Ok(*w);
             }
@@ -120,6 +122,10 @@ word_enum!(Channel, "channel", {
     HomeVisit => "home_visit", "hjemmebesøg", "home visit", ["hjemmebesog", "hjem", "home"];
     Walk => "walk", "gåtur", "walk", ["gatur", "gaatur", "tur"];
     Workplace => "workplace", "arbejdsplads", "workplace", ["virksomhed", "work", "arbejde"];
+    Sms => "sms", "sms", "SMS", ["tekstbesked", "sms_besked", "text_message"];
+    Email => "email", "e-mail", "e-mail", ["mail", "email", "e_mail"];
+    DigitalPost => "digital_post", "digital post", "digital post", ["jobnet", "jobnet_besked", "jobnet_message", "eboks", "e_boks", "digitalpost"];
+    Letter => "letter", "brev", "letter", ["post_brev"];
 });
 
 impl Channel {
@@ -128,6 +134,14 @@ impl Channel {
         matches!(
             self,
             Channel::InPerson | Channel::HomeVisit | Channel::Workplace
+        )
+    }
+    /// Written channels (sms, e-mail, digital post, letter): a message, not a conversation, so
+    /// they never count toward the minimum of conversations.
+    pub fn is_written(self) -> bool {
+        matches!(
+            self,
+            Channel::Sms | Channel::Email | Channel::DigitalPost | Channel::Letter
         )
     }
     /// Channels that belong to a mentor visit.
@@ -327,6 +341,57 @@ mod tests {
             Ok(TargetGroup::Ressourceforloeb)
         );
         assert_eq!(Kind::parse("mentorbesøg"), Ok(Kind::MentorVisit));
+        assert_eq!(Channel::parse("møde"), Ok(Channel::InPerson));
+        assert_eq!(Channel::parse("gaatur"), Ok(Channel::Walk));
+        assert_eq!(
+            TargetGroup::parse("Ressourceforloeb"),
+            Ok(TargetGroup::Ressourceforloeb)
+        );
+    }
+
+    #[test]
+    fn written_channels_in_both_languages() {
+        for (w, c) in [
+            ("sms", Channel::Sms),
+            ("SMS", Channel::Sms),
+            ("text message", Channel::Sms),
+            ("SMS-besked", Channel::Sms),
+            ("e-mail", Channel::Email),
+            ("email", Channel::Email),
+            ("mail", Channel::Email),
+            ("E-mail", Channel::Email),
+            ("digital post", Channel::DigitalPost),
+            ("digital_post", Channel::DigitalPost),
+            ("jobnet", Channel::DigitalPost),
+            ("Jobnet-besked", Channel::DigitalPost),
+            ("e-boks", Channel::DigitalPost),
+            ("eboks", Channel::DigitalPost),
+            ("brev", Channel::Letter),
+            ("letter", Channel::Letter),
+        ] {
+            assert_eq!(Channel::parse(w), Ok(c), "{w}");
+        }
+        for c in [
+            Channel::Sms,
+            Channel::Email,
+            Channel::DigitalPost,
+            Channel::Letter,
+        ] {
+            assert!(
+                c.is_written() && !c.is_mentor_channel() && !c.is_in_person(),
+                "{c}"
+            );
+            assert_eq!(Channel::parse(c.key()), Ok(c));
+            assert_eq!(Channel::parse(c.en()), Ok(c));
+        }
+        for c in [
+            Channel::InPerson,
+            Channel::Phone,
+            Channel::Video,
+            Channel::Walk,
+        ] {
+            assert!(!c.is_written(), "{c}");
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@ use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
 use super::Store;
+use super::citizens::{Look, filter_conditions};
 use crate::domain::dates::{from_db, to_db};
-use crate::domain::text::fold;
+use crate::domain::filter::Filter;
 use crate::domain::{Appointment, Channel, Kind, NewAppointment, Status, Word};
 use crate::error::Result;
 
@@ -18,9 +19,33 @@ pub struct AppointmentFilter {
     pub to: Option<NaiveDateTime>,
     pub kind: Option<Kind>,
     pub citizen_id: Option<i64>,
-    /// Text the citizen's name must contain (case and accents ignored).
+    /// The filter line as typed: words (found in the citizen's name, phone or target group, or
+    /// the appointment's place or reason) and terms (`gruppe:…`, `overskredet`, `mentor`,
+    /// `kanal:…`), read with [`Filter::parse`]. `mentor` takes the appointments of citizens with
+    /// a mentor agreement and every mentor visit.
     pub text: String,
 }
+
+impl AppointmentFilter {
+    /// The filter line's words and terms.
+    pub fn terms(&self) -> Filter {
+        Filter::parse(&self.text)
+    }
+}
+
+/// Where the filter looks in appointments `a` joined with their citizen `c`. The citizen's
+/// columns come first: the Today pane counts from the index `appointments_live_day` and the
+/// citizen's row, and reads an appointment's own row only for a word not found on the citizen.
+const LOOK: Look<'static> = Look {
+    id: "c.id",
+    name_key: "c.name_key",
+    phone: "c.phone",
+    group: "c.target_group",
+    mentor: "c.mentor = 1 OR a.kind = 'mentor_visit'",
+    next_due: "c.next_due",
+    notes: &["a.place", "a.reason"],
+    channel: Some("a.channel"),
+};
 
 pub(crate) const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
                     a.place, a.status, a.reason, a.moved_to";
@@ -87,7 +112,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Appointment>> {
-        let (cond, mut args) = conditions(f);
+        let (cond, mut args) = conditions(f, self.today());
         let n = args.len();
         args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
@@ -103,9 +128,9 @@ impl Store {
     }
 
     pub fn count_appointments(&self, f: &AppointmentFilter) -> Result<usize> {
-        let (cond, args) = conditions(f);
-        // The citizen's name is needed only to filter by it.
-        let join = if fold(&f.text).is_empty() {
+        let (cond, args) = conditions(f, self.today());
+        // The citizen is needed only to filter by them.
+        let join = if f.terms().is_empty() {
             ""
         } else {
             "JOIN citizens c ON c.id = a.citizen_id"
@@ -145,7 +170,7 @@ impl Store {
 /// The WHERE clause of a filter and its arguments (`?1`, `?2`, … in order). Only the conditions
 /// that apply are written, so that SQLite sees a plain range on `start` (or on the citizen) and
 /// searches its index, rather than scanning half a million rows past `?1 IS NULL OR …`.
-fn conditions(f: &AppointmentFilter) -> (String, Vec<Value>) {
+fn conditions(f: &AppointmentFilter, today: chrono::NaiveDate) -> (String, Vec<Value>) {
     let mut cond = String::from("a.deleted = 0");
     let mut args: Vec<Value> = Vec::new();
     let mut add = |sql: &str, v: Value| {
@@ -164,10 +189,7 @@ fn conditions(f: &AppointmentFilter) -> (String, Vec<Value>) {
     if let Some(t) = f.to {
         add(" AND a.start < ?", Value::Text(to_db(t)));
     }
-    let text = fold(&f.text);
-    if !text.is_empty() {
-        add(" AND instr(c.name_key, ?) > 0", Value::Text(text));
-    }
+    filter_conditions(&f.terms(), &LOOK, today, &mut cond, &mut args);
     (cond, args)
 }
 

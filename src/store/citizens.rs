@@ -6,6 +6,7 @@ use rusqlite::{Row, params, params_from_iter};
 
 use super::{Store, no_citizen};
 use crate::domain::dates::from_db;
+use crate::domain::filter::Filter;
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Citizen, NewCitizen, TargetGroup, Word};
 use crate::error::Result;
@@ -14,9 +15,115 @@ use crate::error::Result;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CitizenFilter {
     pub include_archived: bool,
-    /// Folded text the name must contain.
+    /// The filter line as typed: words (found in the name, phone or target group) and
+    /// terms (`gruppe:…`, `overskredet`, `mentor`, `kanal:…`), read with [`Filter::parse`].
     pub text: String,
 }
+
+impl CitizenFilter {
+    /// The filter line's words and terms.
+    pub fn terms(&self) -> Filter {
+        Filter::parse(&self.text)
+    }
+}
+
+/// Where a filter's words and terms look in one kind of list: SQL expressions of the row.
+pub(crate) struct Look<'a> {
+    /// The citizen's id, folded name, phone, target group, mentor flag (a truth value) and next
+    /// due date.
+    pub id: &'a str,
+    pub name_key: &'a str,
+    pub phone: &'a str,
+    pub group: &'a str,
+    pub mentor: &'a str,
+    pub next_due: &'a str,
+    /// Text columns a word is also looked for in (folded with the SQL function `fold`).
+    pub notes: &'a [&'a str],
+    /// The row's channel; `None` in lists of citizens, where `kanal:` selects those with a
+    /// planned appointment on that channel from today on.
+    pub channel: Option<&'a str>,
+}
+
+/// Appends the conditions of `f` to a WHERE clause, numbering its arguments after those in
+/// `args`. Each word must be found in the name, the phone number (its digits), the target group's
+/// name or a note; the name comes first, so a row whose name matches is judged from the
+/// caseload's covering index alone.
+pub(crate) fn filter_conditions(
+    f: &Filter,
+    look: &Look<'_>,
+    today: NaiveDate,
+    cond: &mut String,
+    args: &mut Vec<Value>,
+) {
+    let mut arg = |v: Value| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    for w in &f.words {
+        let p = arg(Value::Text(w.clone()));
+        let mut any = vec![format!("instr({}, {p}) > 0", look.name_key)];
+        let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            let d = arg(Value::Text(digits));
+            any.push(format!(
+                "instr(replace(replace({}, ' ', ''), '-', ''), {d}) > 0",
+                look.phone
+            ));
+        }
+        let groups = Filter::groups_named(w);
+        if !groups.is_empty() {
+            let list: Vec<String> = groups
+                .iter()
+                .map(|g| arg(Value::Text(g.key().to_string())))
+                .collect();
+            any.push(format!("{} IN ({})", look.group, list.join(", ")));
+        }
+        for n in look.notes {
+            any.push(format!("instr(fold({n}), {p}) > 0"));
+        }
+        cond.push_str(&format!(" AND ({})", any.join(" OR ")));
+    }
+    if let Some(g) = f.group {
+        let p = arg(Value::Text(g.key().to_string()));
+        cond.push_str(&format!(" AND {} = {p}", look.group));
+    }
+    if f.overdue {
+        let p = arg(Value::Text(today.format("%Y-%m-%d").to_string()));
+        cond.push_str(&format!(" AND {} < {p}", look.next_due));
+    }
+    if f.mentor {
+        cond.push_str(&format!(" AND ({})", look.mentor));
+    }
+    if let Some(c) = f.channel {
+        let p = arg(Value::Text(c.key().to_string()));
+        match look.channel {
+            Some(col) => cond.push_str(&format!(" AND {col} = {p}")),
+            None => {
+                let t = arg(Value::Text(today.format("%Y-%m-%d").to_string()));
+                cond.push_str(&format!(
+                    " AND EXISTS (SELECT 1 FROM appointments fa WHERE fa.citizen_id = {} \
+                     AND fa.deleted = 0 AND fa.status = 'planned' AND fa.channel = {p} \
+                     AND fa.start >= {t})",
+                    look.id
+                ));
+            }
+        }
+    }
+}
+
+/// Where the filter looks in the citizens table itself (no alias). Not in the summary: folding
+/// every summary on each keystroke costs thirty times the rest, while name, phone, group, mentor
+/// and next_due are read from the covering index `citizens_active_search` alone.
+const CITIZENS: Look<'static> = Look {
+    id: "citizens.id",
+    name_key: "name_key",
+    phone: "phone",
+    group: "target_group",
+    mentor: "mentor = 1",
+    next_due: "next_due",
+    notes: &[],
+    channel: None,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CitizenOrder {
@@ -121,7 +228,7 @@ impl Store {
             CitizenOrder::Name => "sort_key, id",
             CitizenOrder::Due => "next_due IS NULL, next_due, sort_key, id",
         };
-        let (cond, mut args) = conditions(filter);
+        let (cond, mut args) = conditions(filter, self.today());
         let n = args.len();
         args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
@@ -136,7 +243,7 @@ impl Store {
     }
 
     pub fn count_citizens(&self, filter: &CitizenFilter) -> Result<usize> {
-        let (cond, args) = conditions(filter);
+        let (cond, args) = conditions(filter, self.today());
         let n: i64 = self
             .conn
             .prepare_cached(&format!("SELECT count(*) FROM citizens WHERE {cond}"))?
@@ -145,7 +252,8 @@ impl Store {
     }
 
     /// Active citizens whose next conversation is due on or before `until`, most urgent first,
-    /// whose name holds `text`; a window of `limit` from `offset`.
+    /// that the filter line `text` lets through (see [`Filter`]); a window of `limit` from
+    /// `offset`.
     pub fn due_citizens(
         &self,
         until: NaiveDate,
@@ -153,38 +261,33 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Citizen>> {
+        let (cond, mut args) = due_conditions(until, text, self.today());
+        let n = args.len();
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let sql = format!(
-            "SELECT {COLS} FROM citizens
-             WHERE archived = 0 AND next_due IS NOT NULL AND next_due <= ?1
-               AND (?2 = '' OR instr(name_key, ?2) > 0)
-             ORDER BY next_due, sort_key, id LIMIT ?3 OFFSET ?4"
+            "SELECT {COLS} FROM citizens WHERE {cond}
+             ORDER BY next_due, sort_key, id LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                until.format("%Y-%m-%d").to_string(),
-                fold(text),
-                limit as i64,
-                offset as i64
-            ],
-            citizen_from_row,
-        )?;
+        let rows = st.query_map(params_from_iter(args), citizen_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn count_due(&self, until: NaiveDate, text: &str) -> Result<usize> {
+        let (cond, args) = due_conditions(until, text, self.today());
         let n: i64 = self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM citizens
-                 WHERE archived = 0 AND next_due IS NOT NULL AND next_due <= ?1
-                   AND (?2 = '' OR instr(name_key, ?2) > 0)",
-            )?
-            .query_row(
-                params![until.format("%Y-%m-%d").to_string(), fold(text)],
-                |r| r.get(0),
-            )?;
+            .prepare_cached(&format!("SELECT count(*) FROM citizens WHERE {cond}"))?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
         Ok(n as usize)
+    }
+
+    /// Today by the store's clock: what `overskredet` is measured against.
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.clock.now().date()
     }
 
     /// How many active citizens are overdue (due before `today`).
@@ -217,18 +320,22 @@ impl Store {
 }
 
 /// The WHERE clause of a filter and its arguments, with only the conditions that apply (so
-/// that `archived = 0` reaches the index on `(archived, sort_key)`).
-fn conditions(f: &CitizenFilter) -> (String, Vec<Value>) {
+/// that `archived = 0` reaches the covering index on `(archived, sort_key, …)`).
+fn conditions(f: &CitizenFilter, today: NaiveDate) -> (String, Vec<Value>) {
     let mut cond = String::from("1");
     let mut args: Vec<Value> = Vec::new();
     if !f.include_archived {
         cond.push_str(" AND archived = 0");
     }
-    let text = fold(&f.text);
-    if !text.is_empty() {
-        args.push(Value::Text(text));
-        cond.push_str(&format!(" AND instr(name_key, ?{}) > 0", args.len()));
-    }
+    filter_conditions(&f.terms(), &CITIZENS, today, &mut cond, &mut args);
+    (cond, args)
+}
+
+/// The WHERE clause of the due list: active, due on or before `until`, and the filter line.
+fn due_conditions(until: NaiveDate, text: &str, today: NaiveDate) -> (String, Vec<Value>) {
+    let mut cond = String::from("archived = 0 AND next_due IS NOT NULL AND next_due <= ?1");
+    let mut args = vec![Value::Text(until.format("%Y-%m-%d").to_string())];
+    filter_conditions(&Filter::parse(text), &CITIZENS, today, &mut cond, &mut args);
     (cond, args)
 }
 

@@ -5,8 +5,9 @@ use rusqlite::types::Value;
 use rusqlite::{Row, params, params_from_iter};
 
 use super::Store;
+use super::citizens::{Look, filter_conditions};
 use crate::domain::dates::{from_db, to_db};
-use crate::domain::text::fold;
+use crate::domain::filter::Filter;
 use crate::domain::{Channel, Contact, Kind, NewContact, Outcome, Word};
 use crate::error::Result;
 
@@ -16,9 +17,31 @@ pub struct ContactFilter {
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
     pub citizen_id: Option<i64>,
-    /// Folded text the citizen's name or the note must contain.
+    /// The filter line as typed: words (found in the citizen's name, phone or target group, or
+    /// the note) and terms (`gruppe:…`, `overskredet`, `mentor`, `kanal:…`), read with
+    /// [`Filter::parse`]. `mentor` takes entries of citizens with a mentor agreement and entries
+    /// on a mentor's channel.
     pub text: String,
 }
+
+impl ContactFilter {
+    /// The filter line's words and terms.
+    pub fn terms(&self) -> Filter {
+        Filter::parse(&self.text)
+    }
+}
+
+/// Where the filter looks in the log (contacts `k` joined with their citizen `c`).
+const LOOK: Look<'static> = Look {
+    id: "c.id",
+    name_key: "c.name_key",
+    phone: "c.phone",
+    group: "c.target_group",
+    mentor: "c.mentor = 1 OR k.channel IN ('home_visit', 'walk', 'workplace')",
+    next_due: "c.next_due",
+    notes: &["k.note"],
+    channel: Some("k.channel"),
+};
 
 /// One entry of the log as `log list` shows it: the contact and the kind of meeting it was (an
 /// appointment's kind; an entry without one is a conversation, or a mentor visit by a mentor's
@@ -129,7 +152,7 @@ impl Store {
 
     /// Contacts, newest first, a window of `limit` rows from `offset`.
     pub fn contacts(&self, f: &ContactFilter, offset: usize, limit: usize) -> Result<Vec<Contact>> {
-        let (cond, mut args) = conditions(f);
+        let (cond, mut args) = conditions(f, self.today());
         let n = args.len();
         args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
@@ -146,7 +169,7 @@ impl Store {
 
     /// The live entries of the log the filter selects, in time order.
     pub fn log_entries(&self, f: &ContactFilter) -> Result<Vec<LogEntry>> {
-        let (cond, args) = conditions(f);
+        let (cond, args) = conditions(f, self.today());
         let sql = format!(
             "SELECT {COLS}, a.kind FROM contacts k JOIN citizens c ON c.id = k.citizen_id
              LEFT JOIN appointments a ON a.id = k.appointment_id
@@ -166,8 +189,9 @@ impl Store {
     }
 
     pub fn count_contacts(&self, f: &ContactFilter) -> Result<usize> {
-        let (cond, args) = conditions(f);
-        let join = if fold(&f.text).is_empty() {
+        let (cond, args) = conditions(f, self.today());
+        // The citizen is needed only to filter by them.
+        let join = if f.terms().is_empty() {
             ""
         } else {
             "JOIN citizens c ON c.id = k.citizen_id"
@@ -183,7 +207,7 @@ impl Store {
 
 /// The WHERE clause of a filter and its arguments, with only the conditions that apply, so
 /// that SQLite searches the index on `at` (or on the citizen) instead of scanning the log.
-fn conditions(f: &ContactFilter) -> (String, Vec<Value>) {
+fn conditions(f: &ContactFilter, today: chrono::NaiveDate) -> (String, Vec<Value>) {
     let mut cond = String::from("k.deleted = 0");
     let mut args: Vec<Value> = Vec::new();
     let mut add = |sql: &str, v: Value| {
@@ -199,13 +223,7 @@ fn conditions(f: &ContactFilter) -> (String, Vec<Value>) {
     if let Some(t) = f.to {
         add(" AND k.at < ?", Value::Text(to_db(t)));
     }
-    let text = fold(&f.text);
-    if !text.is_empty() {
-        add(
-            " AND (instr(c.name_key, ?) > 0 OR instr(fold(k.note), ?) > 0)",
-            Value::Text(text),
-        );
-    }
+    filter_conditions(&f.terms(), &LOOK, today, &mut cond, &mut args);
     (cond, args)
 }
 

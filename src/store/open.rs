@@ -315,8 +315,11 @@ fn check_version(version: u32, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Brings the database up to the last migration in one IMMEDIATE transaction.
+/// Brings the database up to the last migration in one IMMEDIATE transaction. The SQL
+/// functions are registered first: a migration may call them (version 8 recomputes the folded
+/// names with `fold`), whoever opened the connection.
 pub fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<()> {
+    register_functions(conn)?;
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(explain_sqlite)?;

@@ -9,6 +9,7 @@ mod closure;
 mod desk;
 mod e2e;
 mod export;
+mod filter;
 mod holidays;
 mod import;
 mod quickadd;

@@ -5,7 +5,8 @@ use crate::domain::text::{danish_sort_key, fold};
 /// Citizens whose name matches the query, best first; returns their ids.
 ///
 /// Every word of the query must be the start of a different word of the name, with case and
-/// accents ignored (`soren` and `søren` find "Søren"; `aa`/`oe` also stand for å/ø). Words are split
+/// accents ignored and the Danish letters met by their old spellings, as [`fold`] does it (`soren`,
+/// `soeren` and `søren` find "Søren"; `aase` finds "Åse", `moeller` "Møller"). Words are split
 /// at anything that is not a letter or digit, so `hans-erik` finds "Hans-Erik". Order: the exact
 /// full name, then names where every query word is a whole word, then prefix matches; within each,
 /// a match on the first name before others, then the Danish alphabetical order of the name, then
@@ -24,16 +25,14 @@ pub fn match_citizens<'a>(
             let n = words(name);
             let rank = if n == q {
                 0
-            } else if assign(&q, &n, |a, b| a == b || alt(a) == b) {
+            } else if assign(&q, &n, |a, b| a == b) {
                 1
-            } else if assign(&q, &n, |a, b| b.starts_with(a) || b.starts_with(&alt(a))) {
+            } else if assign(&q, &n, |a, b| b.starts_with(a)) {
                 2
             } else {
                 return None;
             };
-            let first = n
-                .first()
-                .is_some_and(|f| f.starts_with(&q[0]) || f.starts_with(&alt(&q[0])));
+            let first = n.first().is_some_and(|f| f.starts_with(&q[0]));
             Some((rank, !first, danish_sort_key(name), id))
         })
         .collect();
@@ -48,11 +47,6 @@ fn words(s: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// The old spellings "aa" for å and "oe" for ø, folded the way `fold` folds å and ø.
-fn alt(w: &str) -> String {
-    w.replace("aa", "a").replace("oe", "o")
 }
 
 /// Whether each query word can be given its own name word that `fits` (a bipartite matching).
@@ -90,4 +84,44 @@ fn assign(q: &[String], n: &[String], fits: impl Fn(&str, &str) -> bool) -> bool
         let mut seen = vec![false; n.len()];
         try_place(i, q, n, &fits, &mut owner, &mut seen)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_citizens;
+
+    fn people() -> Vec<(i64, &'static str)> {
+        vec![
+            (3, "Søren Hansen"),
+            (5, "Åse Jørgensen"),
+            (8, "Mette Søndergaard"),
+            (9, "Lars Møller"),
+            (10, "Ida Ærbø"),
+            (11, "Kaj Moeller"),
+        ]
+    }
+
+    #[test]
+    fn the_danish_letters_are_met_by_their_old_spellings_both_ways() {
+        for (q, want) in [
+            ("soren", vec![3]),
+            ("soeren", vec![3]),
+            ("Søren", vec![3]),
+            ("Soeren Hansen", vec![3]),
+            ("aase", vec![5]),
+            ("åse", vec![5]),
+            ("Aase Jørgensen", vec![5]),
+            ("joergensen", vec![5]),
+            ("søndergård", vec![8]),
+            ("sondergaard", vec![8]),
+            ("aerboe", vec![10]),
+            ("ærbø", vec![10]),
+        ] {
+            assert_eq!(match_citizens(q, people()), want, "{q}");
+        }
+        // "moeller" and "møller" find both spellings of the name.
+        assert_eq!(match_citizens("moeller", people()), vec![11, 9]);
+        assert_eq!(match_citizens("møller", people()), vec![11, 9]);
+        assert_eq!(match_citizens("lars moeller", people()), vec![9]);
+    }
 }

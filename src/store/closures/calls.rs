@@ -2,7 +2,8 @@
 //! working order, the progress and the report.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::{bad, date_db, date_from, no_open_closure};
 use crate::domain::closure::{
@@ -10,9 +11,11 @@ use crate::domain::closure::{
     ReportRow, call_state, report_rows,
 };
 use crate::domain::dates::{from_db, to_db};
+use crate::domain::filter::Filter;
 use crate::domain::{NewContact, TargetGroup, Word};
 use crate::error::Result;
 use crate::store::Store;
+use crate::store::citizens::{Look, filter_conditions};
 use crate::store::{Error, MinutesOf};
 
 /// What recording an attempt did.
@@ -109,6 +112,29 @@ pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i6
     Ok(())
 }
 
+/// Where the filter looks on a call list (`cc` joined with the citizen `c`).
+const LOOK: Look<'static> = Look {
+    id: "c.id",
+    name_key: "c.name_key",
+    phone: "c.phone",
+    group: "cc.target_group",
+    mentor: "cc.mentor = 1 OR c.mentor = 1",
+    next_due: "c.next_due",
+    notes: &[],
+    channel: None,
+};
+
+/// The WHERE clause of a call list: `?1` the closure, `?2` today (the band uses it), then the
+/// filter's arguments.
+fn call_conditions(closure_id: i64, today: NaiveDate, filter: &Filter) -> (String, Vec<Value>) {
+    let mut cond = String::from("cc.closure_id = ?1");
+    let mut args = vec![Value::Integer(closure_id), Value::Text(date_db(today))];
+    // `?2` stays bound even when nothing but the band reads it.
+    cond.push_str(" AND ?2 IS NOT NULL");
+    filter_conditions(filter, &LOOK, today, &mut cond, &mut args);
+    (cond, args)
+}
+
 impl Store {
     /// A window of a closure's call list, in working order on `today`: retries that are due
     /// (by their day, then list order), then those not called yet, retries of later days,
@@ -120,24 +146,58 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<CallEntry>> {
+        self.call_list_filtered(closure_id, today, &Filter::default(), offset, limit)
+    }
+
+    /// [`Store::call_list`] with only the entries the filter lets through: words in the name,
+    /// the phone number or the target group (the one the citizen had when the closure
+    /// started); `gruppe:` that group; `mentor` the entries of mentor
+    /// citizens; `overskredet` citizens whose next conversation was due before today; `kanal:`
+    /// citizens with a planned appointment on that channel from today on.
+    pub fn call_list_filtered(
+        &self,
+        closure_id: i64,
+        today: NaiveDate,
+        filter: &Filter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<CallEntry>> {
+        let (cond, mut args) = call_conditions(closure_id, today, filter);
+        let n = args.len();
+        args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let sql = format!(
             "SELECT {CALL_COLS}, {BAND_SQL} AS band
              FROM closure_calls cc JOIN citizens c ON c.id = cc.citizen_id
-             WHERE cc.closure_id = ?1
+             WHERE {cond}
              ORDER BY band, cc.next_try, cc.position
-             LIMIT ?3 OFFSET ?4"
+             LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                closure_id,
-                date_db(today),
-                limit.min(i64::MAX as usize) as i64,
-                offset as i64
-            ],
-            entry_from_row,
-        )?;
+        let rows = st.query_map(params_from_iter(args), entry_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many entries of a closure's call list the filter lets through (all of them with an
+    /// empty filter).
+    pub fn count_call_list(
+        &self,
+        closure_id: i64,
+        today: NaiveDate,
+        filter: &Filter,
+    ) -> Result<usize> {
+        let (cond, args) = call_conditions(closure_id, today, filter);
+        let sql = format!(
+            "SELECT count(*) FROM closure_calls cc JOIN citizens c ON c.id = cc.citizen_id
+             WHERE {cond}"
+        );
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(args), |r| r.get(0))?;
+        Ok(n as usize)
     }
 
     /// One citizen's entry on a closure's call list, if they are on it.
