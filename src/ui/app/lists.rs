@@ -1,6 +1,7 @@
 //! The lists: which pane and day are shown, the selection and the window of rows on screen, and
 //! reading exactly those rows (and the counts) from the store.
 
+use crate::domain::filter::Filter;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::super::layout;
@@ -187,11 +188,17 @@ impl App {
                 .count_appointments(&self.appointment_filter(pane))?,
             Pane::Log => self.store.count_contacts(&self.contact_filter(pane))?,
             Pane::Caseload => self.store.count_citizens(&self.citizen_filter(pane))?,
-            Pane::Closure => self
-                .closure
-                .as_ref()
-                .map(|c| c.progress.on_list as usize)
-                .unwrap_or(0),
+            Pane::Closure => match &self.closure {
+                None => 0,
+                Some(c) if self.panes[pane.index()].filter.trim().is_empty() => {
+                    c.progress.on_list as usize
+                }
+                Some(c) => {
+                    let filter = Filter::parse(&self.panes[pane.index()].filter);
+                    self.store
+                        .count_call_list(c.closure.id, self.today(), &filter)?
+                }
+            },
         };
         let l = &mut self.panes[pane.index()].list;
         l.total = total;
@@ -268,7 +275,13 @@ impl App {
             Pane::Closure => match &self.closure {
                 Some(v) => self
                     .store
-                    .call_list(v.closure.id, self.today(), offset, page)?
+                    .call_list_filtered(
+                        v.closure.id,
+                        self.today(),
+                        &Filter::parse(&self.panes[pane.index()].filter),
+                        offset,
+                        page,
+                    )?
                     .into_iter()
                     .map(Row::Call)
                     .collect(),
