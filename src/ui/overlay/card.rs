@@ -282,8 +282,11 @@ impl Overlay for Card {
                 Vec::new()
             }
             (View::Detail, Action::Up) => {
+                // Above the first row is the card itself.
                 if self.selected.is_some_and(|i| i > 0) {
                     self.select_by(-1, ctx);
+                } else {
+                    self.view = View::Card;
                 }
                 Vec::new()
             }
@@ -395,7 +398,7 @@ fn appointment_row(app: &Ctx<'_>, a: &Appointment) -> String {
     let l = app.lang;
     let da = l.da();
     format!(
-        "{} {}  {}  {}  {}",
+        "  {} {}  {}  {}  {}",
         l.date(a.start.date()),
         l.time(a.start.time()),
         a.kind.name(da),
@@ -507,14 +510,18 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
     }
     let mut at = Vec::with_capacity(card.history_len());
     let selected = Style::new().add_modifier(Modifier::REVERSED);
+    // The selected row is marked in text too (not only by colour).
     let mut row = |lines: &mut Vec<Line<'static>>, text: String| {
-        let style = if card.selected == Some(at.len()) {
-            selected
+        let (mark, style) = if card.selected == Some(at.len()) {
+            ('›', selected)
         } else {
-            Style::new()
+            (' ', Style::new())
         };
         at.push(lines.len());
-        lines.push(Line::styled(truncate(&text, inner_w), style));
+        lines.push(Line::styled(
+            truncate(&format!("{mark}{text}"), inner_w),
+            style,
+        ));
     };
     let sections = [
         (words::upcoming(l, card.upcoming.len()), 0),
