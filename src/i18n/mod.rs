@@ -58,6 +58,7 @@ impl Lang {
 mod desk;
 pub use desk::*;
 
+pub mod card;
 pub mod cli;
 pub mod closure;
 pub mod errors;

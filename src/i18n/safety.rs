@@ -177,6 +177,7 @@ pub fn action(l: Lang, a: Action) -> &'static str {
         Action::Purge => l.t("oprydning", "purge"),
         Action::CorrectContact => l.t("kontakt rettet", "entry corrected"),
         Action::DeleteContact => l.t("kontakt slettet", "entry deleted"),
+        Action::EditCitizen => l.t("borger rettet", "citizen edited"),
     }
 }
 

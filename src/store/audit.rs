@@ -29,10 +29,13 @@ pub enum Action {
     CorrectContact,
     /// A log entry deleted (or brought back by an undo).
     DeleteContact,
+    /// A citizen's details edited, a citizen added or archived in the desk (or the undo): the
+    /// detail names the fields changed, never their values.
+    EditCitizen,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::Export,
         Action::Backup,
         Action::Import,
@@ -41,6 +44,7 @@ impl Action {
         Action::Purge,
         Action::CorrectContact,
         Action::DeleteContact,
+        Action::EditCitizen,
     ];
 
     pub fn key(self) -> &'static str {
@@ -53,6 +57,7 @@ impl Action {
             Action::Purge => "purge",
             Action::CorrectContact => "correct_contact",
             Action::DeleteContact => "delete_contact",
+            Action::EditCitizen => "edit_citizen",
         }
     }
 

@@ -58,6 +58,14 @@ pub enum Change {
         id: i64,
         removed: bool,
     },
+    /// Set a citizen's fields (`Some`), add them back with this id, or take away a citizen
+    /// just added (`None`): what [`Store::edit_citizen`] and
+    /// [`Store::add_citizen_undoable`] do and their undo. Audited with the names of the fields
+    /// that change, never their values.
+    Citizen {
+        id: i64,
+        state: Option<Box<super::citizen_edit::CitizenState>>,
+    },
     /// Several changes as one step, applied in the order given.
     Several(Vec<Change>),
 }
@@ -368,6 +376,11 @@ pub(super) fn apply_one(
             touched.push(citizen);
             Ok(inv)
         }
+        Change::Citizen { .. } => {
+            let (inv, citizen) = super::citizen_edit::apply_citizen(tx, ch, now)?;
+            touched.extend(citizen);
+            Ok(inv)
+        }
         _ => {
             let (inv, citizen) = apply_simple(tx, ch)?;
             touched.push(citizen);
@@ -484,7 +497,10 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
                 *citizen_id,
             )
         }
-        Change::Contact { .. } | Change::ContactRemoved { .. } | Change::Several(_) => {
+        Change::Contact { .. }
+        | Change::ContactRemoved { .. }
+        | Change::Citizen { .. }
+        | Change::Several(_) => {
             return Err(anyhow::anyhow!("internal: {ch:?} is applied by apply_one"));
         }
     })

@@ -76,6 +76,12 @@ pub enum Action {
     Yes,
     /// The answer to a question the desk asks (n).
     No,
+    /// Edit the citizen's details on the card (a form).
+    EditCitizen,
+    /// Archive the citizen on the card, or bring them back (asks first).
+    Archive,
+    /// Add a citizen (the same form, empty).
+    NewCitizen,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
 }

@@ -65,6 +65,12 @@ pub enum Scope {
     EditContact,
     /// While the desk asks a question (y/n).
     Confirm,
+    /// A contact or appointment shown in full from the card.
+    CardView,
+    /// Editing or adding a citizen.
+    CitizenForm,
+    /// In the Caseload pane, and on the first-run screen.
+    Caseload,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -503,14 +509,42 @@ pub static BINDINGS: &[Binding] = &[
         "ryd det skrevne",
         "clear what was typed",
     ),
-    // The card.
+    // The card (at 80 columns its footer shows Enter to E).
     f(
-        &[k('e')],
-        "e",
-        A::EditSummary,
+        &[kc(KeyCode::Enter)],
+        "Enter",
+        A::Open,
         S::Card,
-        "ret resumé",
-        "edit summary",
+        "vis",
+        "show",
+    ),
+    f(&[k('a')], "a", A::QuickAdd, S::Card, "aftale", "add"),
+    f(&[ks('N')], "N", A::NextStep, S::Card, "næste", "next"),
+    f(&[k('l')], "l", A::LogContact, S::Card, "log", "log"),
+    f(
+        &[k('o')],
+        "o",
+        A::Transferred,
+        S::Card,
+        "overført",
+        "transferred",
+    ),
+    f(&[k('e')], "e", A::EditSummary, S::Card, "resumé", "summary"),
+    f(
+        &[ks('E')],
+        "E",
+        A::EditCitizen,
+        S::Card,
+        "ret borger",
+        "details",
+    ),
+    h(
+        &[ks('A')],
+        "A",
+        A::Archive,
+        S::Card,
+        "arkivér borgeren (spørger først; igen: hent frem)",
+        "archive the citizen (asks first; again: restore)",
     ),
     h(
         &[k('p')],
@@ -528,7 +562,8 @@ pub static BINDINGS: &[Binding] = &[
         "slet borgeren helt (spørger først)",
         "erase the citizen (asks first)",
     ),
-    f(
+    h(&[k('u')], "u", A::Undo, S::Card, "fortryd", "undo"),
+    h(
         &[kc(KeyCode::Esc), k('q')],
         "Esc/q",
         A::Close,
@@ -541,16 +576,123 @@ pub static BINDINGS: &[Binding] = &[
         "↑/k",
         A::Up,
         S::Card,
-        "rul op",
-        "scroll up",
+        "forrige linje (øverst: rul op)",
+        "previous row (at the top: scroll up)",
     ),
     h(
         &[kc(KeyCode::Down), k('j')],
         "↓/j",
         A::Down,
         S::Card,
-        "rul ned",
-        "scroll down",
+        "næste linje i historikken",
+        "next row of the history",
+    ),
+    h(
+        &[kc(KeyCode::PageUp)],
+        "PgUp",
+        A::PageUp,
+        S::Card,
+        "10 linjer op",
+        "10 rows up",
+    ),
+    h(
+        &[kc(KeyCode::PageDown)],
+        "PgDn",
+        A::PageDown,
+        S::Card,
+        "10 linjer ned",
+        "10 rows down",
+    ),
+    h(
+        &[kc(KeyCode::Home), k('g')],
+        "Home/g",
+        A::First,
+        S::Card,
+        "øverst",
+        "top",
+    ),
+    h(
+        &[kc(KeyCode::End), ks('G')],
+        "End/G",
+        A::Last,
+        S::Card,
+        "ældste linje",
+        "oldest row",
+    ),
+    // A contact or appointment shown in full from the card.
+    f(
+        &[kc(KeyCode::Down), k('j')],
+        "↓",
+        A::Down,
+        S::CardView,
+        "næste",
+        "next",
+    ),
+    f(
+        &[kc(KeyCode::Up), k('k')],
+        "↑",
+        A::Up,
+        S::CardView,
+        "forrige",
+        "previous",
+    ),
+    f(
+        &[kc(KeyCode::Esc), kc(KeyCode::Enter), k('q')],
+        "Esc",
+        A::Close,
+        S::CardView,
+        "tilbage til kortet",
+        "back to the card",
+    ),
+    // The citizen form.
+    f(
+        &[kc(KeyCode::Enter)],
+        "Enter",
+        A::Save,
+        S::CitizenForm,
+        "gem",
+        "save",
+    ),
+    h(
+        &[ctrl('s')],
+        "Ctrl+S",
+        A::Save,
+        S::CitizenForm,
+        "gem",
+        "save",
+    ),
+    f(
+        &[kc(KeyCode::Tab), kc(KeyCode::Down)],
+        "Tab",
+        A::NextField,
+        S::CitizenForm,
+        "næste felt",
+        "next field",
+    ),
+    f(
+        &[kc(KeyCode::BackTab), kc(KeyCode::Up)],
+        "Shift-Tab",
+        A::PrevField,
+        S::CitizenForm,
+        "forrige felt",
+        "previous field",
+    ),
+    f(
+        &[kc(KeyCode::Esc)],
+        "Esc",
+        A::Close,
+        S::CitizenForm,
+        "fortryd",
+        "cancel",
+    ),
+    // The Caseload pane (and the first-run screen).
+    f(
+        &[ks('+')],
+        "+",
+        A::NewCitizen,
+        S::Caseload,
+        "ny borger",
+        "new citizen",
     ),
     // The help.
     f(
@@ -898,21 +1040,24 @@ pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
 }
 
 /// The bindings of the given scopes that the footer shows.
-/// A key shown once: the first scope that binds it wins, as in `lookup`.
+/// A key shown once: the first scope that binds it wins, as in `lookup` (also when that
+/// binding is in the help only, so the footer never shows a key that does something else).
 pub fn footer(scopes: &[Scope]) -> Vec<&'static Binding> {
     let mut out: Vec<&'static Binding> = Vec::new();
+    let mut seen: Vec<&'static Binding> = Vec::new();
     for s in scopes {
-        for b in BINDINGS.iter().filter(|b| b.scope == *s && b.footer) {
-            let shadowed = out.iter().any(|o| {
+        for b in BINDINGS.iter().filter(|b| b.scope == *s) {
+            let shadowed = seen.iter().any(|o| {
                 o.keys.iter().any(|k| {
                     b.keys
                         .iter()
                         .any(|kb| kb.code == k.code && kb.ctrl == k.ctrl)
                 })
             });
-            if !shadowed {
+            if b.footer && !shadowed {
                 out.push(b);
             }
+            seen.push(b);
         }
     }
     out

@@ -157,7 +157,11 @@ fn welcome(app: &App, f: &mut Frame<'_>, r: Rect) {
         )),
         Line::raw(""),
     ];
-    lines.extend(w.empty_body.iter().map(|s| Line::raw(*s)));
+    lines.extend(
+        crate::i18n::card::empty_body(app.lang)
+            .iter()
+            .map(|s| Line::raw(*s)),
+    );
     let inner = centered(r, 96, lines.len() as u16 + 4);
     f.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(

@@ -31,7 +31,14 @@ impl App {
             Effect::Close => self.mode = Mode::Normal,
             Effect::Open(m) => self.mode = *m,
             Effect::Message(m) => self.message = Some(m),
-            Effect::Action(a) => self.update(a),
+            Effect::Action(a) => {
+                let on_card = matches!(self.mode, Mode::Card(_));
+                self.update(a);
+                // An undo made on the card shows on it.
+                if on_card {
+                    self.reload_card();
+                }
+            }
             Effect::DraftChanged => self.draft_changed(),
             Effect::DropDraft(kind, id) => self.drop_draft(kind, id),
             Effect::SaveNote { contact_id, text } => self.save_note(contact_id, &text)?,
@@ -78,6 +85,27 @@ impl App {
                 let change = self.store.delete_contact(id, self.now)?;
                 self.undoable(what, change);
             }
+            Effect::QuickAdd {
+                citizen_id,
+                citizen,
+                line,
+            } => self.open_quick_add(&line, Some((citizen_id, citizen)))?,
+            Effect::Transferred { contact_id, at } => {
+                let inverse = self
+                    .store
+                    .apply(&[crate::store::Change::ContactTransferred { id: contact_id, at }])?;
+                let w = self.lang.w();
+                let what = if at.is_some() {
+                    w.transferred_set
+                } else {
+                    w.transferred_unset
+                };
+                self.push_undo(what.to_string(), inverse);
+                self.after_change(what);
+                self.reload_card();
+            }
+            Effect::EditCitizen { id, edit, what } => self.edit_citizen(id, &edit, what)?,
+            Effect::AddCitizen { new, edit } => self.add_citizen(&new, &edit)?,
         }
         Ok(())
     }

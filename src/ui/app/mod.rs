@@ -154,6 +154,9 @@ impl App {
         if self.pane.has_week() {
             v.push(Scope::Week);
         }
+        if self.pane == Pane::Caseload || self.empty {
+            v.push(Scope::Caseload);
+        }
         if self.pane == Pane::Log && matches!(row, Some(Row::Contact(_))) {
             v.push(Scope::LogPane);
         }
@@ -423,6 +426,7 @@ impl App {
             Action::QuickAdd => self.quick_add_for_selection()?,
             Action::NextStep => self.next_step()?,
             Action::FullForm => self.open_full_form()?,
+            Action::NewCitizen => self.ask_new_citizen(),
             Action::Export => {
                 let date = self.state().date;
                 let path =
@@ -438,6 +442,8 @@ impl App {
             Action::Yes
             | Action::No
             | Action::EditSummary
+            | Action::EditCitizen
+            | Action::Archive
             | Action::RevealCpr
             | Action::Erase
             | Action::Choose(_)

@@ -1,6 +1,10 @@
-//! The citizen card: details, the living summary, recent contacts and appointments. It scrolls
-//! when taller than the screen; `e` edits the summary, `p` shows the CPR number (the app writes
-//! the audit entry), `D` asks before erasing the citizen.
+//! The citizen card as a workplace: details, the living summary and the whole history
+//! (upcoming appointments, every contact, earlier appointments). ↑/↓ select a row of the
+//! history and the card scrolls with it; Enter shows the row in full (a contact's whole note),
+//! `a` plans for the citizen, `N` plans the next conversation, `l` logs a contact, `o` toggles
+//! "transferred" on the selected contact, `e` edits the summary, `E` the citizen's details,
+//! `A` archives after asking, `p` shows the CPR number (the app writes the audit entry), `D`
+//! asks before erasing the citizen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,29 +12,58 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::{Confirm, Ctx, Effect, Mode, Overlay, Summary};
+use super::{CitizenForm, Confirm, Ctx, Effect, LogPick, Mode, Overlay, Summary};
 use crate::domain::cpr::mask_cpr;
 use crate::domain::text::{sanitize_line, truncate};
-use crate::domain::{Appointment, Citizen, Contact, Word};
+use crate::domain::{Appointment, Citizen, Contact, Kind, Word};
+use crate::i18n::card as words;
+use crate::store::CitizenEdit;
 use crate::ui::action::Action;
 use crate::ui::keymap::Scope;
 use crate::ui::layout::centered;
 use crate::ui::theme::ACCENT;
+use crate::ui::widgets::boxes::{frame, prompt};
+
+/// What is open over the card itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Card,
+    /// The selected row in full.
+    Detail,
+    /// Asking before archiving (or bringing back) the citizen.
+    Archive,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     pub citizen: Citizen,
+    /// Every contact, newest first.
     pub contacts: Vec<Contact>,
     /// The citizen's feedback on each of `contacts`, if given.
     pub feedback: Vec<Option<(u8, String)>>,
-    pub appointments: Vec<Appointment>,
+    /// Appointments from today on, soonest first.
+    pub upcoming: Vec<Appointment>,
+    /// Appointments before today, newest first.
+    pub earlier: Vec<Appointment>,
     pub agreement: crate::store::MentorAgreement,
     pub exemptions: Vec<crate::store::JobclubExemption>,
     /// The CPR number in full, once revealed (each reveal is in the audit log); shown until
     /// the card closes.
     pub cpr_revealed: Option<String>,
-    /// How many lines the card is scrolled down (↑/↓ when it is taller than the screen).
+    /// How many rows the card is scrolled down.
     pub scroll: u16,
+    /// The selected row of the history (see [`Card::row`]), if any.
+    pub selected: Option<usize>,
+    pub view: View,
+}
+
+/// One row of the card's history.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HistoryRow<'a> {
+    Appointment(&'a Appointment),
+    /// A contact and its index in `contacts`.
+    Contact(&'a Contact, usize),
 }
 
 impl Card {
@@ -38,46 +71,251 @@ impl Card {
     pub fn revealed(&mut self, cpr: Option<String>) {
         self.cpr_revealed = cpr;
     }
-}
 
-impl Overlay for Card {
-    fn scopes(&self) -> Vec<Scope> {
-        vec![Scope::Card, Scope::Global]
+    /// How many rows the history has.
+    pub fn history_len(&self) -> usize {
+        self.upcoming.len() + self.contacts.len() + self.earlier.len()
     }
 
-    fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
+    /// Row `i` of the history: upcoming appointments, contacts, earlier appointments.
+    pub fn row(&self, i: usize) -> Option<HistoryRow<'_>> {
+        let (u, c) = (self.upcoming.len(), self.contacts.len());
+        if i < u {
+            Some(HistoryRow::Appointment(&self.upcoming[i]))
+        } else if i < u + c {
+            Some(HistoryRow::Contact(&self.contacts[i - u], i - u))
+        } else {
+            self.earlier.get(i - u - c).map(HistoryRow::Appointment)
+        }
+    }
+
+    /// The selected contact, if a contact is selected.
+    pub fn selected_contact(&self) -> Option<&Contact> {
+        match self.row(self.selected?)? {
+            HistoryRow::Contact(c, _) => Some(c),
+            HistoryRow::Appointment(_) => None,
+        }
+    }
+
+    /// Moves the selection by `by` rows (from none: to the first), scrolling so it is seen.
+    /// Up from the first row leaves the history and shows the top of the card.
+    fn select_by(&mut self, by: i64, ctx: &Ctx<'_>) {
+        let n = self.history_len() as i64;
+        if n == 0 {
+            let max = max_scroll(ctx, self, ctx.width, ctx.height) as i64;
+            self.scroll = (self.scroll as i64 + by).clamp(0, max) as u16;
+            return;
+        }
+        self.selected = match self.selected {
+            None if by > 0 => Some(((by - 1).min(n - 1)) as usize),
+            None => None,
+            Some(i) if i as i64 + by < 0 => None,
+            Some(i) => Some((i as i64 + by).min(n - 1) as usize),
+        };
+        self.follow(ctx);
+    }
+
+    /// Scrolls so that the selected row is on screen (the top of the card when none is).
+    pub fn follow(&mut self, ctx: &Ctx<'_>) {
+        let Some(sel) = self.selected else {
+            self.scroll = 0;
+            return;
+        };
+        let r = card_rect(Rect::new(0, 0, ctx.width, ctx.height));
+        let (lines, rows_at) = lines(ctx, self, r.width.saturating_sub(4) as usize);
+        let Some(&at) = rows_at.get(sel) else {
+            return;
+        };
+        let visible = r.height.saturating_sub(2).max(1);
+        // Its section's heading comes into view with the first row of a section.
+        let top = rows(&lines[..at], r);
+        let head = if at > 0 && lines[at - 1].spans.len() == 1 && is_heading(&lines[at - 1]) {
+            top.saturating_sub(1)
+        } else {
+            top
+        };
+        if head < self.scroll {
+            self.scroll = head;
+        } else if top + 1 > self.scroll + visible {
+            self.scroll = top + 1 - visible;
+        }
+        self.scroll = self
+            .scroll
+            .min(max_scroll(ctx, self, ctx.width, ctx.height));
+    }
+
+    fn act_on_card(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
+        let l = ctx.lang;
         let c = &self.citizen;
         match action {
             Action::Close => vec![Effect::Close],
             Action::Up => {
-                self.scroll = self.scroll.saturating_sub(1);
+                self.select_by(-1, ctx);
                 Vec::new()
             }
             Action::Down => {
-                let max = max_scroll(ctx, self, ctx.width, ctx.height);
-                self.scroll = self.scroll.saturating_add(1).min(max);
+                self.select_by(1, ctx);
                 Vec::new()
             }
+            Action::PageUp => {
+                self.select_by(-10, ctx);
+                Vec::new()
+            }
+            Action::PageDown => {
+                self.select_by(10, ctx);
+                Vec::new()
+            }
+            Action::First => {
+                self.selected = None;
+                self.follow(ctx);
+                Vec::new()
+            }
+            Action::Last => {
+                self.selected = self.history_len().checked_sub(1);
+                self.follow(ctx);
+                Vec::new()
+            }
+            Action::Open if self.selected.is_some() => {
+                self.view = View::Detail;
+                Vec::new()
+            }
+            Action::Open => vec![Effect::Message(words::choose_row(l).into())],
+            Action::QuickAdd => vec![Effect::QuickAdd {
+                citizen_id: c.id,
+                citizen: c.name.clone(),
+                line: String::new(),
+            }],
+            Action::NextStep => {
+                // The last conversation's time, channel and length, as `N` in the lists.
+                let last = self
+                    .upcoming
+                    .iter()
+                    .chain(self.earlier.iter())
+                    .find(|a| a.kind == Kind::Conversation);
+                let line = super::quick_add::next_step_line(
+                    l,
+                    c.next_due,
+                    ctx.now.date(),
+                    last.map(|a| a.start.time()),
+                    last.map(|a| a.channel),
+                    last.map(|a| a.minutes),
+                );
+                vec![Effect::QuickAdd {
+                    citizen_id: c.id,
+                    citizen: c.name.clone(),
+                    line,
+                }]
+            }
+            Action::LogContact => vec![Effect::Open(Box::new(Mode::LogPick(LogPick {
+                citizen_id: c.id,
+                citizen: c.name.clone(),
+            })))],
+            Action::Transferred => match self.selected_contact() {
+                Some(k) => vec![Effect::Transferred {
+                    contact_id: k.id,
+                    at: if k.transferred_at.is_some() {
+                        None
+                    } else {
+                        Some(ctx.now)
+                    },
+                }],
+                None => vec![Effect::Message(words::choose_contact(l).into())],
+            },
             Action::EditSummary => vec![Effect::Open(Box::new(Mode::Summary(Box::new(
                 Summary::new(c.id, &c.name, &c.summary, &c.summary),
             ))))],
+            Action::EditCitizen => vec![Effect::Open(Box::new(Mode::CitizenForm(Box::new(
+                CitizenForm::edit(c, &self.agreement, ctx),
+            ))))],
+            Action::Archive => {
+                self.view = View::Archive;
+                Vec::new()
+            }
             Action::RevealCpr if self.cpr_revealed.is_some() => Vec::new(),
             Action::RevealCpr => vec![Effect::RevealCpr(c.id)],
             Action::Erase => match ctx.store.erase_preview(c.id) {
                 Ok(e) => {
-                    let text = crate::i18n::safety::erase_question(ctx.lang, &c.name, &e);
+                    let text = crate::i18n::safety::erase_question(l, &c.name, &e);
                     vec![Effect::Open(Box::new(Mode::Confirm(Confirm::erase(
                         c.id, &c.name, text,
                     ))))]
                 }
                 Err(e) => vec![Effect::Message(format!("{e:#}"))],
             },
+            // Undo, help, panes: the app's, then the card is read again.
             a => vec![Effect::Action(a)],
         }
     }
 
+    fn answer_archive(&mut self, yes: bool, ctx: &Ctx<'_>) -> Vec<Effect> {
+        self.view = View::Card;
+        let c = &self.citizen;
+        if !yes {
+            return vec![Effect::Message(ctx.lang.w().not_changed.into())];
+        }
+        let archived = !c.archived;
+        vec![Effect::EditCitizen {
+            id: c.id,
+            edit: Box::new(CitizenEdit {
+                archived: Some(archived),
+                ..Default::default()
+            }),
+            what: words::archived(ctx.lang, &c.name, archived),
+        }]
+    }
+}
+
+impl Overlay for Card {
+    fn scopes(&self) -> Vec<Scope> {
+        match self.view {
+            View::Card => vec![Scope::Card, Scope::Global],
+            View::Detail => vec![Scope::CardView],
+            View::Archive => vec![Scope::Confirm],
+        }
+    }
+
+    fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
+        match (self.view, action) {
+            (View::Card, a) => self.act_on_card(a, ctx),
+            (View::Detail, Action::Close) => {
+                self.view = View::Card;
+                Vec::new()
+            }
+            (View::Detail, Action::Up) => {
+                // Above the first row is the card itself.
+                if self.selected.is_some_and(|i| i > 0) {
+                    self.select_by(-1, ctx);
+                } else {
+                    self.view = View::Card;
+                }
+                Vec::new()
+            }
+            (View::Detail, Action::Down) => {
+                self.select_by(1, ctx);
+                Vec::new()
+            }
+            (View::Archive, Action::Yes) => self.answer_archive(true, ctx),
+            (View::Archive, Action::No | Action::Close) => self.answer_archive(false, ctx),
+            (_, Action::Help) => vec![Effect::Action(Action::Help)],
+            _ => Vec::new(),
+        }
+    }
+
     fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
-        draw(ctx, self, f, area)
+        draw(ctx, self, f, area);
+        match self.view {
+            View::Card => {}
+            View::Detail => draw_detail(ctx, self, f, area),
+            View::Archive => {
+                let c = &self.citizen;
+                prompt(
+                    f,
+                    area,
+                    &format!(" {} ", sanitize_line(&c.name)),
+                    &words::archive_question(ctx.lang, &sanitize_line(&c.name), c.archived),
+                );
+            }
+        }
     }
 }
 
@@ -100,10 +338,18 @@ fn rows(lines: &[Line<'_>], r: Rect) -> u16 {
         .min(u16::MAX as usize) as u16
 }
 
+fn heading_style() -> Style {
+    Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+}
+
+fn is_heading(l: &Line<'_>) -> bool {
+    l.spans.first().is_some_and(|s| s.style == heading_style())
+}
+
 /// How far the card can scroll on a `w`×`h` screen (0 when it fits).
 pub fn max_scroll(app: &Ctx<'_>, card: &Card, w: u16, h: u16) -> u16 {
     let r = card_rect(Rect::new(0, 0, w, h));
-    let lines = lines(app, card, r.width.saturating_sub(4) as usize);
+    let (lines, _) = lines(app, card, r.width.saturating_sub(4) as usize);
     rows(&lines, r).saturating_sub(r.height.saturating_sub(2))
 }
 
@@ -113,7 +359,7 @@ fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
     let c = &card.citizen;
     let r = card_rect(area);
     let inner_w = r.width.saturating_sub(4) as usize;
-    let lines = lines(app, card, inner_w);
+    let (lines, _) = lines(app, card, inner_w);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let max = rows(&lines, r).saturating_sub(r.height.saturating_sub(2));
     let scroll = card.scroll.min(max);
@@ -126,6 +372,7 @@ fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
         (true, false) => l.t("↑ mere · ", "↑ more · "),
         (false, false) => "",
     };
+    let bottom = format!(" {more}{} · {} ", words::card_keys(l), words::esc_closes(l));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(Style::new().fg(ACCENT))
@@ -134,7 +381,7 @@ fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
             bold,
         ))
         .title_bottom(
-            Line::from(format!(" {more}Esc {} ", l.t("lukker", "closes"))).right_aligned(),
+            Line::from(truncate(&bottom, r.width.saturating_sub(2) as usize)).right_aligned(),
         );
     f.render_widget(Clear, r);
     f.render_widget(
@@ -146,24 +393,61 @@ fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
     );
 }
 
-/// The card's lines: details, summary, appointments, contacts.
-fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> Vec<Line<'static>> {
+/// One appointment as a row of the history.
+fn appointment_row(app: &Ctx<'_>, a: &Appointment) -> String {
+    let l = app.lang;
+    let da = l.da();
+    format!(
+        "  {} {}  {}  {}  {}",
+        l.date(a.start.date()),
+        l.time(a.start.time()),
+        a.kind.name(da),
+        a.channel.name(da),
+        a.status.name(da)
+    )
+}
+
+/// One contact as a row of the history: "●" when not yet transferred, as in the log.
+fn contact_row(app: &Ctx<'_>, card: &Card, i: usize, k: &Contact) -> String {
+    let l = app.lang;
+    let da = l.da();
+    let mark = if k.transferred_at.is_some() {
+        ' '
+    } else {
+        '●'
+    };
+    let mut text = format!(
+        "{mark} {} {}  {}  {}  {}",
+        l.date(k.at.date()),
+        l.time(k.at.time()),
+        k.channel.name(da),
+        k.outcome.name(da),
+        sanitize_line(&k.note)
+    );
+    if let Some(Some((score, wish))) = card.feedback.get(i) {
+        text.push_str(&format!("  [{}: {score}/5", l.w().feedback));
+        if !wish.is_empty() {
+            text.push_str(&format!(" · {}", sanitize_line(wish)));
+        }
+        text.push(']');
+    }
+    text
+}
+
+/// The card's lines (details, summary, the history) and the line of each history row.
+fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let l = app.lang;
     let w = l.w();
     let da = l.da();
     let c = &card.citizen;
-    let head = |s: &str| {
-        Line::from(Span::styled(
-            s.to_string(),
-            Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
-        ))
-    };
+    let head = |s: &str| Line::from(Span::styled(s.to_string(), heading_style()));
     let field = |k: &str, v: String| {
         Line::from(vec![
             Span::styled(format!("{k:<18}"), Style::new().fg(Color::Gray)),
             Span::raw(v),
         ])
     };
+    let none = || Line::styled(w.none, Style::new().fg(Color::Gray));
     let mut lines = vec![head(w.card_details)];
     lines.push(field(w.col_group, c.target_group.name(da).to_string()));
     lines.push(field(
@@ -219,57 +503,174 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(head(w.card_summary));
     if c.summary.trim().is_empty() {
-        lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
+        lines.push(none());
     }
     for s in c.summary.lines() {
         lines.push(Line::raw(sanitize_line(s)));
     }
-    lines.push(Line::raw(""));
-    lines.push(head(w.card_appointments));
-    if card.appointments.is_empty() {
-        lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
-    }
-    for a in &card.appointments {
-        lines.push(Line::raw(truncate(
-            &format!(
-                "{} {}  {}  {}  {}",
-                l.date(a.start.date()),
-                l.time(a.start.time()),
-                a.kind.name(da),
-                a.channel.name(da),
-                a.status.name(da)
-            ),
-            inner_w,
-        )));
-    }
-    lines.push(Line::raw(""));
-    lines.push(head(w.card_contacts));
-    if card.contacts.is_empty() {
-        lines.push(Line::styled(w.none, Style::new().fg(Color::Gray)));
-    }
-    for (i, k) in card.contacts.iter().enumerate() {
-        let mut text = format!(
-            "{} {}  {}  {}  {}",
-            l.date(k.at.date()),
-            l.time(k.at.time()),
-            k.channel.name(da),
-            k.outcome.name(da),
-            sanitize_line(&k.note)
-        );
-        if let Some(Some((score, wish))) = card.feedback.get(i) {
-            text.push_str(&format!("  [{}: {score}/5", w.feedback));
-            if !wish.is_empty() {
-                text.push_str(&format!(" · {}", sanitize_line(wish)));
-            }
-            text.push(']');
+    let mut at = Vec::with_capacity(card.history_len());
+    let selected = Style::new().add_modifier(Modifier::REVERSED);
+    // The selected row is marked in text too (not only by colour).
+    let mut row = |lines: &mut Vec<Line<'static>>, text: String| {
+        let (mark, style) = if card.selected == Some(at.len()) {
+            ('›', selected)
+        } else {
+            (' ', Style::new())
+        };
+        at.push(lines.len());
+        lines.push(Line::styled(
+            truncate(&format!("{mark}{text}"), inner_w),
+            style,
+        ));
+    };
+    let sections = [
+        (words::upcoming(l, card.upcoming.len()), 0),
+        (words::contacts(l, card.contacts.len()), 1),
+        (words::earlier(l, card.earlier.len()), 2),
+    ];
+    for (title, which) in sections {
+        if which == 2 && card.earlier.is_empty() {
+            continue;
         }
-        lines.push(Line::raw(truncate(&text, inner_w)));
+        lines.push(Line::raw(""));
+        lines.push(head(&title));
+        match which {
+            0 if card.upcoming.is_empty() => lines.push(none()),
+            0 => {
+                for a in &card.upcoming {
+                    row(&mut lines, appointment_row(app, a));
+                }
+            }
+            1 if card.contacts.is_empty() => lines.push(none()),
+            1 => {
+                for (i, k) in card.contacts.iter().enumerate() {
+                    row(&mut lines, contact_row(app, card, i, k));
+                }
+            }
+            _ => {
+                for a in &card.earlier {
+                    row(&mut lines, appointment_row(app, a));
+                }
+            }
+        }
     }
-    lines
+    (lines, at)
+}
+
+/// The selected row in full: a contact with its whole note, or an appointment.
+fn draw_detail(ctx: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
+    let Some(row) = card.selected.and_then(|i| card.row(i)) else {
+        return;
+    };
+    let l = ctx.lang;
+    let da = l.da();
+    let gray = Style::new().fg(Color::Gray);
+    let mut text: Vec<(String, Style)> = Vec::new();
+    let title = match row {
+        HistoryRow::Contact(k, i) => {
+            text.push((
+                format!(
+                    "{} {} · {} · {} · {}",
+                    l.date(k.at.date()),
+                    l.time(k.at.time()),
+                    k.channel.name(da),
+                    k.outcome.name(da),
+                    words::minutes(l, k.minutes)
+                ),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            text.push((
+                words::transferred(
+                    l,
+                    k.transferred_at
+                        .map(|t| format!("{} {}", l.date(t.date()), l.time(t.time()))),
+                ),
+                gray,
+            ));
+            text.push((String::new(), Style::new()));
+            if k.note.trim().is_empty() {
+                text.push((words::no_note(l).into(), gray));
+            }
+            for s in k.note.lines() {
+                text.push((sanitize_line(s), Style::new()));
+            }
+            if let Some(Some((score, wish))) = card.feedback.get(i) {
+                text.push((String::new(), Style::new()));
+                let mut fb = format!("{}: {score}/5", words::feedback(l));
+                if !wish.is_empty() {
+                    fb.push_str(&format!(" · {}", sanitize_line(wish)));
+                }
+                text.push((fb, gray));
+            }
+            words::contact_title(l)
+        }
+        HistoryRow::Appointment(a) => {
+            text.push((
+                format!(
+                    "{} {} · {} · {} · {}",
+                    l.date(a.start.date()),
+                    l.time(a.start.time()),
+                    a.kind.name(da),
+                    a.channel.name(da),
+                    words::minutes(l, a.minutes)
+                ),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            text.push((a.status.name(da).to_string(), gray));
+            if !a.place.trim().is_empty() {
+                text.push((
+                    format!("{}: {}", words::place(l), sanitize_line(&a.place)),
+                    Style::new(),
+                ));
+            }
+            if !a.reason.trim().is_empty() {
+                text.push((
+                    format!("{}: {}", words::reason(l), sanitize_line(&a.reason)),
+                    Style::new(),
+                ));
+            }
+            words::appointment_title(l)
+        }
+    };
+    let w = 72.min(area.width.saturating_sub(2));
+    let inner_w = w.saturating_sub(2);
+    let needed: u16 = text.iter().map(|(s, _)| note_rows(s, inner_w)).sum();
+    let h = (needed + 2).min(area.height.saturating_sub(2));
+    let r = centered(area, w, h);
+    let title = format!(" {} · {} ", title, sanitize_line(&card.citizen.name));
+    let inner = frame(f, r, &truncate(&title, inner_w as usize), ACCENT);
+    let lines: Vec<Line<'_>> = text
+        .into_iter()
+        .map(|(s, st)| Line::styled(s, st))
+        .collect();
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // How to go on, on the bottom border.
+    let hint = truncate(&format!(" {} ", words::esc_back(l)), inner_w as usize);
+    let hw = crate::domain::text::width(&hint) as u16;
+    f.render_widget(
+        Paragraph::new(hint).style(Style::new().fg(ACCENT)),
+        Rect {
+            x: r.x + r.width.saturating_sub(hw + 1),
+            y: r.y + r.height.saturating_sub(1),
+            width: hw.min(r.width),
+            height: 1,
+        },
+    );
+}
+
+/// How many rows a line of a note takes wrapped at `w` (a word may need one more).
+fn note_rows(s: &str, w: u16) -> u16 {
+    let n = crate::domain::text::width(s);
+    let w = w.max(1) as usize;
+    if n <= w {
+        1
+    } else {
+        (n.div_ceil(w) + 1).min(u16::MAX as usize) as u16
+    }
 }
 
 /// 4 / 4,5 (Danish decimal comma) / 4.5.
-fn fmt_hours(h: f64, danish: bool) -> String {
+pub fn fmt_hours(h: f64, danish: bool) -> String {
     let s = if h.fract() == 0.0 {
         format!("{h:.0}")
     } else {

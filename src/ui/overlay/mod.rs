@@ -7,6 +7,7 @@
 //! footer and the help.
 
 pub mod card;
+pub mod citizen_form;
 pub mod closure_start;
 pub mod confirm;
 pub mod contact_edit;
@@ -32,6 +33,7 @@ use crate::i18n::Lang;
 use crate::store::{DraftKind, Store};
 
 pub use card::Card;
+pub use citizen_form::CitizenForm;
 pub use closure_start::StartClosure;
 pub use confirm::{Confirm, Question};
 pub use contact_edit::EditContact;
@@ -119,6 +121,29 @@ pub enum Effect {
     },
     /// Delete a log entry (one undo step).
     DeleteContact { id: i64, what: String },
+    /// The quick-add line for this citizen, with `line` typed.
+    QuickAdd {
+        citizen_id: i64,
+        citizen: String,
+        line: String,
+    },
+    /// Mark a contact transferred (`Some`) or not (one undo step; the card is read again).
+    Transferred {
+        contact_id: i64,
+        at: Option<NaiveDateTime>,
+    },
+    /// Edit (or archive) a citizen (one undo step), then show the card again.
+    EditCitizen {
+        id: i64,
+        edit: Box<crate::store::CitizenEdit>,
+        what: String,
+    },
+    /// Add a citizen, with the agreement and exemption of `edit` (one undo step), then show
+    /// the card.
+    AddCitizen {
+        new: Box<crate::domain::NewCitizen>,
+        edit: Box<crate::store::CitizenEdit>,
+    },
 }
 
 /// What is open over the panes: the lists themselves, or one overlay.
@@ -147,6 +172,8 @@ pub enum Mode {
     Summary(Box<Summary>),
     /// Correcting a log entry.
     EditContact(Box<EditContact>),
+    /// Editing or adding a citizen.
+    CitizenForm(Box<CitizenForm>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -186,6 +213,7 @@ impl Mode {
             Mode::StartClosure(o) => o.as_ref(),
             Mode::Summary(o) => o.as_ref(),
             Mode::EditContact(o) => o.as_ref(),
+            Mode::CitizenForm(o) => o.as_ref(),
         })
     }
 
@@ -203,6 +231,7 @@ impl Mode {
             Mode::StartClosure(o) => o.as_mut(),
             Mode::Summary(o) => o.as_mut(),
             Mode::EditContact(o) => o.as_mut(),
+            Mode::CitizenForm(o) => o.as_mut(),
         })
     }
 

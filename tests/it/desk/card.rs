@@ -24,7 +24,7 @@ fn enter_opens_the_citizen_card_and_esc_closes_it() {
     assert_eq!(card.citizen.id, c.id);
     let s = screen(&a, 100, 30);
     assert!(s.contains(&format!("Citizen card: {}", c.name)), "{s}");
-    assert!(s.contains("Recent contacts"));
+    assert!(s.contains("Contacts ("), "{s}");
     if let Some(cpr) = &c.cpr {
         assert!(!s.contains(cpr.as_str()), "CPR is masked");
         assert!(s.contains(&format!("{}-****", &cpr[..6])));
@@ -136,5 +136,158 @@ fn the_card_reveals_a_cpr_into_the_audit_log_and_erases_after_asking() {
     assert!(
         !hay.contains("Eraseme"),
         "no trace of the name in the database file"
+    );
+}
+
+/// A database with one citizen ("Karin Lund", phone 11 22 33 44) and `n` contacts a week
+/// apart, the oldest first; contact `i`'s note names it ("Samtale nr. i"). Returns the path
+/// and the citizen's id.
+fn one_citizen(
+    dir: &tempfile::TempDir,
+    n: i64,
+    note: impl Fn(i64) -> String,
+) -> (std::path::PathBuf, i64) {
+    let path = dir.path().join("k.db");
+    let mut s = store_at(&path);
+    let id = s
+        .add_citizen(&jobdesk::domain::NewCitizen {
+            name: "Karin Lund".into(),
+            phone: "11 22 33 44".into(),
+            target_group: Some(jobdesk::domain::TargetGroup::Dagpenge),
+            benefit_start: chrono::NaiveDate::from_ymd_opt(2026, 1, 5),
+            ..Default::default()
+        })
+        .unwrap();
+    for i in 0..n {
+        s.add_contact(&jobdesk::domain::NewContact {
+            uuid: format!("u{i}"),
+            citizen_id: id,
+            appointment_id: None,
+            at: super::now() - chrono::Duration::days(7 * (n - i)),
+            channel: jobdesk::domain::Channel::Phone,
+            outcome: jobdesk::domain::Outcome::Reached,
+            minutes: 10,
+            note: note(i),
+            counts: true,
+        })
+        .unwrap();
+    }
+    drop(s);
+    (path, id)
+}
+
+fn card_of(a: &jobdesk::ui::app::App) -> &jobdesk::ui::overlay::Card {
+    match &a.mode {
+        Mode::Card(c) => c,
+        m => panic!("no card: {m:?}"),
+    }
+}
+
+#[test]
+fn the_card_reaches_the_oldest_of_25_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = one_citizen(&dir, 25, |i| format!("Samtale nr. {i}"));
+    let mut a = app(&path);
+    a.resize(80, 24);
+    typ(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(card_of(&a).contacts.len(), 25, "the whole history is read");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("Samtale nr. 24"), "the newest shows first:\n{s}");
+    assert!(!s.contains("Samtale nr. 0 "), "{s}");
+    for _ in 0..30 {
+        press(&mut a, KeyCode::Down);
+    }
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("Samtale nr. 0"), "↓ reaches the oldest:\n{s}");
+    assert_eq!(card_of(&a).selected, Some(24), "and stops there");
+    // Up from the first row shows the top of the card again.
+    press(&mut a, KeyCode::Home);
+    assert!(screen(&a, 80, 24).contains("Karin Lund"));
+}
+
+#[test]
+fn enter_on_a_contact_shows_its_whole_note_and_esc_goes_back() {
+    let long = "Borgeren fortalte længe om forløbet hos lægen og om ønsket om et fleksjob \
+                med faste tider, og vi aftalte at undersøge mulighederne hos tre lokale \
+                virksomheder inden næste samtale. SLUTORD";
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = one_citizen(&dir, 3, |i| {
+        if i == 2 {
+            long.to_string()
+        } else {
+            format!("Kort {i}")
+        }
+    });
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        !screen(&a, 100, 30).contains("SLUTORD"),
+        "the card's row is cut"
+    );
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&a, 100, 30);
+    assert!(s.contains("SLUTORD"), "the whole note:\n{s}");
+    assert!(s.contains("Contact · Karin Lund"), "{s}");
+    // ↓ shows the next (older) contact's note in the same view.
+    press(&mut a, KeyCode::Down);
+    assert!(screen(&a, 100, 30).contains("Kort 1"));
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(a.mode, Mode::Card(_)), "back on the card");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn a_n_l_and_o_work_on_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, id) = one_citizen(&dir, 2, |i| format!("Note {i}"));
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    // a: the quick-add line, for this citizen.
+    typ(&mut a, "a");
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(q.prefill, Some((id, "Karin Lund".to_string())));
+    assert!(screen(&a, 100, 30).contains("Karin Lund"));
+    press(&mut a, KeyCode::Esc);
+    // N: the next conversation, with a day already typed.
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "N");
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(q.prefill.as_ref().map(|p| p.0), Some(id));
+    assert!(!q.input.text().is_empty());
+    press(&mut a, KeyCode::Esc);
+    // l: what kind of contact to log, for this citizen.
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "l");
+    let Mode::LogPick(p) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(p.citizen_id, id);
+    press(&mut a, KeyCode::Esc);
+    // o: on the selected contact only; one undo step.
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "o");
+    assert!(a.message.is_some(), "asks for a contact first");
+    press(&mut a, KeyCode::Down);
+    let k = card_of(&a).selected_contact().unwrap().clone();
+    assert!(k.transferred_at.is_none());
+    typ(&mut a, "o");
+    assert!(a.store.contact(k.id).unwrap().transferred_at.is_some());
+    let card = card_of(&a);
+    assert_eq!(card.selected, Some(0), "the card is read again, in place");
+    assert!(card.contacts[0].transferred_at.is_some());
+    typ(&mut a, "u");
+    assert!(a.store.contact(k.id).unwrap().transferred_at.is_none());
+    assert!(
+        card_of(&a).contacts[0].transferred_at.is_none(),
+        "undone on the card"
     );
 }

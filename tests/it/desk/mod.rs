@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod card;
+mod citizens;
 mod closure;
 mod corrections;
 mod marking;

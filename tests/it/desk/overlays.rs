@@ -75,6 +75,12 @@ const OVERLAYS: &[&str] = &[
     "accepted",
     "edit_contact",
     "delete_contact",
+    "card_history",
+    "card_note",
+    "archive",
+    "citizen_form",
+    "citizen_form_errors",
+    "citizen_new",
 ];
 
 fn open(a: &mut App, name: &str) {
@@ -211,6 +217,37 @@ fn open(a: &mut App, name: &str) {
             super::corrections::select_contact(a);
             typ(a, "d");
         }
+        "card_history" => {
+            open(a, "card");
+            for _ in 0..12 {
+                press(a, KeyCode::Down);
+            }
+        }
+        "card_note" => {
+            open(a, "card");
+            press(a, KeyCode::Down);
+            press(a, KeyCode::Enter);
+        }
+        "archive" => {
+            open(a, "card");
+            typ(a, "A");
+        }
+        "citizen_form" => {
+            open(a, "card");
+            typ(a, "E");
+        }
+        "citizen_form_errors" => {
+            open(a, "citizen_form");
+            press(a, KeyCode::Tab);
+            press(a, KeyCode::Tab);
+            typ(a, "x@");
+            press(a, KeyCode::Tab);
+            typ(a, "pensionist");
+            press(a, KeyCode::Tab);
+            typ(a, if da { "31.02" } else { "02/31" });
+            press(a, KeyCode::Enter);
+        }
+        "citizen_new" => typ(a, "5+"),
         other => panic!("no overlay {other}"),
     }
     assert!(

@@ -343,6 +343,6 @@ fn an_empty_database_says_how_to_start() {
     let s = screen(&a, 100, 30);
     assert!(s.contains("Velkommen til jobdesk"), "{s}");
     assert!(s.contains("jobdesk import caseload"));
-    assert!(s.contains("jobdesk citizen add"));
+    assert!(s.contains("Tryk + for at oprette den første borger"), "{s}");
     assert!(s.contains("jobdesk --demo"));
 }
