@@ -44,19 +44,19 @@ pub fn title(l: Lang, c: &Closure) -> String {
 pub fn started(l: Lang, c: &Closure) -> String {
     if l.da() {
         format!(
-            "Nedlukningen \"{}\" er startet: {} til {} ({} dage).",
+            "Nedlukningen \"{}\" er startet: {} til {} ({}).",
             sanitize_line(&c.name),
             date(l, c.from),
             date(l, c.to),
-            c.days()
+            l.n(c.days() as u64, "dag", "dage")
         )
     } else {
         format!(
-            "Started the closure \"{}\": {} to {} ({} days).",
+            "Started the closure \"{}\": {} to {} ({}).",
             sanitize_line(&c.name),
             date(l, c.from),
             date(l, c.to),
-            c.days()
+            l.n(c.days() as u64, "day", "days")
         )
     }
 }
@@ -106,7 +106,10 @@ pub fn channel(l: Lang, c: Channel) -> &'static str {
 
 pub fn converted(l: Lang, n: usize) -> String {
     if l.da() {
-        format!("Omlagt {n}: samtaler til telefon, mentorbesøg til gåtur.")
+        format!(
+            "Omlagt: {}, samtaler til telefon, mentorbesøg til gåtur.",
+            l.n(n as u64, "aftale", "aftaler")
+        )
     } else {
         format!("Converted {n}: conversations to phone, mentor visits to a walk.")
     }
@@ -128,10 +131,14 @@ pub fn nothing_to_convert(l: Lang) -> &'static str {
 
 pub fn confirm_convert(l: Lang, n: usize) -> String {
     if l.da() {
-        format!("Omlæg {n} fremmødeaftaler (samtaler til telefon, mentorbesøg til gåtur)? [j/N] ")
+        format!(
+            "Omlæg {} (samtaler til telefon, mentorbesøg til gåtur)? [j/N] ",
+            l.n(n as u64, "fremmødeaftale", "fremmødeaftaler")
+        )
     } else {
         format!(
-            "Convert {n} in-person appointments (conversations to phone, mentor visits to a walk)? [y/N] "
+            "Convert {} (conversations to phone, mentor visits to a walk)? [y/N] ",
+            l.n(n as u64, "in-person appointment", "in-person appointments")
         )
     }
 }
@@ -143,7 +150,9 @@ pub fn not_confirmed(l: Lang) -> &'static str {
 pub fn call_list_built(l: Lang, n: usize, mentors: usize) -> String {
     if l.da() {
         format!(
-            "Ringeliste: {n} borgere, de {mentors} mentorborgere først, derefter længst siden sidste kontakt.\nRegistrér et opkald: jobdesk closure call --citizen ID --result reached|no_answer|message_left|wrong_number"
+            "Ringeliste: {}, først {}, derefter dem med længst siden seneste kontakt.\nRegistrér et opkald: jobdesk closure call --citizen ID --result reached|no_answer|message_left|wrong_number",
+            l.n(n as u64, "borger", "borgere"),
+            l.n(mentors as u64, "mentorborger", "mentorborgere")
         )
     } else {
         format!(
@@ -157,7 +166,7 @@ pub fn progress(l: Lang, p: &Progress) -> String {
     let pct = p.reached_pct().fmt(l.da());
     if l.da() {
         format!(
-            "fanget {} af {} ({pct} %) · takket ja til samtale {} · forsøg {}",
+            "truffet {} af {} ({pct} %) · takket ja til samtale {} · forsøg {}",
             p.reached, p.on_list, p.accepted, p.attempts
         )
     } else {
@@ -165,6 +174,72 @@ pub fn progress(l: Lang, p: &Progress) -> String {
             "reached {} of {} ({pct} %) · accepted a conversation {} · attempts {}",
             p.reached, p.on_list, p.accepted, p.attempts
         )
+    }
+}
+
+/// The progress line of the desk's Closure pane, short enough for 80 columns:
+/// "truffet 41 af 112 (36,6 %) · ja tak 30 · forsøg 87".
+pub fn progress_short(l: Lang, p: &Progress) -> String {
+    let pct = p.reached_pct().fmt(l.da());
+    if l.da() {
+        format!(
+            "truffet {} af {} ({pct} %) · ja tak {} · forsøg {}",
+            p.reached, p.on_list, p.accepted, p.attempts
+        )
+    } else {
+        format!(
+            "reached {} of {} ({pct} %) · accepted {} · attempts {}",
+            p.reached, p.on_list, p.accepted, p.attempts
+        )
+    }
+}
+
+/// The desk's note of appointments still in person: "17 fremmøder ikke omlagt (V)".
+pub fn still_to_convert_short(l: Lang, n: usize) -> String {
+    if l.da() {
+        format!("{} ikke omlagt (V)", l.n(n as u64, "fremmøde", "fremmøder"))
+    } else {
+        format!(
+            "{} not converted (V)",
+            l.n(n as u64, "in-person meeting", "in-person meetings")
+        )
+    }
+}
+
+/// The shortest note of appointments still in person: "23 ikke omlagt (V)".
+pub fn still_to_convert_tiny(l: Lang, n: usize) -> String {
+    format!("{n} {} (V)", l.t("ikke omlagt", "not converted"))
+}
+
+/// The Closure pane's title: `"Nedlukning 23.11.2026" 23.11.2026–04.12.2026, åben`.
+pub fn pane_title(l: Lang, c: &Closure) -> String {
+    let state = match c.ended_at {
+        None => l.t("åben", "open").to_string(),
+        Some(t) => format!("{} {}", l.t("afsluttet", "ended"), date(l, t.date())),
+    };
+    format!(
+        "\"{}\" {}–{}, {state}",
+        sanitize_line(&c.name),
+        date(l, c.from),
+        date(l, c.to)
+    )
+}
+
+/// The status column of the desk's call list, short: "truffet, ja tak" / "reached, accepted".
+pub fn entry_status_short(l: Lang, e: &CallEntry, today: NaiveDate) -> String {
+    let b = e.band(today);
+    match (b, e.accepted) {
+        (CallBand::Reached, Some(yes)) => format!(
+            "{}, {}",
+            band(l, b),
+            match (yes, l.da()) {
+                (true, true) => "ja tak",
+                (false, true) => "nej tak",
+                (true, false) => "accepted",
+                (false, false) => "declined",
+            }
+        ),
+        _ => band(l, b).to_string(),
     }
 }
 
@@ -230,7 +305,7 @@ pub fn band(l: Lang, b: CallBand) -> &'static str {
         CallBand::NotCalled => l.t("ikke ringet op", "not called"),
         CallBand::LaterRetry => l.t("genopkald senere", "retry later"),
         CallBand::WrongNumber => l.t("forkert nummer", "wrong number"),
-        CallBand::Reached => l.t("fanget", "reached"),
+        CallBand::Reached => l.t("truffet", "reached"),
     }
 }
 
@@ -251,12 +326,18 @@ pub fn entry_status(l: Lang, e: &CallEntry, today: NaiveDate) -> String {
     }
 }
 
+/// A call's result in words: truffet / intet svar / lagt besked / forkert nummer (the stored
+/// keys stay `reached`, `no_answer`, `message_left`, `wrong_number`).
 pub fn result(l: Lang, r: CallResult) -> &'static str {
-    r.name(l.da())
+    match (r, l.da()) {
+        (CallResult::Reached, true) => "truffet",
+        (CallResult::MessageLeft, true) => "lagt besked",
+        (r, da) => r.name(da),
+    }
 }
 
 /// The note an attempt writes in the log, so the case system learns what the outcome alone
-/// cannot say (wrong number, the answer to the offer): "Ring-rundt (X): fanget, takker ja til
+/// cannot say (wrong number, the answer to the offer): "Ring-rundt (X): truffet, takker ja til
 /// samtale. <the user's note>".
 pub fn attempt_note(
     l: Lang,
@@ -348,11 +429,11 @@ pub fn report_header(l: Lang) -> [&'static str; 7] {
         [
             "målgruppe",
             "borgere",
-            "fanget",
+            "truffet",
             "%",
             "ja tak",
             "%",
-            "forsøg pr. fanget",
+            "forsøg pr. truffet",
         ]
     } else {
         [
@@ -373,7 +454,7 @@ pub fn all_groups(l: Lang) -> &'static str {
 
 pub fn report_footnote(l: Lang) -> &'static str {
     l.t(
-        "Ja tak: takket ja til en samtale, i % af de fangede. Forsøg pr. fanget: alle opkald i gruppen delt med antal fangede (0,0 når ingen er fanget).",
+        "Ja tak: takket ja til en samtale, i % af de trufne. Forsøg pr. truffet: alle opkald i gruppen delt med antal trufne (0,0 når ingen er truffet).",
         "Accepted: accepted the offer of a conversation, in % of those reached. Attempts per reached: every call in the group divided by the citizens reached (0.0 when nobody was reached).",
     )
 }

@@ -1,15 +1,16 @@
 //! The desk's words: panes, headers, prompts and hints.
 
 use super::Lang;
-use crate::domain::{Status, Word, dates};
+use crate::domain::{Outcome, Status, Word, dates};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 /// Every word on the desk's screen. `Lang::w()` gives the set for the language.
 pub struct Words {
     pub app: &'static str,
     pub panes: [&'static str; 6],
-    pub calls_n: &'static str,
-    pub visits_n: &'static str,
+    /// "samtale"/"samtaler": see [`Lang::n`].
+    pub calls_n: [&'static str; 2],
+    pub visits_n: [&'static str; 2],
     pub overdue_n: &'static str,
     pub due_heading: &'static str,
     pub no_appointments_day: &'static str,
@@ -32,7 +33,6 @@ pub struct Words {
     pub col_next_due: &'static str,
     pub col_date: &'static str,
     pub overdue: &'static str,
-    pub due_soon: &'static str,
     pub day_view: &'static str,
     pub week_view: &'static str,
     pub filter: &'static str,
@@ -141,16 +141,16 @@ pub const DA: Words = Words {
         "Borgere",
         "Nedlukning",
     ],
-    calls_n: "samtaler",
-    visits_n: "besøg",
+    calls_n: ["samtale", "samtaler"],
+    visits_n: ["besøg", "besøg"],
     overdue_n: "overskredet",
-    due_heading: "Samtaler der forfalder inden 7 dage eller er overskredet",
+    due_heading: "Samtaler med frist inden 7 dage eller overskredet",
     no_appointments_day: "Ingen aftaler denne dag.",
     no_conversations: "Ingen samtaler i perioden.",
     no_visits: "Ingen mentorbesøg i perioden.",
     no_contacts: "Ingen kontakter denne dag.",
     no_citizens: "Ingen borgere.",
-    nothing_due: "Ingen samtaler forfalder de næste 7 dage.",
+    nothing_due: "Ingen samtaler har frist de næste 7 dage.",
     more_due: "flere – se Borgere (5)",
     col_time: "Tid",
     col_min: "Min",
@@ -161,11 +161,10 @@ pub const DA: Words = Words {
     col_outcome: "Udfald",
     col_note: "Notat",
     col_group: "Målgruppe",
-    col_last_contact: "Sidste kontakt",
-    col_next_due: "Næste senest",
+    col_last_contact: "Seneste kontakt",
+    col_next_due: "Næste samtale senest",
     col_date: "Dato",
     overdue: "overskredet",
-    due_soon: "forfalder snart",
     day_view: "dag",
     week_view: "uge",
     filter: "Filter",
@@ -262,9 +261,9 @@ pub const DA: Words = Words {
     clash_again: "Enter igen flytter alligevel",
     overlaps: "Overlapper",
     log_options: [
-        "Kontakt (telefon)",
-        "Ikke fanget (telefon)",
-        "Besked lagt",
+        "Truffet (telefon)",
+        "Ikke truffet (telefon)",
+        "Lagt besked",
         "Samtale afholdt (telefon)",
         "Samtale afholdt (fremmøde)",
         "Samtale afholdt (video)",
@@ -281,8 +280,8 @@ pub const EN: Words = Words {
         "Caseload",
         "Closure",
     ],
-    calls_n: "calls",
-    visits_n: "visits",
+    calls_n: ["call", "calls"],
+    visits_n: ["visit", "visits"],
     overdue_n: "overdue",
     due_heading: "Conversations due within 7 days or overdue",
     no_appointments_day: "No appointments this day.",
@@ -302,10 +301,9 @@ pub const EN: Words = Words {
     col_note: "Note",
     col_group: "Target group",
     col_last_contact: "Last contact",
-    col_next_due: "Next due",
+    col_next_due: "Next conversation by",
     col_date: "Date",
     overdue: "overdue",
-    due_soon: "due soon",
     day_view: "day",
     week_view: "week",
     filter: "Filter",
@@ -411,20 +409,83 @@ pub const EN: Words = Words {
     ],
 };
 
-/// Marking an appointment that is already marked: "Allerede afholdt – ændr til udeblevet? (j/n)".
+/// Marking an appointment that is already marked: "Allerede afholdt – ændr til udeblevet? (j/n)",
+/// or with the same status again "Allerede afholdt – markér igen? Den tidligere registrering
+/// erstattes (j/n)".
 pub fn remark_question(lang: Lang, old: Status, new: Status) -> String {
     if lang.da() {
         let was = match old {
             Status::CancelledByCitizen => "meldt afbud",
             s => s.name(true),
         };
-        format!("Allerede {was} – ændr til {}? (j/n)", new.name(true))
+        if old == new {
+            format!("Allerede {was} – markér igen? Den tidligere registrering erstattes (j/n)")
+        } else {
+            format!("Allerede {was} – ændr til {}? (j/n)", new.name(true))
+        }
     } else {
         let was = match old {
             Status::NoShow => "a no-show",
             s => s.name(false),
         };
-        format!("Already {was} – change to {}? (y/n)", new.name(false))
+        if old == new {
+            format!("Already {was} – mark it again? The earlier record is replaced (y/n)")
+        } else {
+            format!("Already {was} – change to {}? (y/n)", new.name(false))
+        }
+    }
+}
+
+/// How near a conversation's deadline is: "frist i dag", "frist i morgen", "frist om 3 dage",
+/// "overskredet" / "due today", "due tomorrow", "due in 3 days", "overdue".
+pub fn due_in(lang: Lang, due: NaiveDate, today: NaiveDate) -> String {
+    let days = (due - today).num_days();
+    match days {
+        d if d < 0 => lang.w().overdue.to_string(),
+        0 => lang.t("frist i dag", "due today").to_string(),
+        1 => lang.t("frist i morgen", "due tomorrow").to_string(),
+        d => {
+            if lang.da() {
+                format!("frist om {d} dage")
+            } else {
+                format!("due in {d} days")
+            }
+        }
+    }
+}
+
+/// The footer after `u`: "Fortrudt – afholdt: Jens Hansen" (never two colons in a row).
+pub fn undone(lang: Lang, what: &str) -> String {
+    format!("{} – {what}", lang.w().undone)
+}
+
+/// What deleting a log entry did, for the footer and the undo: "Kontakten 23.11 10.30 Jens
+/// Hansen er slettet" / "Deleted the contact Mon 23 Nov 10:30 Jens Hansen".
+pub fn contact_deleted(lang: Lang, which: &str) -> String {
+    if lang.da() {
+        format!("Kontakten {which} er slettet")
+    } else {
+        format!("Deleted the contact {which}")
+    }
+}
+
+/// What correcting a log entry did: "Kontakten … er rettet" / "Corrected the contact …".
+pub fn contact_corrected(lang: Lang, which: &str) -> String {
+    if lang.da() {
+        format!("Kontakten {which} er rettet")
+    } else {
+        format!("Corrected the contact {which}")
+    }
+}
+
+/// An outcome as the desk says it: truffet / ikke truffet / lagt besked for the phone outcomes
+/// (the stored keys stay `reached`, `not_reached`, `message_left`).
+pub fn outcome(lang: Lang, o: Outcome) -> &'static str {
+    match (o, lang.da()) {
+        (Outcome::Reached, true) => "truffet",
+        (Outcome::NotReached, true) => "ikke truffet",
+        (Outcome::MessageLeft, true) => "lagt besked",
+        (o, da) => o.short(da),
     }
 }
 
@@ -458,22 +519,29 @@ impl Lang {
         dates::fmt_time(t, self.da())
     }
 
-    /// "23.11" / "11-23": day and month only.
+    /// "23.11" / "23 Nov": day and month only.
     pub fn day_month(self, d: NaiveDate) -> String {
         if self.da() {
             d.format("%d.%m").to_string()
         } else {
-            d.format("%m-%d").to_string()
+            d.format("%-d %b").to_string()
         }
     }
 
-    /// "man 23.11" / "Mon 11-23": a short day for week views.
+    /// "man 23.11" / "Mon 23 Nov": a short day for week views.
     pub fn short_day(self, d: NaiveDate) -> String {
         let wd = dates::weekday_short(d.weekday(), self.da());
-        if self.da() {
-            format!("{wd} {}", d.format("%d.%m"))
-        } else {
-            format!("{wd} {}", d.format("%m-%d"))
-        }
+        format!("{wd} {}", self.day_month(d))
+    }
+
+    /// A count with its noun, singular for one: `n(1, "samtale", "samtaler")` is "1 samtale",
+    /// `n(3, …)` "3 samtaler" (the same rule in Danish and English).
+    pub fn n(self, count: u64, one: &str, many: &str) -> String {
+        format!("{count} {}", if count == 1 { one } else { many })
+    }
+
+    /// A count with the noun pair of a `Words` field: `self.nw(2, w.calls_n)` is "2 calls".
+    pub fn nw(self, count: u64, noun: [&str; 2]) -> String {
+        self.n(count, noun[0], noun[1])
     }
 }

@@ -62,33 +62,57 @@ pub fn no_appointments(l: Lang, range: &str) -> String {
 
 pub fn wrote_contacts(l: Lang, n: u64, path: &str) -> String {
     if l.da() {
-        format!("{n} kontakter skrevet til {path}")
+        format!("{} skrevet til {path}", l.n(n, "kontakt", "kontakter"))
     } else {
-        format!("{n} contacts written to {path}")
+        format!("{} written to {path}", l.n(n, "contact", "contacts"))
     }
 }
 
 pub fn wrote_appointments(l: Lang, n: u64, path: &str) -> String {
     if l.da() {
-        format!("{n} aftaler skrevet til {path}")
+        format!("{} skrevet til {path}", l.n(n, "aftale", "aftaler"))
     } else {
-        format!("{n} appointments written to {path}")
+        format!(
+            "{} written to {path}",
+            l.n(n, "appointment", "appointments")
+        )
     }
 }
 
 pub fn wrote_everything(l: Lang, c: u64, a: u64, k: u64, path: &str) -> String {
     if l.da() {
-        format!("{c} borgere, {a} aftaler og {k} kontakter skrevet til {path}")
+        let (c, a, k) = counts(l, c, a, k);
+        format!("{c}, {a} og {k} skrevet til {path}")
     } else {
-        format!("{c} citizens, {a} appointments and {k} contacts written to {path}")
+        let (c, a, k) = counts(l, c, a, k);
+        format!("{c}, {a} and {k} written to {path}")
+    }
+}
+
+/// "3 borgere", "1 aftale", "0 kontakter" / "3 citizens", "1 appointment", "0 contacts".
+fn counts(l: Lang, c: u64, a: u64, k: u64) -> (String, String, String) {
+    if l.da() {
+        (
+            l.n(c, "borger", "borgere"),
+            l.n(a, "aftale", "aftaler"),
+            l.n(k, "kontakt", "kontakter"),
+        )
+    } else {
+        (
+            l.n(c, "citizen", "citizens"),
+            l.n(a, "appointment", "appointments"),
+            l.n(k, "contact", "contacts"),
+        )
     }
 }
 
 pub fn imported_everything(l: Lang, c: u64, a: u64, k: u64, path: &str) -> String {
     if l.da() {
-        format!("{c} borgere, {a} aftaler og {k} kontakter indlæst i {path}")
+        let (c, a, k) = counts(l, c, a, k);
+        format!("{c}, {a} og {k} indlæst i {path}")
     } else {
-        format!("imported {c} citizens, {a} appointments and {k} contacts into {path}")
+        let (c, a, k) = counts(l, c, a, k);
+        format!("imported {c}, {a} and {k} into {path}")
     }
 }
 

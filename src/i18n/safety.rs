@@ -62,13 +62,23 @@ pub fn rekeyed(l: Lang, path: &str, rows: u64) -> String {
 pub fn erase_question(l: Lang, name: &str, e: &Erased) -> String {
     if l.da() {
         format!(
-            "Slet borger {} ({name}) og alt om borgeren for altid: {} aftaler, {} kontakter (notater og feedback), {} kladder, {} pladser på ringelister, {} fritagelser fra jobklub.\nDet kan ikke fortrydes. Filer, der er eksporteret tidligere, røres ikke.",
-            e.citizen_id, e.appointments, e.contacts, e.drafts, e.closure_calls, e.exemptions
+            "Slet borger {} ({name}) og alt om borgeren for altid: {}, {} (notater og feedback), {}, {} på ringelister, {} fra jobklub.\nDet kan ikke fortrydes. Filer, der er eksporteret tidligere, røres ikke.",
+            e.citizen_id,
+            l.n(e.appointments, "aftale", "aftaler"),
+            l.n(e.contacts, "kontakt", "kontakter"),
+            l.n(e.drafts, "kladde", "kladder"),
+            l.n(e.closure_calls, "plads", "pladser"),
+            l.n(e.exemptions, "fritagelse", "fritagelser")
         )
     } else {
         format!(
-            "Erase citizen {} ({name}) and everything about them, for good: {} appointments, {} contacts (notes and feedback), {} drafts, {} call-list entries, {} job-club exemptions.\nThis cannot be undone. Files exported earlier are not touched.",
-            e.citizen_id, e.appointments, e.contacts, e.drafts, e.closure_calls, e.exemptions
+            "Erase citizen {} ({name}) and everything about them, for good: {}, {} (notes and feedback), {}, {}, {}.\nThis cannot be undone. Files exported earlier are not touched.",
+            e.citizen_id,
+            l.n(e.appointments, "appointment", "appointments"),
+            l.n(e.contacts, "contact", "contacts"),
+            l.n(e.drafts, "draft", "drafts"),
+            l.n(e.closure_calls, "call-list entry", "call-list entries"),
+            l.n(e.exemptions, "job-club exemption", "job-club exemptions")
         )
     }
 }

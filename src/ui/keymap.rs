@@ -423,7 +423,7 @@ pub static BINDINGS: &[Binding] = &[
         "r",
         A::Attempt(CR::Reached),
         S::ClosureCalls,
-        "fanget",
+        "truffet",
         "reached",
     ),
     f(
@@ -439,7 +439,7 @@ pub static BINDINGS: &[Binding] = &[
         "m",
         A::Attempt(CR::MessageLeft),
         S::ClosureCalls,
-        "besked lagt",
+        "lagt besked",
         "message left",
     ),
     f(

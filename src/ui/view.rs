@@ -4,13 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Mode};
 use super::layout::{self, areas, centered};
 use super::panes;
 use super::theme::ACCENT;
-use crate::domain::text::{capitalise, sanitize_line, truncate, width};
+use crate::domain::text::{sanitize_line, truncate, width};
 
 pub fn draw(app: &App, f: &mut Frame<'_>) {
     let area = f.area();
@@ -61,11 +61,11 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(" · "),
-        Span::raw(capitalise(&l.week(today))),
+        Span::raw(l.week(today)),
         Span::raw(" · "),
-        Span::raw(format!("{} {}", c.calls, w.calls_n)),
+        Span::raw(l.nw(c.calls as u64, w.calls_n)),
         Span::raw(" · "),
-        Span::raw(format!("{} {}", c.visits, w.visits_n)),
+        Span::raw(l.nw(c.visits as u64, w.visits_n)),
         Span::raw(" · "),
     ];
     let overdue = format!("{} {}", c.overdue, w.overdue_n);
@@ -108,9 +108,22 @@ fn tabs(app: &App, f: &mut Frame<'_>, r: Rect) {
 fn footer(app: &App, f: &mut Frame<'_>, r: Rect) {
     let l = app.lang;
     if let Some(msg) = &app.message {
-        let p = Paragraph::new(truncate(&sanitize_line(msg), r.width as usize))
-            .style(Style::new().fg(Color::Yellow));
-        f.render_widget(p, r);
+        // A message longer than the line wraps upwards over the rows above it (at word
+        // boundaries, at most four lines): never cut mid-word.
+        let msg = sanitize_line(msg);
+        let lines = wrap_words(&msg, r.width as usize);
+        let n = (lines.len() as u16).clamp(1, 4).min(r.y + 1);
+        let area = Rect {
+            y: r.y + 1 - n,
+            height: n,
+            ..r
+        };
+        let text: Vec<Line<'_>> = lines.into_iter().take(n as usize).map(Line::raw).collect();
+        f.render_widget(Clear, area);
+        f.render_widget(
+            Paragraph::new(text).style(Style::new().fg(Color::Yellow)),
+            area,
+        );
         return;
     }
     if app.mode == Mode::Filter {
@@ -176,4 +189,50 @@ fn welcome(app: &App, f: &mut Frame<'_>, r: Rect) {
 /// The help's lines: every binding, grouped by where it applies, drawn from the keymap.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     super::overlay::help::lines(app.lang)
+}
+
+/// `text` broken into lines of at most `w` columns at spaces; a word longer than a line is cut
+/// into pieces (the only case where a word is split).
+pub fn wrap_words(text: &str, w: usize) -> Vec<String> {
+    let w = w.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|x| !x.is_empty()) {
+        if !line.is_empty() && width(&line) + 1 + width(word) <= w {
+            line.push(' ');
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than a line: as much as fits on each line.
+        for c in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if !line.is_empty() && width(&line) + cw > w {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn words_wrap_at_spaces_never_mid_word() {
+        assert_eq!(
+            wrap_words("Nedlukningen er startet (14 dage).", 20),
+            ["Nedlukningen er", "startet (14 dage)."]
+        );
+        assert_eq!(wrap_words("kort", 20), ["kort"]);
+        assert_eq!(wrap_words("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap_words("", 5), [""]);
+    }
 }

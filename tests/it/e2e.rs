@@ -96,7 +96,7 @@ fn demo_in_a_real_terminal_then_the_shell_is_usable_again() {
         "{env} JOBDESK_NOW=2026-11-23T09:00 LANG=en_US.UTF-8 LC_ALL= JOBDESK_DB=/nonexistent/never.db {bin} --demo; echo EXIT=$?"
     );
     t.keys(&[&cmd, "Enter"]);
-    let s = t.wait_for("Week 48");
+    let s = t.wait_for("week 48");
     assert!(s.contains("Monday 2026-11-23"), "{s}");
     assert!(s.contains("Conversations due within 7 days"), "{s}");
     for (key, title) in [
@@ -127,7 +127,7 @@ fn demo_in_a_real_terminal_then_the_shell_is_usable_again() {
     t.run(&["resize-window", "-t", "e2e", "-x", "20", "-y", "5"]);
     t.wait_for("Terminal too");
     t.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
-    t.wait_for("Week 48");
+    t.wait_for("week 48");
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
     // The shell is back in its normal mode: it echoes and reads whole lines.
@@ -148,7 +148,7 @@ fn sigterm_restores_the_terminal() {
         "{env} JOBDESK_NOW=2026-11-23T09:00 {bin} --demo --lang da & sleep 0.1; fg; echo EXIT=$?"
     );
     t.keys(&[&cmd, "Enter"]);
-    t.wait_for("Uge 48");
+    t.wait_for("uge 48");
     let out = Command::new("pkill")
         .args(["-TERM", "-f", &format!("{bin} --demo --lang da")])
         .status();

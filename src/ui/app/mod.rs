@@ -336,7 +336,7 @@ impl App {
             return Err(e);
         }
         self.refresh()?;
-        self.message = Some(format!("{}: {}", self.lang.w().undone, step.what));
+        self.message = Some(crate::i18n::undone(self.lang, &step.what));
         Ok(())
     }
 

@@ -145,7 +145,7 @@ impl App {
             "{}: {} ({})",
             self.lang.w().logged,
             citizen,
-            outcome.name(self.lang.da())
+            crate::i18n::outcome(self.lang, outcome)
         );
         self.push_undo(what.clone(), vec![change]);
         self.after_change(&what);

@@ -76,18 +76,14 @@ impl Confirm {
         }
     }
 
-    /// "Slet kontakten 23.11 10.30 Jens Hansen? (j/n)".
+    /// "Slet kontakten man 23.11 10.30 Jens Hansen? (j/n)".
     pub fn delete_contact(c: &crate::domain::Contact, ctx: &Ctx<'_>) -> Confirm {
         let l = ctx.lang;
-        let when = format!("{} {}", c.at.format("%d.%m"), l.time(c.at.time()));
+        let when = format!("{} {}", l.short_day(c.at.date()), l.time(c.at.time()));
         Confirm {
             question: Question::DeleteContact {
                 id: c.id,
-                what: format!(
-                    "{} {when} {}",
-                    l.t("Slettet: kontakten", "Deleted: the contact"),
-                    c.citizen
-                ),
+                what: crate::i18n::contact_deleted(l, &format!("{when} {}", c.citizen)),
             },
             citizen: c.citizen.clone(),
             text: format!(

@@ -139,12 +139,14 @@ impl Overlay for EditContact {
                 Ok(edit) => {
                     let c = &self.contact;
                     let l = ctx.lang;
-                    let what = format!(
-                        "{} {} {} {}",
-                        l.t("Rettet: kontakten", "Corrected: the contact"),
-                        l.short_day(c.at.date()),
-                        l.time(c.at.time()),
-                        c.citizen
+                    let what = crate::i18n::contact_corrected(
+                        l,
+                        &format!(
+                            "{} {} {}",
+                            l.short_day(c.at.date()),
+                            l.time(c.at.time()),
+                            c.citizen
+                        ),
                     );
                     return vec![Effect::EditContact {
                         id: c.id,

@@ -1,28 +1,40 @@
-//! Caseload / Borgere: the citizens, with target group, last contact and next due date.
+//! Caseload / Borgere: the citizens, with target group, latest contact and next due date.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Cell, Row as TRow};
+use ratatui::layout::Rect;
+use ratatui::widgets::Cell;
 
-use super::{due_cell, fill_width, table};
-use crate::domain::text::{sanitize_line, truncate};
+use super::{Col, cell, due_cell, fit, table};
+use crate::domain::text::sanitize_line;
+use crate::domain::{TargetGroup, Word};
 use crate::ui::app::{App, Row};
 
 pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
     let l = app.lang;
     let w = l.w();
     let da = l.da();
-    let fixed = [17, 14, 12, 6];
-    let name_w = fill_width(r.width, &fixed);
-    let rows: Vec<TRow<'static>> = app
-        .state()
-        .list
-        .rows
-        .iter()
-        .filter_map(|row| match row {
-            Row::Citizen(c) => Some(TRow::new(vec![
-                Cell::from(truncate(&sanitize_line(&c.name), name_w)),
-                Cell::from(c.target_group.short(da)),
+    let citizens = || {
+        app.state().list.rows.iter().filter_map(|row| match row {
+            Row::Citizen(c) => Some(c),
+            _ => None,
+        })
+    };
+    let longest = super::widest(citizens().map(|c| c.name.as_str()));
+    let group_w = super::widest(TargetGroup::ALL.iter().map(|g| g.short(da)));
+    let date_w = l.date(app.today()).len();
+    let cols = [
+        Col::name(w.col_citizen, longest),
+        Col::flex(w.col_group, 10, group_w),
+        Col::fixed(w.col_last_contact, date_w),
+        Col::fixed(w.col_next_due, date_w),
+        Col::fixed("", w.mentor.len()).optional(1),
+    ];
+    let widths = fit(r.width, &cols);
+    let rows = citizens()
+        .map(|c| {
+            vec![
+                cell(&sanitize_line(&c.name), widths[0]),
+                cell(c.target_group.short(da), widths[1]),
                 Cell::from(
                     c.last_contact
                         .map(|t| l.date(t.date()))
@@ -30,23 +42,8 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                 ),
                 due_cell(app, c.next_due),
                 Cell::from(if c.mentor { w.mentor } else { "" }),
-            ])),
-            _ => None,
+            ]
         })
         .collect();
-    let header = vec![
-        w.col_citizen,
-        w.col_group,
-        w.col_last_contact,
-        w.col_next_due,
-        "",
-    ];
-    let widths = vec![
-        Constraint::Fill(1),
-        Constraint::Length(fixed[0]),
-        Constraint::Length(fixed[1]),
-        Constraint::Length(fixed[2]),
-        Constraint::Length(fixed[3]),
-    ];
-    table(app, f, r, header, widths, rows, w.no_citizens);
+    table(app, f, r, &cols, &widths, rows, w.no_citizens);
 }

@@ -9,8 +9,10 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row as TRow, Table, Wrap,
 };
 
-use super::{fill_width, table};
-use crate::domain::text::{sanitize_line, truncate};
+use super::{Col, cell, fit, table, widest};
+use crate::domain::closure::CallBand;
+use crate::domain::text::{sanitize_line, truncate, width};
+use crate::domain::{TargetGroup, Word};
 use crate::i18n::closure as words;
 use crate::ui::app::{App, ClosureView, Row};
 use crate::ui::theme::ACCENT;
@@ -35,11 +37,38 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
         report(app, v, f, r);
         return;
     }
-    // The table's first row is the progress line; the list below it.
-    let mut status = words::progress(l, &v.progress);
+    // The table's first row is the progress line (short enough for 80 columns; the full words
+    // when they fit); the list below it.
+    // The progress line: the full words when they fit, else shorter ones; the figures are
+    // never cut.
+    let p = &v.progress;
+    let mut tries = vec![words::progress(l, p), words::progress_short(l, p)];
     if v.to_convert > 0 {
-        status = format!("{status} · {}", words::still_to_convert(l, v.to_convert));
+        tries = vec![
+            format!(
+                "{} · {}",
+                words::progress(l, p),
+                words::still_to_convert(l, v.to_convert)
+            ),
+            format!(
+                "{} · {}",
+                words::progress_short(l, p),
+                words::still_to_convert_short(l, v.to_convert)
+            ),
+            format!(
+                "{} · {}",
+                words::progress_short(l, p),
+                words::still_to_convert_tiny(l, v.to_convert)
+            ),
+            words::progress_short(l, p),
+        ];
     }
+    let status = tries
+        .iter()
+        .find(|t| width(t) <= r.width as usize)
+        .or(tries.last())
+        .cloned()
+        .unwrap_or_default();
     f.render_widget(
         Paragraph::new(truncate(&status, r.width as usize))
             .style(Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)),
@@ -51,38 +80,57 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
         ..r
     };
     let h = words::list_header(l);
-    let fixed = [4, 15, 12, 6, 22, 12];
-    let name_w = fill_width(list.width, &fixed);
+    let da = l.da();
     let today = app.today();
-    let rows: Vec<TRow<'static>> = app
-        .state()
-        .list
-        .rows
-        .iter()
-        .filter_map(|row| match row {
-            Row::Call(e) => Some(TRow::new(vec![
-                Cell::from(e.position.to_string()),
-                Cell::from(truncate(&sanitize_line(&e.name), name_w)),
-                Cell::from(truncate(e.target_group.short(l.da()), 15)),
-                Cell::from(truncate(&sanitize_line(&e.phone), 12)),
-                Cell::from(e.attempts.to_string()),
-                Cell::from(truncate(&words::entry_status(l, e, today), 22)),
-                Cell::from(e.next_try.map(|d| l.date(d)).unwrap_or_default()),
-            ])),
+    let entries = || {
+        app.state().list.rows.iter().filter_map(|row| match row {
+            Row::Call(e) => Some(e),
             _ => None,
         })
-        .collect();
-    let header = vec![h[0], h[2], h[3], h[4], h[5], h[6], h[7]];
-    let widths = vec![
-        Constraint::Length(fixed[0]),
-        Constraint::Fill(1),
-        Constraint::Length(fixed[1]),
-        Constraint::Length(fixed[2]),
-        Constraint::Length(fixed[3]),
-        Constraint::Length(fixed[4]),
-        Constraint::Length(fixed[5]),
+    };
+    let longest = widest(entries().map(|e| e.name.as_str()));
+    let phone_w = widest(entries().map(|e| e.phone.as_str()));
+    // Counts are never cut: the number column fits the longest list.
+    let nr_w = (v.progress.on_list as usize)
+        .max(app.state().list.total)
+        .to_string()
+        .len();
+    let group_w = widest(TargetGroup::ALL.iter().map(|g| g.short(da)));
+    let status_w = widest(
+        [
+            CallBand::DueRetry,
+            CallBand::NotCalled,
+            CallBand::LaterRetry,
+            CallBand::WrongNumber,
+        ]
+        .map(|b| words::band(l, b)),
+    )
+    .max(width(l.t("truffet, nej tak", "reached, declined")));
+    let next_w = widest([l.short_day(today).as_str()]) + 1;
+    let cols = [
+        Col::fixed(h[0], nr_w),
+        Col::name(h[2], longest),
+        Col::flex(h[3], 10, group_w).optional(1),
+        Col::fixed(h[4], phone_w),
+        Col::fixed(h[5], 3),
+        Col::fixed(h[6], status_w),
+        Col::fixed(h[7], next_w),
     ];
-    table(app, f, list, header, widths, rows, l.w().no_citizens);
+    let widths = fit(list.width, &cols);
+    let rows = entries()
+        .map(|e| {
+            vec![
+                Cell::from(e.position.to_string()),
+                cell(&sanitize_line(&e.name), widths[1]),
+                cell(e.target_group.short(da), widths[2]),
+                Cell::from(sanitize_line(&e.phone)),
+                Cell::from(e.attempts.to_string()),
+                cell(&words::entry_status_short(l, e, today), widths[5]),
+                Cell::from(e.next_try.map(|d| l.short_day(d)).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    table(app, f, list, &cols, &widths, rows, l.w().no_citizens);
 }
 
 /// The report: reached and accepted per target group as bars, and the figures as a table.
@@ -112,7 +160,7 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
         .collect();
     let title = format!(
         " {} ",
-        l.t("Fanget i % pr. målgruppe", "Reached, % per target group")
+        l.t("Truffet i % pr. målgruppe", "Reached, % per target group")
     );
     let chart = BarChart::default()
         .block(Block::new().borders(Borders::TOP).title(title))
@@ -122,16 +170,31 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
         .max(100);
     f.render_widget(chart, chart_area);
     let head = words::report_header(l);
+    let names: Vec<String> = rows
+        .iter()
+        .map(|row| match row.group {
+            Some(g) => g.short(l.da()).to_string(),
+            None => words::all_groups(l).to_string(),
+        })
+        .collect();
+    let figure = |i: usize| Col::fixed(head[i], 6);
+    let cols = [
+        Col::flex(head[0], 10, widest(names.iter().map(String::as_str))),
+        figure(1),
+        figure(2),
+        figure(3),
+        figure(4),
+        figure(5),
+        figure(6),
+    ];
+    let widths = fit(table_area.width, &cols);
     let t_rows: Vec<TRow<'static>> = rows
         .iter()
-        .map(|row| {
-            let name = match row.group {
-                Some(g) => g.short(l.da()).to_string(),
-                None => words::all_groups(l).to_string(),
-            };
+        .zip(&names)
+        .map(|(row, name)| {
             let c = &row.counts;
             TRow::new(vec![
-                Cell::from(name),
+                cell(name, widths[0]),
                 Cell::from(c.citizens.to_string()),
                 Cell::from(c.reached.to_string()),
                 Cell::from(row.reached_pct().fmt(l.da())),
@@ -141,16 +204,8 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
             ])
         })
         .collect();
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(9),
-        Constraint::Length(8),
-        Constraint::Length(9),
-        Constraint::Length(9),
-        Constraint::Length(10),
-        Constraint::Length(20),
-    ];
-    let t = Table::new(t_rows, widths)
+    let constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+    let t = Table::new(t_rows, constraints)
         .header(
             TRow::new(head.iter().map(|h| Cell::from(*h)))
                 .style(Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD)),

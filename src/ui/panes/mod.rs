@@ -16,7 +16,7 @@ use super::app::App;
 use super::pane::Pane;
 use super::theme::ACCENT;
 use crate::domain::cadence::{Urgency, urgency};
-use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::text::{sanitize_line, truncate, width};
 use crate::domain::{Appointment, Status};
 
 pub fn draw(app: &App, f: &mut Frame<'_>, title: Rect, table: Rect) {
@@ -30,87 +30,217 @@ pub fn draw(app: &App, f: &mut Frame<'_>, title: Rect, table: Rect) {
     }
 }
 
-/// "mandag 23.11.2026 · dag · 12 rækker · filter: sør".
+/// "Samtaler  ·  mandag 23.11.2026  ·  dag  ·  12  ·  filter: sør". The count and the filter
+/// are never cut: when the line is too long, the day (or the closure's title) is shortened.
 fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
     let l = app.lang;
     let w = l.w();
     let st = app.state();
-    let mut spans = Vec::new();
     let name = w.panes[app.pane.index()];
-    spans.push(Span::styled(
-        format!(" {name}"),
-        Style::new().add_modifier(Modifier::BOLD),
-    ));
+    let mut about = String::new();
     if app.pane == Pane::Closure {
         if let Some(v) = &app.closure {
-            spans.push(Span::raw(format!(
-                "  ·  {}",
-                crate::i18n::closure::title(l, &v.closure)
-            )));
+            about = crate::i18n::closure::pane_title(l, &v.closure);
         }
     } else if app.pane != Pane::Caseload {
-        let when = if st.week {
+        about = if st.week {
             let from = crate::domain::dates::week_start(st.date);
             format!(
                 "{} {}–{}",
-                capital(&l.week(st.date)),
+                l.week(st.date),
                 l.date(from),
                 l.date(from + chrono::Duration::days(6))
             )
         } else {
             l.day_title(st.date)
         };
-        spans.push(Span::raw(format!("  ·  {when}")));
-        if matches!(app.pane, Pane::Calls | Pane::Visits) {
-            spans.push(Span::styled(
-                format!("  ·  {}", if st.week { w.week_view } else { w.day_view }),
-                Style::new().fg(Color::Gray),
-            ));
-        }
     }
+    let view = if matches!(app.pane, Pane::Calls | Pane::Visits) {
+        format!("  ·  {}", if st.week { w.week_view } else { w.day_view })
+    } else {
+        String::new()
+    };
     let count = match app.pane {
         Pane::Today => st.list.appts,
         _ => st.list.total,
     };
-    spans.push(Span::styled(
-        format!("  ·  {count}"),
-        Style::new().fg(Color::Gray),
-    ));
-    if !st.filter.is_empty() {
-        spans.push(Span::styled(
-            format!(
-                "  ·  {}: {}",
-                w.filter.to_lowercase(),
-                sanitize_line(&st.filter)
-            ),
-            Style::new().fg(ACCENT),
-        ));
-    }
+    let count = format!("  ·  {count}");
+    let filter = if st.filter.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "  ·  {}: {}",
+            w.filter.to_lowercase(),
+            sanitize_line(&st.filter)
+        )
+    };
+    let head = format!(" {name}");
+    let fixed = width(&head) + width(&view) + width(&count) + width(&filter);
+    let room = (r.width as usize).saturating_sub(fixed);
+    let about = if about.is_empty() || room < 6 {
+        String::new()
+    } else {
+        format!("  ·  {}", truncate(&about, room - 5))
+    };
+    let spans = vec![
+        Span::styled(head, Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(about),
+        Span::styled(view, Style::new().fg(Color::Gray)),
+        Span::styled(count, Style::new().fg(Color::Gray)),
+        Span::styled(filter, Style::new().fg(ACCENT)),
+    ];
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }
 
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|x| x.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+/// Names get at least this many columns before any optional column gets space.
+pub(crate) const NAME_MIN: u16 = 16;
+/// With room to spare, names grow to this before the other columns grow.
+const NAME_GROWS_FIRST: u16 = 20;
+
+/// A column of a pane's table, laid out for 80 columns first and growing with the terminal.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Col {
+    pub head: &'static str,
+    /// Never narrower than this when shown.
+    pub min: u16,
+    /// Grows to this (when there is room) before the fill column takes the rest.
+    pub want: u16,
+    /// 0: always shown; 1, 2, …: shown in this order while they fit, else left out.
+    pub optional: u8,
+    /// Takes what is left over.
+    pub fill: bool,
+    /// The citizen's name: grows first.
+    pub name: bool,
 }
 
-/// A table of `rows` with the selection highlighted; an empty list shows `empty`.
+impl Col {
+    /// A column as wide as its widest text (or its heading).
+    pub fn fixed(head: &'static str, w: usize) -> Col {
+        let w = w.max(width(head)) as u16;
+        Col {
+            head,
+            min: w,
+            want: w,
+            optional: 0,
+            fill: false,
+            name: false,
+        }
+    }
+
+    /// A column that may be cut to `min` but wants `want` (never narrower than its heading).
+    pub fn flex(head: &'static str, min: usize, want: usize) -> Col {
+        let h = width(head);
+        Col {
+            min: min.max(h.min(want)) as u16,
+            want: want.max(h) as u16,
+            ..Col::fixed(head, 0)
+        }
+    }
+
+    /// The citizen's name: at least [`NAME_MIN`], growing to the longest name shown (`longest`).
+    pub fn name(head: &'static str, longest: usize) -> Col {
+        Col {
+            min: NAME_MIN,
+            want: (longest as u16).clamp(NAME_MIN, 32),
+            name: true,
+            ..Col::fixed(head, 0)
+        }
+    }
+
+    pub fn optional(self, order: u8) -> Col {
+        Col {
+            optional: order,
+            ..self
+        }
+    }
+
+    pub fn fill(self) -> Col {
+        Col { fill: true, ..self }
+    }
+}
+
+/// The widths of `cols` in `total` columns (one cell of spacing between shown columns); 0 for a
+/// column left out. Required columns get their minimum, the name at least [`NAME_MIN`]; then
+/// optional columns in their order while they fit; then the name grows a little, the others to
+/// what they want, the name to its longest; the fill column takes the rest.
+pub(crate) fn fit(total: u16, cols: &[Col]) -> Vec<u16> {
+    let used = |w: &[u16]| -> u16 {
+        let shown = w.iter().filter(|x| **x > 0).count() as u16;
+        w.iter().sum::<u16>() + shown.saturating_sub(1)
+    };
+    let mut w: Vec<u16> = cols
+        .iter()
+        .map(|c| if c.optional == 0 { c.min.max(1) } else { 0 })
+        .collect();
+    let mut order: Vec<usize> = (0..cols.len()).filter(|i| cols[*i].optional > 0).collect();
+    order.sort_by_key(|i| cols[*i].optional);
+    for i in order {
+        w[i] = cols[i].min.max(1);
+        if used(&w) > total {
+            w[i] = 0;
+        }
+    }
+    let mut spare = total.saturating_sub(used(&w));
+    // The name grows to NAME_GROWS_FIRST, then every column to what it wants, then the name.
+    let names = (0..cols.len()).filter(|i| cols[*i].name);
+    let others = (0..cols.len()).filter(|i| !cols[*i].name);
+    let growing = names
+        .clone()
+        .map(|i| (i, cols[i].want.min(NAME_GROWS_FIRST)))
+        .chain(others.map(|i| (i, cols[i].want)))
+        .chain(names.map(|i| (i, cols[i].want)));
+    for (i, want) in growing {
+        if w[i] > 0 {
+            let add = want.saturating_sub(w[i]).min(spare);
+            w[i] += add;
+            spare -= add;
+        }
+    }
+    if let Some(i) = cols.iter().position(|c| c.fill)
+        && w[i] > 0
+    {
+        w[i] += spare;
+    }
+    w
+}
+
+/// A cell with `text` cut (with "…") to `w` columns.
+pub(crate) fn cell(text: &str, w: u16) -> Cell<'static> {
+    Cell::from(truncate(text, w as usize))
+}
+
+/// The widest of some texts.
+pub(crate) fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts.into_iter().map(width).max().unwrap_or(0)
+}
+
+/// A table of `rows` (a cell per column of `cols`; the columns `fit` left out are dropped) with
+/// the selection highlighted; an empty list shows `empty`.
 pub(crate) fn table(
     app: &App,
     f: &mut Frame<'_>,
     r: Rect,
-    header: Vec<&'static str>,
-    widths: Vec<Constraint>,
-    rows: Vec<TRow<'static>>,
+    cols: &[Col],
+    widths: &[u16],
+    rows: Vec<Vec<Cell<'static>>>,
     empty: &str,
 ) {
     let st = app.state();
-    let head = TRow::new(header.into_iter().map(Cell::from))
-        .style(Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD));
+    let shown = |i: usize| widths.get(i).is_some_and(|w| *w > 0);
+    let head = TRow::new(
+        cols.iter()
+            .enumerate()
+            .filter(|(i, _)| shown(*i))
+            .map(|(i, c)| Cell::from(truncate(c.head, widths[i] as usize))),
+    )
+    .style(Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD));
+    let constraints: Vec<Constraint> = widths
+        .iter()
+        .filter(|w| **w > 0)
+        .map(|w| Constraint::Length(*w))
+        .collect();
     if rows.is_empty() {
-        let t = Table::new(Vec::<TRow<'_>>::new(), widths.clone())
+        let t = Table::new(Vec::<TRow<'_>>::new(), constraints)
             .header(head)
             .column_spacing(1);
         f.render_widget(t, r);
@@ -129,7 +259,14 @@ pub(crate) fn table(
     let rows: Vec<TRow<'static>> = rows
         .into_iter()
         .enumerate()
-        .map(|(i, row)| {
+        .map(|(i, cells)| {
+            let row = TRow::new(
+                cells
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(j, _)| shown(*j))
+                    .map(|(_, c)| c),
+            );
             if Some(i) == selected {
                 row.style(selected_style())
             } else {
@@ -137,16 +274,8 @@ pub(crate) fn table(
             }
         })
         .collect();
-    let t = Table::new(rows, widths).header(head).column_spacing(1);
+    let t = Table::new(rows, constraints).header(head).column_spacing(1);
     f.render_widget(t, r);
-}
-
-/// The width a `Fill` column gets next to fixed columns (one cell of spacing between columns).
-pub(crate) fn fill_width(total: u16, fixed: &[u16]) -> usize {
-    let spacing = fixed.len();
-    (total as usize)
-        .saturating_sub(fixed.iter().map(|w| *w as usize).sum::<usize>() + spacing)
-        .max(8)
 }
 
 fn selected_style() -> Style {
@@ -185,12 +314,13 @@ pub(crate) fn due_cell(app: &App, due: Option<chrono::NaiveDate>) -> Cell<'stati
     }
 }
 
-/// The cells every appointment row shares: time, minutes, citizen, channel, status.
+/// The cells every appointment row shares: time, minutes, citizen, channel, status (the name
+/// cut to `name_w`).
 pub(crate) fn appointment_cells(
     app: &App,
     a: &Appointment,
     with_day: bool,
-    name_w: usize,
+    name_w: u16,
 ) -> Vec<Cell<'static>> {
     let l = app.lang;
     let da = l.da();
@@ -202,8 +332,20 @@ pub(crate) fn appointment_cells(
     vec![
         Cell::from(when),
         Cell::from(a.minutes.to_string()),
-        Cell::from(truncate(&sanitize_line(&a.citizen), name_w)),
+        cell(&sanitize_line(&a.citizen), name_w),
         Cell::from(crate::domain::Word::name(a.channel, da)),
         status_cell(app, a.status),
     ]
+}
+
+/// The widest channel name in the language.
+pub(crate) fn channel_width(da: bool) -> usize {
+    use crate::domain::{Channel, Word};
+    widest(Channel::ALL.iter().map(|c| c.name(da)))
+}
+
+/// The widest status label in the language.
+pub(crate) fn status_width(da: bool) -> usize {
+    use crate::domain::Word;
+    widest(Status::ALL.iter().map(|s| s.short(da)))
 }

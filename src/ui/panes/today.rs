@@ -2,101 +2,123 @@
 //! conversation is due within 7 days or overdue, most urgent first.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::{Cell, Paragraph, Row as TRow};
+use ratatui::widgets::{Cell, Paragraph};
 
-use super::{appointment_cells, due_cell, fill_width, table};
+use super::{Col, appointment_cells, cell, channel_width, due_cell, fit, status_width, table};
 use crate::domain::Word;
 use crate::domain::cadence::{Urgency, urgency};
 use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::{Kind, TargetGroup};
 use crate::ui::app::{App, Row};
 
 pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
     let l = app.lang;
     let w = l.w();
     let da = l.da();
-    let fixed = [10, 3, 15, 15, 14];
-    let name_w = fill_width(r.width, &fixed);
-    let mut rows = Vec::new();
-    let mut heading_at = None;
     let st = app.state();
+    let today = app.today();
+    let longest = super::widest(st.list.rows.iter().map(|row| match row {
+        Row::Appointment(a) => a.citizen.as_str(),
+        Row::Due(c) => c.name.as_str(),
+        _ => "",
+    }));
+    // The first column holds a time, or the due date of a due citizen.
+    let date_w = super::widest([l.date(today).as_str()]);
+    let kind_w = super::widest(Kind::ALL.iter().map(|k| k.name(da)));
+    let group_w = super::widest(TargetGroup::ALL.iter().map(|g| g.short(da)));
+    // The due word ("frist om 6 dage") and "seneste 23.11" share the channel and status columns.
+    let due_w = super::widest(
+        [-1, 0, 1, 6]
+            .iter()
+            .map(|d| crate::i18n::due_in(l, today + chrono::Duration::days(*d), today))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    let last_w = super::widest([last_label(app, Some(today)).as_str()]);
+    let cols = [
+        Col::fixed(w.col_time, date_w),
+        Col::fixed(w.col_min, 3),
+        Col::name(w.col_citizen, longest),
+        Col::flex(w.col_kind, kind_w, group_w.max(kind_w)),
+        Col::fixed(w.col_channel, channel_width(da).max(due_w)),
+        Col::fixed(w.col_status, status_width(da).max(last_w)),
+    ];
+    let widths = fit(r.width, &cols);
+    let mut rows = Vec::new();
+    // Rows whose one text spans the columns from the name on: (index, text, style).
+    let mut spanning: Vec<(usize, String, Style)> = Vec::new();
     for (i, row) in st.list.rows.iter().enumerate() {
         rows.push(match row {
             Row::Appointment(a) => {
-                let mut cells = appointment_cells(app, a, false, name_w);
-                cells.insert(3, Cell::from(a.kind.name(da)));
-                TRow::new(cells)
+                let mut cells = appointment_cells(app, a, false, widths[2]);
+                cells.insert(3, cell(a.kind.name(da), widths[3]));
+                cells
             }
             Row::Due(c) => {
-                let word = match c.next_due.map(|d| urgency(d, app.today())) {
-                    Some(Urgency::Overdue) => {
-                        Cell::from(w.overdue).style(Style::new().fg(Color::Red))
+                let word = match c.next_due {
+                    Some(d) => {
+                        let style = match urgency(d, today) {
+                            Urgency::Overdue => Style::new().fg(Color::Red),
+                            Urgency::DueSoon => Style::new().fg(Color::Yellow),
+                            Urgency::Later => Style::new(),
+                        };
+                        Cell::from(crate::i18n::due_in(l, d, today)).style(style)
                     }
-                    Some(Urgency::DueSoon) => {
-                        Cell::from(w.due_soon).style(Style::new().fg(Color::Yellow))
-                    }
-                    _ => Cell::from(""),
+                    None => Cell::from(""),
                 };
-                let last = c
-                    .last_contact
-                    .map(|t| l.day_month(t.date()))
-                    .unwrap_or_else(|| w.none.to_string());
-                TRow::new(vec![
+                vec![
                     due_cell(app, c.next_due),
                     Cell::from(""),
-                    Cell::from(truncate(&sanitize_line(&c.name), name_w)),
-                    Cell::from(truncate(c.target_group.short(da), 15)),
+                    cell(&sanitize_line(&c.name), widths[2]),
+                    cell(c.target_group.short(da), widths[3]),
                     word,
-                    Cell::from(format!("{} {last}", l.t("sidst", "last")))
+                    Cell::from(last_label(app, c.last_contact.map(|t| t.date())))
                         .style(Style::new().fg(Color::Gray)),
-                ])
+                ]
             }
             Row::DueHeading => {
-                heading_at = Some(i);
-                TRow::new(vec![Cell::from("")])
+                let text = format!(" {}  ({})", w.due_heading, st.list.due);
+                spanning.push((
+                    i,
+                    text,
+                    Style::new()
+                        .fg(Color::Black)
+                        .bg(Color::Gray)
+                        .add_modifier(Modifier::BOLD),
+                ));
+                vec![]
             }
-            Row::NoAppointments => TRow::new(vec![
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(w.no_appointments_day).style(Style::new().fg(Color::Gray)),
-            ]),
-            Row::NothingDue => TRow::new(vec![
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(w.nothing_due).style(Style::new().fg(Color::Gray)),
-            ]),
-            Row::Contact(_) | Row::Citizen(_) | Row::Call(_) => TRow::new(vec![Cell::from("")]),
+            Row::NoAppointments | Row::NothingDue => {
+                let text = if matches!(row, Row::NoAppointments) {
+                    w.no_appointments_day
+                } else {
+                    w.nothing_due
+                };
+                let indent = " ".repeat((widths[0] + widths[1] + 2) as usize);
+                spanning.push((i, format!("{indent}{text}"), Style::new().fg(Color::Gray)));
+                vec![]
+            }
+            Row::Contact(_) | Row::Citizen(_) | Row::Call(_) => vec![],
         });
     }
-    let header = vec![
-        w.col_time,
-        w.col_min,
-        w.col_citizen,
-        w.col_kind,
-        w.col_channel,
-        w.col_status,
-    ];
-    let widths = vec![
-        Constraint::Length(fixed[0]),
-        Constraint::Length(fixed[1]),
-        Constraint::Fill(1),
-        Constraint::Length(fixed[2]),
-        Constraint::Length(fixed[3]),
-        Constraint::Length(fixed[4]),
-    ];
-    table(app, f, r, header, widths, rows, w.no_appointments_day);
-    if let Some(i) = heading_at {
+    table(app, f, r, &cols, &widths, rows, w.no_appointments_day);
+    for (i, text, style) in spanning {
         let y = r.y + 1 + i as u16;
         if y < r.y + r.height {
-            let text = format!(" {}  ({})", w.due_heading, st.list.due);
-            let p = Paragraph::new(truncate(&text, r.width as usize)).style(
-                Style::new()
-                    .fg(Color::Black)
-                    .bg(Color::Gray)
-                    .add_modifier(Modifier::BOLD),
-            );
+            let p = Paragraph::new(truncate(&text, r.width as usize)).style(style);
             f.render_widget(p, Rect { y, height: 1, ..r });
         }
     }
+}
+
+/// "seneste 23.11" / "latest 23 Nov": a due citizen's latest contact.
+fn last_label(app: &App, last: Option<chrono::NaiveDate>) -> String {
+    let l = app.lang;
+    let when = last
+        .map(|d| l.day_month(d))
+        .unwrap_or_else(|| l.w().none.to_string());
+    format!("{} {when}", l.t("seneste", "latest"))
 }

@@ -1,59 +1,51 @@
 //! Calls / Samtaler and Mentor visits / Mentorbesøg: appointments of one kind by day or week.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Cell, Row as TRow};
+use ratatui::layout::Rect;
 
-use super::{appointment_cells, fill_width, table};
-use crate::domain::text::{sanitize_line, truncate};
+use super::{Col, appointment_cells, cell, channel_width, fit, status_width, table};
+use crate::domain::text::sanitize_line;
 use crate::ui::app::{App, Row};
 use crate::ui::pane::Pane;
 
 pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
-    let w = app.lang.w();
+    let l = app.lang;
+    let w = l.w();
+    let da = l.da();
     let st = app.state();
     let week = st.week;
-    let when_w: u16 = if week { 15 } else { 5 };
-    let fixed = [when_w, 3, 12, 14, 14];
-    let name_w = fill_width(r.width, &fixed);
-    let rows: Vec<TRow<'static>> = st
-        .list
-        .rows
-        .iter()
-        .filter_map(|row| match row {
-            Row::Appointment(a) => {
-                let mut cells = appointment_cells(app, a, week, name_w);
-                let extra = if a.place.is_empty() {
-                    String::new()
-                } else {
-                    sanitize_line(&a.place)
-                };
-                cells.push(Cell::from(truncate(&extra, 14)));
-                Some(TRow::new(cells))
-            }
+    // "tor 03.12 10.30" / "Thu 10 Dec 10:30" in week view, the time alone by day.
+    let when_w = if week { if da { 15 } else { 16 } } else { 5 };
+    let appts = || {
+        st.list.rows.iter().filter_map(|row| match row {
+            Row::Appointment(a) => Some(a),
             _ => None,
         })
+    };
+    let longest = super::widest(appts().map(|a| a.citizen.as_str()));
+    let place = super::widest(appts().map(|a| a.place.as_str()));
+    let cols = [
+        Col::fixed(w.col_time, when_w),
+        Col::fixed(w.col_min, 3),
+        Col::name(w.col_citizen, longest),
+        Col::fixed(w.col_channel, channel_width(da)),
+        Col::fixed(w.col_status, status_width(da)),
+        Col::flex(l.t("Sted", "Place"), 8, place.max(14))
+            .optional(1)
+            .fill(),
+    ];
+    let widths = fit(r.width, &cols);
+    let rows = appts()
+        .map(|a| {
+            let mut cells = appointment_cells(app, a, week, widths[2]);
+            cells.push(cell(&sanitize_line(&a.place), widths[5]));
+            cells
+        })
         .collect();
-    let header = vec![
-        w.col_time,
-        w.col_min,
-        w.col_citizen,
-        w.col_channel,
-        w.col_status,
-        app.lang.t("Sted", "Place"),
-    ];
-    let widths = vec![
-        Constraint::Length(fixed[0]),
-        Constraint::Length(fixed[1]),
-        Constraint::Fill(1),
-        Constraint::Length(fixed[2]),
-        Constraint::Length(fixed[3]),
-        Constraint::Length(fixed[4]),
-    ];
     let empty = if app.pane == Pane::Calls {
         w.no_conversations
     } else {
         w.no_visits
     };
-    table(app, f, r, header, widths, rows, empty);
+    table(app, f, r, &cols, &widths, rows, empty);
 }

@@ -1,5 +1,6 @@
-//! What the desk shows and how to move around it, drawn into a 100×30 TestBackend: every pane in
-//! both languages, the header, days, selection, filter, help, footer, tiny and resized terminals.
+//! What the desk shows and how to move around it, drawn into a TestBackend: every pane in both
+//! languages at 100×30, 80×24 (Danish) and 120×40 (English), the header, days, selection,
+//! filter, help, footer, tiny and resized terminals.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
@@ -33,13 +34,93 @@ fn snapshots_of_every_pane_in_both_languages() {
     }
 }
 
+/// Every pane laid out for 80×24 in Danish first, and grown to 120×40 in English: the Closure
+/// pane with an open closure of more than 100 citizens, a few of them called.
+#[test]
+fn snapshots_of_every_pane_at_80x24_danish_and_120x40_english() {
+    for (lang, w, h) in [(Lang::Da, 80, 24), (Lang::En, 120, 40)] {
+        let tag = format!("{}_{w}x{h}", if lang.da() { "da" } else { "en" });
+        let mut a = app(lang);
+        a.handle_event(&Event::Resize(w, h));
+        for (i, name) in ["today", "calls", "visits", "log", "caseload", "closure"]
+            .iter()
+            .enumerate()
+        {
+            a.update(Action::Pane(i));
+            insta::assert_snapshot!(format!("{name}_{tag}"), screen(&a, w, h));
+        }
+        a.update(Action::Pane(1));
+        a.update(Action::ToggleWeek);
+        insta::assert_snapshot!(format!("calls_week_{tag}"), screen(&a, w, h));
+        // An open closure on a larger caseload: every active citizen (more than 100) on the
+        // call list, three of them called.
+        let mut a = caseload_of(lang, 160);
+        a.handle_event(&Event::Resize(w, h));
+        chars(&mut a, "6S");
+        key(&mut a, KeyCode::Enter);
+        let on_list = a.closure.as_ref().unwrap().progress.on_list;
+        assert!(on_list > 100, "{on_list}");
+        chars(&mut a, if lang.da() { "rj" } else { "ry" });
+        key(&mut a, KeyCode::Enter);
+        chars(&mut a, "n");
+        key(&mut a, KeyCode::Enter);
+        chars(&mut a, "w");
+        key(&mut a, KeyCode::Enter);
+        a.message = None;
+        let s = screen(&a, w, h);
+        insta::assert_snapshot!(format!("closure_open_{tag}"), s);
+        let title = s.lines().nth(2).unwrap();
+        assert!(title.ends_with(&format!("·  {on_list}")), "{title}");
+        for line in s.lines().skip(5).take(5) {
+            let name = line.split_whitespace().nth(1).unwrap_or("");
+            assert!(
+                name.chars().count() > 3,
+                "names are not cut to three letters: {line}"
+            );
+        }
+        // The end of the list: the called ones, with three-digit places.
+        chars(&mut a, "G");
+        insta::assert_snapshot!(format!("closure_end_{tag}"), screen(&a, w, h));
+        chars(&mut a, "R");
+        insta::assert_snapshot!(format!("closure_report_{tag}"), screen(&a, w, h));
+    }
+}
+
+/// A generated caseload of `citizens` citizens (two years, seed 1) in memory.
+fn caseload_of(lang: Lang, citizens: usize) -> App {
+    let mut store = jobdesk::store::Store::open_in_memory().unwrap();
+    let spec = jobdesk::generate::Spec {
+        citizens,
+        years: 2,
+        seed: 1,
+        now: now(),
+    };
+    jobdesk::generate::generate(&mut store, spec, &mut |_, _| {}).unwrap();
+    App::new(store, lang, now()).unwrap()
+}
+
+/// A footer message longer than the line wraps at spaces, upwards; no word is cut.
+#[test]
+fn a_long_footer_message_wraps_at_words() {
+    let mut a = app(Lang::Da);
+    a.handle_event(&Event::Resize(80, 24));
+    chars(&mut a, "6S");
+    key(&mut a, KeyCode::Enter);
+    let msg = a.message.clone().unwrap();
+    assert!(msg.chars().count() > 80, "{msg}");
+    let s = screen(&a, 80, 24);
+    let bottom: Vec<&str> = s.lines().skip(21).collect();
+    let shown = bottom.join(" ");
+    assert!(shown.contains(msg.trim_end()), "{shown}");
+}
+
 #[test]
 fn header_shows_date_week_and_counts() {
     let a = app(Lang::Da);
     let s = screen(&a, 100, 30);
     let first = s.lines().next().unwrap();
     assert!(first.contains("mandag 23.11.2026"), "{first}");
-    assert!(first.contains("Uge 48"), "{first}");
+    assert!(first.contains("· uge 48 ·"), "{first}");
     assert!(
         first.contains(&format!("{} samtaler", a.counts.calls)),
         "{first}"
@@ -51,7 +132,7 @@ fn header_shows_date_week_and_counts() {
     let a = app(Lang::En);
     let first = screen(&a, 100, 30).lines().next().unwrap().to_string();
     assert!(
-        first.contains("Monday 2026-11-23") && first.contains("Week 48"),
+        first.contains("Monday 2026-11-23") && first.contains("week 48"),
         "{first}"
     );
 }
@@ -156,7 +237,7 @@ fn moving_days_and_back_to_today() {
         a.state().date,
         NaiveDate::from_ymd_opt(2026, 11, 18).unwrap()
     );
-    assert!(screen(&a, 100, 30).contains("Week 47"));
+    assert!(screen(&a, 100, 30).contains("week 47"));
     chars(&mut a, "t");
     assert_eq!(a.state().date, now().date());
     // Each pane keeps its own day.

@@ -43,7 +43,7 @@ fn quick_add_plans_for_the_selected_citizen_with_a_live_preview() {
     let (text, ok) = jobdesk::ui::overlay::quick_add::preview_text(Lang::En, &q.preview);
     assert!(ok, "{text}");
     assert!(
-        text.contains(&c.name) && text.contains("Thu 11-26 10:30") && text.contains("45 min"),
+        text.contains(&c.name) && text.contains("Thu 26 Nov 10:30") && text.contains("45 min"),
         "{text}"
     );
     press(&mut a, KeyCode::Enter);
