@@ -159,9 +159,9 @@ word_enum!(Outcome, "outcome", {
     CancelledByCitizen => "cancelled_by_citizen", "afbud", "cancelled by citizen", ["canceled_by_citizen"];
     Cancelled => "cancelled", "aflyst", "cancelled", ["canceled"];
     Moved => "moved", "flyttet", "moved", [];
-    Reached => "reached", "kontakt", "reached", ["naaet", "naet", "fanget"];
-    NotReached => "not_reached", "ikke fanget", "not reached", ["ikke_naaet", "ikke_naet", "no_answer", "intet_svar"];
-    MessageLeft => "message_left", "besked lagt", "message left", ["besked", "voicemail", "sms"];
+    Reached => "reached", "truffet", "reached", ["kontakt", "naaet", "naet", "fanget"];
+    NotReached => "not_reached", "ikke truffet", "not reached", ["ikke fanget", "ikke_naaet", "ikke_naet", "no_answer", "intet_svar"];
+    MessageLeft => "message_left", "lagt besked", "message left", ["besked lagt", "besked", "voicemail", "sms"];
 });
 
 impl Outcome {

@@ -332,12 +332,12 @@ fn excel_csv_opens_in_danish_excel() {
             group_name(&all, 1, true),
             "samtale",
             "telefon",
-            "kontakt",
+            "truffet",
             "7",
             NOTE_QUOTES
         ]
     );
-    assert_eq!(row("13:10")[6], "besked lagt");
+    assert_eq!(row("13:10")[6], "lagt besked");
     assert_eq!(row("13:10")[8], "'=1+1");
     assert_eq!(row("13:20")[8], "'-5 kr. i husleje");
     for c in cprs(&all) {

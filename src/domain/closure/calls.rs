@@ -35,9 +35,9 @@ impl Word for CallResult {
     }
     fn da(self) -> &'static str {
         match self {
-            CallResult::Reached => "fanget",
+            CallResult::Reached => "truffet",
             CallResult::NoAnswer => "intet svar",
-            CallResult::MessageLeft => "besked lagt",
+            CallResult::MessageLeft => "lagt besked",
             CallResult::WrongNumber => "forkert nummer",
         }
     }
@@ -51,9 +51,9 @@ impl Word for CallResult {
     }
     fn aliases(self) -> &'static [&'static str] {
         match self {
-            CallResult::Reached => &["kontakt", "naaet", "naet"],
-            CallResult::NoAnswer => &["ikke_fanget", "ingen_svar", "not_reached"],
-            CallResult::MessageLeft => &["besked", "voicemail", "sms"],
+            CallResult::Reached => &["fanget", "kontakt", "naaet", "naet"],
+            CallResult::NoAnswer => &["ikke_fanget", "ikke_truffet", "ingen_svar", "not_reached"],
+            CallResult::MessageLeft => &["besked_lagt", "besked", "voicemail", "sms"],
             CallResult::WrongNumber => &["forkert", "forkert_nr", "wrong"],
         }
     }

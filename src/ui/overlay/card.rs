@@ -14,8 +14,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{CitizenForm, Confirm, Ctx, Effect, LogPick, Mode, Overlay, Summary};
 use crate::domain::cpr::mask_cpr;
-use crate::domain::text::{sanitize_line, truncate};
-use crate::domain::{Appointment, Citizen, Contact, Kind, Word};
+use crate::domain::text::{fit, sanitize_line, truncate};
+use crate::domain::{Appointment, Channel, Citizen, Contact, Kind, Outcome, Word};
 use crate::i18n::card as words;
 use crate::store::CitizenEdit;
 use crate::ui::action::Action;
@@ -393,6 +393,16 @@ fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
     );
 }
 
+/// The display width of the longest word of a kind (channel, outcome, …), so that the
+/// history's columns line up.
+fn widest<W: Word + Copy + 'static>(da: bool) -> usize {
+    W::ALL
+        .iter()
+        .map(|w| crate::domain::text::width(w.name(da)))
+        .max()
+        .unwrap_or(0)
+}
+
 /// One appointment as a row of the history.
 fn appointment_row(app: &Ctx<'_>, a: &Appointment) -> String {
     let l = app.lang;
@@ -401,8 +411,8 @@ fn appointment_row(app: &Ctx<'_>, a: &Appointment) -> String {
         "  {} {}  {}  {}  {}",
         l.date(a.start.date()),
         l.time(a.start.time()),
-        a.kind.name(da),
-        a.channel.name(da),
+        fit(a.kind.name(da), widest::<Kind>(da)),
+        fit(a.channel.name(da), widest::<Channel>(da)),
         a.status.name(da)
     )
 }
@@ -420,8 +430,8 @@ fn contact_row(app: &Ctx<'_>, card: &Card, i: usize, k: &Contact) -> String {
         "{mark} {} {}  {}  {}  {}",
         l.date(k.at.date()),
         l.time(k.at.time()),
-        k.channel.name(da),
-        k.outcome.name(da),
+        fit(k.channel.name(da), widest::<Channel>(da)),
+        fit(k.outcome.name(da), widest::<Outcome>(da)),
         sanitize_line(&k.note)
     );
     if let Some(Some((score, wish))) = card.feedback.get(i) {
