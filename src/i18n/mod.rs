@@ -65,6 +65,11 @@ pub mod errors;
 pub mod export;
 pub mod safety;
 
+/// Before the days off of a week in the week view: "fri: 24.12 juleaftensdag, 25.12 juledag".
+pub fn days_off_label(l: Lang) -> &'static str {
+    l.t("fri:", "days off:")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

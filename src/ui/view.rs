@@ -57,7 +57,10 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
         ),
         Span::raw(" "),
         Span::styled(
-            l.day_title(today),
+            match app.config.calendar().is_day_off(today) {
+                Some(d) => format!("{} ({})", l.day_title(today), d.name(l.da())),
+                None => l.day_title(today),
+            },
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Span::raw(" · "),

@@ -503,3 +503,47 @@ fn what_is_due_for_purge_is_counted_after_the_first_frame_and_shown() {
         .collect();
     assert!(top.contains("til sletning"), "{top}");
 }
+
+fn at_day(d: u32, lang: Lang) -> App {
+    let now = NaiveDate::from_ymd_opt(2026, 12, d)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let spec = crate::generate::Spec {
+        citizens: 30,
+        years: 1,
+        seed: 5,
+        now,
+    };
+    crate::generate::generate(&mut store, spec, &mut |_, _| {}).unwrap();
+    let mut a = App::new(store, lang, now).unwrap();
+    a.resize(80, 24);
+    a
+}
+
+fn rows_of(a: &App, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| crate::ui::view::draw(a, f)).unwrap();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| t.backend().buffer()[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn christmas_week_names_its_days_off_in_the_header_and_the_week_view() {
+    let mut a = at_day(25, Lang::Da);
+    let top = rows_of(&a, 80, 24);
+    assert!(top[0].contains("(juledag)"), "{}", top[0]);
+    // The week view of Calls names the week's days off.
+    a.handle_event(&key(KeyCode::Char('2')));
+    a.handle_event(&key(KeyCode::Char('w')));
+    let screen = rows_of(&a, 120, 30);
+    let title = &screen[2];
+    assert!(title.contains("24.12 juleaftensdag"), "{title}");
+    assert!(title.contains("25.12 juledag"), "{title}");
+    assert!(title.contains("26.12 2. juledag"), "{title}");
+}

@@ -43,16 +43,30 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
             about = crate::i18n::closure::pane_title(l, &v.closure);
         }
     } else if app.pane != Pane::Caseload {
+        let cal = app.config.calendar();
         about = if st.week {
             let from = crate::domain::dates::week_start(st.date);
-            format!(
-                "{} {}–{}",
-                l.week(st.date),
-                l.date(from),
-                l.date(from + chrono::Duration::days(6))
-            )
+            let to = from + chrono::Duration::days(6);
+            // The week's days off, named: "uge 52 21.12–27.12 · fri 24.12 juleaftensdag, …".
+            let off: Vec<String> = cal
+                .days_off_between(from, to)
+                .iter()
+                .map(|d| format!("{} {}", l.day_month(d.date), d.name(l.da())))
+                .collect();
+            let mut t = format!("{} {}–{}", l.week(st.date), l.date(from), l.date(to));
+            if !off.is_empty() {
+                t.push_str(&format!(
+                    " · {} {}",
+                    crate::i18n::days_off_label(l),
+                    off.join(", ")
+                ));
+            }
+            t
         } else {
-            l.day_title(st.date)
+            match cal.is_day_off(st.date) {
+                Some(d) => format!("{} · {}", l.day_title(st.date), d.name(l.da())),
+                None => l.day_title(st.date),
+            }
         };
     }
     let view = if matches!(app.pane, Pane::Calls | Pane::Visits) {
