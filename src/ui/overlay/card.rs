@@ -451,9 +451,26 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
     let da = l.da();
     let c = &card.citizen;
     let head = |s: &str| Line::from(Span::styled(s.to_string(), heading_style()));
+    // The labels' column: as wide as the longest label, plus a space.
+    let label_w = [
+        w.col_group,
+        w.cpr,
+        w.phone,
+        w.email,
+        w.benefit_start,
+        w.col_next_due,
+        w.mentor,
+        w.mentor_agreement,
+        w.jobclub_exempt,
+    ]
+    .iter()
+    .map(|k| crate::domain::text::width(k))
+    .max()
+    .unwrap_or(0)
+        + 1;
     let field = |k: &str, v: String| {
         Line::from(vec![
-            Span::styled(format!("{k:<18}"), Style::new().fg(Color::Gray)),
+            Span::styled(fit(k, label_w), Style::new().fg(Color::Gray)),
             Span::raw(v),
         ])
     };
