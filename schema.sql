@@ -264,3 +264,17 @@ UPDATE citizens SET name_key = fold(name) WHERE name_key IS NOT fold(name);
 DROP INDEX IF EXISTS citizens_active_name_key;
 CREATE INDEX citizens_active_search ON citizens
     (archived, sort_key, id, name_key, phone, target_group, mentor, next_due);
+
+-- version: 9
+-- Legal deadline and pace apart, and the target groups after 1.7.2025 (issue 14).
+-- `next_due` is now the legal deadline (the next one not yet met), `pace_due` jobdesk's even
+-- spacing towards it; both are derived and recomputed on the next opening (the stored rules
+-- fingerprint is dropped, so the due dates are computed again with the working-day calendar).
+-- `absence_start` is the first day of absence of a sygedagpenge citizen: the count runs from it.
+-- Uddannelseshjælp is paid as kontanthjælp since 1.7.2025: the stored key becomes
+-- `uddannelsesparat` (the old key is still read as an alias).
+ALTER TABLE citizens ADD COLUMN pace_due TEXT;
+ALTER TABLE citizens ADD COLUMN absence_start TEXT;
+UPDATE citizens SET target_group = 'uddannelsesparat' WHERE target_group = 'uddannelseshjaelp';
+UPDATE closure_calls SET target_group = 'uddannelsesparat' WHERE target_group = 'uddannelseshjaelp';
+DELETE FROM settings WHERE key = 'rules';
