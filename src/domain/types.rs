@@ -52,10 +52,10 @@ pub trait Word: Sized + Copy + 'static {
 }
 
 macro_rules! word_enum {
-    ($name:ident, $what:literal, { $($var:ident => $key:literal, $da:literal, $en:literal, [$($alias:literal),*];)* }) => {
+    ($name:ident, $what:literal, { $($(#[$meta:meta])* $var:ident => $key:literal, $da:literal, $en:literal, [$($alias:literal),*];)* }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($var),* }
+        pub enum $name { $($(#[$meta])* $var),* }
         impl Word for $name {
             const ALL: &'static [Self] = &[$($name::$var),*];
             const WHAT: &'static str = $what;
@@ -78,6 +78,9 @@ word_enum!(TargetGroup, "target group", {
     Dagpenge => "dagpenge", "Dagpengemodtager", "Insured unemployed", ["dp", "insured", "unemployment_benefit"];
     KontanthjaelpJobparat => "kontanthjaelp_jobparat", "Jobparat kontanthjælpsmodtager", "Job-ready cash benefit", ["jobparat", "job_ready"];
     KontanthjaelpAktivitetsparat => "kontanthjaelp_aktivitetsparat", "Aktivitetsparat kontanthjælpsmodtager", "Activity-ready cash benefit", ["aktivitetsparat", "activity_ready"];
+    /// Uddannelseshjælp is paid as kontanthjælp since 1.7.2025 (lov nr. 1655 af 30.12.2024):
+    /// the old key `uddannelseshjaelp` is read as this one, in JSON files too.
+    #[serde(alias = "uddannelseshjaelp")]
     Uddannelsesparat => "uddannelsesparat", "Uddannelsesparat kontanthjælpsmodtager", "Education-ready cash benefit", ["uddannelseshjaelp", "uddannelseshjaelpsmodtager", "uddannelseshjaelp_modtager", "education_benefit", "education_ready", "udd", "kontanthjaelp_uddannelsesparat"];
     Sygedagpenge => "sygedagpenge", "Sygedagpengemodtager", "Sickness benefit", ["sdp", "sickness"];
     Jobafklaring => "jobafklaring", "Jobafklaringsforløb", "Work-ability clarification", ["jobafklaringsforlob_", "work_ability"];

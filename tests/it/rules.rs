@@ -452,3 +452,43 @@ fn a_generated_caseload_has_no_overlaps_and_no_conversation_after_its_deadline()
     }
     assert!(checked > 0);
 }
+
+#[test]
+fn absence_start_survives_a_json_round_trip_and_old_files_load() {
+    let dir = tmpdir();
+    let db = db_in(&dir);
+    let id = add(
+        &db,
+        "Sif Syg",
+        "sygedagpenge",
+        "2026-01-19",
+        &["--absence-start", "2026-01-05"],
+    );
+    let file = dir.path().join("all.json");
+    ok(jobdesk(&db).args(["export", "json", "-o"]).arg(&file));
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(text.contains("\"absence_start\":\"2026-01-05\""), "{text}");
+    let other = dir.path().join("other.db");
+    ok(jobdesk(&other).args(["import", "json"]).arg(&file));
+    assert_eq!(row(&other, &id)["next_due"], "2026-02-27");
+    let again = dir.path().join("again.json");
+    ok(jobdesk(&other).args(["export", "json", "-o"]).arg(&again));
+    let again_text = std::fs::read_to_string(&again).unwrap_or_default();
+    // The same citizen line, whatever the header says.
+    let line = |t: &str| {
+        t.lines()
+            .find(|l| l.contains("Sif Syg"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(line(&again_text), line(&text));
+    // A file written before the field loads (the old key too).
+    let old = text
+        .replace(",\"absence_start\":\"2026-01-05\"", "")
+        .replace("\"sygedagpenge\"", "\"uddannelseshjaelp\"");
+    let old_file = dir.path().join("old.json");
+    std::fs::write(&old_file, old).unwrap_or_default();
+    let third = dir.path().join("third.db");
+    ok(jobdesk(&third).args(["import", "json"]).arg(&old_file));
+    assert_eq!(row(&third, &id)["target_group"], "uddannelsesparat");
+}
