@@ -288,3 +288,17 @@ DROP TABLE audit;
 ALTER TABLE audit_new RENAME TO audit;
 CREATE INDEX audit_at ON audit (at);
 CREATE INDEX audit_citizen ON audit (citizen_id, at);
+
+-- version: 10
+-- Legal deadline and pace apart, and the target groups after 1.7.2025 (issue 14).
+-- `next_due` is now the legal deadline (the next one not yet met), `pace_due` jobdesk's even
+-- spacing towards it; both are derived and recomputed on the next opening (the stored rules
+-- fingerprint is dropped, so the due dates are computed again with the working-day calendar).
+-- `absence_start` is the first day of absence of a sygedagpenge citizen: the count runs from it.
+-- Uddannelseshjælp is paid as kontanthjælp since 1.7.2025: the stored key becomes
+-- `uddannelsesparat` (the old key is still read as an alias).
+ALTER TABLE citizens ADD COLUMN pace_due TEXT;
+ALTER TABLE citizens ADD COLUMN absence_start TEXT;
+UPDATE citizens SET target_group = 'uddannelsesparat' WHERE target_group = 'uddannelseshjaelp';
+UPDATE closure_calls SET target_group = 'uddannelsesparat' WHERE target_group = 'uddannelseshjaelp';
+DELETE FROM settings WHERE key = 'rules';

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::cadence::{Rule, Rules};
+use crate::domain::cadence::{ClosedGroup, Rule, Rules};
 use crate::domain::workdays::{Calendar, LocalDayOff};
 use crate::error::{Result, user};
 
@@ -21,8 +21,12 @@ pub struct Config {
     /// How many days after a citizen's last contact their contacts that are transferred to the
     /// case system are kept; `jobdesk purge` removes them after that (default 730: 2 years).
     pub retention_days: u32,
-    /// The cadence rules; empty means the built-in defaults (LAB § 31).
+    /// The cadence rules; empty means the built-in defaults (LAB § 31 and the rows of lov
+    /// nr. 1750 af 29.12.2025 that could be checked, each with its source).
     pub rules: Vec<Rule>,
+    /// Target groups closed to new citizens from a date; empty means the built-in defaults
+    /// (ressourceforløb and revalidering).
+    pub closed_to_new: Vec<ClosedGroup>,
     /// The local days off on top of the public holidays (which are computed, not configured):
     /// the list replaces the defaults (grundlovsdag, juleaftensdag, nytårsaftensdag) as a whole,
     /// and `days_off = []` leaves only the public holidays.
@@ -60,20 +64,47 @@ impl Default for Config {
             ]),
             retention_days: crate::store::DEFAULT_RETENTION_DAYS,
             rules: Vec::new(),
+            closed_to_new: Vec::new(),
             days_off: LocalDayOff::defaults(),
         }
     }
 }
 
+/// What `config --default` says above the rule rows.
+const RULES_HELP: &str = "\
+# rules: conversations due per target group, one [[rules]] per row; the list replaces the
+# defaults as a whole. effective_from: the row applies to citizens whose benefit starts on or
+# after it (a row dated after a citizen's benefit start does not apply to that citizen; that
+# is jobdesk's reading: the transitional rule of lov nr. 1750 was not found). count
+# conversations within window_months months (or window_days days), the first within
+# first_within_days; first_is_legal = false: the law sets no limit for the first one, and that
+# number is only jobdesk's pace. The law sets minimums within a period, not dates for the 2nd
+# and 3rd conversation: next_due (overskredet when passed) is the legal deadline, jobdesk's even
+# spacing is only a pace (bagud when passed). A date on a day off moves back to the working day
+# before it. source: where the numbers come from. unverified = true: not confirmed against the
+# law's text; shown, but not used (the earlier row stays in force) until you check it and set
+# it to false.
+# Shipped: the rules before the reform (LAB § 31, lovbkg. nr. 280 af 1.3.2024;
+# sygedagpengeloven § 13 b, lovbkg. nr. 1179 af 21.9.2023) from 2020-01-01; from 2026-07-01
+# (lov nr. 1750 af 29.12.2025) dagpenge, jobparat kontanthjælp and ledighedsydelse as STAR's
+# Q&A of 04-06-2025 describes them (the amended § 31 could not be read); sygedagpenge from
+# 2027-01-01 unverified. Aktivitetsparat, uddannelsesparat and jobafklaring keep the earlier
+# rule (no 2026 number was found).
+# closed_to_new: groups closed to new citizens (adding one with a later benefit start warns).
+";
+
 impl Config {
+    /// The cadence rules with this file's local days off (the deadlines move back on them).
     pub fn rules(&self) -> Rules {
-        if self.rules.is_empty() {
-            Rules::default()
-        } else {
-            Rules {
-                rules: self.rules.clone(),
-            }
+        let mut r = Rules::default();
+        if !self.rules.is_empty() {
+            r.rules = self.rules.clone();
         }
+        if !self.closed_to_new.is_empty() {
+            r.closed = self.closed_to_new.clone();
+        }
+        r.days_off = self.days_off.clone();
+        r
     }
 
     /// The working-day calendar: the public holidays and this file's local days off.
@@ -91,8 +122,10 @@ impl Config {
 
     /// The default file's text, with the built-in rules written out to edit.
     pub fn default_text() -> String {
+        let defaults = Rules::default();
         let c = Config {
-            rules: Rules::default().rules,
+            rules: defaults.rules,
+            closed_to_new: defaults.closed,
             ..Default::default()
         };
         let body = toml::to_string_pretty(&c).unwrap_or_default();
@@ -101,8 +134,12 @@ impl Config {
             Some(at) => format!("{}{days_off}{}", &body[..at], &body[at..]),
             None => format!("{body}\n{days_off}"),
         };
+        let body = match body.find("[[rules]]") {
+            Some(at) => format!("{}{RULES_HELP}{}", &body[..at], &body[at..]),
+            None => body,
+        };
         format!(
-            "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# rules: conversations due per target group (LAB § 31 by default); effective_from picks the rule in force for a benefit start.\n\n{body}"
+            "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n\n{body}"
         )
     }
 
@@ -176,9 +213,13 @@ impl Config {
             }
         }
         for r in &c.rules {
-            if r.count == 0 || r.first_within_days < 0 || r.window_days < r.first_within_days {
+            if r.count == 0
+                || r.first_within_days < 0
+                || (r.window_months == 0 && r.window_days < r.first_within_days)
+                || r.window_months > 120
+            {
                 return Err(format!(
-                    "the rule for {} from {} is impossible: count ≥ 1 and 0 ≤ first_within_days ≤ window_days",
+                    "the rule for {} from {} is impossible: count ≥ 1, 0 ≤ first_within_days, and window_months (1 to 120) or window_days ≥ first_within_days",
                     r.group, r.effective_from
                 ));
             }
@@ -193,8 +234,20 @@ mod tests {
 
     #[test]
     fn default_text_parses_back_to_the_defaults() {
-        let c = Config::parse(&Config::default_text()).unwrap_or_default();
+        let c = Config::parse(&Config::default_text()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c.rules(), Rules::default());
+        let text = Config::default_text();
+        assert!(
+            text.contains("source = \"LAB § 31, stk. 3 og 5 (lovbkg. nr. 280 af 1.3.2024)\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("STAR, Spørgsmål og svar om reformen, opdateret 04-06-2025"),
+            "{text}"
+        );
+        assert!(text.contains("effective_from = \"2026-07-01\""), "{text}");
+        assert!(text.contains("unverified = true"), "{text}");
+        assert!(text.contains("[[closed_to_new]]"), "{text}");
         assert_eq!(c.note_soft_limit, 280);
         assert_eq!(c.retention_days, 730);
         assert!(!c.snippets_da.is_empty());

@@ -49,6 +49,10 @@ pub struct PlanArgs {
     /// Where (an address, a room)
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub place: Option<String>,
+    /// Treat a warning (after the citizen's legal deadline, a day off, a weekend, in the past,
+    /// over another appointment) as an error: exit 2 and plan nothing
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,7 +109,8 @@ pub struct LogAddArgs {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Whether it counts toward the legal minimum of conversations (default: yes for a held
-    /// conversation in person, by phone or video)
+    /// conversation in person, by phone or video; a citizen's first conversation by phone or
+    /// video warns and counts only with --counts yes, since it must be held in person)
     #[arg(long, value_name = "yes|no")]
     pub counts: Option<YesNo>,
 }
@@ -238,7 +243,7 @@ pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Kind::MentorVisit => 60,
     });
     store.require_citizen(a.citizen)?;
-    let id = store.add_appointment(&NewAppointment {
+    let new = NewAppointment {
         uuid: uuid::Uuid::new_v4().to_string(),
         citizen_id: a.citizen,
         kind,
@@ -248,7 +253,16 @@ pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         place: a.place.clone().unwrap_or_default(),
         status: Status::Planned,
         reason: String::new(),
-    })?;
+    };
+    // Warnings, never silence: each on stderr; planned all the same unless --strict.
+    let warnings = store.plan_warnings(&new, ctx.now, None)?;
+    for w in &warnings {
+        eprintln!("{}", words::plan_warning(ctx.lang, w));
+    }
+    if a.strict && !warnings.is_empty() {
+        return Err(user(words::plan_strict_refused(ctx.lang, warnings.len())));
+    }
+    let id = store.add_appointment(&new)?;
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -272,6 +286,24 @@ fn log_add(a: &LogAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         None => crate::domain::minimum::counts(Kind::Conversation, outcome, channel),
     };
     store.require_citizen(a.citizen)?;
+    let first_not_in_person = crate::domain::minimum::first_needs_in_person(
+        store.is_first_conversation(a.citizen)?,
+        Kind::Conversation,
+        outcome,
+        channel,
+    );
+    let counts = if first_not_in_person {
+        eprintln!("{}", words::first_in_person(ctx.lang));
+        if a.counts.is_none() {
+            eprintln!(
+                "{}",
+                words::first_in_person_not_counted(ctx.lang, "--counts yes")
+            );
+        }
+        counts && a.counts == Some(YesNo::Yes)
+    } else {
+        counts
+    };
     let id = store.add_contact(&NewContact {
         uuid: uuid::Uuid::new_v4().to_string(),
         citizen_id: a.citizen,

@@ -20,7 +20,8 @@ pub struct CitizensArgs {
     /// Archived citizens too
     #[arg(long)]
     pub all: bool,
-    /// One JSON array of objects (id, name, target_group, next_due), for scripts
+    /// One JSON array of objects (id, name, target_group, next_due, pace_due, archived), for
+    /// scripts; next_due is the legal deadline, pace_due jobdesk's pace towards it
     #[arg(long)]
     pub json: bool,
 }
@@ -60,6 +61,10 @@ pub struct CitizenSetArgs {
     /// Replace the living summary
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub summary: Option<String>,
+    /// The first day of absence (sygedagpenge: the first conversation is due by the end of
+    /// week 8 counted from it); "none" clears it
+    #[arg(long, value_name = "DATE")]
+    pub absence_start: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +102,10 @@ pub struct CitizenAddArgs {
     /// Start on the current benefit (the conversation count runs from it)
     #[arg(long, value_name = "DATE")]
     pub benefit_start: Option<String>,
+    /// The first day of absence (sygedagpenge: the count runs from it; default: the benefit
+    /// start)
+    #[arg(long, value_name = "DATE")]
+    pub absence_start: Option<String>,
     /// The citizen has a mentor
     #[arg(long)]
     pub mentor: bool,
@@ -172,6 +181,10 @@ fn citizen_add(a: &CitizenAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         Some(d) => Some(ctx.date("--benefit-start", d)?),
         None => None,
     };
+    let absence_start = match &a.absence_start {
+        Some(d) => Some(ctx.date("--absence-start", d)?),
+        None => None,
+    };
     if !a.email.is_empty() && !a.email.contains('@') {
         return Err(user(format!("--email: '{}' is not an address", a.email)));
     }
@@ -194,7 +207,14 @@ fn citizen_add(a: &CitizenAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         mentor: a.mentor,
         summary: a.summary.clone(),
         archived: false,
+        absence_start,
     })?;
+    // A group the reform closes to new citizens: warn, never refuse (the date is data).
+    if let Some(start) = benefit_start.or(Some(ctx.today()))
+        && let Some(closed) = store.rules().closed_to_new(group, start)
+    {
+        eprintln!("{}", words::group_closed_to_new(ctx.lang, group, closed));
+    }
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -221,6 +241,13 @@ fn citizen_set(a: &CitizenSetArgs, ctx: &Ctx, _out: &mut dyn Write) -> Result<()
         store.set_mentor_agreement(a.id, &m)?;
     }
     store.set_citizen_flags(a.id, yes(a.exempt), yes(a.mentor), yes(a.archived))?;
+    if let Some(d) = &a.absence_start {
+        let day = match d.trim() {
+            "none" | "ingen" | "" => None,
+            d => Some(ctx.date("--absence-start", d)?),
+        };
+        store.set_absence_start(a.id, day)?;
+    }
     if let Some(text) = &a.summary {
         store.apply(&[crate::store::Change::Summary {
             citizen_id: a.id,
@@ -236,6 +263,7 @@ struct CitizenJson<'a> {
     name: &'a str,
     target_group: &'a str,
     next_due: Option<String>,
+    pace_due: Option<String>,
     archived: bool,
 }
 
@@ -255,6 +283,7 @@ pub fn citizens(a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
                 name: &c.name,
                 target_group: c.target_group.key(),
                 next_due: c.next_due.map(|d| d.format("%Y-%m-%d").to_string()),
+                pace_due: c.pace_due.map(|d| d.format("%Y-%m-%d").to_string()),
                 archived: c.archived,
             })
             .collect();

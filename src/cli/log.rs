@@ -29,6 +29,11 @@ pub struct MarkArgs {
     /// start with '-'
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
+    /// The citizen's first conversation was held by phone or video and counts all the same
+    /// (without it, such a first conversation warns and does not count: it must be held in
+    /// person)
+    #[arg(long)]
+    pub first_by_phone_ok: bool,
 }
 
 #[derive(Debug, Args)]
@@ -95,7 +100,25 @@ pub fn mark(a: &MarkArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     }
     let mut store = ctx.open_store(Create::No)?;
     let appointment = store.appointment(a.appointment)?;
+    let first_not_in_person = status.outcome().is_some_and(|o| {
+        crate::domain::minimum::first_needs_in_person(
+            true,
+            appointment.kind,
+            o,
+            appointment.channel,
+        )
+    }) && store.is_first_conversation(appointment.citizen_id)?;
     let marked = store.mark_appointment(a.appointment, status, None, ctx.now)?;
+    if first_not_in_person {
+        eprintln!("{}", words::first_in_person(l));
+        if !a.first_by_phone_ok {
+            eprintln!(
+                "{}",
+                words::first_in_person_not_counted(l, "--first-by-phone-ok")
+            );
+            store.set_contact_counts(marked.contact_id, false)?;
+        }
+    }
     if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
         store.apply(&[Change::ContactNote {
             id: marked.contact_id,

@@ -16,6 +16,21 @@ pub fn counts(kind: Kind, outcome: Outcome, channel: Channel) -> bool {
         && !channel.is_written()
 }
 
+/// Whether a conversation that would count must be held back because it is the citizen's first
+/// one and was not held in person: the first conversation is held "ved personligt fremmøde"
+/// (sygedagpengeloven § 13 b, stk. 1; for the LAB groups jobdesk's practice as DOMAIN.md
+/// describes it). Such a conversation warns ("første samtale skal holdes ved personligt
+/// fremmøde") and counts only when the consultant confirms it (`log add --counts yes`,
+/// `mark --first-by-phone-ok`, or the desk's confirmation).
+pub fn first_needs_in_person(
+    is_first: bool,
+    kind: Kind,
+    outcome: Outcome,
+    channel: Channel,
+) -> bool {
+    is_first && counts(kind, outcome, channel) && !channel.is_in_person()
+}
+
 /// Whether an entry asked to count still counts, given whether it falls in a closure whose held
 /// conversations do not count.
 pub fn within_closures(counts: bool, in_closure_that_does_not_count: bool) -> bool {
@@ -49,6 +64,36 @@ mod tests {
                 "{written}"
             );
         }
+        assert!(first_needs_in_person(
+            true,
+            Kind::Conversation,
+            Outcome::Held,
+            Channel::Phone
+        ));
+        assert!(first_needs_in_person(
+            true,
+            Kind::Conversation,
+            Outcome::Held,
+            Channel::Video
+        ));
+        assert!(!first_needs_in_person(
+            true,
+            Kind::Conversation,
+            Outcome::Held,
+            Channel::InPerson
+        ));
+        assert!(!first_needs_in_person(
+            false,
+            Kind::Conversation,
+            Outcome::Held,
+            Channel::Phone
+        ));
+        assert!(!first_needs_in_person(
+            true,
+            Kind::Conversation,
+            Outcome::NoShow,
+            Channel::Phone
+        ));
         assert!(within_closures(true, false));
         assert!(!within_closures(true, true));
         assert!(!within_closures(false, false));

@@ -117,6 +117,13 @@ pub struct CitizenRecord {
     pub last_contact: Option<NaiveDateTime>,
     pub next_due: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
+    /// jobdesk's pace towards `next_due` (derived); left out when empty, so files written
+    /// before it load as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pace_due: Option<NaiveDate>,
+    /// The first day of absence (sygedagpenge); left out when empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absence_start: Option<NaiveDate>,
 }
 
 /// One appointment, every column.

@@ -52,10 +52,10 @@ pub trait Word: Sized + Copy + 'static {
 }
 
 macro_rules! word_enum {
-    ($name:ident, $what:literal, { $($var:ident => $key:literal, $da:literal, $en:literal, [$($alias:literal),*];)* }) => {
+    ($name:ident, $what:literal, { $($(#[$meta:meta])* $var:ident => $key:literal, $da:literal, $en:literal, [$($alias:literal),*];)* }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($var),* }
+        pub enum $name { $($(#[$meta])* $var),* }
         impl Word for $name {
             const ALL: &'static [Self] = &[$($name::$var),*];
             const WHAT: &'static str = $what;
@@ -78,7 +78,10 @@ word_enum!(TargetGroup, "target group", {
     Dagpenge => "dagpenge", "Dagpengemodtager", "Insured unemployed", ["dp", "insured", "unemployment_benefit"];
     KontanthjaelpJobparat => "kontanthjaelp_jobparat", "Jobparat kontanthjælpsmodtager", "Job-ready cash benefit", ["jobparat", "job_ready"];
     KontanthjaelpAktivitetsparat => "kontanthjaelp_aktivitetsparat", "Aktivitetsparat kontanthjælpsmodtager", "Activity-ready cash benefit", ["aktivitetsparat", "activity_ready"];
-    Uddannelseshjaelp => "uddannelseshjaelp", "Uddannelseshjælpsmodtager", "Education benefit (under 30)", ["education_benefit", "udd"];
+    /// Uddannelseshjælp is paid as kontanthjælp since 1.7.2025 (lov nr. 1655 af 30.12.2024):
+    /// the old key `uddannelseshjaelp` is read as this one, in JSON files too.
+    #[serde(alias = "uddannelseshjaelp")]
+    Uddannelsesparat => "uddannelsesparat", "Uddannelsesparat kontanthjælpsmodtager", "Education-ready cash benefit", ["uddannelseshjaelp", "uddannelseshjaelpsmodtager", "uddannelseshjaelp_modtager", "education_benefit", "education_ready", "udd", "kontanthjaelp_uddannelsesparat"];
     Sygedagpenge => "sygedagpenge", "Sygedagpengemodtager", "Sickness benefit", ["sdp", "sickness"];
     Jobafklaring => "jobafklaring", "Jobafklaringsforløb", "Work-ability clarification", ["jobafklaringsforlob_", "work_ability"];
     Ressourceforloeb => "ressourceforloeb", "Ressourceforløb", "Resource course", ["ressourceforlob", "resource"];
@@ -97,8 +100,8 @@ impl TargetGroup {
             (KontanthjaelpJobparat, false) => "Cash, job-ready",
             (KontanthjaelpAktivitetsparat, true) => "Kth. aktivitetsp.",
             (KontanthjaelpAktivitetsparat, false) => "Cash, activity-r.",
-            (Uddannelseshjaelp, true) => "Uddannelseshjælp",
-            (Uddannelseshjaelp, false) => "Education benefit",
+            (Uddannelsesparat, true) => "Kth. udd.parat",
+            (Uddannelsesparat, false) => "Cash, educ.-ready",
             (Sygedagpenge, true) => "Sygedagpenge",
             (Sygedagpenge, false) => "Sickness benefit",
             (Jobafklaring, true) => "Jobafklaring",
@@ -230,7 +233,22 @@ pub struct Citizen {
     pub exempt: bool,
     pub archived: bool,
     pub last_contact: Option<NaiveDateTime>,
+    /// The next legal deadline (the next one not yet met), on a working day.
     pub next_due: Option<NaiveDate>,
+    /// jobdesk's pace towards it (even spacing of the minimum): never later than `next_due`.
+    #[serde(default)]
+    pub pace_due: Option<NaiveDate>,
+    /// The first day of absence (sygedagpenge): the count runs from it when set.
+    #[serde(default)]
+    pub absence_start: Option<NaiveDate>,
+}
+
+impl Citizen {
+    /// Where the citizen stands today: overdue (the legal deadline passed), behind (only the
+    /// pace passed), due soon (within 7 days of the next date to aim at), or fine.
+    pub fn standing(&self, today: NaiveDate) -> crate::domain::cadence::Standing {
+        crate::domain::cadence::standing(self.next_due, self.pace_due, today)
+    }
 }
 
 /// A citizen to be created (no id yet).
@@ -245,6 +263,8 @@ pub struct NewCitizen {
     pub mentor: bool,
     pub summary: String,
     pub archived: bool,
+    /// The first day of absence (sygedagpenge).
+    pub absence_start: Option<NaiveDate>,
 }
 
 /// A planned or past appointment: a conversation or a mentor visit.

@@ -363,6 +363,8 @@ mod tests {
                 last_contact: Some(t("2026-11-20T10:00:00")),
                 next_due: Some(d("2026-12-01")),
                 created_at: t("2026-09-01T08:00:00"),
+                pace_due: Some(d("2026-11-27")),
+                absence_start: None,
             }),
             Record::Appointment(AppointmentRecord {
                 id: 4,

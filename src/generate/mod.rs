@@ -9,7 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::domain::cadence::Rules;
+use crate::domain::cadence::{Due, DueInput, Rules};
 use crate::domain::minimum;
 use crate::domain::text::fold;
 use crate::domain::workdays::{Calendar, default_calendar};
@@ -43,7 +43,7 @@ const GROUP_WEIGHTS: &[(TargetGroup, u32)] = &[
     (TargetGroup::Dagpenge, 28),
     (TargetGroup::KontanthjaelpJobparat, 12),
     (TargetGroup::KontanthjaelpAktivitetsparat, 16),
-    (TargetGroup::Uddannelseshjaelp, 10),
+    (TargetGroup::Uddannelsesparat, 10),
     (TargetGroup::Sygedagpenge, 16),
     (TargetGroup::Jobafklaring, 6),
     (TargetGroup::Ressourceforloeb, 5),
@@ -100,6 +100,7 @@ pub fn generate_with(
             last_contact: None,
             appointments: Vec::new(),
             contacts: Vec::new(),
+            busy: Default::default(),
             load,
         };
         for _ in 0..spec.citizens {
@@ -127,8 +128,17 @@ struct Gen<'a, 't> {
     /// Appointments and contacts of every citizen, written in time order at the end.
     appointments: Vec<GenAppointment>,
     contacts: Vec<GenContact>,
+    /// The consultant's booked quarter hours per day (bit n: 8.00 + n quarters), so that no two
+    /// appointments overlap while a day has room.
+    busy: std::collections::HashMap<NaiveDate, u64>,
     load: &'a mut Loader<'t>,
 }
+
+/// Quarter hours from 8.00 that a day's bitmask covers (to 18.00).
+const QUARTERS: u32 = 40;
+/// An appointment starts 8.30–15.00: quarters 2..=28.
+const FIRST_START: u32 = 2;
+const LAST_START: u32 = 28;
 
 impl Gen<'_, '_> {
     fn pick<'s>(&mut self, list: &'s [&'s str]) -> &'s str {
@@ -238,6 +248,73 @@ impl Gen<'_, '_> {
         day.and_time(NaiveTime::from_hms_opt(mins / 60, mins % 60, 0).unwrap_or_default())
     }
 
+    /// A free time for an appointment of `minutes` on `day` or, when that day is full, a
+    /// nearby working day: later days, or with `latest` earlier days from it back to
+    /// `earliest` (never after `latest`). When no day in reach has room (a caseload bigger
+    /// than one consultant's week), a random slot: an overlap rather than no appointment.
+    fn free_slot(
+        &mut self,
+        day: NaiveDate,
+        minutes: i64,
+        latest: Option<NaiveDate>,
+        earliest: NaiveDate,
+    ) -> NaiveDateTime {
+        let len = ((minutes.max(15) + 14) / 15) as u32;
+        let mask = if len >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << len) - 1
+        };
+        let start = self.calendar.working_day_on_or_after(day);
+        let mut days = Vec::with_capacity(16);
+        match latest {
+            Some(l) => {
+                let top = self.calendar.last_working_day_on_or_before(l);
+                let s = start.min(top);
+                let mut d = s;
+                while d <= top && days.len() < 8 {
+                    days.push(d);
+                    d = self.calendar.next_working_day(d);
+                }
+                let mut d = self
+                    .calendar
+                    .last_working_day_on_or_before(s - Duration::days(1));
+                while d >= earliest && days.len() < 16 {
+                    days.push(d);
+                    d = self
+                        .calendar
+                        .last_working_day_on_or_before(d - Duration::days(1));
+                }
+            }
+            None => {
+                let mut d = start;
+                while days.len() < 15 {
+                    days.push(d);
+                    d = self.calendar.next_working_day(d);
+                }
+            }
+        }
+        let first_q = self.rng.random_range(FIRST_START..=LAST_START);
+        for d in days {
+            let used = self.busy.get(&d).copied().unwrap_or(0);
+            for i in 0..=(LAST_START - FIRST_START) {
+                let q = FIRST_START + (first_q - FIRST_START + i) % (LAST_START - FIRST_START + 1);
+                if q + len > QUARTERS {
+                    continue;
+                }
+                let m = mask << q;
+                if used & m == 0 {
+                    self.busy.insert(d, used | m);
+                    let mins = 8 * 60 + q * 15;
+                    return d.and_time(
+                        NaiveTime::from_hms_opt(mins / 60, mins % 60, 0).unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        self.slot(day)
+    }
+
     fn citizen(&mut self) -> Result<()> {
         let female = self.rng.random_bool(0.5);
         let first = if female {
@@ -268,7 +345,7 @@ impl Gen<'_, '_> {
         };
         let mentor = self.rng.random_bool(0.15);
         let birth_year = match group {
-            TargetGroup::Uddannelseshjaelp => self.today.year() - self.rng.random_range(18..30),
+            TargetGroup::Uddannelsesparat => self.today.year() - self.rng.random_range(18..30),
             _ => self.today.year() - self.rng.random_range(25..64),
         };
         let cpr = if self.rng.random_bool(0.6) {
@@ -295,7 +372,7 @@ impl Gen<'_, '_> {
             fold(last).replace(' ', ""),
             self.rng.random_range(1..100u32)
         );
-        let summary = self.pick(names::SUMMARIES).to_string();
+        let summary = self.pick(names::summaries(group, mentor)).to_string();
         let id = self.load.citizen(
             &NewCitizen {
                 name,
@@ -307,6 +384,7 @@ impl Gen<'_, '_> {
                 mentor,
                 summary,
                 archived: end.is_some(),
+                absence_start: None,
             },
             start.and_hms_opt(8, 0, 0).unwrap_or_default(),
         )?;
@@ -324,12 +402,33 @@ impl Gen<'_, '_> {
         if mentor {
             self.mentor_visits(id, start, until)?;
         }
-        let due = self.rules.next_due(group, Some(start), false, &held, &[]);
-        self.load.set_derived(id, due, self.last_contact)?;
+        let due = self.due(group, start, &held);
+        self.load.set_derived(
+            id,
+            due.map(|d| d.legal),
+            self.last_contact,
+            due.map(|d| d.pace),
+        )?;
         Ok(())
     }
 
-    /// Conversations from the benefit start: the rule's minimum, then every 6–10 weeks.
+    /// The citizen's legal deadline and pace, with these conversations held.
+    fn due(&self, group: TargetGroup, start: NaiveDate, held: &[NaiveDate]) -> Option<Due> {
+        self.rules.due(
+            &DueInput {
+                group,
+                benefit_start: Some(start),
+                absence_start: None,
+                exempt: false,
+                held,
+                suspensions: &[],
+            },
+            self.calendar,
+        )
+    }
+
+    /// Conversations from the benefit start: the rule's minimum, then every 6–10 weeks. A
+    /// planned one lies on or before the citizen's legal deadline when that is still ahead.
     fn conversations(
         &mut self,
         id: i64,
@@ -352,8 +451,25 @@ impl Gen<'_, '_> {
             self.now + Duration::days(21)
         };
         let mut first = true;
+        // Only the next planned conversation is held to the deadline; later ones follow it.
+        let mut planned_one = false;
         loop {
-            let at = self.slot(day);
+            let minutes = if first {
+                60
+            } else {
+                [30, 30, 45][self.rng.random_range(0..3)]
+            };
+            let tomorrow = self.today + Duration::days(1);
+            let (latest, earliest) = if day >= self.today && !planned_one {
+                let legal = self
+                    .due(group, start, held)
+                    .map(|d| d.legal)
+                    .filter(|l| *l >= tomorrow);
+                (legal, tomorrow)
+            } else {
+                (None, start)
+            };
+            let at = self.free_slot(day, minutes, latest, earliest);
             if at > stop {
                 break;
             }
@@ -366,12 +482,8 @@ impl Gen<'_, '_> {
                     _ => Channel::Video,
                 }
             };
-            let minutes = if first {
-                60
-            } else {
-                [30, 30, 45][self.rng.random_range(0..3)]
-            };
             if at >= self.now {
+                planned_one = true;
                 self.appointment(
                     id,
                     Kind::Conversation,
@@ -421,7 +533,7 @@ impl Gen<'_, '_> {
                 }
                 _ => self.rng.random_range(28..56),
             };
-            day += Duration::days(gap.max(3) - self.rng.random_range(0..3));
+            day = day.max(at.date()) + Duration::days(gap.max(3) - self.rng.random_range(0..3));
         }
         Ok(())
     }
@@ -466,8 +578,25 @@ impl Gen<'_, '_> {
         } else {
             agreement_end
         };
+        // The written agreement the support rests on: goals, hours, up to six months.
+        let goals = self.pick(names::MENTOR_GOALS).to_string();
+        let hours = [1.0, 1.5, 2.0, 3.0][self.rng.random_range(0..4)];
+        let agreement_until = if until >= self.now {
+            self.today + Duration::days(self.rng.random_range(30..150))
+        } else {
+            stop.date()
+        };
+        self.load.set_mentor_agreement(
+            id,
+            &crate::store::MentorAgreement {
+                goals,
+                hours: Some(hours),
+                until: Some(agreement_until),
+            },
+        )?;
         loop {
-            let at = self.slot(day);
+            let minutes = [60, 60, 90, 120][self.rng.random_range(0..4)];
+            let at = self.free_slot(day, minutes, None, day);
             if at > stop {
                 break;
             }
@@ -477,7 +606,6 @@ impl Gen<'_, '_> {
                 8 => Channel::Workplace,
                 _ => Channel::Phone,
             };
-            let minutes = [60, 60, 90, 120][self.rng.random_range(0..4)];
             if at >= self.now {
                 self.appointment(id, Kind::MentorVisit, at, minutes, channel, Status::Planned)?;
             } else {
@@ -497,7 +625,7 @@ impl Gen<'_, '_> {
                 let counts = minimum::counts(Kind::MentorVisit, outcome, channel);
                 self.contact(id, Some(aid), at, channel, outcome, m, note, counts)?;
             }
-            day += Duration::days([7, 7, 14][self.rng.random_range(0..3)]);
+            day = day.max(at.date()) + Duration::days([7, 7, 14][self.rng.random_range(0..3)]);
         }
         Ok(())
     }

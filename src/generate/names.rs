@@ -1,5 +1,7 @@
 //! Lists of common Danish first and last names. Every person made from them is fictional.
 
+use crate::domain::TargetGroup;
+
 pub const FIRST_FEMALE: &[&str] = &[
     "Anne",
     "Kirsten",
@@ -181,6 +183,81 @@ pub const NOTES_MENTOR: &[&str] = &[
     "Lavet ugeplan sammen.",
     "Borger træt i dag, kort besøg.",
     "",
+];
+
+/// Summaries that fit the target group (and a mentor's support).
+pub fn summaries(group: TargetGroup, mentor: bool) -> &'static [&'static str] {
+    use TargetGroup::*;
+    if mentor
+        && matches!(
+            group,
+            KontanthjaelpAktivitetsparat | Ressourceforloeb | Uddannelsesparat
+        )
+        && !MENTOR_SUMMARIES.is_empty()
+    {
+        return MENTOR_SUMMARIES;
+    }
+    match group {
+        Dagpenge => DAGPENGE,
+        KontanthjaelpJobparat => JOBPARAT,
+        KontanthjaelpAktivitetsparat | Ressourceforloeb | Jobafklaring | Revalidering => HEALTH,
+        Uddannelsesparat => EDUCATION,
+        Sygedagpenge => SICK,
+        Ledighedsydelse => FLEX,
+        Other => SUMMARIES,
+    }
+}
+
+const DAGPENGE: &[&str] = &[
+    "Uddannet tømrer, søger bredt i byggeriet.",
+    "Ledig kontorassistent, søger også uden for kommunen.",
+    "Tidligere butiksansat. Praktik i detail aftalt.",
+    "Søger job inden for lager. Kørekort B. Motiveret.",
+    "Ledig efter konkurs. Opkvalificering som truckfører aftalt.",
+];
+const JOBPARAT: &[&str] = &[
+    "Søger job inden for lager. Kørekort B. Motiveret.",
+    "Enlig forsørger, kan arbejde 8–14.",
+    "Dansk på niveau B1. Sprogskole to dage om ugen.",
+    "Tidligere butiksansat. Praktik i detail aftalt.",
+    "Søger rengøringsjob; 225 timers regel gennemgået.",
+];
+const HEALTH: &[&str] = &[
+    "Ryg- og skulderproblemer. Afklaring af arbejdsevne i gang.",
+    "Stress efter arbejdsophør. Gradvis opstart.",
+    "Social angst; små skridt, praktik få timer om ugen.",
+    "Helbredsoplysninger indhentet. Rehabiliteringsteam planlagt.",
+    "",
+];
+const EDUCATION: &[&str] = &[
+    "Ønsker uddannelse som SOSU-hjælper. Mangler 9. klasses matematik.",
+    "Under 30, uden uddannelse. Brobygning til EUD aftalt.",
+    "Søger optagelse på HF. Studiejob i weekenden.",
+    "Vil være elektriker; mangler praktikplads.",
+];
+const SICK: &[&str] = &[
+    "Sygemeldt efter knæoperation. Forventer delvis raskmelding.",
+    "Sygemeldt med stress. Arbejdsgiver positiv over for gradvis tilbagevenden.",
+    "Rygskade. Fastholdelsesplan drøftet med arbejdsgiver.",
+    "Sygemeldt fra ledighed. Lægeattest indhentet.",
+];
+const FLEX: &[&str] = &[
+    "Visiteret til fleksjob, 12 timer om ugen. Søger inden for administration.",
+    "Fleksjob-visiteret; virksomhedspraktik med henblik på fleksjob aftalt.",
+    "Tidligere fleksjob ophørt. Søger nyt på lager.",
+];
+const MENTOR_SUMMARIES: &[&str] = &[
+    "Social angst; mentor hjælper med at komme ud. Små skridt.",
+    "Mentor støtter med struktur i hverdagen og fremmøde.",
+    "Mentor følger med til praktikstedet de første uger.",
+];
+
+/// The goals of a mentor agreement.
+pub const MENTOR_GOALS: &[&str] = &[
+    "Komme ud af huset to gange om ugen; følges til praktik.",
+    "Struktur i hverdagen og fremmøde i tilbud.",
+    "Fastholdelse i praktik; bustur øves.",
+    "Kontakt til læge og sagsbehandler; ugeplan.",
 ];
 
 pub const SUMMARIES: &[&str] = &[

@@ -186,3 +186,95 @@ pub fn holidays_year(l: Lang, year: i32, from: i32, to: i32) -> String {
         format!("--year {year}: give a year from {from} to {to}")
     }
 }
+
+/// Adding a citizen to a group the reform closes to new citizens: a warning, never a refusal.
+pub fn group_closed_to_new(
+    l: Lang,
+    group: crate::domain::TargetGroup,
+    closed: &crate::domain::cadence::ClosedGroup,
+) -> String {
+    use crate::domain::Word;
+    let from = crate::domain::dates::fmt_date(closed.closed_from, l.da());
+    let unsure = if closed.unverified {
+        l.t(
+            " (datoen er ikke bekræftet)",
+            " (the date is not confirmed)",
+        )
+    } else {
+        ""
+    };
+    if l.da() {
+        format!(
+            "⚠ {} er lukket for nye borgere fra {from}{unsure} ({}); borgeren er oprettet med den hidtidige regel",
+            group.da(),
+            closed.source
+        )
+    } else {
+        format!(
+            "⚠ {} is closed to new citizens from {from}{unsure} ({}); the citizen was added with the earlier rule",
+            group.en(),
+            closed.source
+        )
+    }
+}
+
+/// One warning of planning an appointment, for stderr and the desk's preview.
+pub fn plan_warning(l: Lang, w: &crate::domain::cadence::PlanWarning) -> String {
+    use crate::domain::cadence::PlanWarning as W;
+    let da = l.da();
+    let date = |d| crate::domain::dates::fmt_date(d, da);
+    match w {
+        W::AfterDeadline { deadline } => {
+            if da {
+                format!("⚠ efter borgerens frist {}", date(*deadline))
+            } else {
+                format!("⚠ after the citizen's deadline {}", date(*deadline))
+            }
+        }
+        W::DayOff { name_da, name_en } => {
+            format!("⚠ {}", if da { name_da } else { name_en })
+        }
+        W::Weekend => l.t("⚠ weekend", "⚠ weekend").to_string(),
+        W::Past => l
+            .t("⚠ tidspunktet er overstået", "⚠ the time has passed")
+            .to_string(),
+        W::Overlap {
+            appointment_id,
+            start,
+            minutes,
+        } => {
+            let t = crate::domain::dates::fmt_time(start.time(), da);
+            if da {
+                format!("⚠ overlapper aftale {appointment_id} kl. {t} ({minutes} min.)")
+            } else {
+                format!("⚠ overlaps appointment {appointment_id} at {t} ({minutes} min)")
+            }
+        }
+    }
+}
+
+/// `plan --strict` refused because of warnings.
+pub fn plan_strict_refused(l: Lang, n: usize) -> String {
+    if l.da() {
+        format!("--strict: {n} advarsel(er) ovenfor; intet blev planlagt")
+    } else {
+        format!("--strict: {n} warning(s) above; nothing was planned")
+    }
+}
+
+/// A first conversation by phone or video (it must be held in person).
+pub fn first_in_person(l: Lang) -> &'static str {
+    l.t(
+        "⚠ første samtale skal holdes ved personligt fremmøde",
+        "⚠ the first conversation must be held in person",
+    )
+}
+
+/// ... and so it does not count unless confirmed.
+pub fn first_in_person_not_counted(l: Lang, confirm: &str) -> String {
+    if l.da() {
+        format!("  den tæller ikke med i minimum; {confirm} hvis den skal tælle alligevel")
+    } else {
+        format!("  it does not count toward the minimum; {confirm} to count it all the same")
+    }
+}

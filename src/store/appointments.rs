@@ -6,6 +6,7 @@ use rusqlite::{Row, params, params_from_iter};
 
 use super::Store;
 use super::citizens::{Look, filter_conditions};
+use crate::domain::cadence::{PlanContext, PlanWarning, plan_warnings};
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::filter::Filter;
 use crate::domain::{Appointment, Channel, Kind, NewAppointment, Status, Word};
@@ -46,6 +47,39 @@ const LOOK: Look<'static> = Look {
     notes: &["a.place", "a.reason"],
     channel: Some("a.channel"),
 };
+
+impl Store {
+    /// The warnings for planning `a` (see [`plan_warnings`]): after the citizen's legal
+    /// deadline, on a day off or a weekend, before `now`, or over another planned appointment
+    /// of the consultant ([`Store::overlapping`]); `moving`: the appointment being moved, which is not
+    /// an overlap with itself. The desk (quick-add, form, `m`) and `jobdesk plan` show the same
+    /// list.
+    pub fn plan_warnings(
+        &self,
+        a: &NewAppointment,
+        now: NaiveDateTime,
+        moving: Option<i64>,
+    ) -> Result<Vec<PlanWarning>> {
+        let deadline = self.citizen(a.citizen_id)?.next_due;
+        let others: Vec<(i64, NaiveDateTime, i64)> = self
+            .overlapping(a.start, a.minutes.max(1), moving)?
+            .into_iter()
+            .map(|x| (x.id, x.start, x.minutes))
+            .collect();
+        let calendar = self.rules.calendar();
+        Ok(plan_warnings(
+            a.kind,
+            a.start,
+            a.minutes,
+            &PlanContext {
+                now,
+                deadline,
+                calendar: &calendar,
+                others: &others,
+            },
+        ))
+    }
+}
 
 pub(crate) const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
                     a.place, a.status, a.reason, a.moved_to";

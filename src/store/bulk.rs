@@ -61,6 +61,7 @@ fn ymd(d: NaiveDate) -> String {
 pub struct Loader<'t> {
     citizen: Statement<'t>,
     derived: Statement<'t>,
+    mentor: Statement<'t>,
     appointment: Statement<'t>,
     contact: Statement<'t>,
 }
@@ -73,8 +74,12 @@ impl<'t> Loader<'t> {
                                        benefit_start, mentor, summary, archived, created_at)
                  VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?,
-            derived: tx
-                .prepare("UPDATE citizens SET next_due = ?2, last_contact = ?3 WHERE id = ?1")?,
+            derived: tx.prepare(
+                "UPDATE citizens SET next_due = ?2, last_contact = ?3, pace_due = ?4 WHERE id = ?1",
+            )?,
+            mentor: tx.prepare(
+                "UPDATE citizens SET mentor_goals = ?2, mentor_hours = ?3, mentor_until = ?4 WHERE id = ?1",
+            )?,
             appointment: tx.prepare(
                 "INSERT INTO appointments (uuid, citizen_id, kind, start, minutes, channel, place,
                                            status, reason, created_at)
@@ -113,12 +118,25 @@ impl<'t> Loader<'t> {
         citizen_id: i64,
         next_due: Option<NaiveDate>,
         last_contact: Option<NaiveDateTime>,
+        pace_due: Option<NaiveDate>,
     ) -> Result<()> {
         self.derived.execute(params![
             citizen_id,
             next_due.map(ymd),
-            last_contact.map(to_db)
+            last_contact.map(to_db),
+            pace_due.map(ymd)
         ])?;
+        Ok(())
+    }
+
+    /// Sets a citizen's mentor agreement (goals, hours a week, last day).
+    pub fn set_mentor_agreement(
+        &mut self,
+        citizen_id: i64,
+        a: &super::MentorAgreement,
+    ) -> Result<()> {
+        self.mentor
+            .execute(params![citizen_id, a.goals, a.hours, a.until.map(ymd)])?;
         Ok(())
     }
 
@@ -266,7 +284,7 @@ mod tests {
                     at,
                     None,
                 )?;
-                load.set_derived(id, Some(at.date()), Some(at))
+                load.set_derived(id, Some(at.date()), Some(at), None)
             })
             .unwrap();
         assert_eq!(

@@ -134,7 +134,7 @@ pub enum CitizenOrder {
 }
 
 const COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, summary, \
-                    exempt, archived, last_contact, next_due";
+                    exempt, archived, last_contact, next_due, pace_due, absence_start";
 
 pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
     let group: String = r.get(5)?;
@@ -153,6 +153,8 @@ pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
         archived: r.get(10)?,
         last_contact: r.get::<_, Option<String>>(11)?.and_then(|s| from_db(&s)),
         next_due: date(r.get(12)?),
+        pace_due: date(r.get(13)?),
+        absence_start: date(r.get(14)?),
     })
 }
 
@@ -299,6 +301,63 @@ impl Store {
         Ok(n as usize)
     }
 
+    /// Sets (or clears) a citizen's first day of absence and recomputes the due dates.
+    pub fn set_absence_start(&mut self, id: i64, day: Option<NaiveDate>) -> Result<()> {
+        self.require_citizen(id)?;
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE citizens SET absence_start = ?2 WHERE id = ?1",
+                params![id, day.map(|d| d.format("%Y-%m-%d").to_string())],
+            )?;
+            super::refresh_citizen_on(tx, &rules, &sus, id)?;
+            Ok(())
+        })
+    }
+
+    /// Whether the citizen's next counting conversation is the first one: none that counts since
+    /// the count started (the first day of absence for sygedagpenge, else the benefit start).
+    /// The first conversation must be held in person ([`crate::domain::minimum::first_needs_in_person`]).
+    pub fn is_first_conversation(&self, citizen_id: i64) -> Result<bool> {
+        let c = self.citizen(citizen_id)?;
+        let from = crate::domain::cadence::counting_start(
+            c.target_group,
+            c.benefit_start,
+            c.absence_start,
+        )
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+        let any: bool = self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM contacts WHERE citizen_id = ?1 AND counts = 1 \
+                 AND deleted = 0 AND at >= ?2)",
+            )?
+            .query_row(params![citizen_id, from], |r| r.get(0))?;
+        Ok(!any)
+    }
+
+    /// Sets whether one log entry counts toward the minimum (a first conversation by phone that
+    /// the consultant did not confirm) and recomputes the citizen's due dates.
+    pub fn set_contact_counts(&mut self, contact_id: i64, counts: bool) -> Result<()> {
+        let rules = self.rules.clone();
+        let sus = self.suspensions.clone();
+        self.write(|tx| {
+            let citizen: i64 = tx.query_row(
+                "SELECT citizen_id FROM contacts WHERE id = ?1",
+                [contact_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE contacts SET counts = ?2 WHERE id = ?1",
+                params![contact_id, counts],
+            )?;
+            super::refresh_citizen_on(tx, &rules, &sus, citizen)?;
+            Ok(())
+        })
+    }
+
     /// Fails with the contract's message unless the citizen exists.
     pub fn require_citizen(&self, id: i64) -> Result<()> {
         let found: bool = self
@@ -351,8 +410,8 @@ pub(crate) fn insert_citizen(
     let group = c.target_group.unwrap_or(TargetGroup::Other);
     let mut st = tx.prepare_cached(
         "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,
-                               benefit_start, mentor, summary, archived, created_at)
-         VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               benefit_start, mentor, summary, archived, created_at, absence_start)
+         VALUES (?1, ?2, ?12, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)",
     )?;
     st.execute(params![
         name,
@@ -367,6 +426,7 @@ pub(crate) fn insert_citizen(
         c.archived,
         created,
         danish_sort_key(name),
+        c.absence_start.map(|d| d.format("%Y-%m-%d").to_string()),
     ])
     .map_err(|e| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) if c.cpr.is_some() => {

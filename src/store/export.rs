@@ -120,7 +120,8 @@ fn appointment_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
 }
 
 const CITIZEN_COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, \
-    mentor_goals, mentor_hours, mentor_until, summary, exempt, archived, last_contact, next_due, created_at";
+    mentor_goals, mentor_hours, mentor_until, summary, exempt, archived, last_contact, next_due, created_at, \
+    pace_due, absence_start";
 
 fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
     Ok(CitizenRecord {
@@ -141,6 +142,8 @@ fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
         last_contact: opt_time(r, 14)?,
         next_due: opt_date(r, 15)?,
         created_at: time(r, 16)?,
+        pace_due: opt_date(r, 17)?,
+        absence_start: opt_date(r, 18)?,
     })
 }
 
@@ -527,7 +530,7 @@ impl TxSink<'_> {
             self.tx,
             &format!(
                 "INSERT INTO citizens (name_key, sort_key, {CITIZEN_COLS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
             ),
             params![
                 fold(c.name.trim()),
@@ -549,6 +552,8 @@ impl TxSink<'_> {
                 c.last_contact.map(to_db),
                 date_text(c.next_due),
                 to_db(c.created_at),
+                date_text(c.pace_due),
+                date_text(c.absence_start),
             ],
         )
         .map_err(|e| refused("citizen", c.id, e))?;

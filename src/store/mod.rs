@@ -159,9 +159,10 @@ impl Store {
                 r.get(0)
             })
             .optional()?;
-        let default = serde_json::to_string(&Rules::default())?;
         self.rules = rules;
-        if stored.as_deref().unwrap_or(&default) == fingerprint {
+        // No fingerprint stored (a new database, or one whose due dates a migration asks to
+        // recompute): computed once now.
+        if stored.as_deref() == Some(fingerprint.as_str()) {
             return Ok(());
         }
         self.refresh_all_due()?;
@@ -233,37 +234,53 @@ pub(crate) fn refresh_all_on(
         let mut st = conn.prepare_cached("SELECT id FROM citizens")?;
         st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
     };
+    let calendar = rules.calendar();
     for id in ids {
-        refresh_citizen_on(conn, rules, suspensions, id)?;
+        refresh_with(conn, rules, &calendar, suspensions, id)?;
     }
     Ok(())
 }
 
-/// Recomputes one citizen's derived columns on any connection or transaction.
+/// Recomputes one citizen's derived columns on any connection or transaction: `next_due` (the
+/// legal deadline), `pace_due` (jobdesk's pace) and `last_contact`.
 pub(crate) fn refresh_citizen_on(
     conn: &Connection,
     rules: &Rules,
     suspensions: &[Suspension],
     citizen_id: i64,
 ) -> Result<()> {
-    let row: Option<(String, Option<String>, bool)> = conn
+    refresh_with(conn, rules, &rules.calendar(), suspensions, citizen_id)
+}
+
+fn refresh_with(
+    conn: &Connection,
+    rules: &Rules,
+    calendar: &crate::domain::workdays::Calendar,
+    suspensions: &[Suspension],
+    citizen_id: i64,
+) -> Result<()> {
+    type DueRow = (String, Option<String>, bool, Option<String>);
+    let row: Option<DueRow> = conn
         .query_row(
-            "SELECT target_group, benefit_start, exempt FROM citizens WHERE id = ?1",
+            "SELECT target_group, benefit_start, exempt, absence_start FROM citizens WHERE id = ?1",
             [citizen_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((group, start, exempt)) = row else {
+    let Some((group, start, exempt, absence)) = row else {
         return Ok(());
     };
     let group = <crate::domain::TargetGroup as crate::domain::Word>::parse(&group)
         .map_err(anyhow::Error::msg)?;
-    let start = start.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    let date = |s: Option<String>| s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    let start = date(start);
+    let absence = date(absence);
+    let count_from = crate::domain::cadence::counting_start(group, start, absence);
     let held: Vec<NaiveDate> = {
         let mut st = conn.prepare_cached(
             "SELECT at FROM contacts WHERE citizen_id = ?1 AND counts = 1 AND deleted = 0 AND at >= ?2",
         )?;
-        let from = start
+        let from = count_from
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default();
         st.query_map(rusqlite::params![citizen_id, from], |r| {
@@ -273,15 +290,25 @@ pub(crate) fn refresh_citizen_on(
         .map(|t: NaiveDateTime| t.date())
         .collect()
     };
-    let due = rules.next_due(group, start, exempt, &held, suspensions);
+    let input = crate::domain::cadence::DueInput {
+        group,
+        benefit_start: start,
+        absence_start: absence,
+        exempt,
+        held: &held,
+        suspensions,
+    };
+    let due = rules.due(&input, calendar);
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     conn.prepare_cached(
-        "UPDATE citizens SET next_due = ?2,
+        "UPDATE citizens SET next_due = ?2, pace_due = ?3,
             last_contact = (SELECT max(at) FROM contacts WHERE citizen_id = ?1 AND deleted = 0)
          WHERE id = ?1",
     )?
     .execute(rusqlite::params![
         citizen_id,
-        due.map(|d| d.format("%Y-%m-%d").to_string())
+        due.map(|d| iso(d.legal)),
+        due.map(|d| iso(d.pace)),
     ])?;
     Ok(())
 }

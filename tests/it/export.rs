@@ -1101,7 +1101,7 @@ fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
         "closure",
         "call",
         "--citizen",
-        "3",
+        "6",
         "--result",
         "reached",
         "--accepted",

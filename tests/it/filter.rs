@@ -503,6 +503,9 @@ fn written_channels_are_logged_listed_and_exported_but_never_count() {
         "telefon",
         "--outcome",
         "held",
+        // The citizen's first conversation, by phone: counted when confirmed.
+        "--counts",
+        "yes",
     ]));
     let rows = json(&ok(jobdesk(&db).args([
         "log",

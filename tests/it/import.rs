@@ -83,8 +83,9 @@ fn danish_excel_export_with_bom_semicolons_and_crlf() {
         .and_then(|a| a.iter().find(|r| r["name"] == "Søren Ærø Åberg").cloned())
         .unwrap_or_default();
     assert_eq!(soren["target_group"], "sygedagpenge");
-    // Sickness benefit: the first follow-up by the end of week 8.
-    assert_eq!(soren["next_due"], "2026-12-27");
+    // Sickness benefit: the first follow-up by the end of week 8 (1.11 + 55 days = 2. juledag,
+    // Saturday 26.12.2026), moved back to the last working day before it.
+    assert_eq!(soren["next_due"], "2026-12-23");
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod holidays;
 mod import;
 mod quickadd;
 mod record;
+mod rules;
 mod safety;
 mod store;
 mod when;

@@ -233,7 +233,7 @@ fn report_has_every_group_then_all_with_exact_figures() {
             "dagpenge",
             "kontanthjaelp_jobparat",
             "kontanthjaelp_aktivitetsparat",
-            "uddannelseshjaelp",
+            "uddannelsesparat",
             "sygedagpenge",
             "jobafklaring",
             "ressourceforloeb",

@@ -456,7 +456,7 @@ mod tests {
     #[test]
     fn held_conversations_in_a_closure_do_not_count_unless_it_says_so() {
         let mut s = Store::open_in_memory().unwrap();
-        let a = citizen(&mut s, "Anna", TargetGroup::Uddannelseshjaelp, false);
+        let a = citizen(&mut s, "Anna", TargetGroup::Uddannelsesparat, false);
         s.start_closure(
             &closure(d(2026, 11, 23), d(2026, 11, 27)),
             false,
@@ -496,7 +496,7 @@ mod tests {
             &crate::store::OpenOptions::new(crate::store::Create::Yes),
         )
         .unwrap();
-        let a = citizen(&mut s, "Anna", TargetGroup::Uddannelseshjaelp, false);
+        let a = citizen(&mut s, "Anna", TargetGroup::Uddannelsesparat, false);
         // Benefit from 20 November: first conversation due 27 November.
         assert_eq!(s.citizen(a).unwrap().next_due, Some(d(2026, 11, 27)));
         s.start_closure(

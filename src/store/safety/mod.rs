@@ -348,6 +348,7 @@ mod tests {
             mentor: false,
             summary: String::new(),
             archived,
+            absence_start: None,
         })
         .unwrap()
     }
@@ -428,6 +429,7 @@ mod tests {
                 mentor: false,
                 summary: "Helbred".into(),
                 archived: false,
+                absence_start: None,
             })
             .unwrap();
         let other = citizen(&mut s, "Anden Borger", false);

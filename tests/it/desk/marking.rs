@@ -143,7 +143,7 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
     for _ in 0..20 {
         press(&mut a, KeyCode::Backspace);
     }
-    typ(&mut a, "2026-11-26 13:30");
+    typ(&mut a, "2026-11-27 13:00");
     press(&mut a, KeyCode::Enter);
     // That time is taken: the clash is shown, and Enter again moves anyway.
     let Mode::Move(m) = &a.mode else {
@@ -163,7 +163,7 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
         .unwrap();
     assert_eq!(
         new.start.format("%Y-%m-%d %H:%M").to_string(),
-        "2026-11-26 13:30"
+        "2026-11-27 13:00"
     );
     assert_eq!(
         (
@@ -200,7 +200,7 @@ fn undo_restores_exactly_the_state_before() {
     for _ in 0..20 {
         press(&mut a, KeyCode::Backspace);
     }
-    typ(&mut a, "2026-11-27 10:00");
+    typ(&mut a, "2026-11-26 10:00");
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "4");
