@@ -321,9 +321,10 @@ pub(super) fn refresh_citizens_on(
 ) -> Result<()> {
     citizens.sort_unstable();
     citizens.dedup();
+    let calendar = rules.calendar();
     for c in citizens {
         refresh_citizen_on(tx, rules, sus, c)?;
-        super::closures::refresh_calls_on(tx, c)?;
+        super::closures::refresh_calls_on(tx, &calendar, c)?;
     }
     Ok(())
 }

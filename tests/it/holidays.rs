@@ -333,3 +333,48 @@ fn the_agenda_of_christmas_week_is_empty_on_the_days_off() {
         }
     }
 }
+
+#[test]
+fn closure_retries_follow_the_config_s_own_days_off() {
+    // A municipality that also closes on 28 December: the retry after an unanswered call on
+    // juleaftensdag moves on to the 29th.
+    let dir = tmpdir();
+    let db = db_in(&dir);
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        "[[days_off]]\nmonth = 12\nday = 24\nname_da = \"juleaftensdag\"\n\n[[days_off]]\nmonth = 12\nday = 28\nname_da = \"mellemdag\"\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("caseload.csv");
+    std::fs::write(
+        &csv,
+        "name,target_group,benefit_start\nD1 Dagpenge,dagpenge,2026-11-02\n",
+    )
+    .unwrap();
+    let run = |now: &str, args: &[&str]| {
+        ok(jobdesk(&db)
+            .env("JOBDESK_NOW", now)
+            .env("JOBDESK_CONFIG", &cfg)
+            .args(args))
+    };
+    run(NOW, &["import", "caseload", csv.to_str().unwrap()]);
+    let eve = "2026-12-24T10:00";
+    run(
+        eve,
+        &[
+            "closure",
+            "start",
+            "--from",
+            "2026-12-21",
+            "--to",
+            "2027-01-08",
+        ],
+    );
+    run(
+        eve,
+        &["closure", "call", "--citizen", "1", "--result", "no_answer"],
+    );
+    let list = json(&run(eve, &["closure", "list", "--json"]));
+    assert_eq!(list[0]["next_try"], "2026-12-29", "{list}");
+}

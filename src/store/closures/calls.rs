@@ -1,6 +1,7 @@
 //! A closure's call list: the entries, their attempts (each a contact in the log), the
 //! working order, the progress and the report.
 
+use crate::domain::workdays::Calendar;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
@@ -8,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use super::{bad, date_db, date_from, no_open_closure};
 use crate::domain::closure::{
     AttemptFact, CallBand, CallEntry, CallResult, Closure, GroupCounts, NewAttempt, Progress,
-    ReportRow, call_state, report_rows,
+    ReportRow, call_state_in, report_rows,
 };
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::filter::Filter;
@@ -60,7 +61,11 @@ fn entry_from_row(r: &Row<'_>) -> rusqlite::Result<CallEntry> {
 }
 
 /// Recomputes a citizen's entries on every call list (after an undo touched their log).
-pub(crate) fn refresh_calls_on(conn: &Connection, citizen_id: i64) -> Result<()> {
+pub(crate) fn refresh_calls_on(
+    conn: &Connection,
+    calendar: &Calendar,
+    citizen_id: i64,
+) -> Result<()> {
     let ids: Vec<i64> = {
         let mut st =
             conn.prepare_cached("SELECT closure_id FROM closure_calls WHERE citizen_id = ?1")?;
@@ -68,13 +73,18 @@ pub(crate) fn refresh_calls_on(conn: &Connection, citizen_id: i64) -> Result<()>
             .collect::<Result<_, _>>()?
     };
     for id in ids {
-        refresh_call_on(conn, id, citizen_id)?;
+        refresh_call_on(conn, calendar, id, citizen_id)?;
     }
     Ok(())
 }
 
 /// Recomputes one call-list entry from its attempts whose contacts are not deleted.
-pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i64) -> Result<()> {
+pub(crate) fn refresh_call_on(
+    conn: &Connection,
+    calendar: &Calendar,
+    closure_id: i64,
+    citizen_id: i64,
+) -> Result<()> {
     let facts: Vec<AttemptFact> = {
         let mut st = conn.prepare_cached(
             "SELECT k.at, a.result, a.accepted FROM closure_attempts a
@@ -93,7 +103,8 @@ pub(crate) fn refresh_call_on(conn: &Connection, closure_id: i64, citizen_id: i6
         })?;
         rows.collect::<Result<_, _>>()?
     };
-    let s = call_state(&facts);
+    // The retry falls on the next working day of the user's calendar (the config's days off).
+    let s = call_state_in(&facts, calendar);
     conn.prepare_cached(
         "UPDATE closure_calls SET attempts = ?3, last_result = ?4, last_at = ?5, reached = ?6,
                 accepted = ?7, next_try = ?8
@@ -287,6 +298,7 @@ impl Store {
             .into());
         }
         let rules = self.rules.clone();
+        let calendar = rules.calendar();
         let sus = self.suspensions.clone();
         let created = to_db(self.clock.now());
         let contact = NewContact {
@@ -308,7 +320,7 @@ impl Store {
                  ON CONFLICT (contact_id) DO NOTHING",
             )?
             .execute(params![id, closure.id, a.citizen_id, a.result.key(), a.accepted])?;
-            refresh_call_on(tx, closure.id, a.citizen_id)?;
+            refresh_call_on(tx, &calendar, closure.id, a.citizen_id)?;
             crate::store::refresh_citizen_on(tx, &rules, &sus, a.citizen_id)?;
             Ok(id)
         })?;
