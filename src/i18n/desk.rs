@@ -545,3 +545,58 @@ impl Lang {
         self.n(count, noun[0], noun[1])
     }
 }
+
+/// A birth year in the pick list ("f. 1985" / "b. 1985").
+pub fn born(lang: Lang, year: i32) -> String {
+    format!("{} {year}", lang.t("f.", "b."))
+}
+
+/// The undo step of an appointment changed without moving it: "aftalen man 23.11 10.30 med …".
+pub fn appointment_changed(lang: Lang, start: NaiveDateTime, citizen: &str) -> String {
+    format!(
+        "{} {} {} {} {citizen}",
+        lang.t("ændret aftalen", "changed the appointment"),
+        lang.short_day(start.date()),
+        lang.time(start.time()),
+        lang.t("med", "with"),
+    )
+}
+
+/// `E` on an appointment that is not planned: what happened stays as it was.
+pub fn appointment_not_planned(lang: Lang, status: Status) -> String {
+    format!(
+        "{} {}: {}",
+        lang.t("Aftalen er", "The appointment is"),
+        status.name(lang.da()),
+        lang.t(
+            "kun en planlagt aftale kan rettes",
+            "only a planned appointment can be edited"
+        )
+    )
+}
+
+/// The help's lines on what the filter (`/`) takes: terms and how names are found.
+pub fn filter_terms(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    if lang.da() {
+        &[
+            ("ord", "navn, telefon, note eller målgruppe"),
+            ("gruppe:sygedagpenge", "kun den målgruppe"),
+            ("overskredet", "kun dem, der er over fristen"),
+            ("mentor", "borgere med mentor, mentorbesøg"),
+            ("kanal:telefon", "kun den kanal"),
+            ("soeren, aase", "finder Søren, Åse (oe/ø, aa/å, ae/æ)"),
+        ]
+    } else {
+        &[
+            ("words", "name, phone, note or target group"),
+            (
+                "group:sickness",
+                "that target group only (gruppe:sygedagpenge)",
+            ),
+            ("overdue", "only those past their due date (overskredet)"),
+            ("mentor", "citizens with a mentor, mentor visits"),
+            ("channel:phone", "that channel only (kanal:telefon)"),
+            ("soeren, aase", "find Søren, Åse (oe/ø, aa/å, ae/æ)"),
+        ]
+    }
+}

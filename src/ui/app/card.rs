@@ -60,6 +60,7 @@ impl App {
             scroll: 0,
             selected: None,
             view: Default::default(),
+            detail_scroll: 0,
         })
     }
 
@@ -76,6 +77,7 @@ impl App {
                 card.cpr_revealed = old.cpr_revealed;
                 card.selected = old.selected.filter(|&i| i < card.history_len());
                 card.scroll = old.scroll;
+                card.detail_scroll = old.detail_scroll;
                 card.scroll = card.scroll.min(crate::ui::overlay::card::max_scroll(
                     &self.ctx(),
                     &card,

@@ -81,6 +81,8 @@ const OVERLAYS: &[&str] = &[
     "citizen_form",
     "citizen_form_errors",
     "citizen_new",
+    "appointment_edit",
+    "appointment_edit_errors",
 ];
 
 fn open(a: &mut App, name: &str) {
@@ -248,6 +250,21 @@ fn open(a: &mut App, name: &str) {
             press(a, KeyCode::Enter);
         }
         "citizen_new" => typ(a, "5+"),
+        "appointment_edit" => {
+            select(a, Status::Planned, true);
+            typ(a, "E");
+        }
+        "appointment_edit_errors" => {
+            open(a, "appointment_edit");
+            // Long enough to reach the next appointments, and a channel that is not one.
+            typ(a, "600");
+            press(a, KeyCode::Tab);
+            typ(a, if da { "brevdue" } else { "pigeon" });
+            press(a, KeyCode::Tab);
+            // Enter goes to the wrong field; the errors stay while the focus moves on.
+            press(a, KeyCode::Enter);
+            press(a, KeyCode::Tab);
+        }
         other => panic!("no overlay {other}"),
     }
     assert!(
