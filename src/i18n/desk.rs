@@ -551,15 +551,19 @@ pub fn born(lang: Lang, year: i32) -> String {
     format!("{} {year}", lang.t("f.", "b."))
 }
 
-/// The undo step of an appointment changed without moving it: "aftalen man 23.11 10.30 med …".
+/// The undo step of an appointment changed without moving it.
 pub fn appointment_changed(lang: Lang, start: NaiveDateTime, citizen: &str) -> String {
-    format!(
-        "{} {} {} {} {citizen}",
-        lang.t("ændret aftalen", "changed the appointment"),
+    let which = format!(
+        "{} {} {} {citizen}",
         lang.short_day(start.date()),
         lang.time(start.time()),
         lang.t("med", "with"),
-    )
+    );
+    if lang.da() {
+        format!("Aftalen {which} er ændret")
+    } else {
+        format!("Changed the appointment {which}")
+    }
 }
 
 /// `E` on an appointment that is not planned: what happened stays as it was.
@@ -577,26 +581,24 @@ pub fn appointment_not_planned(lang: Lang, status: Status) -> String {
 
 /// The help's lines on what the filter (`/`) takes: terms and how names are found.
 pub fn filter_terms(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    // At most 36 columns a description: the help is 60 wide.
     if lang.da() {
         &[
-            ("ord", "navn, telefon, note eller målgruppe"),
+            ("ord", "navn, telefon, note, målgruppe"),
             ("gruppe:sygedagpenge", "kun den målgruppe"),
-            ("overskredet", "kun dem, der er over fristen"),
-            ("mentor", "borgere med mentor, mentorbesøg"),
+            ("overskredet", "kun dem over fristen"),
+            ("mentor", "med mentor, og mentorbesøg"),
             ("kanal:telefon", "kun den kanal"),
-            ("soeren, aase", "finder Søren, Åse (oe/ø, aa/å, ae/æ)"),
+            ("soeren, aase", "finder Søren, Åse (oe=ø, aa=å, ae=æ)"),
         ]
     } else {
         &[
-            ("words", "name, phone, note or target group"),
-            (
-                "group:sickness",
-                "that target group only (gruppe:sygedagpenge)",
-            ),
-            ("overdue", "only those past their due date (overskredet)"),
-            ("mentor", "citizens with a mentor, mentor visits"),
-            ("channel:phone", "that channel only (kanal:telefon)"),
-            ("soeren, aase", "find Søren, Åse (oe/ø, aa/å, ae/æ)"),
+            ("words", "name, phone, note, target group"),
+            ("group:sickness", "that group (gruppe:sygedagpenge)"),
+            ("overdue", "past the due date (overskredet)"),
+            ("mentor", "with a mentor, and mentor visits"),
+            ("channel:phone", "that channel (kanal:telefon)"),
+            ("soeren, aase", "find Søren, Åse (oe=ø, aa=å, ae=æ)"),
         ]
     }
 }

@@ -119,7 +119,7 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
             for (term, what) in crate::i18n::filter_terms(l) {
                 lines.push(Line::from(vec![
                     Span::styled(
-                        format!("  {term:<22}"),
+                        format!("  {term:<20}"),
                         Style::new().add_modifier(Modifier::BOLD),
                     ),
                     Span::raw(*what),

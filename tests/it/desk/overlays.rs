@@ -395,3 +395,45 @@ fn every_key_in_every_footer_does_something() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn the_help_explains_the_filter_terms_in_both_languages() {
+    for (lang, words) in [
+        (
+            Lang::Da,
+            &[
+                "gruppe:sygedagpenge",
+                "overskredet",
+                "mentor",
+                "kanal:telefon",
+                "Søren, Åse",
+            ],
+        ),
+        (
+            Lang::En,
+            &[
+                "group:sickness",
+                "overdue",
+                "mentor",
+                "channel:phone",
+                "Søren, Åse",
+            ],
+        ),
+    ] {
+        let text: Vec<String> = jobdesk::ui::overlay::help::lines(lang)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        for w in words {
+            let line = text
+                .iter()
+                .find(|l| l.contains(w))
+                .unwrap_or_else(|| panic!("{lang:?}: {w} in the help:\n{}", text.join("\n")));
+            // Nothing is cut: the help's box is 60 wide (58 inside).
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line.as_str()) <= 58,
+                "{line}"
+            );
+        }
+    }
+}

@@ -377,6 +377,15 @@ fn overlays_opened_on_the_card_return_to_the_card() {
     assert_eq!(planned_for(&a, id).len(), before_n + 1);
     let Mode::Card(c) = &a.mode else { panic!() };
     assert_eq!(c.upcoming.len(), planned_for(&a, id).len(), "read again");
+    // The row that was selected stays selected, though a new row came above it.
+    let key = |c: &jobdesk::ui::overlay::Card| {
+        c.selected.and_then(|i| c.row(i)).map(|r| match r {
+            jobdesk::ui::overlay::card::HistoryRow::Contact(k, _) => ("contact", k.id),
+            jobdesk::ui::overlay::card::HistoryRow::Appointment(x) => ("appointment", x.id),
+        })
+    };
+    assert!(key(&before).is_some());
+    assert_eq!(key(c), key(&before));
 
     // l: the log pick, then the note; Esc at each step ends on the card.
     typ(&mut a, "l");
