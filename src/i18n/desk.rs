@@ -545,3 +545,60 @@ impl Lang {
         self.n(count, noun[0], noun[1])
     }
 }
+
+/// A birth year in the pick list ("f. 1985" / "b. 1985").
+pub fn born(lang: Lang, year: i32) -> String {
+    format!("{} {year}", lang.t("f.", "b."))
+}
+
+/// The undo step of an appointment changed without moving it.
+pub fn appointment_changed(lang: Lang, start: NaiveDateTime, citizen: &str) -> String {
+    let which = format!(
+        "{} {} {} {citizen}",
+        lang.short_day(start.date()),
+        lang.time(start.time()),
+        lang.t("med", "with"),
+    );
+    if lang.da() {
+        format!("Aftalen {which} er ændret")
+    } else {
+        format!("Changed the appointment {which}")
+    }
+}
+
+/// `E` on an appointment that is not planned: what happened stays as it was.
+pub fn appointment_not_planned(lang: Lang, status: Status) -> String {
+    format!(
+        "{} {}: {}",
+        lang.t("Aftalen er", "The appointment is"),
+        status.name(lang.da()),
+        lang.t(
+            "kun en planlagt aftale kan rettes",
+            "only a planned appointment can be edited"
+        )
+    )
+}
+
+/// The help's lines on what the filter (`/`) takes: terms and how names are found.
+pub fn filter_terms(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    // At most 36 columns a description: the help is 60 wide.
+    if lang.da() {
+        &[
+            ("ord", "navn, telefon, note, målgruppe"),
+            ("gruppe:sygedagpenge", "kun den målgruppe"),
+            ("overskredet", "kun dem over fristen"),
+            ("mentor", "med mentor, og mentorbesøg"),
+            ("kanal:telefon", "kun den kanal"),
+            ("soeren, aase", "finder Søren, Åse (oe=ø, aa=å, ae=æ)"),
+        ]
+    } else {
+        &[
+            ("words", "name, phone, note, target group"),
+            ("group:sickness", "that group (gruppe:sygedagpenge)"),
+            ("overdue", "past the due date (overskredet)"),
+            ("mentor", "with a mentor, and mentor visits"),
+            ("channel:phone", "that channel (kanal:telefon)"),
+            ("soeren, aase", "find Søren, Åse (oe=ø, aa=å, ae=æ)"),
+        ]
+    }
+}

@@ -112,7 +112,62 @@ pub(crate) fn appointment_from_row(r: &Row<'_>) -> rusqlite::Result<Appointment>
     })
 }
 
+/// What to change in a planned appointment without moving it: the fields given, the others
+/// stay. Its time is changed by moving it (a mark), never here.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AppointmentEdit {
+    pub minutes: Option<i64>,
+    pub channel: Option<Channel>,
+    pub place: Option<String>,
+    pub kind: Option<Kind>,
+}
+
 impl Store {
+    /// Changes a planned appointment's length, channel, place or kind (not its time) and returns
+    /// the change that undoes it. Refused for an appointment that is not planned (held, missed,
+    /// cancelled or moved: what happened stays as it was), for a length outside 1 minute to 24
+    /// hours, and when nothing is given.
+    pub fn edit_appointment(
+        &mut self,
+        id: i64,
+        edit: &AppointmentEdit,
+        _now: NaiveDateTime,
+    ) -> Result<super::Change> {
+        if *edit == AppointmentEdit::default() {
+            return Err(super::Error::NothingToChange.into());
+        }
+        let a = self.appointment(id)?;
+        if a.status != Status::Planned {
+            return Err(crate::error::user(format!(
+                "appointment {id} is {}, not planned: only a planned appointment's length, channel, place and kind are changed",
+                a.status.key()
+            )));
+        }
+        let minutes = edit.minutes.unwrap_or(a.minutes);
+        if minutes <= 0 || minutes > 24 * 60 {
+            return Err(super::Error::MinutesOutOfRange {
+                of: super::MinutesOf::Appointment,
+                minutes,
+            }
+            .into());
+        }
+        let change = super::Change::AppointmentFields {
+            id,
+            minutes,
+            channel: edit.channel.unwrap_or(a.channel),
+            place: edit
+                .place
+                .as_deref()
+                .map(|p| p.trim().to_string())
+                .unwrap_or(a.place),
+            kind: edit.kind.unwrap_or(a.kind),
+        };
+        let mut inverse = self.apply(&[change])?;
+        inverse
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("internal: no undo for the appointment's edit"))
+    }
+
     /// Plans one appointment and returns its id.
     pub fn add_appointment(&mut self, a: &NewAppointment) -> Result<i64> {
         self.require_citizen(a.citizen_id)?;

@@ -66,6 +66,15 @@ pub enum Change {
         id: i64,
         state: Option<Box<super::citizen_edit::CitizenState>>,
     },
+    /// Set a planned appointment's length, channel, place and kind (not its time): what
+    /// [`Store::edit_appointment`] does and its undo.
+    AppointmentFields {
+        id: i64,
+        minutes: i64,
+        channel: Channel,
+        place: String,
+        kind: crate::domain::Kind,
+    },
     /// Several changes as one step, applied in the order given.
     Several(Vec<Change>),
 }
@@ -420,6 +429,35 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
                     reason: old_reason,
                     moved_to: old_moved,
                     deleted: old_deleted,
+                },
+                citizen,
+            )
+        }
+        Change::AppointmentFields {
+            id,
+            minutes,
+            channel,
+            place,
+            kind,
+        } => {
+            let (old_minutes, old_channel, old_place, old_kind, citizen): (i64, String, String, String, i64) = tx
+                .query_row(
+                    "SELECT minutes, channel, place, kind, citizen_id FROM appointments WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .map_err(|_| missing(Row::Appointment, *id))?;
+            tx.execute(
+                "UPDATE appointments SET minutes = ?2, channel = ?3, place = ?4, kind = ?5 WHERE id = ?1",
+                params![id, minutes, channel.key(), place, kind.key()],
+            )?;
+            (
+                Change::AppointmentFields {
+                    id: *id,
+                    minutes: old_minutes,
+                    channel: Channel::parse(&old_channel).unwrap_or(*channel),
+                    place: old_place,
+                    kind: crate::domain::Kind::parse(&old_kind).unwrap_or(*kind),
                 },
                 citizen,
             )

@@ -21,7 +21,7 @@ mod options;
 mod safety;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
-pub use appointments::AppointmentFilter;
+pub use appointments::{AppointmentEdit, AppointmentFilter};
 pub use audit::{Action, AuditEntry, AuditFilter, NewAudit, os_user, record_audit_on};
 pub use bulk::Loader;
 pub use changes::{Change, Marked};

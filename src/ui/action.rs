@@ -82,6 +82,8 @@ pub enum Action {
     Archive,
     /// Add a citizen (the same form, empty).
     NewCitizen,
+    /// Change the selected planned appointment's length, channel, place or kind (a small form).
+    EditAppointment,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
 }

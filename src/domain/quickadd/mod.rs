@@ -74,7 +74,7 @@ use recognise::recognise;
 use resolve::resolve;
 use tokens::Tok;
 
-pub use names::match_citizens;
+pub use names::{birth_year, find_citizens, match_citizens};
 
 /// What is wrong with a quick-add line, as one short sentence in each language.
 #[derive(Debug, Clone, PartialEq, Eq)]

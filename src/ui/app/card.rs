@@ -8,6 +8,7 @@ use crate::domain::NewCitizen;
 use crate::error::Result;
 use crate::store::{AppointmentFilter, CitizenEdit, ContactFilter};
 use crate::ui::overlay::CitizenForm;
+use crate::ui::overlay::card::HistoryRow;
 
 /// As many rows as a citizen can have: the card reads the whole history.
 const ALL: usize = usize::MAX >> 1;
@@ -60,6 +61,7 @@ impl App {
             scroll: 0,
             selected: None,
             view: Default::default(),
+            detail_scroll: 0,
         })
     }
 
@@ -73,15 +75,32 @@ impl App {
         let old = old.as_ref().clone();
         match self.read_card(old.citizen.id) {
             Ok(mut card) => {
-                card.cpr_revealed = old.cpr_revealed;
-                card.selected = old.selected.filter(|&i| i < card.history_len());
+                card.cpr_revealed = old.cpr_revealed.clone();
+                // The same row stays selected where it now is (a row planned or logged above
+                // it moves it down), else the same place.
+                let same = old.selected.and_then(|i| old.row(i)).and_then(|was| {
+                    (0..card.history_len()).find(|&j| match (was, card.row(j)) {
+                        (HistoryRow::Contact(x, _), Some(HistoryRow::Contact(y, _))) => {
+                            x.id == y.id
+                        }
+                        (HistoryRow::Appointment(x), Some(HistoryRow::Appointment(y))) => {
+                            x.id == y.id
+                        }
+                        _ => false,
+                    })
+                });
+                card.selected = same.or(old.selected.filter(|&i| i < card.history_len()));
                 card.scroll = old.scroll;
+                card.detail_scroll = old.detail_scroll;
                 card.scroll = card.scroll.min(crate::ui::overlay::card::max_scroll(
                     &self.ctx(),
                     &card,
                     self.width,
                     self.height,
                 ));
+                if same.is_some() && same != old.selected {
+                    card.follow(&self.ctx());
+                }
                 self.mode = Mode::Card(Box::new(card));
             }
             Err(_) => self.mode = Mode::Normal,

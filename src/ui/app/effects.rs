@@ -81,6 +81,11 @@ impl App {
                 self.mode = Mode::Normal;
                 self.undoable(what, change);
             }
+            Effect::EditAppointment { id, edit, what } => {
+                let change = self.store.edit_appointment(id, &edit, self.now)?;
+                self.mode = Mode::Normal;
+                self.undoable(what, change);
+            }
             Effect::DeleteContact { id, what } => {
                 let change = self.store.delete_contact(id, self.now)?;
                 self.undoable(what, change);

@@ -58,6 +58,10 @@ pub struct App {
     /// The closure the Closure pane shows (the open one, else the latest), its progress and,
     /// when asked for, its report.
     pub closure: Option<ClosureView>,
+    /// The card an overlay was opened from (`a`, `l`, `N`, `e`, `E` on the card): when that
+    /// overlay closes, by Esc or by saving, the card comes back (read again, where it was
+    /// scrolled to and with its selection), not the list.
+    return_to: Option<Box<Card>>,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -92,6 +96,7 @@ impl App {
             draft_due: None,
             draft_dirty_since: None,
             closure: None,
+            return_to: None,
         };
         app.refresh()?;
         app.offer_draft()?;
@@ -261,8 +266,13 @@ impl App {
             self.message = None;
             let mut mode = std::mem::replace(&mut self.mode, Mode::Normal);
             let effects = mode.handle(ev, &self.ctx()).unwrap_or_default();
+            let card = match &mode {
+                Mode::Card(c) => Some(c.clone()),
+                _ => None,
+            };
             self.mode = mode;
             self.apply(effects);
+            self.back_to_card(card);
             return true;
         }
         match ev {
@@ -295,6 +305,27 @@ impl App {
             return self.filter_key(k);
         }
         false
+    }
+
+    /// After an overlay's effects: an overlay opened from the card remembers it, and when the
+    /// overlays opened from it are done (the lists would show), the card comes back.
+    fn back_to_card(&mut self, was: Option<Box<Card>>) {
+        match &self.mode {
+            Mode::Card(_) => self.return_to = None,
+            Mode::Normal | Mode::Filter => {
+                if let Some(card) = self.return_to.take() {
+                    self.mode = Mode::Card(card);
+                    self.reload_card();
+                }
+            }
+            // The help goes back to what it was opened over by itself.
+            Mode::Help(_) => {}
+            _ => {
+                if let Some(card) = was {
+                    self.return_to = Some(card);
+                }
+            }
+        }
     }
 
     /// What overlays may read: never a write.
@@ -418,6 +449,7 @@ impl App {
                     Mode::Confirm(Confirm::delete_contact(&c, &self.ctx()))
                 };
             }
+            Action::EditAppointment => self.ask_edit_appointment()?,
             Action::Attempt(r) => self.closure_action(Some(r))?,
             Action::ToggleReport => self.toggle_report()?,
             Action::StartClosure => self.ask_start_closure(),

@@ -4,7 +4,7 @@ use super::{App, Mode, Row};
 use crate::domain::Kind;
 use crate::domain::NewAppointment;
 use crate::error::Result;
-use crate::ui::overlay::{Form, QuickAdd};
+use crate::ui::overlay::{EditAppointment, Form, QuickAdd};
 
 impl App {
     /// Plans `new` for `citizen`: one undo step, and a message that says so.
@@ -66,6 +66,22 @@ impl App {
             None => None,
         };
         self.open_quick_add("", prefill)
+    }
+
+    /// `E`: the selected planned appointment's length, channel, place and kind in a small form;
+    /// an appointment that is not planned is refused, with why.
+    pub(super) fn ask_edit_appointment(&mut self) -> Result<()> {
+        let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() else {
+            return Ok(());
+        };
+        // As it is now, not as the list was read.
+        let a = self.store.appointment(a.id)?;
+        if a.status != crate::domain::Status::Planned {
+            self.message = Some(crate::i18n::appointment_not_planned(self.lang, a.status));
+            return Ok(());
+        }
+        self.mode = Mode::EditAppointment(Box::new(EditAppointment::new(a, &self.ctx())));
+        Ok(())
     }
 
     /// Opens the full form for a new appointment, for the selected row's citizen if there is one.

@@ -56,6 +56,8 @@ pub struct Card {
     /// The selected row of the history (see [`Card::row`]), if any.
     pub selected: Option<usize>,
     pub view: View,
+    /// How far the selected row shown in full is scrolled down (a long note).
+    pub detail_scroll: u16,
 }
 
 /// One row of the card's history.
@@ -177,6 +179,7 @@ impl Card {
             }
             Action::Open if self.selected.is_some() => {
                 self.view = View::Detail;
+                self.detail_scroll = 0;
                 Vec::new()
             }
             Action::Open => vec![Effect::Message(words::choose_row(l).into())],
@@ -279,6 +282,13 @@ impl Overlay for Card {
             (View::Card, a) => self.act_on_card(a, ctx),
             (View::Detail, Action::Close) => {
                 self.view = View::Card;
+                self.detail_scroll = 0;
+                Vec::new()
+            }
+            // A note taller than the box scrolls first; at its end the keys go on to the
+            // next (previous) row, shown from its top.
+            (View::Detail, Action::Up) if self.detail_scroll > 0 => {
+                self.detail_scroll -= 1;
                 Vec::new()
             }
             (View::Detail, Action::Up) => {
@@ -288,10 +298,26 @@ impl Overlay for Card {
                 } else {
                     self.view = View::Card;
                 }
+                self.detail_scroll = 0;
+                Vec::new()
+            }
+            (View::Detail, Action::Down) if self.detail_scroll < detail_max_scroll(ctx, self) => {
+                self.detail_scroll += 1;
                 Vec::new()
             }
             (View::Detail, Action::Down) => {
                 self.select_by(1, ctx);
+                self.detail_scroll = 0;
+                Vec::new()
+            }
+            (View::Detail, Action::PageDown) => {
+                let (max, page) = (detail_max_scroll(ctx, self), detail_page(ctx, self));
+                self.detail_scroll = (self.detail_scroll + page).min(max);
+                Vec::new()
+            }
+            (View::Detail, Action::PageUp) => {
+                let page = detail_page(ctx, self);
+                self.detail_scroll = self.detail_scroll.saturating_sub(page);
                 Vec::new()
             }
             (View::Archive, Action::Yes) => self.answer_archive(true, ctx),
@@ -584,11 +610,13 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
     (lines, at)
 }
 
-/// The selected row in full: a contact with its whole note, or an appointment.
-fn draw_detail(ctx: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
-    let Some(row) = card.selected.and_then(|i| card.row(i)) else {
-        return;
-    };
+/// A line of text and its style.
+type StyledRow = (String, Style);
+
+/// The selected row in full, on a screen of `area`: its box, its title and its lines wrapped
+/// to the box (all of them; the box shows as many as fit, from `detail_scroll` on).
+fn detail(ctx: &Ctx<'_>, card: &Card, area: Rect) -> Option<(Rect, String, Vec<StyledRow>)> {
+    let row = card.selected.and_then(|i| card.row(i))?;
     let l = ctx.lang;
     let da = l.da();
     let gray = Style::new().fg(Color::Gray);
@@ -661,18 +689,64 @@ fn draw_detail(ctx: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
     };
     let w = 72.min(area.width.saturating_sub(2));
     let inner_w = w.saturating_sub(2);
-    let needed: u16 = text.iter().map(|(s, _)| note_rows(s, inner_w)).sum();
-    let h = (needed + 2).min(area.height.saturating_sub(2));
-    let r = centered(area, w, h);
+    let rows: Vec<(String, Style)> = text
+        .into_iter()
+        .flat_map(|(s, st)| {
+            let mut v = crate::ui::view::wrap_words(&s, inner_w as usize);
+            if v.is_empty() {
+                v.push(String::new());
+            }
+            v.into_iter().map(move |x| (x, st))
+        })
+        .collect();
+    let h = (rows.len() as u16 + 2).min(area.height.saturating_sub(2));
+    Some((centered(area, w, h), title.to_string(), rows))
+}
+
+/// How far the row shown in full can scroll (0 when it fits).
+pub fn detail_max_scroll(ctx: &Ctx<'_>, card: &Card) -> u16 {
+    match detail(ctx, card, Rect::new(0, 0, ctx.width, ctx.height)) {
+        Some((r, _, rows)) => (rows.len() as u16).saturating_sub(r.height.saturating_sub(2)),
+        None => 0,
+    }
+}
+
+/// A page of the row shown in full: the rows the box shows, less one kept.
+fn detail_page(ctx: &Ctx<'_>, card: &Card) -> u16 {
+    match detail(ctx, card, Rect::new(0, 0, ctx.width, ctx.height)) {
+        Some((r, _, _)) => r.height.saturating_sub(3).max(1),
+        None => 1,
+    }
+}
+
+/// The selected row in full: a contact with its whole note, or an appointment. A note taller
+/// than the box scrolls (↓/↑, PgDn/PgUp); the bottom border says when there is more.
+fn draw_detail(ctx: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
+    let Some((r, title, rows)) = detail(ctx, card, area) else {
+        return;
+    };
+    let l = ctx.lang;
+    let inner_w = r.width.saturating_sub(2);
+    let visible = r.height.saturating_sub(2);
+    let max = (rows.len() as u16).saturating_sub(visible);
+    let scroll = card.detail_scroll.min(max);
     let title = format!(" {} · {} ", title, sanitize_line(&card.citizen.name));
     let inner = frame(f, r, &truncate(&title, inner_w as usize), ACCENT);
-    let lines: Vec<Line<'_>> = text
+    let lines: Vec<Line<'_>> = rows
         .into_iter()
+        .skip(scroll as usize)
+        .take(visible as usize)
         .map(|(s, st)| Line::styled(s, st))
         .collect();
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    // How to go on, on the bottom border.
-    let hint = truncate(&format!(" {} ", words::esc_back(l)), inner_w as usize);
+    f.render_widget(Paragraph::new(lines), inner);
+    // How to go on, on the bottom border (and whether there is more).
+    let more = match (scroll > 0, scroll < max) {
+        (false, false) => String::new(),
+        (false, true) => l.t("↓ mere · ", "↓ more · ").to_string(),
+        (true, true) => l.t("↑↓ mere · ", "↑↓ more · ").to_string(),
+        (true, false) => l.t("↑ mere · ", "↑ more · ").to_string(),
+    };
+    let hint = truncate(&format!(" {more}{} ", words::esc_back(l)), inner_w as usize);
     let hw = crate::domain::text::width(&hint) as u16;
     f.render_widget(
         Paragraph::new(hint).style(Style::new().fg(ACCENT)),
@@ -683,17 +757,6 @@ fn draw_detail(ctx: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
             height: 1,
         },
     );
-}
-
-/// How many rows a line of a note takes wrapped at `w` (a word may need one more).
-fn note_rows(s: &str, w: u16) -> u16 {
-    let n = crate::domain::text::width(s);
-    let w = w.max(1) as usize;
-    if n <= w {
-        1
-    } else {
-        (n.div_ceil(w) + 1).min(u16::MAX as usize) as u16
-    }
 }
 
 /// 4 / 4,5 (Danish decimal comma) / 4.5.

@@ -80,6 +80,13 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
                 "While correcting a contact (e)",
             ),
         ),
+        (
+            Scope::EditAppointment,
+            l.t(
+                "Når du retter en aftale (E)",
+                "While editing an appointment (E)",
+            ),
+        ),
         (Scope::Editor, w.scope_editor),
         (Scope::Editing, w.scope_editing),
         (Scope::Help, w.help_title),
@@ -106,6 +113,18 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
                 ),
                 Span::raw(b.hint(l).to_string()),
             ]));
+        }
+        if scope == Scope::Filter {
+            // What the filter line takes besides words.
+            for (term, what) in crate::i18n::filter_terms(l) {
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("  {term:<20}"),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(*what),
+                ]));
+            }
         }
     }
     lines

@@ -6,6 +6,7 @@
 //! [`Mode::handle`] with each event, [`Mode::draw`] to draw it and [`Mode::scopes`] for the
 //! footer and the help.
 
+pub mod appointment_edit;
 pub mod card;
 pub mod citizen_form;
 pub mod closure_start;
@@ -32,6 +33,7 @@ use crate::domain::{Channel, NewAppointment, Outcome, Status};
 use crate::i18n::Lang;
 use crate::store::{DraftKind, Store};
 
+pub use appointment_edit::EditAppointment;
 pub use card::Card;
 pub use citizen_form::CitizenForm;
 pub use closure_start::StartClosure;
@@ -119,6 +121,12 @@ pub enum Effect {
         edit: Box<crate::store::ContactEdit>,
         what: String,
     },
+    /// Change a planned appointment's length, channel, place or kind (one undo step).
+    EditAppointment {
+        id: i64,
+        edit: Box<crate::store::AppointmentEdit>,
+        what: String,
+    },
     /// Delete a log entry (one undo step).
     DeleteContact { id: i64, what: String },
     /// The quick-add line for this citizen, with `line` typed.
@@ -174,6 +182,8 @@ pub enum Mode {
     EditContact(Box<EditContact>),
     /// Editing or adding a citizen.
     CitizenForm(Box<CitizenForm>),
+    /// Changing a planned appointment without moving it.
+    EditAppointment(Box<EditAppointment>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -214,6 +224,7 @@ impl Mode {
             Mode::Summary(o) => o.as_ref(),
             Mode::EditContact(o) => o.as_ref(),
             Mode::CitizenForm(o) => o.as_ref(),
+            Mode::EditAppointment(o) => o.as_ref(),
         })
     }
 
@@ -232,6 +243,7 @@ impl Mode {
             Mode::Summary(o) => o.as_mut(),
             Mode::EditContact(o) => o.as_mut(),
             Mode::CitizenForm(o) => o.as_mut(),
+            Mode::EditAppointment(o) => o.as_mut(),
         })
     }
 

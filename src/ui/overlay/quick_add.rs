@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{Ctx, Effect, Overlay};
-use crate::domain::quickadd::{Parsed, match_citizens, parse};
+use crate::domain::quickadd::{Parsed, find_citizens, parse};
 use crate::domain::text::fold;
 use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
@@ -41,7 +41,52 @@ pub struct QuickAdd {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pick {
     pub ids: Vec<(i64, String)>,
+    /// Each one told apart from namesakes: name, target group, birth year (from the CPR
+    /// number, never the number itself) and id, in columns.
+    pub labels: Vec<String>,
     pub selected: usize,
+}
+
+impl Pick {
+    /// The pick list of `ids`, each told apart (see [`Pick::labels`]).
+    pub fn new(ids: Vec<(i64, String)>, ctx: &Ctx<'_>) -> Pick {
+        let labels = pick_labels(ctx, &ids);
+        Pick {
+            ids,
+            labels,
+            selected: 0,
+        }
+    }
+}
+
+/// One row a citizen of the pick list: `name  group  f. 1985  #42`, in columns.
+pub fn pick_labels(ctx: &Ctx<'_>, ids: &[(i64, String)]) -> Vec<String> {
+    let da = ctx.lang.da();
+    let rows: Vec<(String, String, String, String)> = ids
+        .iter()
+        .map(|(id, name)| {
+            let c = ctx.store.citizen(*id).ok();
+            let group = c
+                .as_ref()
+                .map(|c| c.target_group.short(da).to_string())
+                .unwrap_or_default();
+            let born = c
+                .as_ref()
+                .and_then(|c| c.cpr.as_deref())
+                .and_then(crate::domain::quickadd::birth_year)
+                .map(|y| crate::i18n::born(ctx.lang, y))
+                .unwrap_or_default();
+            (sanitize_line(name), group, born, format!("#{id}"))
+        })
+        .collect();
+    let col = |f: fn(&(String, String, String, String)) -> &String| {
+        rows.iter().map(|r| width(f(r))).max().unwrap_or(0)
+    };
+    let (wn, wg, wb) = (col(|r| &r.0), col(|r| &r.1), col(|r| &r.2));
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(width(s))));
+    rows.iter()
+        .map(|(n, g, b, id)| format!("{}  {}  {}  {id}", pad(n, wn), pad(g, wg), pad(b, wb)))
+        .collect()
 }
 
 /// What Enter would do now.
@@ -138,7 +183,7 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
     {
         q.prefill.clone()
     } else {
-        let ids = match_citizens(name, q.citizens.iter().map(|(id, n)| (*id, n.as_str())));
+        let ids = find_citizens(name, q.citizens.iter().map(|(id, n)| (*id, n.as_str())));
         match ids.len() {
             0 => {
                 problems.push(format!(
@@ -302,11 +347,28 @@ fn preview_main(lang: Lang, p: &Preview) -> (String, bool) {
                     "borgere passer: Enter vælger",
                     "citizens match: Enter picks"
                 ),
-                list.iter()
-                    .map(|(_, n)| n.as_str())
-                    .take(4)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                {
+                    // Namesakes once, with how many: the pick list tells them apart.
+                    let mut names: Vec<(&str, usize)> = Vec::new();
+                    for (_, n) in list {
+                        match names.iter_mut().find(|(m, _)| *m == n.as_str()) {
+                            Some((_, k)) => *k += 1,
+                            None => names.push((n.as_str(), 1)),
+                        }
+                    }
+                    names
+                        .iter()
+                        .take(4)
+                        .map(|(n, k)| {
+                            if *k > 1 {
+                                format!("{n} ×{k}")
+                            } else {
+                                n.to_string()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
             ),
             true,
         ),
@@ -364,7 +426,7 @@ impl Overlay for QuickAdd {
             Action::Save => {
                 self.update(ctx.store, ctx.now, ctx.lang);
                 match self.preview.clone() {
-                    Preview::Ambiguous(ids) => self.pick = Some(Pick { ids, selected: 0 }),
+                    Preview::Ambiguous(ids) => self.pick = Some(Pick::new(ids, ctx)),
                     Preview::Ready { past: true, .. } if !self.confirm_past => {
                         self.confirm_past = true
                     }
@@ -431,12 +493,12 @@ impl Overlay for QuickAdd {
         text_box(f, area, &title, Line::raw(""), &self.input, &below);
         if let Some(pick) = &self.pick {
             let lines: Vec<Line<'_>> = pick
-                .ids
+                .labels
                 .iter()
                 .enumerate()
-                .map(|(i, (_, n))| {
+                .map(|(i, label)| {
                     let mark = if i == pick.selected { '›' } else { ' ' };
-                    let line = Line::raw(format!("{mark}{} ", sanitize_line(n)));
+                    let line = Line::raw(format!("{mark}{label} "));
                     if i == pick.selected {
                         line.style(Style::new().bg(Color::Blue).fg(Color::White))
                     } else {
@@ -444,7 +506,12 @@ impl Overlay for QuickAdd {
                     }
                 })
                 .collect();
-            let pr = centered(area, 50, lines.len() as u16 + 2);
+            let widest = pick.labels.iter().map(|x| width(x)).max().unwrap_or(0) as u16 + 4;
+            let pr = centered(
+                area,
+                widest.clamp(50, area.width.saturating_sub(2)),
+                lines.len() as u16 + 2,
+            );
             let title = format!(
                 " {} ",
                 ctx.lang

@@ -3,6 +3,7 @@
 //! and the next step (planning), the citizen card (card), the closure call-round (closure).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod appointments;
 mod card;
 mod citizens;
 mod closure;

@@ -81,6 +81,8 @@ const OVERLAYS: &[&str] = &[
     "citizen_form",
     "citizen_form_errors",
     "citizen_new",
+    "appointment_edit",
+    "appointment_edit_errors",
 ];
 
 fn open(a: &mut App, name: &str) {
@@ -248,6 +250,21 @@ fn open(a: &mut App, name: &str) {
             press(a, KeyCode::Enter);
         }
         "citizen_new" => typ(a, "5+"),
+        "appointment_edit" => {
+            select(a, Status::Planned, true);
+            typ(a, "E");
+        }
+        "appointment_edit_errors" => {
+            open(a, "appointment_edit");
+            // Long enough to reach the next appointments, and a channel that is not one.
+            typ(a, "600");
+            press(a, KeyCode::Tab);
+            typ(a, if da { "brevdue" } else { "pigeon" });
+            press(a, KeyCode::Tab);
+            // Enter goes to the wrong field; the errors stay while the focus moves on.
+            press(a, KeyCode::Enter);
+            press(a, KeyCode::Tab);
+        }
         other => panic!("no overlay {other}"),
     }
     assert!(
@@ -377,4 +394,46 @@ fn every_key_in_every_footer_does_something() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_help_explains_the_filter_terms_in_both_languages() {
+    for (lang, words) in [
+        (
+            Lang::Da,
+            &[
+                "gruppe:sygedagpenge",
+                "overskredet",
+                "mentor",
+                "kanal:telefon",
+                "Søren, Åse",
+            ],
+        ),
+        (
+            Lang::En,
+            &[
+                "group:sickness",
+                "overdue",
+                "mentor",
+                "channel:phone",
+                "Søren, Åse",
+            ],
+        ),
+    ] {
+        let text: Vec<String> = jobdesk::ui::overlay::help::lines(lang)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        for w in words {
+            let line = text
+                .iter()
+                .find(|l| l.contains(w))
+                .unwrap_or_else(|| panic!("{lang:?}: {w} in the help:\n{}", text.join("\n")));
+            // Nothing is cut: the help's box is 60 wide (58 inside).
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line.as_str()) <= 58,
+                "{line}"
+            );
+        }
+    }
 }

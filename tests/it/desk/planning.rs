@@ -239,3 +239,172 @@ fn the_full_form_covers_place_and_kind() {
         (90, jobdesk::domain::Channel::Walk, Kind::MentorVisit)
     );
 }
+
+/// A database with two "Steffen Olesen" (born 1985 and 1992, different groups), a "Lars Møller"
+/// and a "Lars Møller Hansen"; returns the path and the ids in that order.
+fn namesakes(dir: &tempfile::TempDir) -> (std::path::PathBuf, Vec<i64>) {
+    use jobdesk::domain::{NewCitizen, TargetGroup};
+    let path = dir.path().join("n.db");
+    let mut s = store_at(&path);
+    let ids = [
+        (
+            "Steffen Olesen",
+            Some("120385-1234"),
+            TargetGroup::Sygedagpenge,
+        ),
+        ("Steffen Olesen", Some("010792-2345"), TargetGroup::Dagpenge),
+        ("Lars Møller", None, TargetGroup::Dagpenge),
+        ("Lars Møller Hansen", None, TargetGroup::Dagpenge),
+    ]
+    .iter()
+    .map(|(name, cpr, g)| {
+        s.add_citizen(&NewCitizen {
+            name: (*name).into(),
+            cpr: cpr.map(Into::into),
+            target_group: Some(*g),
+            ..Default::default()
+        })
+        .unwrap()
+    })
+    .collect();
+    drop(s);
+    (path, ids)
+}
+
+#[test]
+fn namesakes_are_told_apart_in_the_pick_list_and_an_exact_unique_name_skips_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ids) = namesakes(&dir);
+    let mut a = app(&path);
+    a.resize(80, 24);
+    typ(&mut a, "atomorrow 9 steffen olesen");
+    press(&mut a, KeyCode::Enter);
+    let Mode::QuickAdd(q) = &a.mode else { panic!() };
+    let pick = q.pick.clone().expect("two namesakes: a pick list");
+    assert_eq!(
+        pick.ids.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        vec![ids[0], ids[1]],
+        "only the two of that exact name"
+    );
+    let s = super::screen(&a, 80, 24);
+    for part in [
+        "Sickness",
+        "Dagpenge",
+        "b. 1985",
+        "b. 1992",
+        &format!("#{}", ids[0]),
+    ] {
+        assert!(s.contains(part), "{part} in the pick list:\n{s}");
+    }
+    assert!(
+        !s.contains("1234") && !s.contains("120385"),
+        "never the CPR number:\n{s}"
+    );
+    // The second one, by its row.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.message);
+    assert_eq!(planned_for(&a, ids[1]).len(), 1);
+    assert_eq!(planned_for(&a, ids[0]).len(), 0);
+
+    // An exact full name that only one citizen has: no pick list, though another name starts
+    // with it; the Danish letter may be typed the old way.
+    typ(&mut a, "atomorrow 10 lars moeller");
+    let Mode::QuickAdd(q) = &a.mode else { panic!() };
+    assert!(
+        matches!(&q.preview, Preview::Ready { citizen, .. } if citizen == "Lars Møller"),
+        "{:?}",
+        q.preview
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.message);
+    assert_eq!(planned_for(&a, ids[2]).len(), 1);
+    assert_eq!(planned_for(&a, ids[3]).len(), 0);
+}
+
+/// The card of the selected citizen in Caseload.
+fn card_citizen(a: &App) -> i64 {
+    match &a.mode {
+        Mode::Card(c) => c.citizen.id,
+        m => panic!("no card: {m:?}"),
+    }
+}
+
+#[test]
+fn overlays_opened_on_the_card_return_to_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo(&dir);
+    let mut a = app(&path);
+    typ(&mut a, "5");
+    // Not the list's first citizen: the card's citizen must be the one acted on.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    let id = card_citizen(&a);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    let Mode::Card(before) = a.mode.clone() else {
+        panic!()
+    };
+    press(&mut a, KeyCode::Up);
+    let Mode::Card(_) = &a.mode else { panic!() };
+    press(&mut a, KeyCode::Down);
+
+    // Esc from quick-add: the same card, scrolled and selected as it was.
+    typ(&mut a, "a");
+    assert!(matches!(a.mode, Mode::QuickAdd(_)));
+    press(&mut a, KeyCode::Esc);
+    let Mode::Card(back) = &a.mode else {
+        panic!("back to the card: {:?}", a.mode)
+    };
+    assert_eq!(back.citizen.id, id);
+    assert_eq!(
+        (back.selected, back.scroll),
+        (before.selected, before.scroll)
+    );
+
+    // N there plans for that citizen, and saving returns to the card.
+    let before_n = planned_for(&a, id).len();
+    typ(&mut a, "N");
+    let Mode::QuickAdd(q) = &a.mode else { panic!() };
+    assert_eq!(q.prefill.as_ref().map(|p| p.0), Some(id));
+    press(&mut a, KeyCode::Enter);
+    if let Mode::QuickAdd(_) = a.mode {
+        press(&mut a, KeyCode::Enter); // a warning was confirmed
+    }
+    assert_eq!(card_citizen(&a), id, "{:?}", a.message);
+    assert_eq!(planned_for(&a, id).len(), before_n + 1);
+    let Mode::Card(c) = &a.mode else { panic!() };
+    assert_eq!(c.upcoming.len(), planned_for(&a, id).len(), "read again");
+    // The row that was selected stays selected, though a new row came above it.
+    let key = |c: &jobdesk::ui::overlay::Card| {
+        c.selected.and_then(|i| c.row(i)).map(|r| match r {
+            jobdesk::ui::overlay::card::HistoryRow::Contact(k, _) => ("contact", k.id),
+            jobdesk::ui::overlay::card::HistoryRow::Appointment(x) => ("appointment", x.id),
+        })
+    };
+    assert!(key(&before).is_some());
+    assert_eq!(key(c), key(&before));
+
+    // l: the log pick, then the note; Esc at each step ends on the card.
+    typ(&mut a, "l");
+    assert!(matches!(a.mode, Mode::LogPick(_)));
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(card_citizen(&a), id);
+    typ(&mut a, "l1");
+    assert!(matches!(a.mode, Mode::Note(_)), "{:?}", a.mode);
+    typ(&mut a, "Ringede");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(card_citizen(&a), id);
+
+    // e: the summary, closed unchanged.
+    typ(&mut a, "e");
+    assert!(matches!(a.mode, Mode::Summary(_)));
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(card_citizen(&a), id);
+
+    // The card closes to the list as before.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.mode, Mode::Normal);
+}
