@@ -23,7 +23,7 @@ use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
-use crate::domain::dates::parse_datetime;
+use crate::domain::when::english::parse_datetime;
 use crate::error::{Result, user};
 use crate::i18n::Lang;
 use crate::store::{Clock, Create, KeySource, OpenOptions, Passphrase, Store, Warning};

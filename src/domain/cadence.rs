@@ -511,6 +511,14 @@ pub fn urgency(due: NaiveDate, today: NaiveDate) -> Urgency {
     }
 }
 
+impl super::types::Citizen {
+    /// Where the citizen stands today: overdue (the legal deadline passed), behind (only the
+    /// pace passed), due soon (within 7 days of the next date to aim at), or fine.
+    pub fn standing(&self, today: NaiveDate) -> Standing {
+        standing(self.next_due, self.pace_due, today)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -243,14 +243,6 @@ pub struct Citizen {
     pub absence_start: Option<NaiveDate>,
 }
 
-impl Citizen {
-    /// Where the citizen stands today: overdue (the legal deadline passed), behind (only the
-    /// pace passed), due soon (within 7 days of the next date to aim at), or fine.
-    pub fn standing(&self, today: NaiveDate) -> crate::domain::cadence::Standing {
-        crate::domain::cadence::standing(self.next_due, self.pace_due, today)
-    }
-}
-
 /// A citizen to be created (no id yet).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NewCitizen {

@@ -391,6 +391,38 @@ fn quoted(p: Problem) -> Problem {
     }
 }
 
+/// The same parsers with the English sentence as the error, for callers that word errors in
+/// English only (the caseload import, `JOBDESK_NOW`).
+pub mod english {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+    /// Parses a date in the app's one date-time language ([`super::when`]): `2026-11-23`,
+    /// `23-11-2026`, `23.11.2026`, `23/11/2026`, `23.11`, `today`/`i dag`, `tomorrow`/`i morgen`,
+    /// `tir`, `om 2 dage`, `uge 49 man` … `today` is injected. The error is the English sentence;
+    /// [`super::super::parse_date`] gives both languages.
+    pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+        super::parse_date(s, today).map_err(|p| p.en)
+    }
+
+    /// Parses a time of day: `10:30`, `10.30`, `1030`, `10`, `9`, `kl. 10.30`. The error is the English
+    /// sentence; [`super::super::parse_time`] gives both languages.
+    pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
+        super::parse_time(s).map_err(|p| p.en)
+    }
+
+    /// Parses a date and a time: `2026-11-23T10:30`, `2026-11-23 10:30`, `23.11.2026 10.30`,
+    /// `today 14:00`, `i dag 9`, `tir 9`, `uge 49 man 10`. A date alone means `default_time` if given.
+    /// Only the day is known here, so a weekday is today at any time of today; callers that know the
+    /// time of day use [`super::super::parse_datetime`], which also gives both languages.
+    pub fn parse_datetime(
+        s: &str,
+        today: NaiveDate,
+        default_time: Option<NaiveTime>,
+    ) -> Result<NaiveDateTime, String> {
+        super::parse_datetime(s, today.and_time(NaiveTime::MIN), default_time).map_err(|p| p.en)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -607,5 +639,90 @@ mod tests {
         );
         let e = parse_datetime("10.30", now(), None).unwrap_err();
         assert!(e.da.starts_with("Angiv en dag til 10.30"), "{e:?}");
+    }
+}
+
+#[cfg(test)]
+mod english_tests {
+    use super::english::{parse_date, parse_datetime, parse_time};
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default()
+    }
+
+    #[test]
+    fn dates_in_every_accepted_form() {
+        for s in [
+            "2026-11-23",
+            "23-11-2026",
+            "23.11.2026",
+            "23/11/2026",
+            "23.11",
+            "today",
+            "i dag",
+            "I DAG",
+        ] {
+            assert_eq!(parse_date(s, today()), Ok(d(2026, 11, 23)), "{s}");
+        }
+        assert_eq!(parse_date("i morgen", today()), Ok(d(2026, 11, 24)));
+        assert_eq!(parse_date("1.2.2027", today()), Ok(d(2027, 2, 1)));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_a_reason() {
+        let e = parse_date("31.02.2026", today()).unwrap_err();
+        assert!(e.contains("February 2026 has no day 31"), "{e}");
+        assert!(
+            parse_date("2026-13-01", today())
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(parse_date("tomorrowish", today()).is_err());
+        assert!(parse_date("", today()).is_err());
+        assert!(parse_date("2026-11-23-1", today()).is_err());
+    }
+
+    #[test]
+    fn times_with_colon_or_dot() {
+        let t = NaiveTime::from_hms_opt(10, 30, 0).unwrap_or_default();
+        assert_eq!(parse_time("10:30"), Ok(t));
+        assert_eq!(parse_time("10.30"), Ok(t));
+        assert_eq!(parse_time("1030"), Ok(t));
+        assert_eq!(
+            parse_time("9"),
+            Ok(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default())
+        );
+        assert!(parse_time("24:00").is_err());
+        assert!(parse_time("10:61").is_err());
+        assert!(parse_time("ten").is_err());
+        assert!(
+            parse_time("a€").is_err(),
+            "four bytes that are not four digits"
+        );
+        assert!(parse_time("ææ").is_err());
+    }
+
+    #[test]
+    fn datetimes() {
+        let want = d(2026, 11, 23).and_hms_opt(10, 30, 0).unwrap_or_default();
+        for s in [
+            "2026-11-23T10:30",
+            "2026-11-23 10:30",
+            "23.11.2026 10.30",
+            "today 10:30",
+            "i dag 10.30",
+        ] {
+            assert_eq!(parse_datetime(s, today(), None), Ok(want), "{s}");
+        }
+        assert!(
+            parse_datetime("2026-11-23", today(), None)
+                .unwrap_err()
+                .contains("no time")
+        );
+        assert!(parse_datetime("31.02.2026 10:00", today(), None).is_err());
     }
 }

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::cpr::parse_cpr;
-use crate::domain::dates::parse_date;
 use crate::domain::text::fold;
+use crate::domain::when::english::parse_date;
 use crate::domain::{NewCitizen, TargetGroup, Word};
 use crate::error::{Result, user};
 use crate::store::Store;

@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use jobdesk::domain::dates;
 use jobdesk::domain::quickadd::parse;
 use jobdesk::domain::when::{self, Defaults, Slot};
 use proptest::prelude::*;
@@ -90,13 +89,17 @@ fn the_same_phrases_mean_the_same_everywhere() {
                 );
                 if minutes.is_none() {
                     assert_eq!(when::parse_datetime(s, now(), None), Ok(start), "{s}");
-                    assert_eq!(dates::parse_datetime(s, today, None), Ok(start), "{s}");
+                    assert_eq!(
+                        when::english::parse_datetime(s, today, None),
+                        Ok(start),
+                        "{s}"
+                    );
                 } else {
                     // A field that holds the start only refuses a length, in both languages.
                     let e = when::parse_datetime(s, now(), None).unwrap_err();
                     assert!(e.en.contains("give only the start"), "{s}: {e:?}");
                     assert!(e.da.contains("kun starttidspunktet"), "{s}: {e:?}");
-                    let e = dates::parse_datetime(s, today, None).unwrap_err();
+                    let e = when::english::parse_datetime(s, today, None).unwrap_err();
                     assert!(e.contains("give only the start"), "{s}: {e}");
                 }
                 assert!(
@@ -106,14 +109,18 @@ fn the_same_phrases_mean_the_same_everywhere() {
             }
             Says::Day(d) => {
                 assert_eq!(when::parse_date(s, today), Ok(d), "{s}: when::parse_date");
-                assert_eq!(dates::parse_date(s, today), Ok(d), "{s}: dates::parse_date");
+                assert_eq!(
+                    when::english::parse_date(s, today),
+                    Ok(d),
+                    "{s}: when::english::parse_date"
+                );
                 assert_eq!(
                     when::parse_datetime(s, now(), Some(nine())),
                     Ok(d.and_time(nine())),
                     "{s}"
                 );
                 assert_eq!(
-                    dates::parse_datetime(s, today, Some(nine())),
+                    when::english::parse_datetime(s, today, Some(nine())),
                     Ok(d.and_time(nine())),
                     "{s}"
                 );
@@ -122,7 +129,7 @@ fn the_same_phrases_mean_the_same_everywhere() {
                 assert!(e.en.contains("has no time of day"), "{s}: {e:?}");
                 assert!(e.da.contains("mangler et klokkeslæt"), "{s}: {e:?}");
                 assert!(
-                    dates::parse_datetime(s, today, None)
+                    when::english::parse_datetime(s, today, None)
                         .unwrap_err()
                         .contains("no time"),
                     "{s}"
@@ -156,12 +163,12 @@ fn the_same_phrases_mean_the_same_everywhere() {
                 );
                 if minutes.is_none() {
                     assert_eq!(when::parse_time(s), Ok(t), "{s}");
-                    assert_eq!(dates::parse_time(s), Ok(t), "{s}");
+                    assert_eq!(when::english::parse_time(s), Ok(t), "{s}");
                 }
             }
             Says::Either(d, t) => {
                 assert_eq!(when::parse_date(s, today), Ok(d), "{s}");
-                assert_eq!(dates::parse_date(s, today), Ok(d), "{s}");
+                assert_eq!(when::english::parse_date(s, today), Ok(d), "{s}");
                 assert_eq!(when::parse_time(s), Ok(t), "{s}");
                 assert_eq!(
                     when::parse_datetime(s, now(), Some(nine())),
@@ -193,7 +200,7 @@ fn errors_in_danish_and_english() {
         e.text(false),
         "'tirx' is not a date: use e.g. tue, tomorrow, 23.11 or 2026-11-23"
     );
-    assert_eq!(dates::parse_date("tirx", today), Err(e.en.clone()));
+    assert_eq!(when::english::parse_date("tirx", today), Err(e.en.clone()));
 
     let e = when::parse_datetime("tir 9 Jens", now(), None).unwrap_err();
     assert!(e.da.contains("er ikke en dag og et klokkeslæt"), "{e:?}");
@@ -221,15 +228,15 @@ fn errors_in_danish_and_english() {
     assert!(e.en.contains("give a date"), "{e:?}");
 
     // The command line's phrases the tests and users know.
-    let e = dates::parse_date("31.02.2026", today).unwrap_err();
+    let e = when::english::parse_date("31.02.2026", today).unwrap_err();
     assert_eq!(e, "'31.02.2026' is not a date: February 2026 has no day 31");
     assert!(
-        dates::parse_date("2026-13-01", today)
+        when::english::parse_date("2026-13-01", today)
             .unwrap_err()
             .contains("no month 13")
     );
     assert!(
-        dates::parse_datetime("2026-11-24", today, None)
+        when::english::parse_datetime("2026-11-24", today, None)
             .unwrap_err()
             .contains("no time")
     );
@@ -306,9 +313,9 @@ proptest! {
         let _ = when::parse_slot(&s, now);
         let _ = when::parse_slot_with(&s, now, Defaults { date: Some(today), time: Some(nine()) });
         let _ = when::parse_date_range(&s, today);
-        let _ = dates::parse_date(&s, today);
-        let _ = dates::parse_time(&s);
-        let _ = dates::parse_datetime(&s, today, None);
+        let _ = when::english::parse_date(&s, today);
+        let _ = when::english::parse_time(&s);
+        let _ = when::english::parse_datetime(&s, today, None);
     }
 
     #[test]
