@@ -439,7 +439,23 @@ pub fn remark_question(lang: Lang, old: Status, new: Status) -> String {
 /// How near a conversation's deadline is: "frist i dag", "frist i morgen", "frist om 3 dage",
 /// "overskredet" / "due today", "due tomorrow", "due in 3 days", "overdue".
 pub fn due_in(lang: Lang, due: NaiveDate, today: NaiveDate) -> String {
-    let days = (due - today).num_days();
+    due_days(lang, (due - today).num_days())
+}
+
+/// A citizen's standing in words: "overskredet" only when the legal deadline has passed,
+/// "bagud" when only the pace towards it has, else "frist i dag", "frist om 3 dage";
+/// `None` when nothing is due within a week.
+pub fn standing(lang: Lang, s: crate::domain::cadence::Standing) -> Option<String> {
+    use crate::domain::cadence::Standing as S;
+    match s {
+        S::Overdue => Some(lang.w().overdue.to_string()),
+        S::Behind => Some(lang.t("bagud", "behind").to_string()),
+        S::DueSoon(d) => Some(due_days(lang, d)),
+        S::Ok => None,
+    }
+}
+
+fn due_days(lang: Lang, days: i64) -> String {
     match days {
         d if d < 0 => lang.w().overdue.to_string(),
         0 => lang.t("frist i dag", "due today").to_string(),
@@ -452,6 +468,11 @@ pub fn due_in(lang: Lang, due: NaiveDate, today: NaiveDate) -> String {
             }
         }
     }
+}
+
+/// Today: a due citizen whose next planned conversation lies after the legal deadline.
+pub fn planned_after_deadline(lang: Lang) -> &'static str {
+    lang.t("⚠ planlagt efter fristen", "⚠ planned after the deadline")
 }
 
 /// The footer after `u`: "Fortrudt – afholdt: Jens Hansen" (never two colons in a row).

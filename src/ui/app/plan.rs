@@ -52,6 +52,7 @@ impl App {
             self.lang,
             c.next_due,
             self.today(),
+            &self.config.calendar(),
             time,
             channel,
             minutes,

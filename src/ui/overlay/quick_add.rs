@@ -3,7 +3,7 @@
 //! a confirmation for a time in the past, and a warning for an overlap. At 80 columns the
 //! warnings go on their own lines: nothing the user must read is cut.
 
-use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
@@ -251,25 +251,18 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
 }
 
 /// The line `N` opens after marking: the citizen, a suggested day from the cadence rules (the
-/// next due date, else four weeks on; never a weekend), the same time of day and channel.
+/// next due date, else four weeks on; never a weekend, a public holiday or a local day off of
+/// `calendar`: [`crate::domain::cadence::proposed_day`]), the same time of day and channel.
 pub fn next_step_line(
     lang: Lang,
     next_due: Option<chrono::NaiveDate>,
     today: chrono::NaiveDate,
+    calendar: &crate::domain::workdays::Calendar,
     time: Option<NaiveTime>,
     channel: Option<Channel>,
     minutes: Option<i64>,
 ) -> String {
-    let mut day = match next_due {
-        Some(d) if d > today => d,
-        _ => today + Duration::days(28),
-    };
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-        day -= Duration::days(1);
-    }
-    if day <= today {
-        day = crate::domain::dates::next_working_day(today);
-    }
+    let day = crate::domain::cadence::proposed_day(next_due, today, calendar);
     let time = time.unwrap_or(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default());
     let channel = channel.unwrap_or(Channel::Phone);
     let mut line = format!(
