@@ -475,6 +475,14 @@ pub fn planned_after_deadline(lang: Lang) -> &'static str {
     lang.t("⚠ planlagt efter fristen", "⚠ planned after the deadline")
 }
 
+/// Under plan warnings: a second Enter plans all the same.
+pub fn plan_anyway(lang: Lang) -> &'static str {
+    lang.t(
+        "Enter igen planlægger alligevel",
+        "Enter again plans all the same",
+    )
+}
+
 /// The footer after `u`: "Fortrudt – afholdt: Jens Hansen" (never two colons in a row).
 pub fn undone(lang: Lang, what: &str) -> String {
     format!("{} – {what}", lang.w().undone)

@@ -31,8 +31,9 @@ pub struct QuickAdd {
     pub citizens: Vec<(i64, String)>,
     /// The citizen the line was opened on.
     pub prefill: Option<(i64, String)>,
-    /// Enter was pressed once on a time in the past: the next Enter creates it.
-    pub confirm_past: bool,
+    /// Enter was pressed once on a line with warnings (a day off, a weekend, the past, after
+    /// the citizen's deadline, an overlap): the next Enter creates it all the same.
+    pub confirm: bool,
     /// Several citizens match: the one chosen with Up/Down.
     pub pick: Option<Pick>,
     pub preview: Preview,
@@ -100,12 +101,12 @@ pub enum Preview {
     Problems(Vec<String>),
     /// Several citizens match the name: Enter opens the pick list.
     Ambiguous(Vec<(i64, String)>),
-    /// Ready: the appointment, the citizen's name, and warnings (past, overlap).
+    /// Ready: the appointment, the citizen's name, and the plan warnings (as `jobdesk plan`
+    /// gives them: after the deadline, a day off, a weekend, the past, an overlap).
     Ready {
         new: NewAppointment,
         citizen: String,
-        past: bool,
-        overlaps: Vec<String>,
+        warnings: Vec<String>,
     },
 }
 
@@ -140,7 +141,7 @@ impl QuickAdd {
             input: LineInput::new(initial, Vec::new()),
             citizens,
             prefill,
-            confirm_past: false,
+            confirm: false,
             pick: None,
             preview: Preview::Empty,
         })
@@ -226,27 +227,22 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
         Kind::Conversation => 30,
         Kind::MentorVisit => 60,
     });
-    let overlaps = store
-        .overlapping(start, minutes, None)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| format!("{} {}", lang.time(a.start.time()), a.citizen))
-        .collect();
+    let new = NewAppointment {
+        uuid: String::new(),
+        citizen_id,
+        kind,
+        start,
+        minutes,
+        channel,
+        place: String::new(),
+        status: Status::Planned,
+        reason: String::new(),
+    };
+    let warnings = super::plan_warnings(store, now, lang, &new, None);
     Preview::Ready {
-        new: NewAppointment {
-            uuid: String::new(),
-            citizen_id,
-            kind,
-            start,
-            minutes,
-            channel,
-            place: String::new(),
-            status: Status::Planned,
-            reason: String::new(),
-        },
+        new,
         citizen,
-        past: start < now,
-        overlaps,
+        warnings,
     }
 }
 
@@ -288,23 +284,10 @@ pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
 pub fn preview_parts(lang: Lang, p: &Preview) -> (Vec<String>, bool) {
     let (text, ok) = preview_main(lang, p);
     let mut parts = vec![text];
-    if let Preview::Ready { past, overlaps, .. } = p {
-        if *past {
-            parts.push(
-                lang.t(
-                    "⚠ tidspunktet er passeret: Enter igen bekræfter",
-                    "⚠ that time has passed: Enter again confirms",
-                )
-                .to_string(),
-            );
-        }
-        if !overlaps.is_empty() {
-            parts.push(format!(
-                "⚠ {} {}",
-                lang.t("overlapper", "overlaps"),
-                overlaps.join(", ")
-            ));
-        }
+    if let Preview::Ready { warnings, .. } = p
+        && !warnings.is_empty()
+    {
+        parts.extend(warnings.iter().cloned());
     }
     (parts, ok)
 }
@@ -420,8 +403,8 @@ impl Overlay for QuickAdd {
                 self.update(ctx.store, ctx.now, ctx.lang);
                 match self.preview.clone() {
                     Preview::Ambiguous(ids) => self.pick = Some(Pick::new(ids, ctx)),
-                    Preview::Ready { past: true, .. } if !self.confirm_past => {
-                        self.confirm_past = true
+                    Preview::Ready { warnings, .. } if !warnings.is_empty() && !self.confirm => {
+                        self.confirm = true
                     }
                     Preview::Ready {
                         mut new, citizen, ..
@@ -448,15 +431,19 @@ impl Overlay for QuickAdd {
             return Vec::new();
         }
         if self.input.handle(ev) == LineEvent::Changed {
-            self.confirm_past = false;
+            self.confirm = false;
             self.update(ctx.store, ctx.now, ctx.lang);
         }
         Vec::new()
     }
 
     fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
-        let (parts, ok) = preview_parts(ctx.lang, &self.preview);
-        let style = if self.confirm_past {
+        let (mut parts, ok) = preview_parts(ctx.lang, &self.preview);
+        if self.confirm {
+            // The warnings were seen once: say that Enter again plans all the same.
+            parts.push(crate::i18n::plan_anyway(ctx.lang).to_string());
+        }
+        let style = if self.confirm {
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
         } else if ok {
             Style::new().fg(Color::Green)

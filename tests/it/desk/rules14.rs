@@ -159,3 +159,56 @@ fn next_step_never_proposes_a_day_off() {
     );
     assert!(line.starts_with("30.12.2026 "), "{line}");
 }
+
+#[test]
+fn quick_add_on_juledag_warns_and_a_second_enter_plans_it() {
+    use jobdesk::ui::app::Mode;
+    use ratatui::crossterm::event::KeyCode;
+    let (s, bente, _) = behind_pace();
+    let mut a = desk(s, Lang::Da, at(2026, 12, 21, 9, 0));
+    super::press(&mut a, KeyCode::Char('a'));
+    super::typ(&mut a, "25.12.2026 10.00 tlf Bente Bagud");
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("⚠ juledag"), "{text}");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    let before = a.store.next_planned_conversation(bente, a.now).unwrap();
+    assert_eq!(before, None);
+    super::press(&mut a, KeyCode::Enter);
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("the first Enter asks")
+    };
+    assert!(q.confirm);
+    assert!(screen(&a, 80, 24).contains("Enter igen planlægger alligevel"));
+    super::press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(
+        a.store.next_planned_conversation(bente, a.now).unwrap(),
+        Some(at(2026, 12, 25, 10, 0))
+    );
+}
+
+#[test]
+fn next_step_for_a_citizen_due_on_2_juledag_proposes_23_december() {
+    use jobdesk::ui::app::Mode;
+    use ratatui::crossterm::event::KeyCode;
+    // Kontanthjælp from 19.12.2026: the first conversation within a week, by 26.12 (2. juledag),
+    // moved back past juleaftensdag to 23.12.
+    let mut s = Store::open_in_memory().unwrap();
+    let id = citizen(
+        &mut s,
+        "Julie Jul",
+        TargetGroup::KontanthjaelpJobparat,
+        d(2026, 12, 19),
+    );
+    assert_eq!(s.citizen(id).unwrap().next_due, Some(d(2026, 12, 23)));
+    let mut a = desk(s, Lang::Da, at(2026, 12, 21, 9, 0));
+    super::press(&mut a, KeyCode::Char('5'));
+    super::press(&mut a, KeyCode::Char('N'));
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("N opens the quick-add line")
+    };
+    let line = q.input.text();
+    assert!(line.starts_with("23.12.2026 "), "{line}");
+}
