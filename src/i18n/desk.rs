@@ -483,6 +483,32 @@ pub fn plan_anyway(lang: Lang) -> &'static str {
     )
 }
 
+/// A first conversation marked held or logged by phone or video (it must be held in person).
+pub fn first_in_person_question(lang: Lang) -> &'static str {
+    lang.t(
+        "Første samtale skal holdes ved personligt fremmøde – tæller ikke med. Tæl den alligevel? (j/n)",
+        "The first conversation must be held in person – it does not count. Count it all the same? (y/n)",
+    )
+}
+
+/// After the answer: whether the first conversation counts.
+pub fn first_counts(lang: Lang, counts: bool, citizen: &str) -> String {
+    if counts {
+        format!(
+            "{} – {citizen}",
+            lang.t("Tæller med alligevel", "Counts all the same")
+        )
+    } else {
+        format!(
+            "{} – {citizen}",
+            lang.t(
+                "Tæller ikke med (første samtale ikke ved fremmøde)",
+                "Does not count (first conversation not in person)"
+            )
+        )
+    }
+}
+
 /// The footer after `u`: "Fortrudt – afholdt: Jens Hansen" (never two colons in a row).
 pub fn undone(lang: Lang, what: &str) -> String {
     format!("{} – {what}", lang.w().undone)

@@ -169,6 +169,13 @@ pub enum Effect {
     },
     /// Delete a log entry (one undo step).
     DeleteContact { id: i64, what: String },
+    /// The answer about a first conversation not held in person (logged as not counting):
+    /// count it (`counts`) or leave it; then the one-line note.
+    FirstCounts {
+        contact_id: i64,
+        citizen: String,
+        counts: bool,
+    },
     /// The quick-add line for this citizen, with `line` typed.
     QuickAdd {
         citizen_id: i64,

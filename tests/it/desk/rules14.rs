@@ -212,3 +212,91 @@ fn next_step_for_a_citizen_due_on_2_juledag_proposes_23_december() {
     let line = q.input.text();
     assert!(line.starts_with("23.12.2026 "), "{line}");
 }
+
+#[test]
+fn a_first_conversation_by_phone_asks_and_answered_n_does_not_count() {
+    use jobdesk::store::ContactFilter;
+    use jobdesk::ui::app::{Mode, Row};
+    use jobdesk::ui::overlay::{Confirm, Question};
+    use ratatui::crossterm::event::KeyCode;
+    let mut s = Store::open_in_memory().unwrap();
+    let now = at(2026, 11, 23, 9, 0);
+    let id = citizen(
+        &mut s,
+        "Frida Først",
+        TargetGroup::KontanthjaelpJobparat,
+        d(2026, 11, 18),
+    );
+    let other = citizen(
+        &mut s,
+        "Lone Log",
+        TargetGroup::KontanthjaelpJobparat,
+        d(2026, 11, 18),
+    );
+    let appt = plan(&mut s, id, at(2026, 11, 23, 8, 0));
+    let due = s.citizen(id).unwrap().next_due;
+    let mut a = desk(s, Lang::Da, now);
+    // The phone call at 08.00 today, marked held.
+    while !matches!(a.state().list.selected_row(), Some(Row::Appointment(x)) if x.id == appt) {
+        super::press(&mut a, KeyCode::Down);
+    }
+    super::press(&mut a, KeyCode::Char('h'));
+    assert!(
+        matches!(
+            &a.mode,
+            Mode::Confirm(Confirm {
+                question: Question::FirstInPerson { .. },
+                ..
+            })
+        ),
+        "{:?}",
+        a.mode
+    );
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("Første samtale skal holdes ved personligt fremmøde"),
+        "{text}"
+    );
+    super::press(&mut a, KeyCode::Char('n'));
+    assert!(matches!(a.mode, Mode::Note(_)), "then the note");
+    super::press(&mut a, KeyCode::Enter);
+    let contacts = |a: &App, who: i64| {
+        a.store
+            .contacts(
+                &ContactFilter {
+                    citizen_id: Some(who),
+                    ..Default::default()
+                },
+                0,
+                10,
+            )
+            .unwrap()
+    };
+    let c = contacts(&a, id);
+    assert_eq!(c.len(), 1);
+    assert!(!c[0].counts, "answered n: it does not count");
+    assert_eq!(a.store.citizen(id).unwrap().next_due, due, "still due");
+    // Logged by phone with `l` and answered j: it counts.
+    super::press(&mut a, KeyCode::Char('5'));
+    while !matches!(a.state().list.selected_row(), Some(Row::Citizen(x)) if x.id == other) {
+        super::press(&mut a, KeyCode::Down);
+    }
+    super::press(&mut a, KeyCode::Char('l'));
+    super::press(&mut a, KeyCode::Char('4'));
+    assert!(
+        matches!(
+            &a.mode,
+            Mode::Confirm(Confirm {
+                question: Question::FirstInPerson { .. },
+                ..
+            })
+        ),
+        "{:?}",
+        a.mode
+    );
+    super::press(&mut a, KeyCode::Char('j'));
+    super::press(&mut a, KeyCode::Enter);
+    let c = contacts(&a, other);
+    assert_eq!(c.len(), 1);
+    assert!(c[0].counts, "answered j: it counts");
+}
