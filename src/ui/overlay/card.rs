@@ -197,7 +197,7 @@ impl Card {
                     .find(|a| a.kind == Kind::Conversation);
                 let line = super::quick_add::next_step_line(
                     l,
-                    c.next_due,
+                    crate::ui::overlay::quick_add::aim(c.next_due, c.pace_due),
                     ctx.now.date(),
                     &ctx.config.calendar(),
                     last.map(|a| a.start.time()),

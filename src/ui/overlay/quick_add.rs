@@ -246,6 +246,18 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
     }
 }
 
+/// The day `N` aims at: the pace's date when it comes before the legal deadline (never after
+/// it), else the legal deadline.
+pub fn aim(
+    next_due: Option<chrono::NaiveDate>,
+    pace_due: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    match (next_due, pace_due) {
+        (Some(legal), Some(pace)) => Some(legal.min(pace)),
+        (legal, _) => legal,
+    }
+}
+
 /// The line `N` opens after marking: the citizen, a suggested day from the cadence rules (the
 /// next due date, else four weeks on; never a weekend, a public holiday or a local day off of
 /// `calendar`: [`crate::domain::cadence::proposed_day`]), the same time of day and channel.

@@ -1,5 +1,5 @@
 //! Today / I dag: the day's calls and mentor visits in time order, then the citizens whose next
-//! conversation is due within 7 days or overdue, most urgent first.
+//! conversation is due within 7 days, behind the pace or overdue, most urgent first.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,6 +8,7 @@ use ratatui::widgets::{Cell, Paragraph};
 
 use super::{Col, appointment_cells, cell, channel_width, fit, status_width, table};
 use crate::domain::Word;
+use crate::domain::cadence::Standing;
 use crate::domain::text::{sanitize_line, truncate};
 use crate::domain::{Kind, TargetGroup};
 use crate::ui::app::{App, Row};
@@ -36,10 +37,13 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
             .iter()
             .map(String::as_str),
     );
-    let last_w = super::widest([
-        last_label(app, Some(today)).as_str(),
-        format!("{} {}", w_planned(app), l.day_month(today)).as_str(),
-    ]);
+    // "planlagt 03.05" only widens the column when such a row is on screen.
+    let planned_w = if st.list.late.is_empty() {
+        0
+    } else {
+        super::widest([format!("{} {}", w_planned(app), l.day_month(today)).as_str()])
+    };
+    let last_w = super::widest([last_label(app, Some(today)).as_str()]).max(planned_w);
     let cols = [
         Col::fixed(w.col_time, date_w),
         Col::fixed(w.col_min, 3),
@@ -79,8 +83,13 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                             .style(Style::new().fg(Color::Gray)),
                     ),
                 };
+                // The date the word speaks of: the pace's when it comes first and is near.
+                let shown = match standing {
+                    Standing::DueSoon(d) => Some(today + chrono::Duration::days(d)),
+                    _ => c.next_due,
+                };
                 vec![
-                    super::standing_cell(app, c.next_due, standing),
+                    super::standing_cell(app, shown, standing),
                     mark,
                     cell(&sanitize_line(&c.name), widths[2]),
                     cell(c.target_group.short(da), widths[3]),
