@@ -144,7 +144,7 @@ pub const DA: Words = Words {
     calls_n: ["samtale", "samtaler"],
     visits_n: ["besøg", "besøg"],
     overdue_n: "overskredet",
-    due_heading: "Samtaler med frist inden 7 dage eller overskredet",
+    due_heading: "Samtaler med frist inden 7 dage, bagud eller overskredet",
     no_appointments_day: "Ingen aftaler denne dag.",
     no_conversations: "Ingen samtaler i perioden.",
     no_visits: "Ingen mentorbesøg i perioden.",
@@ -283,7 +283,7 @@ pub const EN: Words = Words {
     calls_n: ["call", "calls"],
     visits_n: ["visit", "visits"],
     overdue_n: "overdue",
-    due_heading: "Conversations due within 7 days or overdue",
+    due_heading: "Conversations due within 7 days, behind or overdue",
     no_appointments_day: "No appointments this day.",
     no_conversations: "No conversations in this period.",
     no_visits: "No mentor visits in this period.",
@@ -439,7 +439,23 @@ pub fn remark_question(lang: Lang, old: Status, new: Status) -> String {
 /// How near a conversation's deadline is: "frist i dag", "frist i morgen", "frist om 3 dage",
 /// "overskredet" / "due today", "due tomorrow", "due in 3 days", "overdue".
 pub fn due_in(lang: Lang, due: NaiveDate, today: NaiveDate) -> String {
-    let days = (due - today).num_days();
+    due_days(lang, (due - today).num_days())
+}
+
+/// A citizen's standing in words: "overskredet" only when the legal deadline has passed,
+/// "bagud" when only the pace towards it has, else "frist i dag", "frist om 3 dage";
+/// `None` when nothing is due within a week.
+pub fn standing(lang: Lang, s: crate::domain::cadence::Standing) -> Option<String> {
+    use crate::domain::cadence::Standing as S;
+    match s {
+        S::Overdue => Some(lang.w().overdue.to_string()),
+        S::Behind => Some(lang.t("bagud", "behind").to_string()),
+        S::DueSoon(d) => Some(due_days(lang, d)),
+        S::Ok => None,
+    }
+}
+
+fn due_days(lang: Lang, days: i64) -> String {
     match days {
         d if d < 0 => lang.w().overdue.to_string(),
         0 => lang.t("frist i dag", "due today").to_string(),
@@ -451,6 +467,45 @@ pub fn due_in(lang: Lang, due: NaiveDate, today: NaiveDate) -> String {
                 format!("due in {d} days")
             }
         }
+    }
+}
+
+/// Today: a due citizen whose next planned conversation lies after the legal deadline.
+pub fn planned_after_deadline(lang: Lang) -> &'static str {
+    lang.t("⚠ planlagt efter fristen", "⚠ planned after the deadline")
+}
+
+/// Under plan warnings: a second Enter plans all the same.
+pub fn plan_anyway(lang: Lang) -> &'static str {
+    lang.t(
+        "Enter igen planlægger alligevel",
+        "Enter again plans all the same",
+    )
+}
+
+/// A first conversation marked held or logged by phone or video (it must be held in person).
+pub fn first_in_person_question(lang: Lang) -> &'static str {
+    lang.t(
+        "Første samtale skal holdes ved personligt fremmøde – tæller ikke med. Tæl den alligevel? (j/n)",
+        "The first conversation must be held in person – it does not count. Count it all the same? (y/n)",
+    )
+}
+
+/// After the answer: whether the first conversation counts.
+pub fn first_counts(lang: Lang, counts: bool, citizen: &str) -> String {
+    if counts {
+        format!(
+            "{} – {citizen}",
+            lang.t("Tæller med alligevel", "Counts all the same")
+        )
+    } else {
+        format!(
+            "{} – {citizen}",
+            lang.t(
+                "Tæller ikke med (første samtale ikke ved fremmøde)",
+                "Does not count (first conversation not in person)"
+            )
+        )
     }
 }
 

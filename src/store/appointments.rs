@@ -81,6 +81,33 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The start of the citizen's next planned conversation from `from` on, if any (the desk
+    /// marks a due citizen whose next conversation lies after the legal deadline).
+    pub fn next_planned_conversation(
+        &self,
+        citizen_id: i64,
+        from: NaiveDateTime,
+    ) -> Result<Option<NaiveDateTime>> {
+        let n: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT min(start) FROM appointments WHERE citizen_id = ?1 AND kind = ?2 \
+                 AND status = ?3 AND deleted = 0 AND start >= ?4",
+            )?
+            .query_row(
+                params![
+                    citizen_id,
+                    Kind::Conversation.key(),
+                    Status::Planned.key(),
+                    to_db(from)
+                ],
+                |r| r.get(0),
+            )?;
+        Ok(n.as_deref().and_then(from_db))
+    }
+}
+
 pub(crate) const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
                     a.place, a.status, a.reason, a.moved_to";
 

@@ -253,7 +253,8 @@ impl Store {
         Ok(n as usize)
     }
 
-    /// Active citizens whose next conversation is due on or before `until`, most urgent first,
+    /// Active citizens whose next conversation is due on or before `until` (the legal deadline,
+    /// or the pace towards it when that comes first), by legal deadline (overdue first),
     /// that the filter line `text` lets through (see [`Filter`]); a window of `limit` from
     /// `offset`.
     pub fn due_citizens(
@@ -392,7 +393,10 @@ fn conditions(f: &CitizenFilter, today: NaiveDate) -> (String, Vec<Value>) {
 
 /// The WHERE clause of the due list: active, due on or before `until`, and the filter line.
 fn due_conditions(until: NaiveDate, text: &str, today: NaiveDate) -> (String, Vec<Value>) {
-    let mut cond = String::from("archived = 0 AND next_due IS NOT NULL AND next_due <= ?1");
+    // Due: the legal deadline, or the pace towards it when that comes first ("bagud").
+    let mut cond = String::from(
+        "archived = 0 AND next_due IS NOT NULL AND min(next_due, coalesce(pace_due, next_due)) <= ?1",
+    );
     let mut args = vec![Value::Text(until.format("%Y-%m-%d").to_string())];
     filter_conditions(&Filter::parse(text), &CITIZENS, today, &mut cond, &mut args);
     (cond, args)

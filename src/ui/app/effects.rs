@@ -86,6 +86,18 @@ impl App {
                 self.mode = Mode::Normal;
                 self.undoable(what, change);
             }
+            Effect::FirstCounts {
+                contact_id,
+                citizen,
+                counts,
+            } => {
+                if counts {
+                    self.store.set_contact_counts(contact_id, true)?;
+                }
+                self.message = Some(crate::i18n::first_counts(self.lang, counts, &citizen));
+                self.refresh()?;
+                self.start_note(contact_id, citizen);
+            }
             Effect::DeleteContact { id, what } => {
                 let change = self.store.delete_contact(id, self.now)?;
                 self.undoable(what, change);

@@ -288,7 +288,19 @@ impl App {
                 None => Vec::new(),
             },
         };
-        self.panes[pane.index()].list.rows = rows;
+        let mut late = Vec::new();
+        for row in &rows {
+            if let Row::Due(c) = row
+                && let Some(deadline) = c.next_due
+                && let Some(next) = self.store.next_planned_conversation(c.id, self.now)?
+                && next.date() > deadline
+            {
+                late.push((c.id, next.date()));
+            }
+        }
+        let list = &mut self.panes[pane.index()].list;
+        list.rows = rows;
+        list.late = late;
         Ok(())
     }
 }

@@ -50,8 +50,9 @@ impl App {
         };
         let line = crate::ui::overlay::quick_add::next_step_line(
             self.lang,
-            c.next_due,
+            crate::ui::overlay::quick_add::aim(c.next_due, c.pace_due),
             self.today(),
+            &self.config.calendar(),
             time,
             channel,
             minutes,

@@ -50,6 +50,9 @@ pub struct ListView {
     /// appointments (or one "none" row), a heading, and the due citizens (or one "none" row).
     pub appts: usize,
     pub due: usize,
+    /// Today only: the due citizens on screen whose next planned conversation lies after their
+    /// legal deadline, with its day.
+    pub late: Vec<(i64, NaiveDate)>,
 }
 
 impl ListView {

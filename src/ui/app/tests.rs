@@ -348,8 +348,8 @@ fn moving_onto_a_taken_time_warns_and_offers_the_note() {
     let Mode::Move(m) = &a.mode else {
         panic!("warns: {:?}", a.mode)
     };
-    let e = m.error.as_deref().expect("an error");
-    assert!(e.contains("Overlaps") && e.contains(&other.citizen), "{e}");
+    let e = m.warnings.join(" · ");
+    assert!(e.contains("overlaps") && e.contains(&other.citizen), "{e}");
     assert_eq!(
         a.store.appointment(appt.id).unwrap().status,
         Status::Planned

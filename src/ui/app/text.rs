@@ -127,8 +127,16 @@ impl App {
         minutes: i64,
     ) -> Result<()> {
         self.mode = Mode::Normal;
+        // A first conversation by phone or video does not count unless the consultant says so.
+        let first_not_in_person = crate::domain::minimum::first_needs_in_person(
+            self.store.is_first_conversation(citizen_id)?,
+            crate::domain::Kind::Conversation,
+            outcome,
+            channel,
+        );
         let counts =
-            crate::domain::minimum::counts(crate::domain::Kind::Conversation, outcome, channel);
+            crate::domain::minimum::counts(crate::domain::Kind::Conversation, outcome, channel)
+                && !first_not_in_person;
         let contact = NewContact {
             uuid: uuid::Uuid::new_v4().to_string(),
             citizen_id,
@@ -149,8 +157,22 @@ impl App {
         );
         self.push_undo(what.clone(), vec![change]);
         self.after_change(&what);
-        self.start_note(id, citizen);
+        self.note_or_ask_first(id, citizen, first_not_in_person);
         Ok(())
+    }
+
+    /// The one-line note; first, for a first conversation not held in person (written as not
+    /// counting), the question whether it counts all the same.
+    fn note_or_ask_first(&mut self, contact_id: i64, citizen: String, ask: bool) {
+        if ask {
+            self.mode = Mode::Confirm(crate::ui::overlay::Confirm::first_in_person(
+                contact_id,
+                &citizen,
+                &self.ctx(),
+            ));
+        } else {
+            self.start_note(contact_id, citizen);
+        }
     }
 
     pub(super) fn start_note(&mut self, contact_id: i64, citizen: String) {
@@ -228,11 +250,18 @@ impl App {
             self.mode = Mode::Move(Box::new(Move::new(a, &self.ctx())));
             return Ok(());
         }
+        // A first conversation by phone or video does not count unless the consultant says so.
+        let first_not_in_person = status.outcome().is_some_and(|o| {
+            crate::domain::minimum::first_needs_in_person(true, a.kind, o, a.channel)
+        }) && self.store.is_first_conversation(a.citizen_id)?;
         let marked = self.store.mark_appointment(a.id, status, None, self.now)?;
+        if first_not_in_person {
+            self.store.set_contact_counts(marked.contact_id, false)?;
+        }
         let what = format!("{}: {}", status.name(self.lang.da()), a.citizen);
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
-        self.start_note(marked.contact_id, a.citizen.clone());
+        self.note_or_ask_first(marked.contact_id, a.citizen.clone(), first_not_in_person);
         Ok(())
     }
 

@@ -41,8 +41,10 @@ pub struct EditAppointment {
     pub focus: usize,
     /// What is wrong (red), shown until the next key typed.
     pub errors: Vec<String>,
-    /// The appointments the length typed makes it overlap (yellow; it may be saved anyway).
-    pub overlaps: Vec<String>,
+    /// The plan warnings of the appointment as typed (as `jobdesk plan` gives them: after the
+    /// citizen's deadline, a day off, a weekend, the past, an overlap the length typed makes);
+    /// yellow, it may be saved anyway.
+    pub warnings: Vec<String>,
 }
 
 impl EditAppointment {
@@ -62,10 +64,10 @@ impl EditAppointment {
                 .collect(),
             focus: 0,
             errors: Vec::new(),
-            overlaps: Vec::new(),
+            warnings: Vec::new(),
         };
         e.focus_field(0);
-        e.check_overlap(ctx);
+        e.check_warnings(ctx);
         e
     }
 
@@ -75,26 +77,27 @@ impl EditAppointment {
         self.fields[self.focus].area.select_all();
     }
 
-    /// The other planned appointments the length typed makes it overlap.
-    fn check_overlap(&mut self, ctx: &Ctx<'_>) {
+    /// The plan warnings of the appointment with the length and kind typed (no overlap with
+    /// itself).
+    fn check_warnings(&mut self, ctx: &Ctx<'_>) {
         let a = &self.appointment;
-        self.overlaps = match self.fields[0].text().trim().parse::<i64>() {
-            Ok(m) if m > 0 => ctx
-                .store
-                .overlapping(a.start, m, Some(a.id))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|o| {
-                    format!(
-                        "{}–{} {}",
-                        ctx.lang.time(o.start.time()),
-                        ctx.lang.time(o.end().time()),
-                        sanitize_line(&o.citizen)
-                    )
-                })
-                .collect(),
-            _ => Vec::new(),
+        let minutes = match self.fields[0].text().trim().parse::<i64>() {
+            Ok(m) if m > 0 => m,
+            _ => a.minutes,
         };
+        let kind = Kind::parse(self.fields[3].text().trim()).unwrap_or(a.kind);
+        let new = crate::domain::NewAppointment {
+            uuid: String::new(),
+            citizen_id: a.citizen_id,
+            kind,
+            start: a.start,
+            minutes,
+            channel: a.channel,
+            place: String::new(),
+            status: crate::domain::Status::Planned,
+            reason: String::new(),
+        };
+        self.warnings = super::plan_warnings(ctx.store, ctx.now, ctx.lang, &new, Some(a.id));
     }
 
     /// What changed, or what is wrong (in the desk's language) and the first field that is.
@@ -208,8 +211,8 @@ impl Overlay for EditAppointment {
     fn input(&mut self, ev: &Event, ctx: &Ctx<'_>) -> Vec<Effect> {
         if self.fields[self.focus].handle(ev) == LineEvent::Changed {
             self.errors.clear();
-            if self.focus == 0 {
-                self.check_overlap(ctx);
+            if self.focus == 0 || self.focus == 3 {
+                self.check_warnings(ctx);
             }
         }
         Vec::new()
@@ -238,16 +241,12 @@ impl Overlay for EditAppointment {
                 .iter()
                 .map(|e| (e.clone(), Style::new().fg(Color::Red))),
         );
-        if !self.overlaps.is_empty() {
-            below.push((
-                format!(
-                    "⚠ {} {}",
-                    lang.t("overlapper", "overlaps"),
-                    self.overlaps.join(", ")
-                ),
+        below.extend(self.warnings.iter().map(|w| {
+            (
+                w.clone(),
                 Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            ));
-        }
+            )
+        }));
         // Wrapped here, at words, so the box is as tall as what it shows.
         let below: Vec<(String, Style)> = below
             .into_iter()

@@ -197,8 +197,9 @@ impl Card {
                     .find(|a| a.kind == Kind::Conversation);
                 let line = super::quick_add::next_step_line(
                     l,
-                    c.next_due,
+                    crate::ui::overlay::quick_add::aim(c.next_due, c.pace_due),
                     ctx.now.date(),
+                    &ctx.config.calendar(),
                     last.map(|a| a.start.time()),
                     last.map(|a| a.channel),
                     last.map(|a| a.minutes),
@@ -526,7 +527,17 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
     if c.exempt {
         due = format!("{due} ({})", w.exempt);
     }
-    lines.push(field(w.col_next_due, due));
+    // "overskredet" only when the legal deadline has passed; "bagud" when only the pace has.
+    let standing = c.standing(app.now.date());
+    let due_style = crate::ui::panes::standing_style(standing);
+    if matches!(
+        standing,
+        crate::domain::cadence::Standing::Overdue | crate::domain::cadence::Standing::Behind
+    ) && let Some(word) = crate::i18n::standing(l, standing)
+    {
+        due = format!("{due} – {word}");
+    }
+    lines.push(field(w.col_next_due, due).style(due_style));
     lines.push(field(w.mentor, if c.mentor { w.yes } else { w.no }.into()));
     let m = &card.agreement;
     if !m.goals.is_empty() || m.hours.is_some() || m.until.is_some() {

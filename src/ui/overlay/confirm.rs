@@ -1,6 +1,6 @@
 //! The desk's yes/no questions: erasing a citizen, converting every in-person appointment,
 //! whether a citizen reached on the call-round accepted, an unusual mark (re-marking, a future
-//! appointment held). j/y, n or Esc; what each answer does is in [`Question`].
+//! appointment held), a first conversation not held in person that should count all the same. j/y, n or Esc; what each answer does is in [`Question`].
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,6 +29,9 @@ pub enum Question {
     Mark { appointment_id: i64, status: Status },
     /// Delete a log entry (undoable while the desk is open).
     DeleteContact { id: i64, what: String },
+    /// A first conversation held by phone or video was logged as not counting (it must be held
+    /// in person): count it all the same? n (the default) keeps it not counting.
+    FirstInPerson { contact_id: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +79,16 @@ impl Confirm {
         }
     }
 
+    /// "Første samtale skal holdes ved personligt fremmøde – tæller ikke med. Tæl den alligevel?
+    /// (j/n)".
+    pub fn first_in_person(contact_id: i64, citizen: &str, ctx: &Ctx<'_>) -> Confirm {
+        Confirm {
+            question: Question::FirstInPerson { contact_id },
+            citizen: citizen.to_string(),
+            text: crate::i18n::first_in_person_question(ctx.lang).to_string(),
+        }
+    }
+
     /// "Slet kontakten man 23.11 10.30 Jens Hansen? (j/n)".
     pub fn delete_contact(c: &crate::domain::Contact, ctx: &Ctx<'_>) -> Confirm {
         let l = ctx.lang;
@@ -118,6 +131,11 @@ impl Confirm {
             (Question::DeleteContact { id, what }, Some(true)) => out.push(Effect::DeleteContact {
                 id: *id,
                 what: what.clone(),
+            }),
+            (Question::FirstInPerson { contact_id }, yes) => out.push(Effect::FirstCounts {
+                contact_id: *contact_id,
+                citizen: self.citizen.clone(),
+                counts: yes == Some(true),
             }),
             (Question::Mark { .. } | Question::DeleteContact { .. }, _) => {
                 out.push(Effect::Message(ctx.lang.w().not_changed.to_string()))

@@ -32,6 +32,8 @@ pub struct Form {
     pub citizens: Vec<(i64, String)>,
     /// What is wrong, per field (shown under the form).
     pub errors: Vec<String>,
+    /// The plan warnings shown after the first Save (yellow): the next Save plans all the same.
+    pub warnings: Vec<String>,
 }
 
 /// The labels of the fields, in order.
@@ -70,6 +72,7 @@ impl Form {
             focus: 0,
             citizens,
             errors: Vec::new(),
+            warnings: Vec::new(),
         };
         form.focus_field(if citizen.is_some() { 1 } else { 0 });
         form
@@ -184,10 +187,22 @@ impl Form {
                         .to_string(),
                 )]
             }
-            Ok((new, citizen)) => vec![Effect::Plan {
-                new: Box::new(new),
-                citizen,
-            }],
+            Ok((new, citizen)) => {
+                // The warnings once (as `jobdesk plan` gives them); Save again plans anyway.
+                if self.warnings.is_empty() {
+                    let warnings = super::plan_warnings(ctx.store, ctx.now, ctx.lang, &new, None);
+                    if !warnings.is_empty() {
+                        self.warnings = warnings;
+                        self.warnings
+                            .push(crate::i18n::plan_anyway(ctx.lang).to_string());
+                        return Vec::new();
+                    }
+                }
+                vec![Effect::Plan {
+                    new: Box::new(new),
+                    citizen,
+                }]
+            }
         }
     }
 }
@@ -212,7 +227,10 @@ impl Overlay for Form {
         let focus = self.focus;
         match self.fields[focus].handle(ev) {
             LineEvent::Ignored => {}
-            LineEvent::Changed => self.errors.clear(),
+            LineEvent::Changed => {
+                self.errors.clear();
+                self.warnings.clear();
+            }
             LineEvent::Cancel => return vec![Effect::Close],
             LineEvent::Submit(_) if focus + 1 < FIELDS => self.focus_field(focus + 1),
             LineEvent::Submit(_) => return self.save(ctx),
@@ -223,11 +241,22 @@ impl Overlay for Form {
     fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
         let labels = labels(ctx.lang);
         let w = 70.min(area.width);
-        let err_rows: Vec<u16> = self
+        // Under the fields: what is wrong (red), then the plan warnings (yellow).
+        let notes: Vec<(&String, Style)> = self
             .errors
             .iter()
             .take(4)
-            .map(|e| wrapped_rows(e, w.saturating_sub(2)))
+            .map(|e| (e, Style::new().fg(Color::Red)))
+            .chain(self.warnings.iter().take(7).map(|e| {
+                (
+                    e,
+                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                )
+            }))
+            .collect();
+        let err_rows: Vec<u16> = notes
+            .iter()
+            .map(|(e, _)| wrapped_rows(e, w.saturating_sub(2)))
             .collect();
         let h = FIELDS as u16 + 2 + err_rows.iter().sum::<u16>();
         let r = centered(area, w, h);
@@ -267,7 +296,7 @@ impl Overlay for Form {
             }
         }
         let mut y = inner.y + FIELDS as u16;
-        for (e, n) in self.errors.iter().zip(err_rows) {
+        for ((e, style), n) in notes.into_iter().zip(err_rows) {
             let end = inner.y + inner.height;
             if y >= end {
                 break;
@@ -275,7 +304,7 @@ impl Overlay for Form {
             f.render_widget(
                 Paragraph::new(Line::raw(sanitize_line(e)))
                     .wrap(Wrap { trim: true })
-                    .style(Style::new().fg(Color::Red)),
+                    .style(style),
                 Rect {
                     y,
                     height: n.min(end - y),

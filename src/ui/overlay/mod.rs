@@ -47,6 +47,46 @@ pub use note::Note;
 pub use quick_add::QuickAdd;
 pub use summary::Summary;
 
+/// The warnings of planning `new` (the same list as `jobdesk plan` prints: after the citizen's
+/// legal deadline, a day off, a weekend, in the past, over another appointment), worded for the
+/// desk: an overlap names the other appointment's time and citizen. `moving`: the appointment
+/// being moved or edited (no overlap with itself). Never a refusal: the desk plans all the
+/// same after a second Enter.
+pub fn plan_warnings(
+    store: &Store,
+    now: NaiveDateTime,
+    lang: Lang,
+    new: &NewAppointment,
+    moving: Option<i64>,
+) -> Vec<String> {
+    use crate::domain::cadence::PlanWarning;
+    store
+        .plan_warnings(new, now, moving)
+        .unwrap_or_default()
+        .iter()
+        .map(|w| match w {
+            PlanWarning::Overlap {
+                appointment_id,
+                start,
+                minutes,
+            } => {
+                let who = store
+                    .appointment(*appointment_id)
+                    .map(|a| crate::domain::text::sanitize_line(&a.citizen))
+                    .unwrap_or_default();
+                let end = *start + chrono::Duration::minutes(*minutes);
+                format!(
+                    "⚠ {} {}–{} {who}",
+                    lang.t("overlapper", "overlaps"),
+                    lang.time(start.time()),
+                    lang.time(end.time())
+                )
+            }
+            w => crate::i18n::cli::plan_warning(lang, w),
+        })
+        .collect()
+}
+
 /// What an overlay may read while it handles a key or draws: never a write.
 pub struct Ctx<'a> {
     pub lang: Lang,
@@ -129,6 +169,13 @@ pub enum Effect {
     },
     /// Delete a log entry (one undo step).
     DeleteContact { id: i64, what: String },
+    /// The answer about a first conversation not held in person (logged as not counting):
+    /// count it (`counts`) or leave it; then the one-line note.
+    FirstCounts {
+        contact_id: i64,
+        citizen: String,
+        counts: bool,
+    },
     /// The quick-add line for this citizen, with `line` typed.
     QuickAdd {
         citizen_id: i64,

@@ -1,11 +1,12 @@
 //! `m`: the new time of an appointment. The field starts with the old time, selected, so the
-//! first key typed replaces it. Enter checks the time and the clashes it would make (shown
-//! once; Enter again moves anyway); the move itself is the app's, which then offers the note.
+//! first key typed replaces it. Enter checks the time and its plan warnings (after the
+//! citizen's deadline, a day off, a weekend, the past, a clash: shown once; Enter again moves
+//! anyway); the move itself is the app's, which then offers the note.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
 use super::{Ctx, Effect, Overlay};
@@ -22,10 +23,16 @@ pub struct Move {
     pub citizen: String,
     pub minutes: i64,
     pub input: LineInput,
-    /// What is wrong with the time typed, or the clash it would make.
+    pub citizen_id: i64,
+    pub kind: crate::domain::Kind,
+    pub channel: crate::domain::Channel,
+    /// What is wrong with the time typed.
     pub error: Option<String>,
-    /// The clash was shown: Enter again moves anyway.
-    pub confirm_clash: bool,
+    /// The plan warnings of the new time (as `jobdesk plan` gives them: after the deadline, a
+    /// day off, a weekend, the past, an overlap), each on its own line.
+    pub warnings: Vec<String>,
+    /// The warnings were shown: Enter again moves anyway.
+    pub confirm: bool,
 }
 
 impl Move {
@@ -38,33 +45,36 @@ impl Move {
             appointment_id: a.id,
             citizen: a.citizen.clone(),
             minutes: a.minutes,
+            citizen_id: a.citizen_id,
+            kind: a.kind,
+            channel: a.channel,
             input,
             error: None,
-            confirm_clash: false,
+            warnings: Vec::new(),
+            confirm: false,
         }
     }
 
-    /// The clash warning for `start`, if it overlaps another planned appointment.
-    fn clash(
-        &self,
-        start: chrono::NaiveDateTime,
-        ctx: &Ctx<'_>,
-    ) -> crate::error::Result<Option<String>> {
-        let l = ctx.lang;
-        let clashes: Vec<String> = ctx
-            .store
-            .overlapping(start, self.minutes, Some(self.appointment_id))?
-            .into_iter()
-            .map(|a| format!("{} {}", l.time(a.start.time()), a.citizen))
-            .collect();
-        Ok((!clashes.is_empty()).then(|| {
-            format!(
-                "⚠ {} – {}: {}",
-                l.w().overlaps,
-                l.w().clash_again,
-                clashes.join(", ")
-            )
-        }))
+    /// The plan warnings for moving it to `start` (no overlap with itself).
+    fn warnings(&self, start: chrono::NaiveDateTime, ctx: &Ctx<'_>) -> Vec<String> {
+        let new = crate::domain::NewAppointment {
+            uuid: String::new(),
+            citizen_id: self.citizen_id,
+            kind: self.kind,
+            start,
+            minutes: self.minutes,
+            channel: self.channel,
+            place: String::new(),
+            status: crate::domain::Status::Planned,
+            reason: String::new(),
+        };
+        super::plan_warnings(
+            ctx.store,
+            ctx.now,
+            ctx.lang,
+            &new,
+            Some(self.appointment_id),
+        )
     }
 }
 
@@ -81,22 +91,18 @@ impl Overlay for Move {
                     Ok(s) => s,
                     Err(p) => {
                         self.error = Some(p.text(ctx.lang.da()).to_string());
-                        self.confirm_clash = false;
+                        self.warnings.clear();
+                        self.confirm = false;
                         return Vec::new();
                     }
                 };
-                if !self.confirm_clash {
-                    match self.clash(start, ctx) {
-                        Ok(Some(w)) => {
-                            self.error = Some(w);
-                            self.confirm_clash = true;
-                            return Vec::new();
-                        }
-                        Ok(None) => {}
-                        Err(e) => {
-                            self.error = Some(format!("{e:#}"));
-                            return Vec::new();
-                        }
+                if !self.confirm {
+                    let warnings = self.warnings(start, ctx);
+                    if !warnings.is_empty() {
+                        self.error = None;
+                        self.warnings = warnings;
+                        self.confirm = true;
+                        return Vec::new();
                     }
                 }
                 vec![Effect::Moved {
@@ -113,7 +119,8 @@ impl Overlay for Move {
     fn input(&mut self, ev: &Event, _ctx: &Ctx<'_>) -> Vec<Effect> {
         if self.input.handle(ev) == LineEvent::Changed {
             self.error = None;
-            self.confirm_clash = false;
+            self.warnings.clear();
+            self.confirm = false;
         }
         Vec::new()
     }
@@ -124,11 +131,16 @@ impl Overlay for Move {
             sanitize_line(&self.citizen),
             ctx.lang.w().move_title
         );
-        let below: Vec<(String, Style)> = self
+        let warn = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        let mut below: Vec<(String, Style)> = self
             .error
             .iter()
             .map(|e| (e.clone(), Style::new().fg(Color::Red)))
             .collect();
+        below.extend(self.warnings.iter().map(|w| (w.clone(), warn)));
+        if !self.warnings.is_empty() {
+            below.push((ctx.lang.w().clash_again.to_string(), warn));
+        }
         text_box(f, area, &title, Line::raw(""), &self.input, &below);
     }
 
@@ -138,7 +150,8 @@ impl Overlay for Move {
 
     fn failed(&mut self, msg: &str) -> bool {
         self.error = Some(msg.to_string());
-        self.confirm_clash = false;
+        self.warnings.clear();
+        self.confirm = false;
         true
     }
 }

@@ -3,7 +3,7 @@
 //! a confirmation for a time in the past, and a warning for an overlap. At 80 columns the
 //! warnings go on their own lines: nothing the user must read is cut.
 
-use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
@@ -31,8 +31,9 @@ pub struct QuickAdd {
     pub citizens: Vec<(i64, String)>,
     /// The citizen the line was opened on.
     pub prefill: Option<(i64, String)>,
-    /// Enter was pressed once on a time in the past: the next Enter creates it.
-    pub confirm_past: bool,
+    /// Enter was pressed once on a line with warnings (a day off, a weekend, the past, after
+    /// the citizen's deadline, an overlap): the next Enter creates it all the same.
+    pub confirm: bool,
     /// Several citizens match: the one chosen with Up/Down.
     pub pick: Option<Pick>,
     pub preview: Preview,
@@ -100,12 +101,12 @@ pub enum Preview {
     Problems(Vec<String>),
     /// Several citizens match the name: Enter opens the pick list.
     Ambiguous(Vec<(i64, String)>),
-    /// Ready: the appointment, the citizen's name, and warnings (past, overlap).
+    /// Ready: the appointment, the citizen's name, and the plan warnings (as `jobdesk plan`
+    /// gives them: after the deadline, a day off, a weekend, the past, an overlap).
     Ready {
         new: NewAppointment,
         citizen: String,
-        past: bool,
-        overlaps: Vec<String>,
+        warnings: Vec<String>,
     },
 }
 
@@ -140,7 +141,7 @@ impl QuickAdd {
             input: LineInput::new(initial, Vec::new()),
             citizens,
             prefill,
-            confirm_past: false,
+            confirm: false,
             pick: None,
             preview: Preview::Empty,
         })
@@ -226,50 +227,50 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
         Kind::Conversation => 30,
         Kind::MentorVisit => 60,
     });
-    let overlaps = store
-        .overlapping(start, minutes, None)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| format!("{} {}", lang.time(a.start.time()), a.citizen))
-        .collect();
+    let new = NewAppointment {
+        uuid: String::new(),
+        citizen_id,
+        kind,
+        start,
+        minutes,
+        channel,
+        place: String::new(),
+        status: Status::Planned,
+        reason: String::new(),
+    };
+    let warnings = super::plan_warnings(store, now, lang, &new, None);
     Preview::Ready {
-        new: NewAppointment {
-            uuid: String::new(),
-            citizen_id,
-            kind,
-            start,
-            minutes,
-            channel,
-            place: String::new(),
-            status: Status::Planned,
-            reason: String::new(),
-        },
+        new,
         citizen,
-        past: start < now,
-        overlaps,
+        warnings,
+    }
+}
+
+/// The day `N` aims at: the pace's date when it comes before the legal deadline (never after
+/// it), else the legal deadline.
+pub fn aim(
+    next_due: Option<chrono::NaiveDate>,
+    pace_due: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    match (next_due, pace_due) {
+        (Some(legal), Some(pace)) => Some(legal.min(pace)),
+        (legal, _) => legal,
     }
 }
 
 /// The line `N` opens after marking: the citizen, a suggested day from the cadence rules (the
-/// next due date, else four weeks on; never a weekend), the same time of day and channel.
+/// next due date, else four weeks on; never a weekend, a public holiday or a local day off of
+/// `calendar`: [`crate::domain::cadence::proposed_day`]), the same time of day and channel.
 pub fn next_step_line(
     lang: Lang,
     next_due: Option<chrono::NaiveDate>,
     today: chrono::NaiveDate,
+    calendar: &crate::domain::workdays::Calendar,
     time: Option<NaiveTime>,
     channel: Option<Channel>,
     minutes: Option<i64>,
 ) -> String {
-    let mut day = match next_due {
-        Some(d) if d > today => d,
-        _ => today + Duration::days(28),
-    };
-    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-        day -= Duration::days(1);
-    }
-    if day <= today {
-        day = crate::domain::dates::next_working_day(today);
-    }
+    let day = crate::domain::cadence::proposed_day(next_due, today, calendar);
     let time = time.unwrap_or(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default());
     let channel = channel.unwrap_or(Channel::Phone);
     let mut line = format!(
@@ -295,23 +296,10 @@ pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
 pub fn preview_parts(lang: Lang, p: &Preview) -> (Vec<String>, bool) {
     let (text, ok) = preview_main(lang, p);
     let mut parts = vec![text];
-    if let Preview::Ready { past, overlaps, .. } = p {
-        if *past {
-            parts.push(
-                lang.t(
-                    "⚠ tidspunktet er passeret: Enter igen bekræfter",
-                    "⚠ that time has passed: Enter again confirms",
-                )
-                .to_string(),
-            );
-        }
-        if !overlaps.is_empty() {
-            parts.push(format!(
-                "⚠ {} {}",
-                lang.t("overlapper", "overlaps"),
-                overlaps.join(", ")
-            ));
-        }
+    if let Preview::Ready { warnings, .. } = p
+        && !warnings.is_empty()
+    {
+        parts.extend(warnings.iter().cloned());
     }
     (parts, ok)
 }
@@ -427,8 +415,8 @@ impl Overlay for QuickAdd {
                 self.update(ctx.store, ctx.now, ctx.lang);
                 match self.preview.clone() {
                     Preview::Ambiguous(ids) => self.pick = Some(Pick::new(ids, ctx)),
-                    Preview::Ready { past: true, .. } if !self.confirm_past => {
-                        self.confirm_past = true
+                    Preview::Ready { warnings, .. } if !warnings.is_empty() && !self.confirm => {
+                        self.confirm = true
                     }
                     Preview::Ready {
                         mut new, citizen, ..
@@ -455,15 +443,19 @@ impl Overlay for QuickAdd {
             return Vec::new();
         }
         if self.input.handle(ev) == LineEvent::Changed {
-            self.confirm_past = false;
+            self.confirm = false;
             self.update(ctx.store, ctx.now, ctx.lang);
         }
         Vec::new()
     }
 
     fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
-        let (parts, ok) = preview_parts(ctx.lang, &self.preview);
-        let style = if self.confirm_past {
+        let (mut parts, ok) = preview_parts(ctx.lang, &self.preview);
+        if self.confirm {
+            // The warnings were seen once: say that Enter again plans all the same.
+            parts.push(crate::i18n::plan_anyway(ctx.lang).to_string());
+        }
+        let style = if self.confirm {
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
         } else if ok {
             Style::new().fg(Color::Green)

@@ -15,7 +15,7 @@ use ratatui::widgets::{Cell, Paragraph, Row as TRow, Table};
 use super::app::App;
 use super::pane::Pane;
 use super::theme::ACCENT;
-use crate::domain::cadence::{Urgency, urgency};
+use crate::domain::cadence::Standing;
 use crate::domain::text::{sanitize_line, truncate, width};
 use crate::domain::{Appointment, Status};
 
@@ -88,8 +88,14 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
             sanitize_line(&st.filter)
         )
     };
+    // Today: what the "⚠" on a due row means, when one is on screen.
+    let late = if app.pane == Pane::Today && !st.list.late.is_empty() {
+        format!("  ·  {}", crate::i18n::planned_after_deadline(l))
+    } else {
+        String::new()
+    };
     let head = format!(" {name}");
-    let fixed = width(&head) + width(&view) + width(&count) + width(&filter);
+    let fixed = width(&head) + width(&view) + width(&count) + width(&late) + width(&filter);
     let room = (r.width as usize).saturating_sub(fixed);
     let about = if about.is_empty() || room < 6 {
         String::new()
@@ -101,6 +107,7 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
         Span::raw(about),
         Span::styled(view, Style::new().fg(Color::Gray)),
         Span::styled(count, Style::new().fg(Color::Gray)),
+        Span::styled(late, Style::new().fg(Color::Red)),
         Span::styled(filter, Style::new().fg(ACCENT)),
     ];
     f.render_widget(Paragraph::new(Line::from(spans)), r);
@@ -312,19 +319,26 @@ fn status_cell(app: &App, s: Status) -> Cell<'static> {
     Cell::from(s.short(app.lang.da())).style(style)
 }
 
-/// A due date coloured by urgency: overdue red, within 7 days yellow.
-pub(crate) fn due_cell(app: &App, due: Option<chrono::NaiveDate>) -> Cell<'static> {
+/// A citizen's legal deadline coloured by its standing: overdue (the legal deadline passed)
+/// red, behind the pace or due within 7 days yellow.
+pub(crate) fn standing_cell(
+    app: &App,
+    due: Option<chrono::NaiveDate>,
+    standing: Standing,
+) -> Cell<'static> {
     let l = app.lang;
     match due {
         None => Cell::from(l.w().none),
-        Some(d) => {
-            let style = match urgency(d, app.today()) {
-                Urgency::Overdue => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-                Urgency::DueSoon => Style::new().fg(Color::Yellow),
-                Urgency::Later => Style::new(),
-            };
-            Cell::from(l.date(d)).style(style)
-        }
+        Some(d) => Cell::from(l.date(d)).style(standing_style(standing)),
+    }
+}
+
+/// Overdue red and bold, behind or due soon yellow, else plain.
+pub(crate) fn standing_style(s: Standing) -> Style {
+    match s {
+        Standing::Overdue => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        Standing::Behind | Standing::DueSoon(_) => Style::new().fg(Color::Yellow),
+        Standing::Ok => Style::new(),
     }
 }
 

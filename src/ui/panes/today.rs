@@ -1,14 +1,14 @@
 //! Today / I dag: the day's calls and mentor visits in time order, then the citizens whose next
-//! conversation is due within 7 days or overdue, most urgent first.
+//! conversation is due within 7 days, behind the pace or overdue, most urgent first.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Cell, Paragraph};
 
-use super::{Col, appointment_cells, cell, channel_width, due_cell, fit, status_width, table};
+use super::{Col, appointment_cells, cell, channel_width, fit, status_width, table};
 use crate::domain::Word;
-use crate::domain::cadence::{Urgency, urgency};
+use crate::domain::cadence::Standing;
 use crate::domain::text::{sanitize_line, truncate};
 use crate::domain::{Kind, TargetGroup};
 use crate::ui::app::{App, Row};
@@ -37,7 +37,13 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
             .iter()
             .map(String::as_str),
     );
-    let last_w = super::widest([last_label(app, Some(today)).as_str()]);
+    // "planlagt 03.05" only widens the column when such a row is on screen.
+    let planned_w = if st.list.late.is_empty() {
+        0
+    } else {
+        super::widest([format!("{} {}", w_planned(app), l.day_month(today)).as_str()])
+    };
+    let last_w = super::widest([last_label(app, Some(today)).as_str()]).max(planned_w);
     let cols = [
         Col::fixed(w.col_time, date_w),
         Col::fixed(w.col_min, 3),
@@ -58,25 +64,37 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                 cells
             }
             Row::Due(c) => {
-                let word = match c.next_due {
-                    Some(d) => {
-                        let style = match urgency(d, today) {
-                            Urgency::Overdue => Style::new().fg(Color::Red),
-                            Urgency::DueSoon => Style::new().fg(Color::Yellow),
-                            Urgency::Later => Style::new(),
-                        };
-                        Cell::from(crate::i18n::due_in(l, d, today)).style(style)
-                    }
-                    None => Cell::from(""),
+                let standing = c.standing(today);
+                let word = match (crate::i18n::standing(l, standing), c.next_due) {
+                    (Some(text), _) => Cell::from(text).style(super::standing_style(standing)),
+                    (None, Some(d)) => Cell::from(crate::i18n::due_in(l, d, today)),
+                    (None, None) => Cell::from(""),
+                };
+                let late = st.list.late.iter().find(|(id, _)| *id == c.id);
+                let (mark, last) = match late {
+                    Some((_, day)) => (
+                        Cell::from("⚠").style(late_style()),
+                        Cell::from(format!("{} {}", w_planned(app), l.day_month(*day)))
+                            .style(late_style()),
+                    ),
+                    None => (
+                        Cell::from(""),
+                        Cell::from(last_label(app, c.last_contact.map(|t| t.date())))
+                            .style(Style::new().fg(Color::Gray)),
+                    ),
+                };
+                // The date the word speaks of: the pace's when it comes first and is near.
+                let shown = match standing {
+                    Standing::DueSoon(d) => Some(today + chrono::Duration::days(d)),
+                    _ => c.next_due,
                 };
                 vec![
-                    due_cell(app, c.next_due),
-                    Cell::from(""),
+                    super::standing_cell(app, shown, standing),
+                    mark,
                     cell(&sanitize_line(&c.name), widths[2]),
                     cell(c.target_group.short(da), widths[3]),
                     word,
-                    Cell::from(last_label(app, c.last_contact.map(|t| t.date())))
-                        .style(Style::new().fg(Color::Gray)),
+                    last,
                 ]
             }
             Row::DueHeading => {
@@ -112,6 +130,15 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
             f.render_widget(p, Rect { y, height: 1, ..r });
         }
     }
+}
+
+fn late_style() -> Style {
+    Style::new().fg(Color::Red)
+}
+
+/// "planlagt" / "planned": before the day of a conversation planned after the deadline.
+fn w_planned(app: &App) -> &'static str {
+    app.lang.t("planlagt", "planned")
 }
 
 /// "seneste 23.11" / "latest 23 Nov": a due citizen's latest contact.

@@ -140,9 +140,9 @@ fn a_longer_appointment_that_overlaps_another_is_warned_of_in_the_form() {
         panic!("{:?}", a.message)
     };
     assert!(
-        f.overlaps.iter().any(|o| o.contains(&next.citizen)),
+        f.warnings.iter().any(|o| o.contains(&next.citizen)),
         "{:?}",
-        f.overlaps
+        f.warnings
     );
     let s = super::screen(&a, 80, 24);
     assert!(s.contains("⚠ overlapper"), "{s}");

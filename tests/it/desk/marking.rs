@@ -149,8 +149,8 @@ fn moving_asks_for_the_new_time_and_keeps_the_link() {
     let Mode::Move(m) = &a.mode else {
         panic!("the clash is shown")
     };
-    let e = m.error.as_deref().expect("an error");
-    assert!(e.contains("Overlaps") && e.contains("12:45"), "{e}");
+    let e = m.warnings.join(" · ");
+    assert!(e.contains("overlaps") && e.contains("12:45"), "{e}");
     press(&mut a, KeyCode::Enter);
     assert!(matches!(a.mode, Mode::Note(_)), "the note is offered");
     press(&mut a, KeyCode::Enter);

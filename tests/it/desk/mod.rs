@@ -13,6 +13,7 @@ mod overlays;
 mod panes;
 mod planning;
 mod remark;
+mod rules14;
 mod when;
 
 use std::path::Path;
