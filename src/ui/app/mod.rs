@@ -181,8 +181,7 @@ impl App {
     pub fn footer_bindings(&self) -> Vec<&'static keymap::Binding> {
         let mut v = keymap::footer(&self.scopes());
         let index = |b: &keymap::Binding| {
-            keymap::BINDINGS
-                .iter()
+            keymap::bindings()
                 .position(|x| std::ptr::eq(x, b))
                 .unwrap_or(usize::MAX)
         };

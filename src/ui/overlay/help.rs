@@ -105,7 +105,7 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
             )));
             last = title;
         }
-        for b in keymap::BINDINGS.iter().filter(|b| b.scope == scope) {
+        for b in keymap::bindings().filter(|b| b.scope == scope) {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<14}", b.label),

@@ -314,9 +314,7 @@ fn help_lists_every_key_of_the_keymap_and_closes() {
         .iter()
         .map(|l| l.to_string())
         .collect();
-    for b in jobdesk::ui::keymap::BINDINGS
-        .iter()
-        .filter(|b| b.scope != jobdesk::ui::keymap::Scope::Help)
+    for b in jobdesk::ui::keymap::bindings().filter(|b| b.scope != jobdesk::ui::keymap::Scope::Help)
     {
         assert!(
             lines
