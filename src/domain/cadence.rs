@@ -13,6 +13,7 @@
 //! replace them) and never code paths. A row marked `unverified` is shown with its source but
 //! not used until someone checks it and sets `unverified = false`.
 
+pub use super::standing::{Standing, standing};
 use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -381,44 +382,6 @@ pub fn proposed_day(
     }
 }
 
-/// Where a citizen stands, seen from `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Standing {
-    /// The legal deadline has passed: "overskredet" (red).
-    Overdue,
-    /// Only jobdesk's pace has passed; the legal deadline still lies ahead: "bagud".
-    Behind,
-    /// The next date to aim at (the pace, never after the legal deadline) is within 7 days:
-    /// this many days from today (0 = today).
-    DueSoon(i64),
-    /// Nothing due within a week, or nothing due at all.
-    Ok,
-}
-
-/// The standing of a citizen with this legal deadline and pace date (see [`Standing`]).
-pub fn standing(
-    next_due: Option<NaiveDate>,
-    pace_due: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Standing {
-    let Some(legal) = next_due else {
-        return Standing::Ok;
-    };
-    if legal < today {
-        return Standing::Overdue;
-    }
-    let aim = pace_due.map_or(legal, |p| p.min(legal));
-    if aim < today {
-        return Standing::Behind;
-    }
-    let days = (aim - today).num_days();
-    if days <= 7 {
-        Standing::DueSoon(days)
-    } else {
-        Standing::Ok
-    }
-}
-
 /// Something worth a word before an appointment is planned. Never a refusal: the command line
 /// prints each on stderr and plans all the same (`--strict` refuses), the desk shows them in
 /// its preview.
@@ -508,14 +471,6 @@ pub fn urgency(due: NaiveDate, today: NaiveDate) -> Urgency {
         Urgency::DueSoon
     } else {
         Urgency::Later
-    }
-}
-
-impl super::types::Citizen {
-    /// Where the citizen stands today: overdue (the legal deadline passed), behind (only the
-    /// pace passed), due soon (within 7 days of the next date to aim at), or fine.
-    pub fn standing(&self, today: NaiveDate) -> Standing {
-        standing(self.next_due, self.pace_due, today)
     }
 }
 
@@ -748,18 +703,6 @@ mod tests {
             r.closed_to_new(TargetGroup::Dagpenge, d(2026, 3, 1))
                 .is_none()
         );
-    }
-
-    #[test]
-    fn standing_tells_overdue_from_behind() {
-        let today = d(2026, 11, 23);
-        let s = |legal, pace| standing(Some(legal), Some(pace), today);
-        assert_eq!(s(d(2026, 11, 20), d(2026, 10, 1)), Standing::Overdue);
-        assert_eq!(s(d(2026, 12, 31), d(2026, 11, 20)), Standing::Behind);
-        assert_eq!(s(d(2026, 12, 31), d(2026, 11, 25)), Standing::DueSoon(2));
-        assert_eq!(s(d(2026, 11, 23), d(2026, 11, 23)), Standing::DueSoon(0));
-        assert_eq!(s(d(2026, 12, 31), d(2026, 12, 10)), Standing::Ok);
-        assert_eq!(standing(None, None, today), Standing::Ok);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod filter;
 pub mod minimum;
 pub mod quickadd;
 pub mod records;
+pub mod standing;
 pub mod text;
 pub mod types;
 pub mod when;
