@@ -56,13 +56,7 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
                 .add_modifier(Modifier::BOLD),
         ),
         Span::raw(" "),
-        Span::styled(
-            match app.config.calendar().is_day_off(today) {
-                Some(d) => format!("{} ({})", l.day_title(today), d.name(l.da())),
-                None => l.day_title(today),
-            },
-            Style::new().add_modifier(Modifier::BOLD),
-        ),
+        Span::styled(String::new(), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(" · "),
         Span::raw(l.week(today)),
         Span::raw(" · "),
@@ -86,6 +80,27 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
             Style::new().fg(Color::Yellow),
         ));
     }
+    // The day: in full with its holiday's name when it fits, shorter when not, so that the
+    // counts after it are never cut.
+    let rest: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let cal = app.config.calendar();
+    let off = cal.is_day_off(today);
+    let long = l.day_title(today);
+    let short = l.short_day(today);
+    let choices: Vec<String> = match &off {
+        Some(d) => vec![
+            format!("{long} ({})", d.name(l.da())),
+            format!("{short} ({})", d.name(l.da())),
+            short.clone(),
+        ],
+        None => vec![long, short.clone()],
+    };
+    let day = choices
+        .iter()
+        .find(|c| rest + width(c) <= r.width as usize)
+        .unwrap_or(&short)
+        .clone();
+    spans[2].content = day.into();
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }
 
