@@ -200,11 +200,19 @@ fn sync_dir(_dir: &Path) {}
 
 /// The file name of a day's log in the documents folder: `jobdesk-kontaktlog-2026-11-23.csv` (or
 /// `jobdesk-contact-log-…` in English); `-2`, `-3`, … when one is there already.
-fn free_name(dir: &Path, date: NaiveDate, lang: Lang) -> PathBuf {
+fn free_name(dir: &Path, range: DayRange, lang: Lang) -> PathBuf {
+    let day = |d: Option<NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let days = if range.from == range.to {
+        day(range.from)
+    } else {
+        format!("{}_{}", day(range.from), day(range.to))
+    };
     let stem = format!(
-        "jobdesk-{}-{}",
+        "jobdesk-{}-{days}",
         crate::i18n::export::log_file_stem(lang),
-        date.format("%Y-%m-%d")
     );
     let mut path = dir.join(format!("{stem}.csv"));
     let mut n = 2;
@@ -385,27 +393,33 @@ pub fn day_to_folder(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<PathBuf> {
+    log_to_folder(store, dir, DayRange::day(date), lang.da(), lang, now)
+}
+
+/// The desk's `x` as asked: the contact log of `range` into a new file in `dir` (the Excel form
+/// with `excel`, plain CSV otherwise; no CPR), recorded as an export; returns the file's path.
+pub fn log_to_folder(
+    store: &mut Store,
+    dir: &Path,
+    range: DayRange,
+    excel: bool,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<PathBuf> {
     if !dir.is_dir() {
         return Err(user(format!("the folder {} does not exist", dir.display())));
     }
-    let path = free_name(dir, date, lang);
+    let path = free_name(dir, range, lang);
     let target = Target::File {
         path: path.clone(),
         force: false,
     };
     let opts = csv::CsvOptions {
-        excel: lang.da(),
+        excel,
         with_cpr: false,
         lang,
     };
-    export_log(
-        store,
-        &target,
-        &mut std::io::sink(),
-        DayRange::day(date),
-        &opts,
-        now,
-    )?;
+    export_log(store, &target, &mut std::io::sink(), range, &opts, now)?;
     Ok(path)
 }
 

@@ -125,3 +125,57 @@ pub fn conflict(l: Lang, id: i64, name: &str, same_cpr: bool) -> String {
         (false, true) => format!("  {id}  {name} (same CPR number, another citizen in the file)"),
     }
 }
+
+// The desk's `x`: what to export, in which form, where to.
+
+pub fn dialog_title(l: Lang) -> &'static str {
+    l.t("Eksportér kontaktloggen", "Export the contact log")
+}
+
+pub fn help_scope(l: Lang) -> &'static str {
+    l.t(
+        "Når du eksporterer loggen (x)",
+        "While exporting the log (x)",
+    )
+}
+
+pub fn field_what(l: Lang) -> &'static str {
+    l.t("Hvad", "What")
+}
+
+pub fn field_form(l: Lang) -> &'static str {
+    l.t("Form", "Form")
+}
+
+pub fn field_folder(l: Lang) -> &'static str {
+    l.t("Mappe", "Folder")
+}
+
+pub fn form_name(l: Lang, excel: bool) -> &'static str {
+    match excel {
+        true => l.t("Excel (semikolon, BOM)", "Excel (semicolon, BOM)"),
+        false => l.t("almindelig CSV", "plain CSV"),
+    }
+}
+
+pub fn what_help(l: Lang) -> &'static str {
+    l.t(
+        "en dag, 'uge' for den viste dags uge, eller to dage (fra – til) · Tab: næste felt · mellemrum skifter form",
+        "a day, 'week' for the shown day's week, or two days (from – to) · Tab: next field · space switches the form",
+    )
+}
+
+pub fn range_reversed(l: Lang) -> &'static str {
+    l.t(
+        "den første dag ligger efter den sidste",
+        "the first day comes after the last",
+    )
+}
+
+pub fn no_folder(l: Lang) -> &'static str {
+    l.t("skriv en mappe", "give a folder")
+}
+
+pub fn saved_to(l: Lang) -> &'static str {
+    l.t("Loggen gemt i", "The log was saved to")
+}

@@ -263,3 +263,75 @@ fn a_wrong_passphrase_or_a_damaged_file_is_refused_and_nothing_is_merged() {
 
     assert_eq!(everything(&dst), before, "nothing merged");
 }
+
+/// The desk's `x` asks what to export: a range typed in the one date-time language, the form,
+/// the folder; the file is written there.
+#[test]
+fn the_desk_x_dialog_exports_a_typed_range_as_plain_csv_into_the_folder_given() {
+    use crate::desk::{DeskOn, key, screen, typ};
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let clear = |app: &mut jobdesk::ui::app::App| {
+        for c in ['a', 'k'] {
+            app.handle_event(&Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::CONTROL,
+            )));
+        }
+    };
+    let dir = tmpdir();
+    let mut app = jobdesk::i18n::Lang::Da.open();
+    key(&mut app, KeyCode::Char('x'));
+    assert!(
+        matches!(app.mode, jobdesk::ui::overlay::Mode::ExportDialog(_)),
+        "x opens the dialog"
+    );
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Eksportér kontaktloggen"), "{shown}");
+    assert!(shown.contains("Excel"), "{shown}");
+    assert!(
+        shown.contains("næste felt"),
+        "the footer names Tab: {shown}"
+    );
+
+    // A range typed over the prefilled day; a bad one is said in the dialog.
+    typ(&mut app, "23.11.2026 - 20.11.2026");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        screen(&app, 100, 30).contains("første dag ligger efter"),
+        "{}",
+        screen(&app, 100, 30)
+    );
+    clear(&mut app);
+    typ(&mut app, "fra 16.11.2026 til 20.11.2026");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    typ(&mut app, &dir.path().display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.mode, jobdesk::ui::overlay::Mode::Normal),
+        "{}",
+        screen(&app, 100, 30)
+    );
+    let file = dir
+        .path()
+        .join("jobdesk-kontaktlog-2026-11-16_2026-11-20.csv");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains(&file.display().to_string()), "{message}");
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}: {message}"));
+    assert!(!text.starts_with('\u{feff}'), "plain, not the Excel form");
+    let first = text.lines().next().unwrap_or("");
+    assert!(first.starts_with("dato,tid,borger"), "{first}");
+    let days: std::collections::BTreeSet<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    assert!(days.len() > 1, "more than one day: {days:?}");
+    assert!(
+        days.iter()
+            .all(|d| ("2026-11-16"..="2026-11-20").contains(d)),
+        "{days:?}"
+    );
+}
