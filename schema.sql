@@ -302,3 +302,9 @@ ALTER TABLE citizens ADD COLUMN absence_start TEXT;
 UPDATE citizens SET target_group = 'uddannelsesparat' WHERE target_group = 'uddannelseshjaelp';
 UPDATE closure_calls SET target_group = 'uddannelsesparat' WHERE target_group = 'uddannelseshjaelp';
 DELETE FROM settings WHERE key = 'rules';
+
+-- version: 11
+-- A citizen's lasting identity across databases (a hand-over between colleagues): given on
+-- the first hand-over, kept by the receiving database.
+ALTER TABLE citizens ADD COLUMN uuid TEXT;
+CREATE UNIQUE INDEX citizens_uuid ON citizens (uuid);

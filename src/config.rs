@@ -31,6 +31,9 @@ pub struct Config {
     /// the list replaces the defaults (grundlovsdag, juleaftensdag, nytårsaftensdag) as a whole,
     /// and `days_off = []` leaves only the public holidays.
     pub days_off: Vec<LocalDayOff>,
+    /// The consultant's name, written into a hand-over file (`jobdesk handover export`) so
+    /// that the colleague sees whose caseload it is; none by default.
+    pub consultant: Option<String>,
 }
 
 impl Default for Config {
@@ -66,6 +69,7 @@ impl Default for Config {
             rules: Vec::new(),
             closed_to_new: Vec::new(),
             days_off: LocalDayOff::defaults(),
+            consultant: None,
         }
     }
 }

@@ -200,11 +200,19 @@ fn sync_dir(_dir: &Path) {}
 
 /// The file name of a day's log in the documents folder: `jobdesk-kontaktlog-2026-11-23.csv` (or
 /// `jobdesk-contact-log-…` in English); `-2`, `-3`, … when one is there already.
-fn free_name(dir: &Path, date: NaiveDate, lang: Lang) -> PathBuf {
+fn free_name(dir: &Path, range: DayRange, lang: Lang) -> PathBuf {
+    let day = |d: Option<NaiveDate>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    let days = if range.from == range.to {
+        day(range.from)
+    } else {
+        format!("{}_{}", day(range.from), day(range.to))
+    };
     let stem = format!(
-        "jobdesk-{}-{}",
+        "jobdesk-{}-{days}",
         crate::i18n::export::log_file_stem(lang),
-        date.format("%Y-%m-%d")
     );
     let mut path = dir.join(format!("{stem}.csv"));
     let mut n = 2;
@@ -385,26 +393,141 @@ pub fn day_to_folder(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<PathBuf> {
+    log_to_folder(store, dir, DayRange::day(date), lang.da(), lang, now)
+}
+
+/// The desk's `x` as asked: the contact log of `range` into a new file in `dir` (the Excel form
+/// with `excel`, plain CSV otherwise; no CPR), recorded as an export; returns the file's path.
+pub fn log_to_folder(
+    store: &mut Store,
+    dir: &Path,
+    range: DayRange,
+    excel: bool,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<PathBuf> {
     if !dir.is_dir() {
         return Err(user(format!("the folder {} does not exist", dir.display())));
     }
-    let path = free_name(dir, date, lang);
+    let path = free_name(dir, range, lang);
     let target = Target::File {
         path: path.clone(),
         force: false,
     };
     let opts = csv::CsvOptions {
-        excel: lang.da(),
+        excel,
         with_cpr: false,
         lang,
     };
-    export_log(
-        store,
-        &target,
-        &mut std::io::sink(),
-        DayRange::day(date),
-        &opts,
-        now,
-    )?;
+    export_log(store, &target, &mut std::io::sink(), range, &opts, now)?;
     Ok(path)
+}
+
+/// A hand-over to a colleague: the rows of the citizens `ids` into a new jobdesk database at
+/// `target`, encrypted with `pass` (mode 0600 on unix, written under a temporary name beside it
+/// and renamed into place). The export is in this database's audit log (who, how many, the
+/// file; no personal data), in the same transaction as the rename. Returns what was handed over.
+pub fn handover_to_file(
+    store: &mut Store,
+    ids: &[i64],
+    target: &Target,
+    pass: &crate::store::Passphrase,
+    consultant: Option<String>,
+    now: NaiveDateTime,
+) -> Result<crate::store::Handover> {
+    use crate::store::{Create, KeySource, OpenOptions};
+    let Target::File { path, force } = target else {
+        return Err(user(
+            "a hand-over is a database file: give -o FILE (standard output cannot hold it)",
+        ));
+    };
+    let handover = store.handover_out(ids, consultant, now)?;
+    let (pending, ()) = PendingFile::write(path, *force, |_| Ok(()))?;
+    let temp = pending.temp.clone();
+    let filled = (|| -> Result<()> {
+        let opts = OpenOptions::new(Create::Yes).key(KeySource::Passphrase(pass.clone()));
+        let mut file = Store::open(&temp, &opts)?;
+        file.fill_handover(
+            &handover,
+            NewAudit::new(now, Action::Import)
+                .rows(handover.rows())
+                .detail("handover"),
+        )?;
+        drop(file);
+        std::fs::File::open(&temp)?.sync_all()?;
+        Ok(())
+    })();
+    let cleanup = || {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut p = temp.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+    };
+    if let Err(e) = filled {
+        cleanup();
+        return Err(e.context(format!(
+            "writing {} failed; nothing was written",
+            path.display()
+        )));
+    }
+    cleanup();
+    let audit = NewAudit::new(now, Action::Export)
+        .rows(handover.citizens.len() as u64)
+        .detail(format!(
+            "handover ({} rows) -> {}",
+            handover.rows(),
+            target.recorded()
+        ));
+    store.write(|tx| {
+        crate::store::record_audit_on(tx, &audit)?;
+        pending.persist()
+    })?;
+    Ok(handover)
+}
+
+/// Merges the hand-over file at `path` (opened with `pass`) into `store`, all or nothing,
+/// audited as an import from `shown` at `now`. A file that cannot be opened or read, or that is
+/// no hand-over (or one from a newer jobdesk), is refused as the user's error with nothing
+/// merged; `words` words those refusals.
+pub fn handover_from_file(
+    store: &mut Store,
+    path: &Path,
+    pass: &crate::store::Passphrase,
+    shown: &str,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<crate::store::Merged> {
+    use crate::i18n::handover as words;
+    use crate::store::{Create, HANDOVER_FORMAT, KeySource, OpenOptions};
+    if !path.is_file() {
+        return Err(user(words::not_a_file(lang, shown)));
+    }
+    let opts = OpenOptions::new(Create::No).key(KeySource::Passphrase(pass.clone()));
+    let refuse = |e: anyhow::Error| {
+        // The user's error (exit 2) whatever the cause: the file is what they gave.
+        user(words::cannot_open(
+            lang,
+            shown,
+            &crate::i18n::errors::message(&e, lang),
+        ))
+    };
+    let file = Store::open(path, &opts).map_err(refuse)?;
+    match file.handover_format().map_err(refuse)? {
+        None => return Err(user(words::not_a_handover(lang, shown))),
+        Some(v) if v > HANDOVER_FORMAT => return Err(user(words::newer(lang, shown))),
+        Some(_) => {}
+    }
+    let handover = file.read_handover().map_err(refuse)?;
+    drop(file);
+    store.merge_handover(&handover, |m| {
+        NewAudit::new(now, Action::Import)
+            .rows(m.added as u64 + m.updated as u64)
+            .detail(format!(
+                "handover <- {shown}: {} added, {} updated, {} conflicts",
+                m.added,
+                m.updated,
+                m.conflicts.len()
+            ))
+    })
 }

@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod caseload;
 pub mod closure;
+pub mod handover;
 pub mod holidays;
 pub mod log;
 pub mod prompt;
@@ -92,6 +93,9 @@ pub enum Command {
     /// Hand data over: the contact log as CSV, the calendar as iCalendar, everything as JSON
     #[command(subcommand)]
     Export(transfer::ExportCommand),
+    /// Cover for a colleague: citizens into an encrypted file, and such a file merged in
+    #[command(subcommand)]
+    Handover(handover::HandoverCommand),
     /// The days off of a year: public holidays and the config's local days off
     Holidays(holidays::HolidaysArgs),
     /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
@@ -294,6 +298,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Command::Closure(c) => closure::run_closure(c, ctx, out),
         Command::Report(r) => closure::run_report(r, ctx, out),
         Command::Export(c) => transfer::run(c, ctx, out),
+        Command::Handover(c) => handover::run(c, ctx, out),
         Command::Safety(c) => safety::run(c, ctx, out),
     }
 }

@@ -496,6 +496,11 @@ pub fn record_export_on(conn: &Connection, r: &ExportRecord) -> Result<()> {
     Ok(())
 }
 
+/// Writes one row as it is, ids included, inside a transaction (a restore, a hand-over merge).
+pub(super) fn put_record(tx: &Connection, r: Record) -> Result<()> {
+    TxSink { tx }.put(r)
+}
+
 /// Writes restored rows as they are, ids included, inside the restore's transaction.
 struct TxSink<'a> {
     tx: &'a Connection,

@@ -16,6 +16,7 @@ pub mod crypt;
 mod drafts;
 mod error;
 mod export;
+mod handover;
 mod open;
 mod options;
 mod safety;
@@ -35,6 +36,7 @@ pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
 pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
+pub use handover::{Conflict, HANDOVER_FORMAT, Handover, HandoverCitizen, Merged, Selection};
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 pub use options::{
     AskReason, Asker, Clock, Create, DEFAULT_RETENTION_DAYS, KeySource, OpenOptions, Warning,

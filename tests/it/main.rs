@@ -10,6 +10,7 @@ mod desk;
 mod e2e;
 mod export;
 mod filter;
+mod handover;
 mod holidays;
 mod import;
 mod quickadd;

@@ -123,6 +123,27 @@ impl App {
             }
             Effect::EditCitizen { id, edit, what } => self.edit_citizen(id, &edit, what)?,
             Effect::AddCitizen { new, edit } => self.add_citizen(&new, &edit)?,
+            Effect::ExportLog {
+                range,
+                excel,
+                folder,
+            } => {
+                let path = crate::transfer::log_to_folder(
+                    &mut self.store,
+                    std::path::Path::new(&folder),
+                    range,
+                    excel,
+                    self.lang,
+                    self.now,
+                )?;
+                self.mode = Mode::Normal;
+                self.message = Some(format!(
+                    "{} {} · {}",
+                    crate::i18n::handover::saved_to(self.lang),
+                    path.display(),
+                    self.lang.w().personal_data
+                ));
+            }
         }
         Ok(())
     }

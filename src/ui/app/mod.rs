@@ -460,14 +460,8 @@ impl App {
             Action::NewCitizen => self.ask_new_citizen(),
             Action::Export => {
                 let date = self.state().date;
-                let path =
-                    crate::transfer::day_to_documents(&mut self.store, date, self.lang, self.now)?;
-                self.message = Some(format!(
-                    "{} {} · {}",
-                    self.lang.w().exported_to,
-                    path.display(),
-                    self.lang.w().personal_data
-                ));
+                let dialog = crate::ui::overlay::ExportDialog::new(&self.ctx(), date);
+                self.mode = Mode::ExportDialog(Box::new(dialog));
             }
             // Keys of overlays: they handle them themselves.
             Action::Yes

@@ -60,8 +60,8 @@ pub(super) static LISTS: &[Binding] = &[
         "x",
         A::Export,
         S::List,
-        "eksportér dagens log (CSV)",
-        "export the day's log (CSV)",
+        "eksportér loggen: dag, uge, periode (CSV)",
+        "export the log: day, week, range (CSV)",
     ),
     h(
         &[ks('A')],

@@ -53,6 +53,8 @@ pub enum Scope {
     LogPick,
     /// While typing a new closure's range.
     ClosureStart,
+    /// Choosing what to export of the contact log (`x`).
+    ExportDialog,
     /// In the summary editor.
     Editor,
     /// In the Closure pane.

@@ -393,6 +393,39 @@ pub(super) static OVERLAYS: &[Binding] = &[
         "fortryd",
         "cancel",
     ),
+    // The export dialog (`x`).
+    f(
+        &[kc(KeyCode::Enter)],
+        "Enter",
+        A::Save,
+        S::ExportDialog,
+        "eksportér",
+        "export",
+    ),
+    f(
+        &[kc(KeyCode::Tab)],
+        "Tab",
+        A::NextField,
+        S::ExportDialog,
+        "næste felt",
+        "next field",
+    ),
+    f(
+        &[kc(KeyCode::BackTab)],
+        "Shift-Tab",
+        A::PrevField,
+        S::ExportDialog,
+        "forrige felt",
+        "previous field",
+    ),
+    f(
+        &[kc(KeyCode::Esc)],
+        "Esc",
+        A::Close,
+        S::ExportDialog,
+        "fortryd",
+        "cancel",
+    ),
     // Forms.
     f(
         &[kc(KeyCode::Tab)],

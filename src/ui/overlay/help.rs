@@ -72,6 +72,7 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
         (Scope::Pick, w.scope_pick),
         (Scope::LogPick, w.scope_log_pick),
         (Scope::ClosureStart, w.scope_closure_start),
+        (Scope::ExportDialog, crate::i18n::handover::help_scope(l)),
         (Scope::Form, l.t("I formularen", "In the form")),
         (
             Scope::EditContact,

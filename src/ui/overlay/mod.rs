@@ -12,6 +12,7 @@ pub mod citizen_form;
 pub mod closure_start;
 pub mod confirm;
 pub mod contact_edit;
+pub mod export_dialog;
 pub mod form;
 pub mod help;
 pub mod log_pick;
@@ -39,6 +40,7 @@ pub use citizen_form::CitizenForm;
 pub use closure_start::StartClosure;
 pub use confirm::{Confirm, Question};
 pub use contact_edit::EditContact;
+pub use export_dialog::ExportDialog;
 pub use form::Form;
 pub use help::Help;
 pub use log_pick::{LOG_OPTIONS, LogPick};
@@ -199,6 +201,13 @@ pub enum Effect {
         new: Box<crate::domain::NewCitizen>,
         edit: Box<crate::store::CitizenEdit>,
     },
+    /// Write the contact log of `range` into `folder` (the Excel form with `excel`), then
+    /// close.
+    ExportLog {
+        range: crate::domain::records::DayRange,
+        excel: bool,
+        folder: String,
+    },
 }
 
 /// What is open over the panes: the lists themselves, or one overlay.
@@ -231,6 +240,8 @@ pub enum Mode {
     CitizenForm(Box<CitizenForm>),
     /// Changing a planned appointment without moving it.
     EditAppointment(Box<EditAppointment>),
+    /// What to export of the contact log, in which form, where to (`x`).
+    ExportDialog(Box<ExportDialog>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -272,6 +283,7 @@ impl Mode {
             Mode::EditContact(o) => o.as_ref(),
             Mode::CitizenForm(o) => o.as_ref(),
             Mode::EditAppointment(o) => o.as_ref(),
+            Mode::ExportDialog(o) => o.as_ref(),
         })
     }
 
@@ -291,6 +303,7 @@ impl Mode {
             Mode::EditContact(o) => o.as_mut(),
             Mode::CitizenForm(o) => o.as_mut(),
             Mode::EditAppointment(o) => o.as_mut(),
+            Mode::ExportDialog(o) => o.as_mut(),
         })
     }
 
