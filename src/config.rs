@@ -31,6 +31,14 @@ pub struct Config {
     /// the list replaces the defaults (grundlovsdag, juleaftensdag, nytårsaftensdag) as a whole,
     /// and `days_off = []` leaves only the public holidays.
     pub days_off: Vec<LocalDayOff>,
+    /// How many working days a contact may wait to be transferred to the case system before the
+    /// transfer queue marks it too old (default 2: "snarest muligt", offentlighedsloven § 13).
+    pub transfer_max_days: u32,
+    /// The journal-ready text of a contact (`y` in the desk, `jobdesk log note`), Danish and
+    /// English: `{date}`, `{time}`, `{channel}`, `{kind}`, `{outcome}`, `{counts}` (and why
+    /// not), `{note}`, `{next}` (the next planned conversation).
+    pub journal_template_da: String,
+    pub journal_template_en: String,
 }
 
 impl Default for Config {
@@ -66,6 +74,9 @@ impl Default for Config {
             rules: Vec::new(),
             closed_to_new: Vec::new(),
             days_off: LocalDayOff::defaults(),
+            transfer_max_days: 2,
+            journal_template_da: crate::i18n::queue::TEMPLATE_DA.to_string(),
+            journal_template_en: crate::i18n::queue::TEMPLATE_EN.to_string(),
         }
     }
 }
@@ -110,6 +121,15 @@ impl Config {
     /// The working-day calendar: the public holidays and this file's local days off.
     pub fn calendar(&self) -> Calendar {
         Calendar::new(self.days_off.clone())
+    }
+
+    /// The journal template in the language given.
+    pub fn journal_template(&self, danish: bool) -> &str {
+        if danish {
+            &self.journal_template_da
+        } else {
+            &self.journal_template_en
+        }
     }
 
     pub fn snippets(&self, danish: bool) -> Vec<String> {
@@ -193,6 +213,19 @@ impl Config {
                 "retention_days must be at least 1 (the days a transferred contact is kept after the last contact)"
                     .into(),
             );
+        }
+        for (key, t) in [
+            ("journal_template_da", &c.journal_template_da),
+            ("journal_template_en", &c.journal_template_en),
+        ] {
+            if let Some(f) = crate::domain::journal::unknown_field(t) {
+                return Err(format!(
+                    "{key}: {{{f}}} is not a field; use {}",
+                    crate::domain::journal::FIELDS
+                        .map(|f| format!("{{{f}}}"))
+                        .join(", ")
+                ));
+            }
         }
         for (i, l) in c.days_off.iter().enumerate() {
             if c.days_off[..i]

@@ -9,6 +9,7 @@ pub mod caseload;
 pub mod closure;
 pub mod holidays;
 pub mod log;
+pub mod pending;
 pub mod prompt;
 pub mod safety;
 pub mod setup;

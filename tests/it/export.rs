@@ -350,6 +350,12 @@ fn excel_csv_opens_in_danish_excel() {
     assert_eq!(row("13:10")[8], "'=1+1");
     assert_eq!(row("13:20")[8], "'-5 kr. i husleje");
     assert_eq!(row("13:20")[9], "ja");
+    // Marked transferred: the day, in the Danish form.
+    f.ok(&["log", "transferred", "--date", "23.11.2026"]);
+    let text = f.ok(&["export", "csv", "--excel", "--lang", "da"]);
+    let rows = read_csv(&text.as_bytes()[3..], b';');
+    assert!(rows.len() > 3);
+    assert!(rows[1..].iter().all(|r| r[10] == "23-11-2026"), "{rows:?}");
     for c in cprs(&all) {
         assert!(!text.contains(&c), "CPR {c} leaked");
     }

@@ -12,6 +12,7 @@ mod export;
 mod filter;
 mod holidays;
 mod import;
+mod queue;
 mod quickadd;
 mod record;
 mod rules;
