@@ -186,3 +186,55 @@ pub fn journal_facts(l: Lang, src: &JournalSource) -> JournalFacts {
 pub fn journal_text(l: Lang, template: &str, src: &JournalSource) -> String {
     journal::render(template, &journal_facts(l, src))
 }
+
+/// `Y` on a citizen with nothing pending.
+pub fn nothing_pending_for(l: Lang, citizen: &str) -> String {
+    if l.da() {
+        format!("intet til overførsel for {citizen}")
+    } else {
+        format!("nothing to transfer for {citizen}")
+    }
+}
+
+/// The first line of the copied-text box.
+pub fn copied_title(l: Lang, sent: bool) -> &'static str {
+    if sent {
+        l.t(
+            "Kopieret til udklipsholderen: sæt ind i fagsystemet",
+            "Copied to the clipboard: paste it into the case system",
+        )
+    } else {
+        l.t(
+            "Kunne ikke kopiere: markér teksten og kopiér den selv",
+            "Could not copy: select the text and copy it yourself",
+        )
+    }
+}
+
+/// The last line of the copied-text box: what `o` does.
+pub fn copied_offer(l: Lang, n: usize) -> String {
+    match (l.da(), n) {
+        (true, 0) => "allerede overført · Esc luk".to_string(),
+        (false, 0) => "already transferred · Esc close".to_string(),
+        (true, 1) => "o marker overført · Esc luk".to_string(),
+        (false, 1) => "o mark transferred · Esc close".to_string(),
+        (true, n) => format!("o marker alle {n} overført · Esc luk"),
+        (false, n) => format!("o mark all {n} transferred · Esc close"),
+    }
+}
+
+/// The Contact log's title line in the queue.
+pub fn queue_title(l: Lang) -> &'static str {
+    l.t(
+        "Til overførsel (alle dage, ældste først; T tilbage til dagen)",
+        "To transfer (all days, oldest first; T back to the day)",
+    )
+}
+
+/// The help's heading over the keys of the copied-text box.
+pub fn scope_copied(l: Lang) -> &'static str {
+    l.t(
+        "Når journalteksten er kopieret (y, Y)",
+        "When the journal text is copied (y, Y)",
+    )
+}

@@ -86,6 +86,20 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
             Style::new().fg(Color::Yellow),
         ));
     }
+    // After the purge count (rarer, and it must not be cut off the line).
+    if c.pending > 0 {
+        spans.push(Span::styled(
+            format!(
+                " · {}",
+                crate::i18n::queue::pending_count(l, c.pending, c.too_old)
+            ),
+            if c.too_old > 0 {
+                Style::new().fg(Color::Red)
+            } else {
+                Style::new().fg(Color::Yellow)
+            },
+        ));
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }
 

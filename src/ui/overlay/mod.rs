@@ -12,6 +12,7 @@ pub mod citizen_form;
 pub mod closure_start;
 pub mod confirm;
 pub mod contact_edit;
+pub mod copied;
 pub mod form;
 pub mod help;
 pub mod log_pick;
@@ -39,6 +40,7 @@ pub use citizen_form::CitizenForm;
 pub use closure_start::StartClosure;
 pub use confirm::{Confirm, Question};
 pub use contact_edit::EditContact;
+pub use copied::Copied;
 pub use form::Form;
 pub use help::Help;
 pub use log_pick::{LOG_OPTIONS, LogPick};
@@ -187,6 +189,8 @@ pub enum Effect {
         contact_id: i64,
         at: Option<NaiveDateTime>,
     },
+    /// Mark these contacts transferred now (one undo step).
+    MarkTransferred(Vec<i64>),
     /// Edit (or archive) a citizen (one undo step), then show the card again.
     EditCitizen {
         id: i64,
@@ -231,6 +235,8 @@ pub enum Mode {
     CitizenForm(Box<CitizenForm>),
     /// Changing a planned appointment without moving it.
     EditAppointment(Box<EditAppointment>),
+    /// The journal-ready text copied (or to copy by hand), offering to mark it transferred.
+    Copied(Box<Copied>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -272,6 +278,7 @@ impl Mode {
             Mode::EditContact(o) => o.as_ref(),
             Mode::CitizenForm(o) => o.as_ref(),
             Mode::EditAppointment(o) => o.as_ref(),
+            Mode::Copied(o) => o.as_ref(),
         })
     }
 
@@ -291,6 +298,7 @@ impl Mode {
             Mode::EditContact(o) => o.as_mut(),
             Mode::CitizenForm(o) => o.as_mut(),
             Mode::EditAppointment(o) => o.as_mut(),
+            Mode::Copied(o) => o.as_mut(),
         })
     }
 
