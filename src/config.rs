@@ -34,6 +34,14 @@ pub struct Config {
     /// The consultant's name, written into a hand-over file (`jobdesk handover export`) so
     /// that the colleague sees whose caseload it is; none by default.
     pub consultant: Option<String>,
+    /// How many working days a contact may wait to be transferred to the case system before the
+    /// transfer queue marks it too old (default 2: "snarest muligt", offentlighedsloven § 13).
+    pub transfer_max_days: u32,
+    /// The journal-ready text of a contact (`y` in the desk, `jobdesk log note`), Danish and
+    /// English: `{date}`, `{time}`, `{channel}`, `{kind}`, `{outcome}`, `{counts}` (and why
+    /// not), `{note}`, `{next}` (the next planned conversation).
+    pub journal_template_da: String,
+    pub journal_template_en: String,
 }
 
 impl Default for Config {
@@ -70,6 +78,9 @@ impl Default for Config {
             closed_to_new: Vec::new(),
             days_off: LocalDayOff::defaults(),
             consultant: None,
+            transfer_max_days: 2,
+            journal_template_da: crate::i18n::queue::TEMPLATE_DA.to_string(),
+            journal_template_en: crate::i18n::queue::TEMPLATE_EN.to_string(),
         }
     }
 }
@@ -114,6 +125,15 @@ impl Config {
     /// The working-day calendar: the public holidays and this file's local days off.
     pub fn calendar(&self) -> Calendar {
         Calendar::new(self.days_off.clone())
+    }
+
+    /// The journal template in the language given.
+    pub fn journal_template(&self, danish: bool) -> &str {
+        if danish {
+            &self.journal_template_da
+        } else {
+            &self.journal_template_en
+        }
     }
 
     pub fn snippets(&self, danish: bool) -> Vec<String> {
@@ -197,6 +217,19 @@ impl Config {
                 "retention_days must be at least 1 (the days a transferred contact is kept after the last contact)"
                     .into(),
             );
+        }
+        for (key, t) in [
+            ("journal_template_da", &c.journal_template_da),
+            ("journal_template_en", &c.journal_template_en),
+        ] {
+            if let Some(f) = crate::domain::journal::unknown_field(t) {
+                return Err(format!(
+                    "{key}: {{{f}}} is not a field; use {}",
+                    crate::domain::journal::FIELDS
+                        .map(|f| format!("{{{f}}}"))
+                        .join(", ")
+                ));
+            }
         }
         for (i, l) in c.days_off.iter().enumerate() {
             if c.days_off[..i]

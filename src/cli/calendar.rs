@@ -68,6 +68,15 @@ pub enum LogCommand {
     Edit(super::log::EditArgs),
     /// Delete one entry (asks first; --yes for scripts; recorded in the audit log)
     Delete(super::log::DeleteArgs),
+    /// Every live entry not yet transferred to the case system, across all days, oldest first,
+    /// with its age in working days (too old: more than transfer_max_days in the config)
+    Pending(super::pending::PendingArgs),
+    /// Print one entry's journal-ready text (the config's journal template), to paste into the
+    /// case system
+    Note(super::pending::NoteArgs),
+    /// Mark entries transferred to the case system: one, a day's or a citizen's (--undo: not
+    /// transferred); prints how many changed
+    Transferred(super::pending::TransferredArgs),
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +136,9 @@ pub fn run_log(cmd: LogCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         LogCommand::List(a) => super::log::list(&a, ctx, out),
         LogCommand::Edit(a) => super::log::edit(&a, ctx, out),
         LogCommand::Delete(a) => super::log::delete(&a, ctx, out),
+        LogCommand::Pending(a) => super::pending::pending(&a, ctx, out),
+        LogCommand::Note(a) => super::pending::note(&a, ctx, out),
+        LogCommand::Transferred(a) => super::pending::transferred(&a, ctx, out),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod closure;
 pub mod cpr;
 pub mod dates;
 pub mod filter;
+pub mod journal;
 pub mod minimum;
 pub mod quickadd;
 pub mod records;

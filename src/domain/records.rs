@@ -21,6 +21,10 @@ pub struct LogRow {
     pub outcome: Outcome,
     pub minutes: i64,
     pub note: String,
+    /// Whether it counts toward the legal minimum.
+    pub counts: bool,
+    /// The day it was transferred to the case system, if it has been.
+    pub transferred: Option<NaiveDate>,
 }
 
 /// The days an export covers, both ends included; `None` leaves that end open.

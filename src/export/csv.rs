@@ -6,6 +6,9 @@
 //!   Danish Excel opens it by double-click with æøå intact. (No `sep=` line: it makes Excel
 //!   ignore the BOM.)
 //!
+//! After the note come `counts` (yes/no, ja/nej) and `transferred` (the day, or empty); the
+//! first nine columns are as they were before those two were added.
+//!
 //! Both forms guard against formula injection (OWASP "CSV injection"): a cell that starts with
 //! `=`, `+`, `-`, `@`, tab, CR or LF is prefixed with `'`, and so is one that already starts with
 //! `'`. The rule is exactly reversible: [`unescape`] removes one leading `'`.
@@ -91,7 +94,17 @@ pub fn write_log(
         };
         let time = r.at.format("%H:%M").to_string();
         let minutes = r.minutes.to_string();
-        let mut cells: Vec<&str> = Vec::with_capacity(10);
+        let transferred = r
+            .transferred
+            .map(|d| {
+                if opts.excel {
+                    d.format("%d-%m-%Y").to_string()
+                } else {
+                    d.format("%Y-%m-%d").to_string()
+                }
+            })
+            .unwrap_or_default();
+        let mut cells: Vec<&str> = Vec::with_capacity(12);
         cells.push(&date);
         cells.push(&time);
         cells.push(&r.citizen);
@@ -104,6 +117,8 @@ pub fn write_log(
         cells.push(r.outcome.name(da));
         cells.push(&minutes);
         cells.push(&r.note);
+        cells.push(words::csv_yes_no(opts.lang, r.counts));
+        cells.push(&transferred);
         for c in &cells {
             w.write_field(escape(c).as_bytes())?;
         }
@@ -135,6 +150,8 @@ mod tests {
             outcome: Outcome::Held,
             minutes: 30,
             note: note.into(),
+            counts: true,
+            transferred: None,
         }
     }
 
@@ -205,15 +222,19 @@ mod tests {
         let text = String::from_utf8(bytes).unwrap();
         assert_eq!(
             text,
-            "date,time,citizen,target_group,kind,channel,outcome,minutes,note\r\n\
-             2026-11-23,10:30,Søren Ærø,Sickness benefit,conversation,phone,held,30,\"a;b, \"\"c\"\"\nd\"\r\n"
+            "date,time,citizen,target_group,kind,channel,outcome,minutes,note,counts,transferred\r\n\
+             2026-11-23,10:30,Søren Ærø,Sickness benefit,conversation,phone,held,30,\"a;b, \"\"c\"\"\nd\",yes,\r\n"
         );
     }
 
     #[test]
     fn excel_form_has_bom_semicolons_and_danish_dates() {
         let bytes = write(
-            vec![row("-5 kr.; mødt")],
+            vec![LogRow {
+                counts: false,
+                transferred: NaiveDate::from_ymd_opt(2026, 11, 24),
+                ..row("-5 kr.; mødt")
+            }],
             CsvOptions {
                 excel: true,
                 with_cpr: true,
@@ -224,8 +245,8 @@ mod tests {
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         assert_eq!(
             text,
-            "dato;tid;borger;cpr-nummer;målgruppe;art;kanal;udfald;minutter;notat\r\n\
-             23-11-2026;10:30;Søren Ærø;231190-1234;Sygedagpengemodtager;samtale;telefon;afholdt;30;\"'-5 kr.; mødt\"\r\n"
+            "dato;tid;borger;cpr-nummer;målgruppe;art;kanal;udfald;minutter;notat;tæller;overført\r\n\
+             23-11-2026;10:30;Søren Ærø;231190-1234;Sygedagpengemodtager;samtale;telefon;afholdt;30;\"'-5 kr.; mødt\";nej;24-11-2026\r\n"
         );
     }
 
@@ -241,7 +262,7 @@ mod tests {
         );
         assert_eq!(
             bytes,
-            b"date,time,citizen,target_group,kind,channel,outcome,minutes,note\r\n"
+            b"date,time,citizen,target_group,kind,channel,outcome,minutes,note,counts,transferred\r\n"
         );
     }
 }

@@ -3,8 +3,9 @@
 use super::Lang;
 use crate::domain::records::DayRange;
 
-/// The CSV header: date, time, citizen, target group, kind, channel, outcome, minutes, note.
-pub fn csv_header(l: Lang) -> [&'static str; 9] {
+/// The CSV header: date, time, citizen, target group, kind, channel, outcome, minutes, note,
+/// counts, transferred.
+pub fn csv_header(l: Lang) -> [&'static str; 11] {
     if l.da() {
         [
             "dato",
@@ -16,6 +17,8 @@ pub fn csv_header(l: Lang) -> [&'static str; 9] {
             "udfald",
             "minutter",
             "notat",
+            "tæller",
+            "overført",
         ]
     } else {
         [
@@ -28,7 +31,19 @@ pub fn csv_header(l: Lang) -> [&'static str; 9] {
             "outcome",
             "minutes",
             "note",
+            "counts",
+            "transferred",
         ]
+    }
+}
+
+/// The `counts` cell: yes or no.
+pub fn csv_yes_no(l: Lang, yes: bool) -> &'static str {
+    match (l.da(), yes) {
+        (true, true) => "ja",
+        (true, false) => "nej",
+        (false, true) => "yes",
+        (false, false) => "no",
     }
 }
 

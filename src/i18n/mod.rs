@@ -64,6 +64,7 @@ pub mod closure;
 pub mod errors;
 pub mod export;
 pub mod handover;
+pub mod queue;
 pub mod safety;
 
 /// Before the days off of a week in the week view: "fri: 24.12 juleaftensdag, 25.12 juledag".

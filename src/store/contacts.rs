@@ -52,8 +52,19 @@ pub struct LogEntry {
     pub kind: Kind,
 }
 
-const COLS: &str = "k.id, k.uuid, k.citizen_id, c.name, k.appointment_id, k.at, k.channel, \
+pub(crate) const COLS: &str = "k.id, k.uuid, k.citizen_id, c.name, k.appointment_id, k.at, k.channel, \
                     k.outcome, k.minutes, k.note, k.counts, k.transferred_at";
+
+/// The columns `COLS` and then `a.kind` (the appointment's, if any) as a log entry.
+pub(crate) fn log_entry_from_row(r: &Row<'_>) -> rusqlite::Result<LogEntry> {
+    let contact = contact_from_row(r)?;
+    let kind = match r.get::<_, Option<String>>(12)? {
+        Some(k) => Kind::parse(&k).unwrap_or(Kind::Conversation),
+        None if contact.channel.is_mentor_channel() => Kind::MentorVisit,
+        None => Kind::Conversation,
+    };
+    Ok(LogEntry { contact, kind })
+}
 
 pub(crate) fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     let bad = |i: usize, what: String| {
@@ -176,15 +187,7 @@ impl Store {
              WHERE {cond} ORDER BY k.at, k.id"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args), |r| {
-            let contact = contact_from_row(r)?;
-            let kind = match r.get::<_, Option<String>>(12)? {
-                Some(k) => Kind::parse(&k).unwrap_or(Kind::Conversation),
-                None if contact.channel.is_mentor_channel() => Kind::MentorVisit,
-                None => Kind::Conversation,
-            };
-            Ok(LogEntry { contact, kind })
-        })?;
+        let rows = st.query_map(params_from_iter(args), log_entry_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -98,6 +98,8 @@ fn log_row(r: &Row<'_>) -> rusqlite::Result<LogRow> {
         outcome: word::<Outcome>(r, 6)?,
         minutes: r.get(7)?,
         note: r.get(8)?,
+        counts: r.get(9)?,
+        transferred: opt_time(r, 10)?.map(|t| t.date()),
     })
 }
 
@@ -307,7 +309,8 @@ impl Store {
         let (from, to) = bounds(&range);
         let _mapped = Mapped::new(&self.conn);
         let mut st = self.conn.prepare(
-            "SELECT k.at, c.name, c.cpr, c.target_group, a.kind, k.channel, k.outcome, k.minutes, k.note
+            "SELECT k.at, c.name, c.cpr, c.target_group, a.kind, k.channel, k.outcome, k.minutes, k.note,
+                    k.counts, k.transferred_at
              FROM contacts k
              JOIN citizens c ON c.id = k.citizen_id
              LEFT JOIN appointments a ON a.id = k.appointment_id

@@ -19,6 +19,7 @@ mod export;
 mod handover;
 mod open;
 mod options;
+mod pending;
 mod safety;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
@@ -41,6 +42,7 @@ pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 pub use options::{
     AskReason, Asker, Clock, Create, DEFAULT_RETENTION_DAYS, KeySource, OpenOptions, Warning,
 };
+pub use pending::TransferScope;
 pub use safety::{BackupDone, Converted, Erased, Problem, PurgeCitizen, PurgePlan};
 
 use std::path::{Path, PathBuf};

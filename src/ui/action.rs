@@ -48,8 +48,17 @@ pub enum Action {
     EditEntry,
     /// Delete the selected log entry (after a confirmation).
     DeleteEntry,
-    /// Toggle the selected contact's "transferred to the case system" mark.
+    /// Toggle the selected contact's "transferred to the case system" mark (in the copied-text
+    /// box: mark what was copied transferred).
     Transferred,
+    /// Contact log: show or hide the transfer queue (every contact not yet transferred).
+    TransferQueue,
+    /// Copy the selected entry's journal-ready text to the clipboard.
+    CopyJournal,
+    /// Copy all of the selected citizen's pending entries as one text.
+    CopyCitizenJournal,
+    /// Mark every pending entry of the shown day (or week) transferred.
+    MarkDayTransferred,
     /// Edit the living summary on the citizen card.
     EditSummary,
     /// Closure: record an attempt to reach the selected citizen.

@@ -16,7 +16,7 @@ pub mod theme;
 pub mod view;
 pub mod widgets;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -46,6 +46,9 @@ pub fn run(
 ) -> Result<()> {
     let mut app = App::new(store, lang, clock())?;
     app.config = config;
+    // The config may set another transfer limit: count the queue again.
+    app.refresh()?;
+    app.clipboard_ok = std::io::stdout().is_terminal();
     let (tx, rx) = mpsc::channel::<Msg>();
     let input_tx = tx.clone();
     std::thread::spawn(move || {
@@ -101,6 +104,11 @@ pub fn run(
             if !events.is_empty() {
                 app.now = clock();
                 dirty = app.handle_burst(&events);
+                if let Some(seq) = app.clipboard.take() {
+                    // The terminal puts the text on the system clipboard (OSC 52).
+                    let mut out = std::io::stdout();
+                    let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+                }
             }
             if end {
                 // The terminal is going away: keep what was being typed for next time.

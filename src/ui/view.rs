@@ -80,6 +80,20 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
             Style::new().fg(Color::Yellow),
         ));
     }
+    // After the purge count (rarer, and it must not be cut off the line).
+    if c.pending > 0 {
+        spans.push(Span::styled(
+            format!(
+                " · {}",
+                crate::i18n::queue::pending_count(l, c.pending, c.too_old)
+            ),
+            if c.too_old > 0 {
+                Style::new().fg(Color::Red)
+            } else {
+                Style::new().fg(Color::Yellow)
+            },
+        ));
+    }
     // The day: in full with its holiday's name when it fits, shorter when not, so that the
     // counts after it are never cut.
     let rest: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -95,11 +109,24 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
         ],
         None => vec![long, short.clone()],
     };
+    let fits = |rest: usize, c: &String| rest + width(c) <= r.width as usize;
     let day = choices
         .iter()
-        .find(|c| rest + width(c) <= r.width as usize)
+        .find(|c| fits(rest, c))
         .unwrap_or(&short)
         .clone();
+    let mut rest = rest;
+    // Still too wide with the short day: the week number goes, then the app's name, so that the
+    // counts (overdue, to transfer, to purge) stay whole.
+    for drop in [[3, 4], [0, 1]] {
+        if fits(rest, &day) {
+            break;
+        }
+        for i in drop {
+            rest -= width(&spans[i].content);
+            spans[i].content = "".into();
+        }
+    }
     spans[2].content = day.into();
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }

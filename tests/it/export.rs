@@ -223,12 +223,14 @@ fn plain_csv_holds_the_days_log_in_rfc4180() {
             "channel",
             "outcome",
             "minutes",
-            "note"
+            "note",
+            "counts",
+            "transferred"
         ]
     );
     let body = &rows[1..];
     assert!(body.len() >= 3);
-    assert!(body.iter().all(|r| r.len() == 9 && r[0] == "2026-11-23"));
+    assert!(body.iter().all(|r| r.len() == 11 && r[0] == "2026-11-23"));
     let times: Vec<&str> = body.iter().map(|r| r[1].as_str()).collect();
     let mut sorted = times.clone();
     sorted.sort();
@@ -248,7 +250,9 @@ fn plain_csv_holds_the_days_log_in_rfc4180() {
             "phone",
             "reached",
             "7",
-            NOTE_QUOTES
+            NOTE_QUOTES,
+            "no",
+            ""
         ]
     );
     let r = row("13:10");
@@ -264,6 +268,7 @@ fn plain_csv_holds_the_days_log_in_rfc4180() {
     );
     assert_eq!(r[8], "'-5 kr. i husleje");
     assert_eq!(jobdesk::export::csv::unescape(&r[8]), NOTE_MINUS);
+    assert_eq!((r[9].as_str(), r[10].as_str()), ("yes", ""), "held: counts");
 
     // No CPR number anywhere without --with-cpr.
     let cprs = cprs(&all);
@@ -310,18 +315,20 @@ fn excel_csv_opens_in_danish_excel() {
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert_crlf_records(&text);
     assert!(
-        text.starts_with("dato;tid;borger;målgruppe;art;kanal;udfald;minutter;notat\r\n"),
+        text.starts_with(
+            "dato;tid;borger;målgruppe;art;kanal;udfald;minutter;notat;tæller;overført\r\n"
+        ),
         "{text}"
     );
     // ; inside a note is quoted, since ; separates the fields.
     assert!(
-        text.contains(";\"Aftalt; \"\"nyt\"\" møde, kl. 10\nlinje to: æøå ÆØÅ\"\r\n"),
+        text.contains(";\"Aftalt; \"\"nyt\"\" møde, kl. 10\nlinje to: æøå ÆØÅ\";nej;\r\n"),
         "{text}"
     );
 
     let rows = read_csv(&bytes[3..], b';');
     let body = &rows[1..];
-    assert!(body.iter().all(|r| r.len() == 9 && r[0] == "23-11-2026"));
+    assert!(body.iter().all(|r| r.len() == 11 && r[0] == "23-11-2026"));
     let row = |t: &str| body.iter().find(|r| r[1] == t).unwrap().clone();
     assert_eq!(
         row("13:05"),
@@ -334,12 +341,21 @@ fn excel_csv_opens_in_danish_excel() {
             "telefon",
             "truffet",
             "7",
-            NOTE_QUOTES
+            NOTE_QUOTES,
+            "nej",
+            ""
         ]
     );
     assert_eq!(row("13:10")[6], "lagt besked");
     assert_eq!(row("13:10")[8], "'=1+1");
     assert_eq!(row("13:20")[8], "'-5 kr. i husleje");
+    assert_eq!(row("13:20")[9], "ja");
+    // Marked transferred: the day, in the Danish form.
+    f.ok(&["log", "transferred", "--date", "23.11.2026"]);
+    let text = f.ok(&["export", "csv", "--excel", "--lang", "da"]);
+    let rows = read_csv(&text.as_bytes()[3..], b';');
+    assert!(rows.len() > 3);
+    assert!(rows[1..].iter().all(|r| r[10] == "23-11-2026"), "{rows:?}");
     for c in cprs(&all) {
         assert!(!text.contains(&c), "CPR {c} leaked");
     }
@@ -363,7 +379,9 @@ fn with_cpr_adds_the_cpr_column() {
             "channel",
             "outcome",
             "minutes",
-            "note"
+            "note",
+            "counts",
+            "transferred"
         ]
     );
     let r = rows.iter().find(|r| r[1] == "13:05").unwrap();
@@ -410,6 +428,19 @@ fn a_range_and_an_empty_day() {
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
+    // Older entries of the generated log have been transferred: their day is in the last column.
+    assert!(rows[1..].iter().all(|r| r.len() == 11));
+    assert!(
+        rows[1..]
+            .iter()
+            .any(|r| r[10].len() == 10 && r[10].as_str() >= r[0].as_str()),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| ["yes", "no"].contains(&r[9].as_str()))
+    );
 
     // A Sunday with nothing logged: the header alone, a word on stderr, exit 0, a real file.
     let a = f
@@ -431,7 +462,7 @@ fn a_range_and_an_empty_day() {
     );
     assert_eq!(
         std::fs::read(f.path("empty.csv")).unwrap(),
-        b"date,time,citizen,target_group,kind,channel,outcome,minutes,note\r\n"
+        b"date,time,citizen,target_group,kind,channel,outcome,minutes,note,counts,transferred\r\n"
     );
 }
 

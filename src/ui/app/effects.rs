@@ -121,6 +121,7 @@ impl App {
                 self.after_change(what);
                 self.reload_card();
             }
+            Effect::MarkTransferred(ids) => self.mark_ids_transferred(&ids)?,
             Effect::EditCitizen { id, edit, what } => self.edit_citizen(id, &edit, what)?,
             Effect::AddCitizen { new, edit } => self.add_citizen(&new, &edit)?,
             Effect::ExportLog {

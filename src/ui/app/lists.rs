@@ -106,11 +106,14 @@ impl App {
     fn load_counts(&self) -> Result<Counts> {
         let from = self.today().and_time(NaiveTime::MIN);
         let (calls, visits) = self.store.count_by_kind(from, from + Duration::days(1))?;
+        let (pending, too_old) = self.count_pending()?;
         Ok(Counts {
             calls,
             visits,
             overdue: self.store.count_overdue(self.today())?,
             purge_due: self.counts.purge_due,
+            pending,
+            too_old,
         })
     }
 
@@ -186,6 +189,7 @@ impl App {
             Pane::Calls | Pane::Visits => self
                 .store
                 .count_appointments(&self.appointment_filter(pane))?,
+            Pane::Log if self.queue => self.store.pending_entries(None)?.len(),
             Pane::Log => self.store.count_contacts(&self.contact_filter(pane))?,
             Pane::Caseload => self.store.count_citizens(&self.citizen_filter(pane))?,
             Pane::Closure => match &self.closure {
@@ -259,6 +263,14 @@ impl App {
                 .appointments(&self.appointment_filter(pane), offset, page)?
                 .into_iter()
                 .map(Row::Appointment)
+                .collect(),
+            Pane::Log if self.queue => self
+                .store
+                .pending_entries(None)?
+                .into_iter()
+                .skip(offset)
+                .take(page)
+                .map(|e| Row::Contact(e.contact))
                 .collect(),
             Pane::Log => self
                 .store

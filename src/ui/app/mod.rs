@@ -11,6 +11,7 @@ mod closure;
 mod effects;
 mod lists;
 mod plan;
+mod queue;
 mod state;
 mod text;
 
@@ -62,6 +63,14 @@ pub struct App {
     /// overlay closes, by Esc or by saving, the card comes back (read again, where it was
     /// scrolled to and with its selection), not the list.
     return_to: Option<Box<Card>>,
+    /// The Contact log shows the transfer queue (every live contact not yet transferred, all
+    /// days, oldest first) instead of its day.
+    pub queue: bool,
+    /// Whether a copy can reach the terminal's clipboard (the desk runs in a terminal); when
+    /// not, the text is shown to select by hand.
+    pub clipboard_ok: bool,
+    /// The clipboard escape (OSC 52) waiting to be written to the terminal.
+    pub clipboard: Option<String>,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -97,6 +106,9 @@ impl App {
             draft_dirty_since: None,
             closure: None,
             return_to: None,
+            queue: false,
+            clipboard_ok: false,
+            clipboard: None,
         };
         app.refresh()?;
         app.offer_draft()?;
@@ -164,6 +176,9 @@ impl App {
         }
         if self.pane == Pane::Log && matches!(row, Some(Row::Contact(_))) {
             v.push(Scope::LogPane);
+        }
+        if self.pane == Pane::Log {
+            v.push(Scope::Log);
         }
         if self.pane == Pane::Closure {
             if matches!(row, Some(Row::Call(_)))
@@ -437,6 +452,10 @@ impl App {
             Action::LogContact => self.ask_log_contact()?,
             Action::Undo => self.undo_last()?,
             Action::Transferred => self.toggle_transferred()?,
+            Action::TransferQueue => self.toggle_queue(),
+            Action::CopyJournal => self.copy_journal(false)?,
+            Action::CopyCitizenJournal => self.copy_journal(true)?,
+            Action::MarkDayTransferred => self.mark_day_transferred()?,
             Action::EditEntry | Action::DeleteEntry => {
                 let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {
                     self.message = Some(self.lang.w().not_contact.to_string());

@@ -113,6 +113,10 @@ pub struct Counts {
     pub overdue: usize,
     /// Entries past the retention period (counted when the desk opens).
     pub purge_due: usize,
+    /// Live contacts not yet transferred to the case system, and those of them waiting longer
+    /// than `transfer_max_days` working days.
+    pub pending: usize,
+    pub too_old: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -39,6 +39,10 @@ pub enum Scope {
     Marking,
     /// On a contact in the contact log.
     LogPane,
+    /// In the Contact log pane.
+    Log,
+    /// The journal-ready text copied (or shown to copy by hand).
+    Copied,
     /// In any text field (the editing keys).
     Editing,
     /// While typing a note.

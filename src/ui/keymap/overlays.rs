@@ -282,6 +282,23 @@ pub(super) static OVERLAYS: &[Binding] = &[
         "fortryd",
         "cancel",
     ),
+    // The journal text copied.
+    f(
+        &[k('o')],
+        "o",
+        A::Transferred,
+        S::Copied,
+        "marker overført",
+        "mark transferred",
+    ),
+    f(
+        &[kc(KeyCode::Esc)],
+        "Esc",
+        A::Close,
+        S::Copied,
+        "luk",
+        "close",
+    ),
     // The note after marking or logging.
     f(
         &[kc(KeyCode::Enter)],

@@ -12,6 +12,7 @@ pub mod citizen_form;
 pub mod closure_start;
 pub mod confirm;
 pub mod contact_edit;
+pub mod copied;
 pub mod export_dialog;
 pub mod form;
 pub mod help;
@@ -40,6 +41,7 @@ pub use citizen_form::CitizenForm;
 pub use closure_start::StartClosure;
 pub use confirm::{Confirm, Question};
 pub use contact_edit::EditContact;
+pub use copied::Copied;
 pub use export_dialog::ExportDialog;
 pub use form::Form;
 pub use help::Help;
@@ -189,6 +191,8 @@ pub enum Effect {
         contact_id: i64,
         at: Option<NaiveDateTime>,
     },
+    /// Mark these contacts transferred now (one undo step).
+    MarkTransferred(Vec<i64>),
     /// Edit (or archive) a citizen (one undo step), then show the card again.
     EditCitizen {
         id: i64,
@@ -242,6 +246,8 @@ pub enum Mode {
     EditAppointment(Box<EditAppointment>),
     /// What to export of the contact log, in which form, where to (`x`).
     ExportDialog(Box<ExportDialog>),
+    /// The journal-ready text copied (or to copy by hand), offering to mark it transferred.
+    Copied(Box<Copied>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -284,6 +290,7 @@ impl Mode {
             Mode::CitizenForm(o) => o.as_ref(),
             Mode::EditAppointment(o) => o.as_ref(),
             Mode::ExportDialog(o) => o.as_ref(),
+            Mode::Copied(o) => o.as_ref(),
         })
     }
 
@@ -304,6 +311,7 @@ impl Mode {
             Mode::CitizenForm(o) => o.as_mut(),
             Mode::EditAppointment(o) => o.as_mut(),
             Mode::ExportDialog(o) => o.as_mut(),
+            Mode::Copied(o) => o.as_mut(),
         })
     }
 

@@ -42,6 +42,8 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
         if let Some(v) = &app.closure {
             about = crate::i18n::closure::pane_title(l, &v.closure);
         }
+    } else if app.pane == Pane::Log && app.queue {
+        about = crate::i18n::queue::queue_title(l).to_string();
     } else if app.pane != Pane::Caseload {
         let cal = app.config.calendar();
         about = if st.week {

@@ -14,6 +14,7 @@ mod panes;
 mod planning;
 mod remark;
 mod rules14;
+mod transfer;
 mod when;
 
 use std::path::Path;

@@ -83,6 +83,7 @@ const OVERLAYS: &[&str] = &[
     "citizen_new",
     "appointment_edit",
     "appointment_edit_errors",
+    "copied",
 ];
 
 fn open(a: &mut App, name: &str) {
@@ -264,6 +265,10 @@ fn open(a: &mut App, name: &str) {
             // Enter goes to the wrong field; the errors stay while the focus moves on.
             press(a, KeyCode::Enter);
             press(a, KeyCode::Tab);
+        }
+        "copied" => {
+            super::corrections::select_contact(a);
+            typ(a, "y");
         }
         other => panic!("no overlay {other}"),
     }
