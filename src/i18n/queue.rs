@@ -238,3 +238,8 @@ pub fn scope_copied(l: Lang) -> &'static str {
         "When the journal text is copied (y, Y)",
     )
 }
+
+/// The transfer queue's age column (working days waited), three cells wide.
+pub fn age_col(l: Lang) -> &'static str {
+    l.t("dg.", "age")
+}

@@ -36,7 +36,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
         Col::fixed(w.col_outcome, outcome_w),
         Col::fixed(w.col_min, 3),
         if queue {
-            Col::fixed("", 3)
+            Col::fixed(crate::i18n::queue::age_col(l), 3)
         } else {
             Col::fixed("", 1)
         },
