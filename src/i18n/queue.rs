@@ -126,11 +126,16 @@ pub fn pending_summary(l: Lang, pending: usize, too_old: usize, max_days: u32) -
 
 /// What `log transferred` did.
 pub fn marked(l: Lang, n: usize, undo: bool) -> String {
+    let what = l.n(
+        n as u64,
+        l.t("kontakt", "contact"),
+        l.t("kontakter", "contacts"),
+    );
     match (l.da(), undo) {
-        (true, false) => format!("{n} kontakter markeret overført"),
-        (true, true) => format!("{n} kontakter markeret ikke overført"),
-        (false, false) => format!("{n} contacts marked transferred"),
-        (false, true) => format!("{n} contacts marked not transferred"),
+        (true, false) => format!("{what} markeret overført"),
+        (true, true) => format!("{what} markeret ikke overført"),
+        (false, false) => format!("{what} marked transferred"),
+        (false, true) => format!("{what} marked not transferred"),
     }
 }
 

@@ -127,7 +127,7 @@ fn transferred_marks_one_a_day_or_a_citizen_and_undo_takes_it_back() {
     let before = pending(&db);
     let one = before[0]["id"].as_i64().unwrap();
     let out = ok(jobdesk(&db).args(["log", "transferred", "--contact", &one.to_string()]));
-    assert_eq!(out.trim(), "1 contacts marked transferred");
+    assert_eq!(out.trim(), "1 contact marked transferred");
     assert_eq!(ids(&pending(&db)), ids(&before[1..]));
     // Marking it again changes nothing.
     let out = ok(jobdesk(&db).args(["log", "transferred", "--contact", &one.to_string()]));
@@ -139,14 +139,14 @@ fn transferred_marks_one_a_day_or_a_citizen_and_undo_takes_it_back() {
         &one.to_string(),
         "--undo",
     ]));
-    assert_eq!(out.trim(), "1 contacts marked not transferred");
+    assert_eq!(out.trim(), "1 contact marked not transferred");
     assert_eq!(ids(&pending(&db)), ids(&before));
 
     // A citizen's pending entries, all at once.
     let citizen = before[0]["citizen_id"].as_i64().unwrap();
     let theirs = before.iter().filter(|r| r["citizen_id"] == citizen).count();
     let out = ok(jobdesk(&db).args(["log", "transferred", "--citizen", &citizen.to_string()]));
-    assert_eq!(out.trim(), format!("{theirs} contacts marked transferred"));
+    assert_eq!(out.trim(), contacts_marked(theirs));
     assert!(pending(&db).iter().all(|r| r["citizen_id"] != citizen));
 
     // A day's entries (today's, the 23rd).
@@ -157,7 +157,7 @@ fn transferred_marks_one_a_day_or_a_citizen_and_undo_takes_it_back() {
         })
         .count();
     let out = ok(jobdesk(&db).args(["log", "transferred", "--date", "23.11.2026"]));
-    assert_eq!(out.trim(), format!("{today} contacts marked transferred"));
+    assert_eq!(out.trim(), contacts_marked(today));
     assert!(
         pending(&db)
             .iter()
@@ -297,4 +297,10 @@ fn note_prints_the_journal_text_in_both_languages() {
     let p = json(&out);
     assert_eq!(p[0]["too_old"], true);
     assert_eq!(p[1]["too_old"], false);
+}
+
+/// "1 contact marked transferred", "2 contacts marked transferred".
+fn contacts_marked(n: usize) -> String {
+    let noun = if n == 1 { "contact" } else { "contacts" };
+    format!("{n} {noun} marked transferred")
 }

@@ -224,12 +224,10 @@ fn shift_o_marks_the_shown_days_entries_and_u_undoes_it() {
     typ(&mut a, "O");
     assert_eq!(on_19(&a), 0);
     assert_eq!(untransferred(&a).len(), total - n);
-    assert!(
-        a.message
-            .clone()
-            .unwrap_or_default()
-            .contains(&format!("{n} contacts marked transferred"))
-    );
+    assert!(a.message.clone().unwrap_or_default().contains(&format!(
+        "{n} {} marked transferred",
+        if n == 1 { "contact" } else { "contacts" }
+    )));
     typ(&mut a, "u");
     assert_eq!(on_19(&a), n);
 }
