@@ -505,12 +505,20 @@ pub fn handover_from_file(
     }
     let opts = OpenOptions::new(Create::No).key(KeySource::Passphrase(pass.clone()));
     let refuse = |e: anyhow::Error| {
-        // The user's error (exit 2) whatever the cause: the file is what they gave.
-        user(words::cannot_open(
-            lang,
-            shown,
-            &crate::i18n::errors::message(&e, lang),
-        ))
+        // The user's error (exit 2) whatever the cause: the file is what they gave. A wrong
+        // passphrase is said as the hand-over's own (not the database's JOBDESK_PASSPHRASE).
+        let wrong = e.chain().any(|c| {
+            matches!(
+                c.downcast_ref::<crate::store::Error>(),
+                Some(crate::store::Error::WrongPassphrase { .. })
+            )
+        });
+        let why = if wrong {
+            words::wrong_passphrase(lang).to_string()
+        } else {
+            crate::i18n::errors::message(&e, lang)
+        };
+        user(words::cannot_open(lang, shown, &why))
     };
     let file = Store::open(path, &opts).map_err(refuse)?;
     match file.handover_format().map_err(refuse)? {

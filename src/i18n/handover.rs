@@ -17,13 +17,21 @@ pub fn not_a_file(l: Lang, file: &str) -> String {
 pub fn cannot_open(l: Lang, file: &str, why: &str) -> String {
     if l.da() {
         format!(
-            "kan ikke åbne overdragelsesfilen {file} (forkert adgangsudtryk, eller filen er beskadiget eller afkortet): {why}. Intet blev flettet ind"
+            "kan ikke åbne overdragelsesfilen {file} (forkert adgangsfrase, eller filen er beskadiget eller afkortet): {why}. Intet blev flettet ind"
         )
     } else {
         format!(
             "cannot open the hand-over file {file} (a wrong passphrase, or the file is damaged or truncated): {why}. Nothing was merged"
         )
     }
+}
+
+/// Why a hand-over file did not open: the passphrase given for it is not its passphrase.
+pub fn wrong_passphrase(l: Lang) -> &'static str {
+    l.t(
+        "adgangsfrasen (JOBDESK_HANDOVER_PASSPHRASE eller den indtastede) åbner den ikke; spørg kollegaen om den rigtige",
+        "the passphrase (JOBDESK_HANDOVER_PASSPHRASE or the one typed) does not open it; ask your colleague for the right one",
+    )
 }
 
 pub fn not_a_handover(l: Lang, file: &str) -> String {
@@ -68,7 +76,7 @@ pub fn prompt_file(l: Lang, file: &str) -> String {
 pub fn no_passphrase(l: Lang, env: &str) -> String {
     if l.da() {
         format!(
-            "overdragelsesfilens adgangsudtryk mangler: sæt {env}, eller kør i en terminal for at blive spurgt. Intet blev flettet ind"
+            "overdragelsesfilens adgangsfrase mangler: sæt {env}, eller kør i en terminal for at blive spurgt. Intet blev flettet ind"
         )
     } else {
         format!(
