@@ -8,7 +8,7 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -352,38 +352,7 @@ impl Overlay for CitizenForm {
         let inner = frame(f, r, &format!(" {title} "), ACCENT);
         let end = inner.y + inner.height;
         const LABEL: u16 = 17;
-        for (i, field) in self.fields.iter().enumerate() {
-            let y = inner.y + i as u16;
-            if y >= end {
-                break;
-            }
-            let style = if i == self.focus {
-                Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
-            } else {
-                Style::new().fg(Color::Gray)
-            };
-            let mark = if i == self.focus { '›' } else { ' ' };
-            f.render_widget(
-                Paragraph::new(format!("{mark}{:<16}", labels[i])).style(style),
-                Rect {
-                    x: inner.x,
-                    y,
-                    width: LABEL,
-                    height: 1,
-                },
-            );
-            let fr = Rect {
-                x: inner.x + LABEL,
-                y,
-                width: inner.width.saturating_sub(LABEL),
-                height: 1,
-            };
-            if i == self.focus {
-                f.render_widget(&field.area, fr);
-            } else {
-                f.render_widget(Paragraph::new(sanitize_line(&field.text())), fr);
-            }
-        }
+        crate::ui::widgets::fields::draw(f, inner, &labels, &self.fields, self.focus, LABEL, 16);
         let mut y = inner.y + FORM_FIELDS as u16;
         let mut put = |text: &str, n: u16, style: Style| {
             if y >= end {

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -185,38 +185,7 @@ impl Overlay for EditContact {
             sanitize_line(&c.citizen)
         );
         let inner = frame(f, r, &title, ACCENT);
-        for (i, field) in self.fields.iter().enumerate() {
-            let y = inner.y + i as u16;
-            if y >= inner.y + inner.height {
-                break;
-            }
-            let style = if i == self.focus {
-                Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
-            } else {
-                Style::new().fg(Color::Gray)
-            };
-            let mark = if i == self.focus { '›' } else { ' ' };
-            f.render_widget(
-                Paragraph::new(format!("{mark}{:<9}", labels[i])).style(style),
-                Rect {
-                    x: inner.x,
-                    y,
-                    width: 11,
-                    height: 1,
-                },
-            );
-            let fr = Rect {
-                x: inner.x + 11,
-                y,
-                width: inner.width.saturating_sub(11),
-                height: 1,
-            };
-            if i == self.focus {
-                f.render_widget(&field.area, fr);
-            } else {
-                f.render_widget(Paragraph::new(sanitize_line(&field.text())), fr);
-            }
-        }
+        crate::ui::widgets::fields::draw(f, inner, &labels, &self.fields, self.focus, 11, 9);
         let mut y = inner.y + FIELDS as u16;
         for (e, n) in self.errors.iter().zip(err_rows) {
             let end = inner.y + inner.height;

@@ -1,4 +1,5 @@
 //! Small reusable pieces of the desk.
 
 pub mod boxes;
+pub mod fields;
 pub mod line;
