@@ -40,7 +40,8 @@ pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
 pub use handover::{Conflict, HANDOVER_FORMAT, Handover, HandoverCitizen, Merged, Selection};
 pub use mentor::{
-    EXPIRY_DAYS, MentorMonth, agreed_weeks, expires_soon, month_end, month_start, month_weeks,
+    EXPIRY_DAYS, MentorMonth, agreed_weeks, expires_soon, hours_to_minutes, month_end, month_start,
+    month_weeks,
 };
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 pub use options::{

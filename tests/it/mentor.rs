@@ -288,3 +288,52 @@ fn expiry_is_flagged_14_days_before_and_not_15() {
     assert!(flagged(&store).is_empty());
     assert!(!jobdesk::store::expires_soon(Some(d("2026-12-08")), today));
 }
+
+/// The desk in Danish at 120×30 on the hand-made case, "now" Monday 23 November 09:00.
+fn desk(db: &Path) -> jobdesk::ui::app::App {
+    let now = d("2026-11-23").and_hms_opt(9, 0, 0).unwrap_or_default();
+    let mut a = jobdesk::ui::app::App::new(open(db), jobdesk::i18n::Lang::Da, now)
+        .unwrap_or_else(|e| panic!("{e}"));
+    a.resize(120, 30);
+    a
+}
+
+#[test]
+fn the_desk_shows_hours_on_the_card_and_the_visits_pane_and_flags_the_expiry_on_today() {
+    use crate::desk::{chars, key, screen};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tmpdir();
+    let db = db_in(&dir);
+    case(&db);
+    let mut a = desk(&db);
+    let today = screen(&a, 120, 30);
+    assert!(
+        today.contains("mentoraftale udløber 07.12: Jens Hansen"),
+        "{today}"
+    );
+    // Mentor visits, this week: 210 + 45 minutes of 4 + 2,5 hours.
+    chars(&mut a, "3");
+    let visits = screen(&a, 120, 30);
+    assert!(visits.contains("4,3 t af 6,5 t aftalt"), "{visits}");
+    // Jens's card.
+    // Jens's card: the caseload's first row.
+    chars(&mut a, "5");
+    key(&mut a, KeyCode::Enter);
+    let card = screen(&a, 120, 30);
+    assert!(card.contains("Jens Hansen"), "{card}");
+    assert!(
+        card.contains("3,5 af 4 t denne uge; 14 af 16 t i november"),
+        "{card}"
+    );
+    assert!(card.contains("mentoraftale udløber 07.12"), "{card}");
+    drop(a);
+    // 15 days ahead: no flag on Today or the card.
+    ok(jobdesk(&db).args(["citizen", "set", "1", "--mentor-until", "2026-12-08"]));
+    let mut a = desk(&db);
+    assert!(!screen(&a, 120, 30).contains("mentoraftale udløber"));
+    chars(&mut a, "5");
+    key(&mut a, KeyCode::Enter);
+    let card = screen(&a, 120, 30);
+    assert!(card.contains("i november"), "{card}");
+    assert!(!card.contains("mentoraftale udløber"), "{card}");
+}
