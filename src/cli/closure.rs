@@ -123,6 +123,9 @@ pub enum ReportCommand {
     /// A closure's report per target group: citizens, reached, accepted a conversation,
     /// attempts per citizen reached
     Closure(ReportClosureArgs),
+    /// Mentor hours per citizen with an agreement: agreed hours (hours a week × the month's
+    /// weeks), used hours, visits by channel
+    Mentor(super::mentor::ReportMentorArgs),
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +154,7 @@ pub fn run_closure(cmd: ClosureCommand, ctx: &Ctx, out: &mut dyn Write) -> Resul
 pub fn run_report(cmd: ReportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     match cmd {
         ReportCommand::Closure(a) => report(&ctx.open_store(Create::No)?, &a, ctx, out),
+        ReportCommand::Mentor(a) => super::mentor::report(&a, ctx, out),
     }
 }
 

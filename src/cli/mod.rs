@@ -10,6 +10,7 @@ pub mod closure;
 pub mod handover;
 pub mod holidays;
 pub mod log;
+pub mod mentor;
 pub mod pending;
 pub mod prompt;
 pub mod safety;

@@ -64,6 +64,7 @@ pub mod closure;
 pub mod errors;
 pub mod export;
 pub mod handover;
+pub mod mentor;
 pub mod queue;
 pub mod safety;
 

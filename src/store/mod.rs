@@ -17,6 +17,7 @@ mod drafts;
 mod error;
 mod export;
 mod handover;
+mod mentor;
 mod open;
 mod options;
 mod pending;
@@ -38,6 +39,10 @@ pub use drafts::{Draft, DraftKind};
 pub use error::{Error, MinutesOf, Row};
 pub use export::record_export_on;
 pub use handover::{Conflict, HANDOVER_FORMAT, Handover, HandoverCitizen, Merged, Selection};
+pub use mentor::{
+    EXPIRY_DAYS, MentorMonth, agreed_weeks, expires_soon, hours_to_minutes, month_end, month_start,
+    month_weeks,
+};
 pub use open::{MIGRATIONS, Migration, default_db_path, latest_version, migrate};
 pub use options::{
     AskReason, Asker, Clock, Create, DEFAULT_RETENTION_DAYS, KeySource, OpenOptions, Warning,

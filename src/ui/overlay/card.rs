@@ -489,6 +489,7 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
         w.mentor,
         w.mentor_agreement,
         w.jobclub_exempt,
+        crate::i18n::mentor::card_field(l),
     ]
     .iter()
     .map(|k| crate::domain::text::width(k))
@@ -551,7 +552,23 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
         if let Some(u) = m.until {
             parts.push(format!("{} {}", w.until, l.date(u)));
         }
-        lines.push(field(w.mentor_agreement, parts.join(" · ")));
+        let today = app.now.date();
+        let ends = crate::store::expires_soon(m.until, today);
+        if let (true, Some(u)) = (ends, m.until) {
+            parts.push(crate::i18n::mentor::expires(l, u));
+        }
+        let line = field(w.mentor_agreement, parts.join(" · "));
+        lines.push(if ends {
+            line.style(Style::new().fg(Color::Yellow))
+        } else {
+            line
+        });
+        if let Some(h) = m.hours {
+            lines.push(field(
+                crate::i18n::mentor::card_field(l),
+                mentor_hours(app, c.id, h, m.until),
+            ));
+        }
     }
     for e in card.exemptions.iter().take(3) {
         lines.push(field(
@@ -778,4 +795,28 @@ pub fn fmt_hours(h: f64, danish: bool) -> String {
         format!("{h:.1}")
     };
     if danish { s.replace('.', ",") } else { s }
+}
+
+/// The card's mentor hours: "3,5 af 4 t denne uge; 14 af 16 t i november" (this week and this
+/// month, from the minutes of held mentor contacts).
+fn mentor_hours(
+    app: &Ctx<'_>,
+    citizen_id: i64,
+    per_week: f64,
+    until: Option<chrono::NaiveDate>,
+) -> String {
+    use crate::store::{agreed_weeks, hours_to_minutes, month_end, month_start};
+    let today = app.now.date();
+    let monday = crate::domain::dates::week_start(today);
+    let sunday = monday + chrono::Duration::days(6);
+    let week = app
+        .store
+        .mentor_hours(citizen_id, monday, sunday)
+        .unwrap_or(0);
+    let month = app
+        .store
+        .mentor_hours(citizen_id, month_start(today), month_end(today))
+        .unwrap_or(0);
+    let agreed = hours_to_minutes(per_week) * i64::from(agreed_weeks(today, until));
+    crate::i18n::mentor::card_line(app.lang, week, per_week, month, agreed, today)
 }

@@ -96,8 +96,13 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
     } else {
         String::new()
     };
+    // Mentor visits: the week's hours against the agreements.
+    let hours = visits::hours_title(app)
+        .map(|h| format!("  ·  {h}"))
+        .unwrap_or_default();
     let head = format!(" {name}");
-    let fixed = width(&head) + width(&view) + width(&count) + width(&late) + width(&filter);
+    let fixed =
+        width(&head) + width(&view) + width(&count) + width(&hours) + width(&late) + width(&filter);
     let room = (r.width as usize).saturating_sub(fixed);
     let about = if about.is_empty() || room < 6 {
         String::new()
@@ -109,6 +114,7 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
         Span::raw(about),
         Span::styled(view, Style::new().fg(Color::Gray)),
         Span::styled(count, Style::new().fg(Color::Gray)),
+        Span::styled(hours, Style::new().fg(Color::Gray)),
         Span::styled(late, Style::new().fg(Color::Red)),
         Span::styled(filter, Style::new().fg(ACCENT)),
     ];

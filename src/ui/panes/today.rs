@@ -98,7 +98,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                 ]
             }
             Row::DueHeading => {
-                let text = format!(" {}  ({})", w.due_heading, st.list.due);
+                let mut text = format!(" {}  ({})", w.due_heading, st.list.due);
+                if let Some(flag) = expiry_flag(app) {
+                    text.push_str(&format!("  ·  {flag}"));
+                }
                 spanning.push((
                     i,
                     text,
@@ -148,4 +151,26 @@ fn last_label(app: &App, last: Option<chrono::NaiveDate>) -> String {
         .map(|d| l.day_month(d))
         .unwrap_or_else(|| l.w().none.to_string());
     format!("{} {when}", l.t("seneste", "latest"))
+}
+
+/// The mentor agreements that end within 14 days, for the due section's heading:
+/// "mentoraftale udløber 02.12: Jens Hansen; 04.12: Maren Ærø".
+fn expiry_flag(app: &App) -> Option<String> {
+    let list = app
+        .store
+        .mentor_expiring(app.today(), crate::store::EXPIRY_DAYS)
+        .ok()?;
+    let mut parts = list.iter().map(|(_, name, until)| {
+        (
+            crate::i18n::mentor::expires(app.lang, *until),
+            app.lang.day_month(*until),
+            sanitize_line(name),
+        )
+    });
+    let (first, _, name) = parts.next()?;
+    let mut text = format!("{first}: {name}");
+    for (_, day, name) in parts {
+        text.push_str(&format!("; {day}: {name}"));
+    }
+    Some(text)
 }

@@ -49,3 +49,19 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
     };
     table(app, f, r, &cols, &widths, rows, empty);
 }
+
+/// The Mentor visits pane's hours for the shown week (the day's week by day), over every
+/// mentor citizen: "12,5 t af 20 t aftalt". `None` on other panes or when nothing is agreed or
+/// used.
+pub(super) fn hours_title(app: &App) -> Option<String> {
+    if app.pane != Pane::Visits {
+        return None;
+    }
+    let from = crate::domain::dates::week_start(app.state().date);
+    let to = from + chrono::Duration::days(6);
+    let (used, agreed) = app.store.mentor_hours_all(from, to).ok()?;
+    if used == 0 && agreed == 0.0 {
+        return None;
+    }
+    Some(crate::i18n::mentor::pane_hours(app.lang, used, agreed))
+}
