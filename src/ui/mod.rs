@@ -92,25 +92,36 @@ pub fn run(
                 true
             }
         };
+        // When to ask SQLite whether another process changed the data (armed by the watcher).
+        let mut db_check: Option<Instant> = None;
         loop {
             if dirty {
                 terminal.draw(|f| view::draw(&app, f))?;
             }
             // Wait for input, the database changing, or the next whole minute (the header's
-            // clock); while a draft has unsaved changes, only until it is due. Nothing else
-            // wakes an idle desk.
+            // clock); while a draft has unsaved changes, only until it is due; after the
+            // database's files changed, only until the change is looked at. Nothing else wakes
+            // an idle desk.
             let minute = Instant::now() + app::until_next_minute(clock()) + MINUTE_SLACK;
-            let due = app.draft_deadline().map_or(minute, |d| d.min(minute));
+            let due = [app.draft_deadline(), db_check]
+                .into_iter()
+                .flatten()
+                .fold(minute, Instant::min);
             let first = match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
                 Ok(msg) => msg,
                 Err(RecvTimeoutError::Timeout) => {
                     let t = clock();
+                    let now = Instant::now();
                     dirty = false;
-                    if Instant::now() >= minute || t.date() != app.today() {
+                    if now >= minute || t.date() != app.today() {
                         dirty |= app.tick_minute(t);
                     }
                     app.now = t;
-                    dirty |= app.tick_drafts(Instant::now());
+                    if db_check.is_some_and(|c| c <= now) {
+                        db_check = None;
+                        dirty |= app.external_change();
+                    }
+                    dirty |= app.tick_drafts(now);
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => Msg::InputClosed,
@@ -123,8 +134,8 @@ pub fn run(
                 dirty |= app.tick_minute(t);
             }
             app.now = t;
-            if changed {
-                dirty |= app.external_change();
+            if changed && db_check.is_none() {
+                db_check = Some(Instant::now() + DB_SETTLE);
             }
             if !events.is_empty() {
                 dirty |= app.handle_burst(&events);
@@ -158,6 +169,10 @@ pub fn run(
 const BURST_GAP: Duration = Duration::from_millis(1);
 /// A burst is handled at least every this many events (a long paste stays responsive).
 const BURST_MAX: usize = 4096;
+/// How long after the database's files change the desk looks: a writer appends its commit
+/// to the `-wal` file before it publishes it in the shared index, so looking at once could miss
+/// it; later writes of the same commit do not wait longer.
+const DB_SETTLE: Duration = Duration::from_millis(30);
 /// The minute tick wakes this much after the minute has turned, so that the clock read then is
 /// surely in the new minute (a wake-up a hair early would otherwise come again at once).
 const MINUTE_SLACK: Duration = Duration::from_millis(5);

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 /// The running watch; dropping it stops it.
@@ -28,7 +29,10 @@ pub fn watch_database(db: &Path, changed: impl Fn() + Send + 'static) -> Option<
         let Ok(ev) = res else { return };
         let writes = matches!(
             ev.kind,
-            EventKind::Modify(_) | EventKind::Create(_) | EventKind::Remove(_)
+            EventKind::Modify(_)
+                | EventKind::Create(_)
+                | EventKind::Remove(_)
+                | EventKind::Access(AccessKind::Close(AccessMode::Write))
         );
         if writes && ev.paths.iter().any(&ours) {
             changed();
