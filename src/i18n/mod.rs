@@ -60,6 +60,7 @@ pub use desk::*;
 
 pub mod card;
 pub mod cli;
+pub mod clock;
 pub mod closure;
 pub mod errors;
 pub mod export;

@@ -150,6 +150,14 @@ impl Store {
         Ok(())
     }
 
+    /// SQLite's `data_version`: it moves when another connection (another process) has committed
+    /// a change to the database since this connection last looked.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

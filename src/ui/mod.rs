@@ -1,7 +1,9 @@
 //! The terminal app: the consultant's desk.
 //!
 //! Data flows one way: key event → `Action` (keymap) → `App::update` → store → state → `view::draw`.
-//! The loop blocks on input, so an idle desk costs nothing. The one timer is one-shot: armed by
+//! The loop blocks on input, so an idle desk costs nothing but one wake-up a minute, on the
+//! minute, for the header's clock. The database's files are watched (`watch`), so a change by
+//! another process shows at once. The other timer is one-shot: armed by
 //! a keystroke that changed a note or summary, it saves the draft a second after typing stops.
 //! Keys that arrive together (pasted text without bracketed paste) are handled as one burst.
 
@@ -14,6 +16,7 @@ pub mod pane;
 pub mod panes;
 pub mod theme;
 pub mod view;
+pub mod watch;
 pub mod widgets;
 
 use std::io::{IsTerminal, Write};
@@ -31,6 +34,8 @@ use app::App;
 
 enum Msg {
     Event(Event),
+    /// The database's files changed (perhaps by another process).
+    DbChanged,
     /// SIGTERM or SIGHUP: the terminal is going away.
     Signal,
     InputClosed,
@@ -66,6 +71,10 @@ pub fn run(
             }
         }
     });
+    let db_tx = tx.clone();
+    let _watch = watch::watch_database(app.store.path(), move || {
+        let _ = db_tx.send(Msg::DbChanged);
+    });
     watch_signals(tx)?;
 
     let mut terminal = ratatui::try_init()?;
@@ -83,27 +92,53 @@ pub fn run(
                 true
             }
         };
+        // When to ask SQLite whether another process changed the data (armed by the watcher).
+        let mut db_check: Option<Instant> = None;
         loop {
             if dirty {
                 terminal.draw(|f| view::draw(&app, f))?;
             }
-            // Wait for input; while a draft has unsaved changes, only until it is due.
-            let first = match app.draft_deadline() {
-                Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
-                    Ok(msg) => msg,
-                    Err(RecvTimeoutError::Timeout) => {
-                        app.now = clock();
-                        dirty = app.tick_drafts(Instant::now());
-                        continue;
+            // Wait for input, the database changing, or the next whole minute (the header's
+            // clock); while a draft has unsaved changes, only until it is due; after the
+            // database's files changed, only until the change is looked at. Nothing else wakes
+            // an idle desk.
+            let minute = Instant::now() + app::until_next_minute(clock()) + MINUTE_SLACK;
+            let due = [app.draft_deadline(), db_check]
+                .into_iter()
+                .flatten()
+                .fold(minute, Instant::min);
+            let first = match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(msg) => msg,
+                Err(RecvTimeoutError::Timeout) => {
+                    let t = clock();
+                    let now = Instant::now();
+                    dirty = false;
+                    if now >= minute || t.date() != app.today() {
+                        dirty |= app.tick_minute(t);
                     }
-                    Err(RecvTimeoutError::Disconnected) => Msg::InputClosed,
-                },
-                None => rx.recv().unwrap_or(Msg::InputClosed),
+                    app.now = t;
+                    if db_check.is_some_and(|c| c <= now) {
+                        db_check = None;
+                        dirty |= app.external_change();
+                    }
+                    dirty |= app.tick_drafts(now);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => Msg::InputClosed,
             };
-            let (events, end) = burst(first, &rx);
+            let (events, changed, end) = burst(first, &rx);
+            let t = clock();
+            dirty = false;
+            if t.date() != app.today() {
+                // Past midnight while a key was pressed: Today moves on first.
+                dirty |= app.tick_minute(t);
+            }
+            app.now = t;
+            if changed && db_check.is_none() {
+                db_check = Some(Instant::now() + DB_SETTLE);
+            }
             if !events.is_empty() {
-                app.now = clock();
-                dirty = app.handle_burst(&events);
+                dirty |= app.handle_burst(&events);
                 if let Some(seq) = app.clipboard.take() {
                     // The terminal puts the text on the system clipboard (OSC 52).
                     let mut out = std::io::stdout();
@@ -134,16 +169,26 @@ pub fn run(
 const BURST_GAP: Duration = Duration::from_millis(1);
 /// A burst is handled at least every this many events (a long paste stays responsive).
 const BURST_MAX: usize = 4096;
+/// How long after the database's files change the desk looks: a writer appends its commit
+/// to the `-wal` file before it publishes it in the shared index, so looking at once could miss
+/// it; later writes of the same commit do not wait longer.
+const DB_SETTLE: Duration = Duration::from_millis(30);
+/// The minute tick wakes this much after the minute has turned, so that the clock read then is
+/// surely in the new minute (a wake-up a hair early would otherwise come again at once).
+const MINUTE_SLACK: Duration = Duration::from_millis(5);
 
 /// The events that arrive with `first`: those already waiting, and, after a typed character,
 /// those following within `BURST_GAP`. Also whether the terminal is going away (a signal, or
-/// input closed).
-fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool) {
+/// input closed). Also whether the database's files changed meanwhile (the events and the
+/// change are handled together).
+fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool, bool) {
     use ratatui::crossterm::event::{KeyCode, KeyEvent};
     let mut events = Vec::new();
+    let mut changed = false;
     match first {
         Msg::Event(ev) => events.push(ev),
-        Msg::Signal | Msg::InputClosed => return (events, true),
+        Msg::DbChanged => changed = true,
+        Msg::Signal | Msg::InputClosed => return (events, changed, true),
     }
     let typed = |ev: Option<&Event>| {
         matches!(
@@ -157,7 +202,7 @@ fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool) {
     while events.len() < BURST_MAX {
         let next = match rx.try_recv() {
             Ok(m) => m,
-            Err(mpsc::TryRecvError::Disconnected) => return (events, true),
+            Err(mpsc::TryRecvError::Disconnected) => return (events, changed, true),
             Err(mpsc::TryRecvError::Empty) if typed(events.last()) => {
                 match rx.recv_timeout(BURST_GAP) {
                     Ok(m) => m,
@@ -168,10 +213,11 @@ fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool) {
         };
         match next {
             Msg::Event(ev) => events.push(ev),
-            Msg::Signal | Msg::InputClosed => return (events, true),
+            Msg::DbChanged => changed = true,
+            Msg::Signal | Msg::InputClosed => return (events, changed, true),
         }
     }
-    (events, false)
+    (events, changed, false)
 }
 
 #[cfg(unix)]

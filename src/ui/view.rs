@@ -127,6 +127,25 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
             spans[i].content = "".into();
         }
     }
+    // The clock and the next appointment, last, in the room the day leaves: the countdown goes
+    // first when the line is short, then the rest of the next appointment, then the clock, so
+    // that they never cut a count, shorten the day or push out the week number.
+    let clock = format!(" · {}", l.time(app.now.time()));
+    let mut tails = Vec::new();
+    if let Some(a) = &app.next {
+        tails.push(format!(
+            "{clock} · {}",
+            crate::i18n::clock::next_full(l, app.now, a)
+        ));
+        tails.push(format!(
+            "{clock} · {}",
+            crate::i18n::clock::next_short(l, a)
+        ));
+    }
+    tails.push(clock);
+    if let Some(tail) = tails.into_iter().find(|t| fits(rest + width(t), &day)) {
+        spans.push(Span::styled(tail, Style::new().fg(Color::Cyan)));
+    }
     spans[2].content = day.into();
     f.render_widget(Paragraph::new(Line::from(spans)), r);
 }

@@ -99,6 +99,7 @@ impl App {
             ..self.load_counts()?
         };
         self.closure = self.load_closure()?;
+        self.load_next()?;
         self.reload_pane();
         Ok(())
     }

@@ -10,6 +10,7 @@ mod card;
 mod closure;
 mod effects;
 mod lists;
+mod live;
 mod plan;
 mod queue;
 mod state;
@@ -17,6 +18,7 @@ mod text;
 
 pub use super::pane::Pane;
 pub use lists::DUE_DAYS;
+pub use live::until_next_minute;
 pub use state::*;
 
 use std::time::Instant;
@@ -71,6 +73,10 @@ pub struct App {
     pub clipboard_ok: bool,
     /// The clipboard escape (OSC 52) waiting to be written to the terminal.
     pub clipboard: Option<String>,
+    /// Today's next planned appointment after now (the header's "next 10:30 …").
+    pub next: Option<crate::domain::Appointment>,
+    /// SQLite's `data_version` when the desk last read: another process's change moves it.
+    data_version: i64,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -109,7 +115,10 @@ impl App {
             queue: false,
             clipboard_ok: false,
             clipboard: None,
+            next: None,
+            data_version: 0,
         };
+        app.data_version = app.store.data_version()?;
         app.refresh()?;
         app.offer_draft()?;
         Ok(app)

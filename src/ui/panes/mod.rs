@@ -365,8 +365,17 @@ pub(crate) fn appointment_cells(
     } else {
         l.time(a.start.time())
     };
+    // Today: the appointment going on now (planned or held) has its time marked.
+    let now = app.pane == Pane::Today
+        && app.is_current(a)
+        && matches!(a.status, Status::Planned | Status::Held);
+    let when = if now {
+        Cell::from(when).style(Style::new().fg(Color::Black).bg(ACCENT))
+    } else {
+        Cell::from(when)
+    };
     vec![
-        Cell::from(when),
+        when,
         Cell::from(a.minutes.to_string()),
         cell(&sanitize_line(&a.citizen), name_w),
         Cell::from(crate::domain::Word::name(a.channel, da)),

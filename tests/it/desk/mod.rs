@@ -6,6 +6,7 @@
 mod appointments;
 mod card;
 mod citizens;
+mod clock;
 mod closure;
 mod corrections;
 mod marking;
