@@ -100,6 +100,9 @@ impl App {
         };
         self.closure = self.load_closure()?;
         self.load_next()?;
+        self.mentor_expiring = self
+            .store
+            .mentor_expiring(self.today(), crate::store::EXPIRY_DAYS)?;
         self.reload_pane();
         Ok(())
     }
@@ -121,6 +124,17 @@ impl App {
     /// Re-counts and re-reads the current pane's window.
     pub(super) fn reload_pane(&mut self) {
         let pane = self.pane;
+        if pane == Pane::Visits {
+            let from = week_start(self.panes[pane.index()].date);
+            let to = from + Duration::days(6);
+            self.visits_hours = match self.store.mentor_hours_all(from, to) {
+                Ok(h) => Some(h),
+                Err(e) => {
+                    self.message = Some(format!("{e:#}"));
+                    None
+                }
+            };
+        }
         if let Err(e) = self.count_pane(pane).and_then(|_| {
             self.clamp_offset(pane);
             self.load_window(pane)

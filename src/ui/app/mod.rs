@@ -46,6 +46,12 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub counts: Counts,
+    /// Mentor agreements ending within 14 days (id, name, last day): read with the counts, shown
+    /// in Today's due heading.
+    pub mentor_expiring: Vec<(i64, String, chrono::NaiveDate)>,
+    /// The Mentor visits pane's week: minutes used and hours agreed per week over all mentor
+    /// citizens, read with the window (drawing never reads the store).
+    pub visits_hours: Option<(i64, f64)>,
     pub empty: bool,
     pub quit: bool,
     /// A one-line message for the footer (an error, what just happened).
@@ -103,6 +109,8 @@ impl App {
             width: 100,
             height: 30,
             counts: Counts::default(),
+            mentor_expiring: Vec::new(),
+            visits_hours: None,
             empty: false,
             quit: false,
             message: None,

@@ -156,10 +156,7 @@ fn last_label(app: &App, last: Option<chrono::NaiveDate>) -> String {
 /// The mentor agreements that end within 14 days, for the due section's heading:
 /// "mentoraftale udløber 02.12: Jens Hansen; 04.12: Maren Ærø".
 fn expiry_flag(app: &App) -> Option<String> {
-    let list = app
-        .store
-        .mentor_expiring(app.today(), crate::store::EXPIRY_DAYS)
-        .ok()?;
+    let list = &app.mentor_expiring;
     let mut parts = list.iter().map(|(_, name, until)| {
         (
             crate::i18n::mentor::expires(app.lang, *until),

@@ -57,9 +57,7 @@ pub(super) fn hours_title(app: &App) -> Option<String> {
     if app.pane != Pane::Visits {
         return None;
     }
-    let from = crate::domain::dates::week_start(app.state().date);
-    let to = from + chrono::Duration::days(6);
-    let (used, agreed) = app.store.mentor_hours_all(from, to).ok()?;
+    let (used, agreed) = app.visits_hours?;
     if used == 0 && agreed == 0.0 {
         return None;
     }
