@@ -12,10 +12,11 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::card_rows::{appointment_row, contact_row};
 use super::{CitizenForm, Confirm, Ctx, Effect, LogPick, Mode, Overlay, Summary};
 use crate::domain::cpr::mask_cpr;
 use crate::domain::text::{fit, sanitize_line, truncate};
-use crate::domain::{Appointment, Channel, Citizen, Contact, Kind, Outcome, Word};
+use crate::domain::{Appointment, Citizen, Contact, Kind, Word};
 use crate::i18n::card as words;
 use crate::store::CitizenEdit;
 use crate::ui::action::Action;
@@ -420,57 +421,6 @@ fn draw(app: &Ctx<'_>, card: &Card, f: &mut Frame<'_>, area: Rect) {
     );
 }
 
-/// The display width of the longest word of a kind (channel, outcome, …), so that the
-/// history's columns line up.
-fn widest<W: Word + Copy + 'static>(da: bool) -> usize {
-    W::ALL
-        .iter()
-        .map(|w| crate::domain::text::width(w.name(da)))
-        .max()
-        .unwrap_or(0)
-}
-
-/// One appointment as a row of the history.
-fn appointment_row(app: &Ctx<'_>, a: &Appointment) -> String {
-    let l = app.lang;
-    let da = l.da();
-    format!(
-        "  {} {}  {}  {}  {}",
-        l.date(a.start.date()),
-        l.time(a.start.time()),
-        fit(a.kind.name(da), widest::<Kind>(da)),
-        fit(a.channel.name(da), widest::<Channel>(da)),
-        a.status.name(da)
-    )
-}
-
-/// One contact as a row of the history: "●" when not yet transferred, as in the log.
-fn contact_row(app: &Ctx<'_>, card: &Card, i: usize, k: &Contact) -> String {
-    let l = app.lang;
-    let da = l.da();
-    let mark = if k.transferred_at.is_some() {
-        ' '
-    } else {
-        '●'
-    };
-    let mut text = format!(
-        "{mark} {} {}  {}  {}  {}",
-        l.date(k.at.date()),
-        l.time(k.at.time()),
-        fit(k.channel.name(da), widest::<Channel>(da)),
-        fit(k.outcome.name(da), widest::<Outcome>(da)),
-        sanitize_line(&k.note)
-    );
-    if let Some(Some((score, wish))) = card.feedback.get(i) {
-        text.push_str(&format!("  [{}: {score}/5", l.w().feedback));
-        if !wish.is_empty() {
-            text.push_str(&format!(" · {}", sanitize_line(wish)));
-        }
-        text.push(']');
-    }
-    text
-}
-
 /// The card's lines (details, summary, the history) and the line of each history row.
 fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let l = app.lang;
@@ -625,7 +575,10 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
             1 if card.contacts.is_empty() => lines.push(none()),
             1 => {
                 for (i, k) in card.contacts.iter().enumerate() {
-                    row(&mut lines, contact_row(app, card, i, k));
+                    row(
+                        &mut lines,
+                        contact_row(app, card.feedback.get(i).and_then(|f| f.as_ref()), k),
+                    );
                 }
             }
             _ => {

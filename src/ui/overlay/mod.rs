@@ -8,6 +8,7 @@
 
 pub mod appointment_edit;
 pub mod card;
+mod card_rows;
 pub mod citizen_form;
 pub mod closure_start;
 pub mod confirm;
