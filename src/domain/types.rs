@@ -274,6 +274,9 @@ pub struct Appointment {
     pub status: Status,
     pub reason: String,
     pub moved_to: Option<i64>,
+    /// The citizen's phone number, for the rows of the panes (not part of any output format).
+    #[serde(skip, default)]
+    pub phone: String,
 }
 
 impl Appointment {

@@ -201,6 +201,7 @@ mod tests {
             status,
             reason: String::new(),
             moved_to: None,
+            phone: String::new(),
         }
     }
 

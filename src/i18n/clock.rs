@@ -78,6 +78,7 @@ mod tests {
             status: Status::Planned,
             reason: String::new(),
             moved_to: None,
+            phone: String::new(),
         }
     }
 

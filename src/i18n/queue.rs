@@ -57,6 +57,30 @@ pub fn counts(l: Lang, counts: bool, why: Option<&WhyNot>) -> String {
     }
 }
 
+/// `P` in the desk: the phone number went to the clipboard.
+pub fn phone_copied(l: Lang, number: &str) -> String {
+    format!(
+        "{}: {number}",
+        l.t("Telefonnummer kopieret", "Phone number copied")
+    )
+}
+
+/// `P` without a terminal's clipboard: the number to type by hand.
+pub fn phone_shown(l: Lang, number: &str) -> String {
+    format!(
+        "{}: {number}",
+        l.t(
+            "Telefonnummer (kunne ikke kopieres)",
+            "Phone number (could not be copied)"
+        )
+    )
+}
+
+/// `P` on a citizen without a phone number.
+pub fn no_phone(l: Lang, name: &str) -> String {
+    format!("{name}: {}", l.t("intet telefonnummer", "no phone number"))
+}
+
 /// The `{next}` field when no conversation is planned.
 pub fn no_next(l: Lang) -> &'static str {
     l.t("ingen planlagt", "none planned")

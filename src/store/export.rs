@@ -118,6 +118,7 @@ fn appointment_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
         status: word(r, 9)?,
         reason: r.get(10)?,
         moved_to: r.get(11)?,
+        phone: String::new(),
     })
 }
 

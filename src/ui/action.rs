@@ -57,6 +57,8 @@ pub enum Action {
     CopyJournal,
     /// Copy all of the selected citizen's pending entries as one text.
     CopyCitizenJournal,
+    /// Copy the selected row's citizen's phone number to the clipboard (for the softphone).
+    CopyPhone,
     /// Mark every pending entry of the shown day (or week) transferred.
     MarkDayTransferred,
     /// Edit the living summary on the citizen card.

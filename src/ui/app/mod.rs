@@ -472,6 +472,7 @@ impl App {
             Action::TransferQueue => self.toggle_queue(),
             Action::CopyJournal => self.copy_journal(false)?,
             Action::CopyCitizenJournal => self.copy_journal(true)?,
+            Action::CopyPhone => self.copy_phone()?,
             Action::MarkDayTransferred => self.mark_day_transferred()?,
             Action::EditEntry | Action::DeleteEntry => {
                 let Some(Row::Contact(c)) = self.state().list.selected_row().cloned() else {

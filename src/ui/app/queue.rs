@@ -77,6 +77,26 @@ impl App {
         Ok(())
     }
 
+    /// `P`: the selected row's citizen's phone number to the clipboard (OSC 52), for the
+    /// softphone; without a terminal the number is shown to type by hand.
+    pub(super) fn copy_phone(&mut self) -> Result<()> {
+        let Some(id) = self.state().list.selected_row().and_then(Row::citizen_id) else {
+            return Ok(());
+        };
+        let c = self.store.citizen(id)?;
+        let number = c.phone.trim();
+        let shown = crate::domain::text::sanitize_line(number);
+        self.message = Some(if number.is_empty() {
+            words::no_phone(self.lang, &crate::domain::text::sanitize_line(&c.name))
+        } else if self.clipboard_ok {
+            self.clipboard = Some(journal::osc52(number));
+            words::phone_copied(self.lang, &shown)
+        } else {
+            words::phone_shown(self.lang, &shown)
+        });
+        Ok(())
+    }
+
     /// Marks contacts transferred now, as one undo step.
     pub(super) fn mark_ids_transferred(&mut self, ids: &[i64]) -> Result<()> {
         if ids.is_empty() {

@@ -155,6 +155,14 @@ pub(super) static LISTS: &[Binding] = &[
     ),
     f(&[k('/')], "/", A::Filter, S::List, "filtrér", "filter"),
     f(
+        &[ks('P')],
+        "P",
+        A::CopyPhone,
+        S::Citizen,
+        "kopiér tlf.nr.",
+        "copy phone",
+    ),
+    f(
         &[kc(KeyCode::Enter)],
         "Enter",
         A::Open,

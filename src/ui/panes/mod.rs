@@ -233,6 +233,49 @@ pub(crate) fn fit(total: u16, cols: &[Col]) -> Vec<u16> {
     w
 }
 
+/// `cols` laid out by [`fit`], with `extra` put in at index `at` only when the room left over
+/// after every column has what it wants (the fill column's surplus over `fill_keeps` and its
+/// want, or the unused width) holds it. Returns the columns and their widths (0 for `extra`
+/// when it did not fit).
+pub(crate) fn fit_extra(
+    total: u16,
+    cols: &[Col],
+    at: usize,
+    extra: Col,
+    fill_keeps: u16,
+) -> (Vec<Col>, Vec<u16>) {
+    let w = fit(total, cols);
+    let shown = w.iter().filter(|x| **x > 0).count() as u16;
+    let used = w.iter().sum::<u16>() + shown.saturating_sub(1);
+    let surplus = match cols.iter().position(|c| c.fill) {
+        Some(i) if w[i] > 0 => w[i].saturating_sub(cols[i].want.max(fill_keeps)),
+        _ => total.saturating_sub(used),
+    };
+    let mut all = cols.to_vec();
+    let at = at.min(all.len());
+    all.insert(
+        at,
+        Col {
+            optional: 0,
+            fill: false,
+            ..extra
+        },
+    );
+    if surplus > extra.min {
+        let w = fit(total, &all);
+        (all, w)
+    } else {
+        let mut w = w;
+        w.insert(at, 0);
+        (all, w)
+    }
+}
+
+/// The phone column: as wide as the widest number shown (never left in when none is).
+pub(crate) fn phone_col(app: &App, longest: usize) -> Col {
+    Col::fixed(app.lang.t("Telefon", "Phone"), longest)
+}
+
 /// A cell with `text` cut (with "…") to `w` columns.
 pub(crate) fn cell(text: &str, w: u16) -> Cell<'static> {
     Cell::from(truncate(text, w as usize))

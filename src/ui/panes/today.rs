@@ -52,7 +52,21 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
         Col::fixed(w.col_channel, channel_width(da).max(due_w)),
         Col::fixed(w.col_status, status_width(da).max(last_w)),
     ];
-    let widths = fit(r.width, &cols);
+    // The phone number next to the name, when the other columns have what they want.
+    let phone = super::widest(st.list.rows.iter().map(|row| match row {
+        Row::Appointment(a) => a.phone.as_str(),
+        Row::Due(c) => c.phone.as_str(),
+        _ => "",
+    }));
+    let (cols, widths) = if phone == 0 {
+        (cols.to_vec(), fit(r.width, &cols))
+    } else {
+        super::fit_extra(r.width, &cols, 3, super::phone_col(app, phone), 0)
+    };
+    let with_phone = cols.len() > 6;
+    let phone_cell = |p: &str| cell(&sanitize_line(p), widths[3]);
+    // The columns after the phone (when it is there) are one further on.
+    let kind_i = if with_phone { 4 } else { 3 };
     let mut rows = Vec::new();
     // Rows whose one text spans the columns from the name on: (index, text, style).
     let mut spanning: Vec<(usize, String, Style)> = Vec::new();
@@ -60,7 +74,10 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
         rows.push(match row {
             Row::Appointment(a) => {
                 let mut cells = appointment_cells(app, a, false, widths[2]);
-                cells.insert(3, cell(a.kind.name(da), widths[3]));
+                cells.insert(3, cell(a.kind.name(da), widths[kind_i]));
+                if with_phone {
+                    cells.insert(3, phone_cell(&a.phone));
+                }
                 cells
             }
             Row::Due(c) => {
@@ -88,14 +105,18 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                     Standing::DueSoon(d) => Some(today + chrono::Duration::days(d)),
                     _ => c.next_due,
                 };
-                vec![
+                let mut cells = vec![
                     super::standing_cell(app, shown, standing),
                     mark,
                     cell(&sanitize_line(&c.name), widths[2]),
-                    cell(c.target_group.short(da), widths[3]),
+                    cell(c.target_group.short(da), widths[kind_i]),
                     word,
                     last,
-                ]
+                ];
+                if with_phone {
+                    cells.insert(3, phone_cell(&c.phone));
+                }
+                cells
             }
             Row::DueHeading => {
                 let mut text = format!(" {}  ({})", w.due_heading, st.list.due);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Col, appointment_cells, cell, channel_width, fit, status_width, table};
+use super::{Col, appointment_cells, cell, channel_width, status_width, table};
 use crate::domain::text::sanitize_line;
 use crate::ui::app::{App, Row};
 use crate::ui::pane::Pane;
@@ -34,11 +34,21 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
             .optional(1)
             .fill(),
     ];
-    let widths = fit(r.width, &cols);
+    // The phone number next to the name, when the place (an address, often) keeps 24 columns.
+    let phone = super::widest(appts().map(|a| a.phone.as_str()));
+    let (cols, widths) = if phone == 0 {
+        (cols.to_vec(), super::fit(r.width, &cols))
+    } else {
+        super::fit_extra(r.width, &cols, 3, super::phone_col(app, phone), 24)
+    };
     let rows = appts()
         .map(|a| {
             let mut cells = appointment_cells(app, a, week, widths[2]);
-            cells.push(cell(&sanitize_line(&a.place), widths[5]));
+            if cols.len() > 6 {
+                cells.insert(3, cell(&sanitize_line(&a.phone), widths[3]));
+            }
+            let place = widths[cols.len() - 1];
+            cells.push(cell(&sanitize_line(&a.place), place));
             cells
         })
         .collect();

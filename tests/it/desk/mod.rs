@@ -12,6 +12,7 @@ mod corrections;
 mod marking;
 mod overlays;
 mod panes;
+mod phone;
 mod planning;
 mod remark;
 mod rules14;
