@@ -308,3 +308,8 @@ DELETE FROM settings WHERE key = 'rules';
 -- the first hand-over, kept by the receiving database.
 ALTER TABLE citizens ADD COLUMN uuid TEXT;
 CREATE UNIQUE INDEX citizens_uuid ON citizens (uuid);
+
+-- version: 12
+-- A citizen's address (nullable): shown on the card, and the place of a home visit planned
+-- without one.
+ALTER TABLE citizens ADD COLUMN address TEXT;

@@ -65,6 +65,9 @@ pub struct CitizenSetArgs {
     /// week 8 counted from it); "none" clears it
     #[arg(long, value_name = "DATE")]
     pub absence_start: Option<String>,
+    /// The citizen's address (a home visit planned without a place is held there); "" clears it
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +102,9 @@ pub struct CitizenAddArgs {
     pub phone: String,
     #[arg(long, default_value = "")]
     pub email: String,
+    /// The citizen's address (a home visit planned without a place is held there)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub address: Option<String>,
     /// Start on the current benefit (the conversation count runs from it)
     #[arg(long, value_name = "DATE")]
     pub benefit_start: Option<String>,
@@ -209,6 +215,9 @@ fn citizen_add(a: &CitizenAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         archived: false,
         absence_start,
     })?;
+    if let Some(addr) = &a.address {
+        store.set_address(id, Some(addr))?;
+    }
     // A group the reform closes to new citizens: warn, never refuse (the date is data).
     if let Some(start) = benefit_start.or(Some(ctx.today()))
         && let Some(closed) = store.rules().closed_to_new(group, start)
@@ -247,6 +256,9 @@ fn citizen_set(a: &CitizenSetArgs, ctx: &Ctx, _out: &mut dyn Write) -> Result<()
             d => Some(ctx.date("--absence-start", d)?),
         };
         store.set_absence_start(a.id, day)?;
+    }
+    if let Some(addr) = &a.address {
+        store.set_address(a.id, Some(addr))?;
     }
     if let Some(text) = &a.summary {
         store.apply(&[crate::store::Change::Summary {

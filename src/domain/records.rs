@@ -128,6 +128,9 @@ pub struct CitizenRecord {
     /// The first day of absence (sygedagpenge); left out when empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub absence_start: Option<NaiveDate>,
+    /// The citizen's address; left out when empty, so files written before it load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 /// One appointment, every column.

@@ -365,6 +365,7 @@ mod tests {
                 created_at: t("2026-09-01T08:00:00"),
                 pace_due: Some(d("2026-11-27")),
                 absence_start: None,
+                address: None,
             }),
             Record::Appointment(AppointmentRecord {
                 id: 4,

@@ -206,6 +206,22 @@ impl Store {
             }
             .into());
         }
+        // A home visit planned without a place is held at the citizen's address.
+        let with_address;
+        let a = if a.channel == Channel::HomeVisit && a.place.trim().is_empty() {
+            match self.address(a.citizen_id)? {
+                Some(address) => {
+                    with_address = NewAppointment {
+                        place: address,
+                        ..a.clone()
+                    };
+                    &with_address
+                }
+                None => a,
+            }
+        } else {
+            a
+        };
         let created = to_db(self.clock.now());
         self.write(|tx| insert_appointment(tx, a, &created))
     }

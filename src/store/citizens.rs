@@ -317,6 +317,30 @@ impl Store {
         })
     }
 
+    /// Sets (or, empty, clears) a citizen's address.
+    pub fn set_address(&mut self, id: i64, address: Option<&str>) -> Result<()> {
+        self.require_citizen(id)?;
+        let address = address.map(str::trim).filter(|a| !a.is_empty());
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE citizens SET address = ?2 WHERE id = ?1",
+                params![id, address],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// A citizen's address, if one is known.
+    pub fn address(&self, id: i64) -> Result<Option<String>> {
+        self.require_citizen(id)?;
+        let a: Option<String> =
+            self.conn
+                .query_row("SELECT address FROM citizens WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        Ok(a.filter(|a| !a.trim().is_empty()))
+    }
+
     /// Whether the citizen's next counting conversation is the first one: none that counts since
     /// the count started (the first day of absence for sygedagpenge, else the benefit start).
     /// The first conversation must be held in person ([`crate::domain::minimum::first_needs_in_person`]).

@@ -124,7 +124,7 @@ fn appointment_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
 
 const CITIZEN_COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, \
     mentor_goals, mentor_hours, mentor_until, summary, exempt, archived, last_contact, next_due, created_at, \
-    pace_due, absence_start";
+    pace_due, absence_start, address";
 
 fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
     Ok(CitizenRecord {
@@ -147,6 +147,7 @@ fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
         created_at: time(r, 16)?,
         pace_due: opt_date(r, 17)?,
         absence_start: opt_date(r, 18)?,
+        address: r.get(19)?,
     })
 }
 
@@ -539,7 +540,7 @@ impl TxSink<'_> {
             self.tx,
             &format!(
                 "INSERT INTO citizens (name_key, sort_key, {CITIZEN_COLS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
             ),
             params![
                 fold(c.name.trim()),
@@ -563,6 +564,7 @@ impl TxSink<'_> {
                 to_db(c.created_at),
                 date_text(c.pace_due),
                 date_text(c.absence_start),
+                c.address,
             ],
         )
         .map_err(|e| refused("citizen", c.id, e))?;

@@ -149,6 +149,7 @@ fn same_details(a: &CitizenRecord, b: &CitizenRecord) -> bool {
     a.name == b.name
         && a.cpr == b.cpr
         && a.phone == b.phone
+        && a.address == b.address
         && a.email == b.email
         && a.target_group == b.target_group
         && a.benefit_start == b.benefit_start
@@ -673,7 +674,7 @@ fn update_rows(
         "UPDATE citizens SET name = ?1, name_key = ?2, sort_key = ?3, cpr = ?4, phone = ?5,
             email = ?6, target_group = ?7, benefit_start = ?8, mentor = ?9, mentor_goals = ?10,
             mentor_hours = ?11, mentor_until = ?12, summary = ?13, exempt = ?14, archived = ?15,
-            absence_start = ?16
+            absence_start = ?16, address = ?18
          WHERE id = ?17",
         params![
             c.name,
@@ -692,7 +693,8 @@ fn update_rows(
             c.exempt,
             c.archived,
             date_text(c.absence_start),
-            id
+            id,
+            c.address
         ],
     )? as u64;
     for a in &file.appointments {

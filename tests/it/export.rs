@@ -1295,3 +1295,83 @@ fn exports_read_the_users_config_file() {
     let out = f.p("out.csv");
     refused(&f, &["export", "csv", "-o", &out], "config.toml");
 }
+
+/// A citizen's address: set on the command line, kept through `export json` → `import json`
+/// (and files without it still load: see `json_round_trip_is_exact`), and the place of a home
+/// visit planned without one, which the ICS LOCATION then carries.
+#[test]
+fn an_address_round_trips_and_becomes_a_home_visits_place_in_the_ics() {
+    let f = Fixture::new();
+    let addr = "Nørregade 12, 2. th; 8000 Aarhus C";
+    f.ok(&["citizen", "set", "3", "--address", addr]);
+    let all = f.everything();
+    assert_eq!(citizen(&all, 3)["address"], addr);
+    // Citizens without one have no such field (old readers see what they always saw).
+    assert!(citizen(&all, 4).get("address").is_none());
+    f.ok(&["export", "json", "-o", &f.p("a.json")]);
+    let db2 = f.path("restored.db");
+    f.jd()
+        .arg("--db")
+        .arg(&db2)
+        .args(["import", "json"])
+        .arg(f.path("a.json"))
+        .assert()
+        .success();
+    let b: Value = serde_json::from_slice(
+        &f.jd()
+            .arg("--db")
+            .arg(&db2)
+            .args(["export", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(citizen(&b, 3)["address"], addr);
+
+    // A home visit planned with no place is held at the address; one with a place keeps it.
+    f.ok(&[
+        "plan",
+        "--citizen",
+        "3",
+        "--at",
+        "25.11.2026 10.00",
+        "--channel",
+        "home_visit",
+    ]);
+    f.ok(&[
+        "plan",
+        "--citizen",
+        "3",
+        "--at",
+        "26.11.2026 10.00",
+        "--channel",
+        "home_visit",
+        "--place",
+        "Café Kaffe",
+    ]);
+    let all = f.everything();
+    let places: Vec<&str> = all["appointments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["citizen_id"] == 3 && a["channel"] == "home_visit")
+        .map(|a| a["place"].as_str().unwrap())
+        .collect();
+    assert_eq!(places, [addr, "Café Kaffe"]);
+    f.ok(&["export", "ics", "-o", &f.p("cal.ics")]);
+    let text = std::fs::read_to_string(f.path("cal.ics")).unwrap();
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    use icalendar::Component;
+    let locations: Vec<String> = cal
+        .events()
+        .filter_map(|e| e.property_value("LOCATION").map(String::from))
+        .collect();
+    assert!(
+        locations
+            .iter()
+            .any(|l| l.replace('\\', "") == addr || l == addr),
+        "{locations:?}"
+    );
+}
