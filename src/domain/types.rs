@@ -241,6 +241,9 @@ pub struct Citizen {
     /// The first day of absence (sygedagpenge): the count runs from it when set.
     #[serde(default)]
     pub absence_start: Option<NaiveDate>,
+    /// The citizen's address (a home visit planned without a place is held there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 /// A citizen to be created (no id yet).

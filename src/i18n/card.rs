@@ -4,7 +4,7 @@
 use super::Lang;
 
 /// The citizen form's fields, in order.
-pub const FORM_FIELDS: usize = 9;
+pub const FORM_FIELDS: usize = 10;
 
 pub fn form_labels(l: Lang) -> [&'static str; FORM_FIELDS] {
     if l.da() {
@@ -18,6 +18,7 @@ pub fn form_labels(l: Lang) -> [&'static str; FORM_FIELDS] {
             "Mentortimer/uge",
             "Mentor til",
             "Fritaget",
+            "Adresse",
         ]
     } else {
         [
@@ -30,8 +31,14 @@ pub fn form_labels(l: Lang) -> [&'static str; FORM_FIELDS] {
             "Mentor hours/wk",
             "Mentor until",
             "Exempt",
+            "Address",
         ]
     }
+}
+
+/// The card's label of the citizen's address.
+pub fn address_label(l: Lang) -> &'static str {
+    l.t("Adresse", "Address")
 }
 
 /// The names of the fields in a message ("telefon, e-mail").
@@ -47,6 +54,7 @@ pub fn field_names(l: Lang) -> [&'static str; FORM_FIELDS] {
             "mentortimer",
             "mentor til",
             "fritagelse",
+            "adresse",
         ]
     } else {
         [
@@ -59,6 +67,7 @@ pub fn field_names(l: Lang) -> [&'static str; FORM_FIELDS] {
             "mentor hours",
             "mentor until",
             "exemption",
+            "address",
         ]
     }
 }

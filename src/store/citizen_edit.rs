@@ -28,6 +28,8 @@ pub struct CitizenEdit {
     /// Exempt from conversations.
     pub exempt: Option<bool>,
     pub archived: Option<bool>,
+    /// The address; empty clears it.
+    pub address: Option<String>,
 }
 
 /// Everything of a citizen that the desk edits, adds or takes back: what [`Change::Citizen`]
@@ -47,6 +49,7 @@ pub struct CitizenState {
     pub summary: String,
     pub exempt: bool,
     pub archived: bool,
+    pub address: Option<String>,
 }
 
 impl CitizenState {
@@ -74,6 +77,10 @@ impl CitizenState {
             summary: self.summary.clone(),
             exempt: e.exempt.unwrap_or(self.exempt),
             archived: e.archived.unwrap_or(self.archived),
+            address: match &e.address {
+                Some(a) => Some(a.trim().to_string()).filter(|a| !a.is_empty()),
+                None => self.address.clone(),
+            },
         }
     }
 
@@ -93,6 +100,7 @@ impl CitizenState {
             ("summary", self.summary != other.summary),
             ("exempt", self.exempt != other.exempt),
             ("archived", self.archived != other.archived),
+            ("address", self.address != other.address),
         ]
         .into_iter()
         .filter_map(|(name, differs)| differs.then_some(name))
@@ -113,7 +121,7 @@ fn state(tx: &rusqlite::Connection, id: i64) -> Result<Option<CitizenState>> {
     Ok(tx
         .prepare_cached(
             "SELECT name, cpr, phone, email, target_group, benefit_start, mentor, mentor_goals,
-                    mentor_hours, mentor_until, summary, exempt, archived
+                    mentor_hours, mentor_until, summary, exempt, archived, address
              FROM citizens WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -132,6 +140,7 @@ fn state(tx: &rusqlite::Connection, id: i64) -> Result<Option<CitizenState>> {
                 summary: r.get(10)?,
                 exempt: r.get(11)?,
                 archived: r.get(12)?,
+                address: r.get(13)?,
             })
         })
         .optional()?)
@@ -232,7 +241,7 @@ pub(super) fn apply_citizen(
                 "UPDATE citizens SET name = ?2, name_key = ?3, sort_key = ?4, cpr = ?5,
                     phone = ?6, email = ?7, target_group = ?8, benefit_start = ?9, mentor = ?10,
                     mentor_goals = ?11, mentor_hours = ?12, mentor_until = ?13, summary = ?14,
-                    exempt = ?15, archived = ?16
+                    exempt = ?15, archived = ?16, address = ?17
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -252,6 +261,7 @@ pub(super) fn apply_citizen(
                 n.summary,
                 n.exempt,
                 n.archived,
+                n.address,
             ])
             .map_err(super::open::explain_sqlite)?;
             if !changed.is_empty() {
@@ -262,8 +272,8 @@ pub(super) fn apply_citizen(
             tx.prepare_cached(
                 "INSERT INTO citizens (id, name, name_key, sort_key, cpr, phone, email,
                     target_group, benefit_start, mentor, mentor_goals, mentor_hours, mentor_until,
-                    summary, exempt, archived, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                    summary, exempt, archived, created_at, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?
             .execute(params![
                 id,
@@ -283,6 +293,7 @@ pub(super) fn apply_citizen(
                 n.exempt,
                 n.archived,
                 crate::domain::dates::to_db(now),
+                n.address,
             ])
             .map_err(super::open::explain_sqlite)?;
             audit("added".into())?;

@@ -434,6 +434,7 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
         w.cpr,
         w.phone,
         w.email,
+        crate::i18n::card::address_label(l),
         w.benefit_start,
         w.col_next_due,
         w.mentor,
@@ -465,6 +466,9 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
     ));
     lines.push(field(w.phone, sanitize_line(&c.phone)));
     lines.push(field(w.email, sanitize_line(&c.email)));
+    if let Some(a) = c.address.as_deref().filter(|a| !a.trim().is_empty()) {
+        lines.push(field(crate::i18n::card::address_label(l), sanitize_line(a)));
+    }
     lines.push(field(
         w.benefit_start,
         c.benefit_start

@@ -1,5 +1,5 @@
 //! The citizen form: `E` on the card edits the citizen's details (name, phone, e-mail, target
-//! group, benefit start, the mentor agreement, the exemption from conversations), `+` in the
+//! group, benefit start, the mentor agreement, the exemption from conversations, the address), `+` in the
 //! Caseload pane adds a citizen with the same form, empty. Each field starts selected, so the
 //! first key typed replaces it; Tab / Shift-Tab (or ↓/↑) move between fields; Enter or Ctrl+S
 //! saves, Esc cancels. What is wrong is shown under the fields in the desk's language, and
@@ -33,6 +33,7 @@ const GOALS: usize = 5;
 const HOURS: usize = 6;
 const UNTIL: usize = 7;
 const EXEMPT: usize = 8;
+const ADDRESS: usize = 9;
 
 /// The values the form started with (editing), to write only what changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +42,7 @@ pub struct Before {
     pub name: String,
     pub phone: String,
     pub email: String,
+    pub address: String,
     pub target_group: TargetGroup,
     pub benefit_start: Option<chrono::NaiveDate>,
     pub agreement: MentorAgreement,
@@ -62,6 +64,7 @@ struct Values {
     name: String,
     phone: String,
     email: String,
+    address: String,
     target_group: TargetGroup,
     benefit_start: Option<chrono::NaiveDate>,
     goals: String,
@@ -88,6 +91,7 @@ impl CitizenForm {
                 .unwrap_or_default(),
             date(agreement.until),
             words::yes_no(l, c.exempt).to_string(),
+            c.address.clone().unwrap_or_default(),
         ];
         let mut form = CitizenForm::with(&values);
         form.before = Some(Before {
@@ -95,6 +99,7 @@ impl CitizenForm {
             name: c.name.clone(),
             phone: c.phone.clone(),
             email: c.email.clone(),
+            address: c.address.clone().unwrap_or_default(),
             target_group: c.target_group,
             benefit_start: c.benefit_start,
             agreement: agreement.clone(),
@@ -204,6 +209,7 @@ impl CitizenForm {
                 name: v[NAME].clone(),
                 phone: v[PHONE].clone(),
                 email: v[EMAIL].clone(),
+                address: v[ADDRESS].clone(),
                 target_group,
                 benefit_start,
                 goals: v[GOALS].clone(),
@@ -239,6 +245,7 @@ impl CitizenForm {
                 mentor_hours: v.hours.map(Some),
                 mentor_until: v.until.map(Some),
                 exempt: Some(true).filter(|_| v.exempt),
+                address: Some(v.address.clone()).filter(|a| !a.is_empty()),
                 ..Default::default()
             };
             return vec![Effect::AddCitizen {
@@ -260,6 +267,10 @@ impl CitizenForm {
         if v.email != b.email.trim() {
             edit.email = Some(v.email.clone());
             changed.push(names[EMAIL]);
+        }
+        if v.address != b.address.trim() {
+            edit.address = Some(v.address.clone());
+            changed.push(names[ADDRESS]);
         }
         if v.target_group != b.target_group {
             edit.target_group = Some(v.target_group);

@@ -198,3 +198,50 @@ fn a_citizen_is_archived_after_asking_and_u_brings_them_back() {
     typ(&mut a, "u");
     assert!(!a.store.citizen(c.id).unwrap().archived);
 }
+
+/// The address: the citizen form's last field; shown on the card; `u` takes it back. A home
+/// visit planned without a place then shows the address on its row.
+#[test]
+fn the_address_is_edited_in_the_form_shown_on_the_card_and_a_home_visits_place() {
+    let mut a = app(Lang::En);
+    let c = open_first_card(&mut a);
+    assert_eq!(c.address, None);
+    typ(&mut a, "E");
+    // Shift-Tab from the first field: the last one, the address.
+    press(&mut a, KeyCode::BackTab);
+    typ(&mut a, "Vestergade 3, 8000 Aarhus C");
+    press(&mut a, KeyCode::Enter);
+    let now = a.store.citizen(c.id).unwrap();
+    assert_eq!(now.address.as_deref(), Some("Vestergade 3, 8000 Aarhus C"));
+    assert!(matches!(a.mode, Mode::Card(_)));
+    let s = screen(&a, 120, 40);
+    assert!(
+        s.contains("Address") && s.contains("Vestergade 3, 8000 Aarhus C"),
+        "{s}"
+    );
+
+    let at = super::now().date().and_hms_opt(15, 0, 0).unwrap();
+    a.store
+        .add_appointment(&jobdesk::domain::NewAppointment {
+            uuid: "0b0e4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f".into(),
+            citizen_id: c.id,
+            kind: jobdesk::domain::Kind::Conversation,
+            start: at,
+            minutes: 30,
+            channel: jobdesk::domain::Channel::HomeVisit,
+            place: String::new(),
+            status: jobdesk::domain::Status::Planned,
+            reason: String::new(),
+        })
+        .unwrap();
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "2");
+    let s = screen(&a, 120, 40);
+    let row = s.lines().find(|l| l.contains("15:00")).unwrap();
+    assert!(row.contains("Vestergade 3"), "{s}");
+
+    typ(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "u");
+    assert_eq!(a.store.citizen(c.id).unwrap().address, None, "undone");
+}
