@@ -1329,6 +1329,25 @@ fn an_address_round_trips_and_becomes_a_home_visits_place_in_the_ics() {
     )
     .unwrap();
     assert_eq!(citizen(&b, 3)["address"], addr);
+    // `citizen add --address` too.
+    let id: i64 = f
+        .ok(&[
+            "citizen",
+            "add",
+            "--name",
+            "Ny Borger",
+            "--target-group",
+            "dagpenge",
+            "--address",
+            "Torvet 1",
+        ])
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(citizen(&f.everything(), id)["address"], "Torvet 1");
+    // "" clears it.
+    f.ok(&["citizen", "set", &id.to_string(), "--address", ""]);
+    assert!(citizen(&f.everything(), id).get("address").is_none());
 
     // A home visit planned with no place is held at the address; one with a place keeps it.
     f.ok(&[
