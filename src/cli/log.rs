@@ -140,8 +140,10 @@ pub fn mark(a: &MarkArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// One live log entry as `log list --json` and `log pending --json` print it (the contract's
+/// fields, in its order).
 #[derive(Serialize)]
-struct EntryJson<'a> {
+pub(super) struct EntryJson<'a> {
     id: i64,
     at: String,
     citizen_id: i64,
@@ -153,6 +155,27 @@ struct EntryJson<'a> {
     counts: bool,
     transferred: Option<String>,
     note: &'a str,
+}
+
+impl<'a> EntryJson<'a> {
+    pub(super) fn of(e: &'a crate::store::LogEntry) -> EntryJson<'a> {
+        let c = &e.contact;
+        EntryJson {
+            id: c.id,
+            at: fmt_iso_minute(c.at),
+            citizen_id: c.citizen_id,
+            citizen: &c.citizen,
+            kind: e.kind.key(),
+            channel: c.channel.key(),
+            outcome: c.outcome.key(),
+            minutes: c.minutes,
+            counts: c.counts,
+            transferred: c
+                .transferred_at
+                .map(|t| t.date().format("%Y-%m-%d").to_string()),
+            note: &c.note,
+        }
+    }
 }
 
 /// `jobdesk log list`: the live entries of a day, a range or a citizen, in time order.
@@ -186,27 +209,7 @@ pub fn list(a: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         text: String::new(),
     })?;
     if a.json {
-        let rows: Vec<EntryJson<'_>> = list
-            .iter()
-            .map(|e| {
-                let c = &e.contact;
-                EntryJson {
-                    id: c.id,
-                    at: fmt_iso_minute(c.at),
-                    citizen_id: c.citizen_id,
-                    citizen: &c.citizen,
-                    kind: e.kind.key(),
-                    channel: c.channel.key(),
-                    outcome: c.outcome.key(),
-                    minutes: c.minutes,
-                    counts: c.counts,
-                    transferred: c
-                        .transferred_at
-                        .map(|t| t.date().format("%Y-%m-%d").to_string()),
-                    note: &c.note,
-                }
-            })
-            .collect();
+        let rows: Vec<EntryJson<'_>> = list.iter().map(EntryJson::of).collect();
         serde_json::to_writer(&mut *out, &rows)?;
         writeln!(out)?;
         return Ok(());

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::Ctx;
 use super::table::{Col, Table};
 use crate::domain::Word;
-use crate::domain::dates::{fmt_date, fmt_iso_minute, fmt_time};
+use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::journal::{age_of, too_old};
 use crate::domain::text::sanitize_line;
 use crate::error::{Result, user};
@@ -48,19 +48,11 @@ pub struct TransferredArgs {
     pub undo: bool,
 }
 
+/// A pending entry: the fields of `log list --json`, then its age.
 #[derive(Serialize)]
 struct PendingJson<'a> {
-    id: i64,
-    at: String,
-    citizen_id: i64,
-    citizen: &'a str,
-    kind: &'a str,
-    channel: &'a str,
-    outcome: &'a str,
-    minutes: i64,
-    counts: bool,
-    transferred: Option<String>,
-    note: &'a str,
+    #[serde(flatten)]
+    entry: super::log::EntryJson<'a>,
     age_days: u32,
     too_old: bool,
 }
@@ -81,23 +73,10 @@ pub fn pending(a: &PendingArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         let rows: Vec<PendingJson<'_>> = list
             .iter()
             .zip(&ages)
-            .map(|(e, &age)| {
-                let c = &e.contact;
-                PendingJson {
-                    id: c.id,
-                    at: fmt_iso_minute(c.at),
-                    citizen_id: c.citizen_id,
-                    citizen: &c.citizen,
-                    kind: e.kind.key(),
-                    channel: c.channel.key(),
-                    outcome: c.outcome.key(),
-                    minutes: c.minutes,
-                    counts: c.counts,
-                    transferred: None,
-                    note: &c.note,
-                    age_days: age,
-                    too_old: too_old(age, max),
-                }
+            .map(|(e, &age)| PendingJson {
+                entry: super::log::EntryJson::of(e),
+                age_days: age,
+                too_old: too_old(age, max),
             })
             .collect();
         serde_json::to_writer(&mut *out, &rows)?;
