@@ -31,13 +31,9 @@ pub struct ReportMentorArgs {
 }
 
 /// Reads `--month`: "2026-11".
-fn parse_month(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d").map_err(|_| {
-        user(format!(
-            "--month '{}' is not a month: write it as YYYY-MM, e.g. 2026-11",
-            s.trim()
-        ))
-    })
+fn parse_month(s: &str, l: crate::i18n::Lang) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{}-01", s.trim()), "%Y-%m-%d")
+        .map_err(|_| user(crate::i18n::mentor::not_a_month(l, s.trim())))
 }
 
 /// The visits of a row in the report's order: home visit, walk, workplace, other channels.
@@ -70,7 +66,7 @@ fn cells(r: &MentorMonth, comma: bool) -> Vec<String> {
 pub fn report(a: &ReportMentorArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let month = match &a.month {
-        Some(m) => parse_month(m)?,
+        Some(m) => parse_month(m, ctx.lang)?,
         None => month_start(ctx.today()),
     };
     let store = ctx.open_store(Create::No)?;

@@ -171,6 +171,15 @@ pub fn report_header(l: Lang) -> [&'static str; 10] {
     }
 }
 
+/// `--month` that is not one.
+pub fn not_a_month(l: Lang, s: &str) -> String {
+    if l.da() {
+        format!("--month '{s}' er ikke en måned: skriv den som ÅÅÅÅ-MM, fx 2026-11")
+    } else {
+        format!("--month '{s}' is not a month: write it as YYYY-MM, e.g. 2026-11")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
