@@ -407,7 +407,10 @@ pub fn log_to_folder(
     now: NaiveDateTime,
 ) -> Result<PathBuf> {
     if !dir.is_dir() {
-        return Err(user(format!("the folder {} does not exist", dir.display())));
+        return Err(user(crate::i18n::export::no_folder(
+            lang,
+            &dir.display().to_string(),
+        )));
     }
     let path = free_name(dir, range, lang);
     let target = Target::File {

@@ -215,3 +215,12 @@ impl DayRange {
         }
     }
 }
+
+/// The desk's export to a folder that is not there.
+pub fn no_folder(l: Lang, dir: &str) -> String {
+    if l.da() {
+        format!("mappen {dir} findes ikke: opret den, eller skriv en anden. Intet blev skrevet")
+    } else {
+        format!("the folder {dir} does not exist: create it or give another. Nothing was written")
+    }
+}
