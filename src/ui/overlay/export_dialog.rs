@@ -94,6 +94,13 @@ impl ExportDialog {
             (Field::Form, false) | (Field::What, true) => Field::Folder,
             (Field::Folder, false) | (Field::Form, true) => Field::What,
         };
+        // A field reached with Tab is selected whole: the first key typed replaces it, as in
+        // every form of the desk.
+        match self.field {
+            Field::What => self.what.area.select_all(),
+            Field::Folder => self.folder.area.select_all(),
+            Field::Form => {}
+        }
     }
 }
 
