@@ -10,6 +10,7 @@ pub mod journal;
 pub mod minimum;
 pub mod quickadd;
 pub mod records;
+pub mod recurrence;
 pub mod standing;
 pub mod text;
 pub mod types;
