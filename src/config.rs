@@ -9,10 +9,16 @@ use serde::{Deserialize, Serialize};
 use crate::domain::cadence::{ClosedGroup, Rule, Rules};
 use crate::domain::workdays::{Calendar, LocalDayOff};
 use crate::error::{Result, user};
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// The language of the desk and the command line: "da" or "en"; none: `LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, then the operating system's language, else Danish (`--lang`
+    /// beats it).
+    #[serde(with = "lang_key", skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     /// How long a note may grow before the desk shows it in yellow (characters).
     pub note_soft_limit: usize,
     /// Note snippets that Tab completes from, Danish and English.
@@ -48,6 +54,7 @@ impl Default for Config {
     fn default() -> Self {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect();
         Config {
+            lang: None,
             note_soft_limit: 280,
             snippets_da: s(&[
                 "Gennemgået jobplan.",
@@ -163,7 +170,7 @@ impl Config {
             None => body,
         };
         format!(
-            "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n\n{body}"
+            "# jobdesk's settings. Delete a line to get its default back.\n# lang = \"da\": the language of the desk and the command line, \"da\" (dansk) or \"en\" (English); without it, LC_ALL / LC_MESSAGES / LANG, then the operating system's language, else Danish. --lang beats it.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n\n{body}"
         )
     }
 
@@ -176,6 +183,15 @@ impl Config {
         }
         directories::ProjectDirs::from("dk", "jobdesk", "jobdesk")
             .map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// The config's `lang` alone, read before anything else so that even clap's help and
+    /// errors are worded in it: `None` when the file is missing, unreadable or does not name
+    /// "da" or "en" (a broken file is reported by [`Config::load`] when a command needs it).
+    pub fn lang_setting(path: Option<&Path>) -> Option<Lang> {
+        let text = std::fs::read_to_string(path?).ok()?;
+        let table: toml::Table = text.trim_start_matches('\u{feff}').parse().ok()?;
+        Lang::from_code(table.get("lang")?.as_str()?)
     }
 
     /// Reads the config; a missing file gives the defaults, a broken one a message with the line.
@@ -265,6 +281,29 @@ impl Config {
     }
 }
 
+/// The config's `lang` key: "da" or "en", anything else refused with the two choices.
+mod lang_key {
+    use crate::i18n::Lang;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(lang: &Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
+        match lang {
+            Some(Lang::Da) => s.serialize_str("da"),
+            Some(Lang::En) => s.serialize_str("en"),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+        let word = String::deserialize(d)?;
+        Lang::from_code(&word).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "lang = \"{word}\" is not a language jobdesk speaks: write lang = \"da\" (dansk) or lang = \"en\" (English)"
+            ))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +366,43 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.contains("twice"), "{e}");
+    }
+
+    #[test]
+    fn the_language_key_takes_da_or_en_and_says_what_else_is_wrong() {
+        assert_eq!(
+            Config::parse("lang = \"da\"\n").map(|c| c.lang),
+            Ok(Some(Lang::Da))
+        );
+        assert_eq!(
+            Config::parse("lang = \"en\"\n").map(|c| c.lang),
+            Ok(Some(Lang::En))
+        );
+        assert_eq!(Config::parse("").map(|c| c.lang), Ok(None));
+        let e = Config::parse("note_soft_limit = 100\nlang = \"fr\"\n").unwrap_err();
+        assert!(
+            e.contains("line 2") && e.contains("\"fr\"") && e.contains("\"da\""),
+            "{e}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(Config::lang_setting(Some(&path)), None, "no file");
+        std::fs::write(&path, "lang = \"da\"\ncolour = 1\n").unwrap();
+        assert_eq!(
+            Config::lang_setting(Some(&path)),
+            Some(Lang::Da),
+            "the language is read even when another key is wrong"
+        );
+        std::fs::write(&path, "lang = \"fr\"\n").unwrap();
+        assert_eq!(Config::lang_setting(Some(&path)), None);
+        std::fs::write(&path, "\u{feff}lang = \"en\"\n").unwrap();
+        assert_eq!(Config::lang_setting(Some(&path)), Some(Lang::En));
+        let c = Config {
+            lang: Some(Lang::Da),
+            ..Default::default()
+        };
+        let text = toml::to_string(&c).unwrap();
+        assert_eq!(Config::parse(&text).map(|c| c.lang), Ok(Some(Lang::Da)));
     }
 
     #[test]

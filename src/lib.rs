@@ -15,11 +15,27 @@ pub mod store;
 pub mod transfer;
 pub mod ui;
 
-/// Runs the parsed command line and returns the process's exit code. Errors are printed on
-/// stderr as "jobdesk: what was wrong"; no backtrace.
-pub fn app_main(cli: cli::Cli) -> i32 {
-    let lang = cli::lang_of(cli.lang);
-    match cli::run(cli) {
+/// Runs the command line `args` (the program's name first) in `lang` (decided before clap
+/// parses: [`cli::lang_of`] of [`cli::lang_in_args`]) and returns the process's exit code.
+/// Help, usage errors and every message are worded in `lang`.
+pub fn run_args<I, T>(args: I, lang: i18n::Lang) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match cli::help::parse(args, lang) {
+        Ok(cli) => {
+            let lang = cli.lang.map(i18n::Lang::from).unwrap_or(lang);
+            app_main(cli, lang)
+        }
+        Err(code) => code,
+    }
+}
+
+/// Runs the parsed command line in `lang` and returns the process's exit code. Errors are
+/// printed on stderr as "jobdesk: what was wrong"; no backtrace.
+pub fn app_main(cli: cli::Cli, lang: i18n::Lang) -> i32 {
+    match cli::run(cli, lang) {
         Ok(()) => 0,
         Err(e) => {
             // A closed pipe (`jobdesk citizens | head`) is not an error worth a message.

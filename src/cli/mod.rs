@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod caseload;
 pub mod closure;
 pub mod handover;
+pub mod help;
 pub mod holidays;
 pub mod log;
 pub mod mentor;
@@ -37,14 +38,15 @@ use crate::store::{Clock, Create, KeySource, OpenOptions, Passphrase, Store, War
     version,
     about = "A job consultant's fast desk: calls, mentor visits, contact log and caseload",
     long_about = "A job consultant's fast desk: calls, mentor visits, contact log and caseload.\n\nWithout a command, jobdesk opens the desk in the terminal.",
-    after_help = "Dates: 2026-11-23, 23-11-2026, 23.11.2026, today / i dag. Times: 10:30 or 10.30.\nExit codes: 0 ok, 2 bad input or usage, 1 other failures."
+    after_help = "Dates: 2026-11-23, 23-11-2026, 23.11.2026, today / i dag. Times: 10:30 or 10.30.\nLanguage: --lang, else the config's lang, else LC_ALL / LC_MESSAGES / LANG, else the system's language, else Danish.\nExit codes: 0 ok, 2 bad input or usage, 1 other failures."
 )]
 pub struct Cli {
     /// The database file (default: your data folder; also env JOBDESK_DB)
     #[arg(long, global = true, env = "JOBDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Language of the screen: da or en (default from LANG / LC_ALL / LC_MESSAGES)
+    /// Language: da or en (default: the config's lang, then LC_ALL / LC_MESSAGES / LANG, then
+    /// the system's language, else da)
     #[arg(long, global = true, value_enum, value_name = "da|en")]
     pub lang: Option<LangArg>,
 
@@ -253,17 +255,53 @@ impl NoNanos for NaiveDateTime {
     }
 }
 
-pub fn lang_of(arg: Option<LangArg>) -> Lang {
-    match arg {
-        Some(LangArg::Da) => Lang::Da,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
+impl From<LangArg> for Lang {
+    fn from(a: LangArg) -> Lang {
+        match a {
+            LangArg::Da => Lang::Da,
+            LangArg::En => Lang::En,
+        }
     }
 }
 
-/// Runs the parsed command line: one command, or the desk when none is given.
-pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Ctx::new(now_from_env()?, lang_of(cli.lang), cli.db);
+/// The language of this run: `--lang`, else the config's `lang`, else `LC_ALL` / `LC_MESSAGES`
+/// / `LANG`, else the operating system's UI language, else Danish ([`Lang::decide`]).
+pub fn lang_of(arg: Option<LangArg>) -> Lang {
+    Lang::decide(
+        arg.map(Lang::from),
+        Config::lang_setting(Config::path().as_deref()),
+        |k| std::env::var(k).ok(),
+        sys_locale::get_locale,
+    )
+}
+
+/// `--lang` as the command line gives it, found before clap parses it, so that clap's own
+/// help and errors are worded in it: `--lang da`, `--lang=da`, anywhere before a `--`. A value
+/// that is not a language is left for clap to refuse.
+pub fn lang_in_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<LangArg> {
+    let mut found = None;
+    let mut words = args.iter().skip(1).map(|a| a.as_ref().to_str());
+    while let Some(word) = words.next() {
+        let value = match word {
+            Some("--") => break,
+            Some("--lang") => words.next().flatten(),
+            Some(w) => w.strip_prefix("--lang="),
+            None => None,
+        };
+        if let Some(v) = value {
+            found = match Lang::from_code(v) {
+                Some(Lang::Da) => Some(LangArg::Da),
+                Some(Lang::En) => Some(LangArg::En),
+                None => found,
+            };
+        }
+    }
+    found
+}
+
+/// Runs the parsed command line in `lang`: one command, or the desk when none is given.
+pub fn run(cli: Cli, lang: Lang) -> Result<()> {
+    let ctx = Ctx::new(now_from_env()?, lang, cli.db);
     match cli.command {
         Some(cmd) => {
             let stdout = std::io::stdout();
@@ -322,6 +360,31 @@ mod error_tests {
     use crate::i18n::Lang;
     use crate::i18n::errors::message;
     use crate::store::Error;
+
+    #[test]
+    fn lang_is_found_in_the_arguments_before_clap_parses_them() {
+        use crate::cli::{LangArg, lang_in_args};
+        let find = |args: &[&str]| lang_in_args(args);
+        assert!(matches!(
+            find(&["jobdesk", "--lang", "da"]),
+            Some(LangArg::Da)
+        ));
+        assert!(matches!(
+            find(&["jobdesk", "plan", "--help", "--lang=en"]),
+            Some(LangArg::En)
+        ));
+        assert!(matches!(
+            find(&["jobdesk", "--lang", "en", "agenda", "--lang", "da"]),
+            Some(LangArg::Da)
+        ));
+        assert!(find(&["jobdesk", "--lang", "fr"]).is_none());
+        assert!(find(&["jobdesk", "--lang"]).is_none());
+        assert!(find(&["jobdesk", "--", "--lang", "da"]).is_none());
+        assert!(
+            find(&["--lang"]).is_none(),
+            "the program's own name is skipped"
+        );
+    }
 
     #[test]
     fn store_errors_are_worded_in_the_language_and_keep_their_context_and_exit_code() {

@@ -2,6 +2,26 @@
 
 use super::Lang;
 
+/// A bug (a panic): what happened, where, and that saved work is safe.
+pub fn internal_error(l: Lang, place: &str, what: &str) -> String {
+    let place = if place.is_empty() {
+        String::new()
+    } else if l.da() {
+        format!(" i {place}")
+    } else {
+        format!(" at {place}")
+    };
+    if l.da() {
+        format!(
+            "intern fejl{place}: {what}. Alt, der var gemt før dette, er i sikkerhed. Meld den venligst."
+        )
+    } else {
+        format!(
+            "internal error{place}: {what}. Everything saved before this is safe. Please report it."
+        )
+    }
+}
+
 pub fn agenda_header(l: Lang) -> [&'static str; 7] {
     if l.da() {
         ["id", "tid", "min", "borger", "art", "kanal", "status"]

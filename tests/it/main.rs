@@ -13,6 +13,7 @@ mod filter;
 mod handover;
 mod holidays;
 mod import;
+mod language;
 mod mentor;
 mod queue;
 mod quickadd;
