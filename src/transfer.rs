@@ -14,13 +14,13 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::config::Config;
 use crate::error::{Result, user};
 use crate::export::{DayRange, ExportKind, ExportRecord, csv, ics, json};
 use crate::i18n::Lang;
+use crate::i18n::cli as words;
 use crate::store::{Action, NewAudit, Store};
 
 /// Where an export goes: standard output, or a file written atomically.
@@ -38,32 +38,30 @@ impl Target {
             return Ok(Target::Stdout);
         };
         if path.as_os_str().is_empty() {
-            return Err(user("-o is empty: give a file name"));
+            return Err(words::target_empty());
         }
         let shown = path.display();
         if path.is_dir() {
-            return Err(user(format!(
-                "-o {shown} is a folder: give a file name, such as {}",
-                path.join("export.csv").display()
-            )));
+            return Err(words::target_is_folder(
+                &shown.to_string(),
+                &path.join("export.csv").display().to_string(),
+            ));
         }
         if path.exists() && !force {
-            return Err(user(format!(
-                "-o {shown} already exists: give --force to replace it, or another file name. Nothing was written"
-            )));
+            return Err(words::target_exists(&shown.to_string()));
         }
         let dir = parent_dir(path);
         if dir.exists() && !dir.is_dir() {
-            return Err(user(format!(
-                "-o {shown}: {} is a file, not a folder. Choose another path. Nothing was written",
-                dir.display()
-            )));
+            return Err(words::target_parent_is_file(
+                &shown.to_string(),
+                &dir.display().to_string(),
+            ));
         }
         if !dir.is_dir() {
-            return Err(user(format!(
-                "-o {shown}: the folder {} does not exist. Create it or choose another. Nothing was written",
-                dir.display()
-            )));
+            return Err(words::target_no_folder(
+                &shown.to_string(),
+                &dir.display().to_string(),
+            ));
         }
         Ok(Target::File {
             path: path.to_path_buf(),
@@ -114,12 +112,8 @@ impl PendingFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let temp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
-        let file = create_private(&temp).map_err(|e| {
-            user(format!(
-                "cannot write in the folder {}: {e}. Check that you may write there, or choose another -o. Nothing was written",
-                dir.display()
-            ))
-        })?;
+        let file = create_private(&temp)
+            .map_err(|e| words::cannot_write_in(&dir.display().to_string(), &e.to_string()))?;
         let pending = PendingFile {
             temp,
             dest: dest.to_path_buf(),
@@ -135,24 +129,17 @@ impl PendingFile {
         })();
         // On any failure (a full disk, a bad row) `pending` is dropped and the temporary file
         // with it; the target is untouched.
-        let value = written
-            .with_context(|| format!("writing {} failed; nothing was written", dest.display()))?;
+        let value = written.map_err(|e| words::writing_failed(e, &dest.display().to_string()))?;
         Ok((pending, value))
     }
 
     /// Puts the file in place (atomically replacing an older one only with `force`).
     fn persist(mut self) -> Result<()> {
         if !self.force && self.dest.exists() {
-            return Err(user(format!(
-                "{} appeared while the export was written: give --force to replace it. Nothing was written",
-                self.dest.display()
-            )));
+            return Err(words::target_appeared(&self.dest.display().to_string()));
         }
         std::fs::rename(&self.temp, &self.dest).map_err(|e| {
-            user(format!(
-                "cannot put the file in place at {}: {e}. Nothing was written",
-                self.dest.display()
-            ))
+            words::cannot_put_in_place(&self.dest.display().to_string(), &e.to_string())
         })?;
         self.done = true;
         sync_dir(&parent_dir(&self.dest));
@@ -226,8 +213,7 @@ fn free_name(dir: &Path, range: DayRange, lang: Lang) -> PathBuf {
 /// The user's documents folder (`directories::UserDirs`), else their home folder (also when the
 /// documents folder is configured but does not exist).
 pub fn documents_dir() -> Result<PathBuf> {
-    let dirs = directories::UserDirs::new()
-        .ok_or_else(|| user("cannot find your home folder to put the file in"))?;
+    let dirs = directories::UserDirs::new().ok_or_else(words::no_home_folder)?;
     Ok(dirs
         .document_dir()
         .filter(|d| d.is_dir())
@@ -440,9 +426,7 @@ pub fn handover_to_file(
 ) -> Result<crate::store::Handover> {
     use crate::store::{Create, KeySource, OpenOptions};
     let Target::File { path, force } = target else {
-        return Err(user(
-            "a hand-over is a database file: give -o FILE (standard output cannot hold it)",
-        ));
+        return Err(words::handover_needs_file());
     };
     let handover = store.handover_out(ids, consultant, now)?;
     let (pending, ()) = PendingFile::write(path, *force, |_| Ok(()))?;
@@ -469,10 +453,7 @@ pub fn handover_to_file(
     };
     if let Err(e) = filled {
         cleanup();
-        return Err(e.context(format!(
-            "writing {} failed; nothing was written",
-            path.display()
-        )));
+        return Err(words::writing_failed(e, &path.display().to_string()));
     }
     cleanup();
     let audit = NewAudit::new(now, Action::Export)

@@ -162,10 +162,7 @@ pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         None => ctx.today(),
     };
     if a.days == 0 || a.days > 3660 {
-        return Err(user(format!(
-            "--days {} is out of range: give 1 to 3660",
-            a.days
-        )));
+        return Err(user(crate::i18n::cli::days_out_of_range(ctx.lang, a.days)));
     }
     let from = first.and_time(NaiveTime::MIN);
     let filter = AppointmentFilter {
@@ -244,9 +241,9 @@ pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store(Create::No)?;
     let start = ctx.datetime("--at", &a.at)?;
-    let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let channel = ctx.word::<Channel>("--channel", &a.channel)?;
     let kind = match &a.kind {
-        Some(k) => Kind::parse(k).map_err(|e| user(format!("--kind: {e}")))?,
+        Some(k) => ctx.word::<Kind>("--kind", k)?,
         None if channel.is_mentor_channel() => Kind::MentorVisit,
         None => Kind::Conversation,
     };
@@ -281,17 +278,17 @@ pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 
 fn log_add(a: &LogAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut store = ctx.open_store(Create::No)?;
-    let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;
-    let outcome = Outcome::parse(&a.outcome).map_err(|e| user(format!("--outcome: {e}")))?;
+    let channel = ctx.word::<Channel>("--channel", &a.channel)?;
+    let outcome = ctx.word::<Outcome>("--outcome", &a.outcome)?;
     let at = match &a.at {
         Some(s) => ctx.datetime("--at", s)?,
         None => ctx.now,
     };
     let counts = match a.counts {
         Some(YesNo::Yes) if !outcome.can_count() => {
-            return Err(user(format!(
-                "--counts yes: only a held conversation counts toward the minimum, not '{}'",
-                outcome.key()
+            return Err(user(crate::i18n::cli::counts_only_held(
+                ctx.lang,
+                outcome.key(),
             )));
         }
         Some(v) => v == YesNo::Yes,

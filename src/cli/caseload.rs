@@ -139,8 +139,13 @@ pub fn run_citizen(cmd: CitizenCommand, ctx: &Ctx, out: &mut dyn Write) -> Resul
 
 /// `jobdesk import caseload FILE`.
 pub fn import(a: &ImportCaseloadArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
-    let bytes = std::fs::read(&a.file)
-        .map_err(|e| user(format!("cannot read {}: {e}", a.file.display())))?;
+    let bytes = std::fs::read(&a.file).map_err(|e| {
+        user(crate::i18n::cli::cannot_read(
+            ctx.lang,
+            &a.file.display().to_string(),
+            &e.to_string(),
+        ))
+    })?;
     let mut store = ctx.open_store(Create::Yes)?;
     let r = crate::import::caseload::import(
         &mut store,
@@ -150,13 +155,19 @@ pub fn import(a: &ImportCaseloadArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<
         &a.file.display().to_string(),
     )?;
     for e in &r.skipped {
-        eprintln!("skipped line {}: {}", e.line, e.reason);
+        eprintln!(
+            "{}",
+            crate::i18n::cli::skipped_line(ctx.lang, e.line, &e.reason)
+        );
     }
     writeln!(
         out,
-        "imported {} citizens into {}",
-        r.imported,
-        store.path().display()
+        "{}",
+        crate::i18n::cli::imported_citizens(
+            ctx.lang,
+            r.imported,
+            &store.path().display().to_string()
+        )
     )?;
     Ok(())
 }
@@ -173,14 +184,14 @@ fn exempt_jobclub(a: &ExemptJobclubArgs, ctx: &Ctx, out: &mut dyn Write) -> Resu
 fn citizen_add(a: &CitizenAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let name = a.name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(user(
-            "--name: give the citizen's name (no control characters)",
-        ));
+        return Err(user(crate::i18n::cli::name_needed(ctx.lang)));
     }
-    let group = crate::domain::TargetGroup::parse(&a.target_group)
-        .map_err(|e| user(format!("--target-group: {e}")))?;
+    let group = ctx.word::<crate::domain::TargetGroup>("--target-group", &a.target_group)?;
     let cpr = match a.cpr.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) => Some(crate::domain::cpr::parse_cpr(c).map_err(|e| user(format!("--cpr: {e}")))?),
+        Some(c) => Some(
+            crate::domain::cpr::parse_cpr(c)
+                .map_err(|e| user(crate::i18n::cli::bad_cpr(ctx.lang, c, &e)))?,
+        ),
         None => None,
     };
     let benefit_start = match &a.benefit_start {
@@ -192,15 +203,16 @@ fn citizen_add(a: &CitizenAddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
         None => None,
     };
     if !a.email.is_empty() && !a.email.contains('@') {
-        return Err(user(format!("--email: '{}' is not an address", a.email)));
+        return Err(user(crate::i18n::cli::bad_email(ctx.lang, &a.email)));
     }
     let mut store = ctx.open_store(Create::Yes)?;
     if let Some(c) = &cpr
         && let Some(id) = store.citizen_by_cpr(c)?
     {
-        return Err(user(format!(
-            "--cpr: a citizen with CPR {} is already in the caseload (id {id})",
-            crate::domain::cpr::mask_cpr(c)
+        return Err(user(crate::i18n::cli::cpr_taken(
+            ctx.lang,
+            &crate::domain::cpr::mask_cpr(c),
+            id,
         )));
     }
     let id = store.add_citizen(&crate::domain::NewCitizen {

@@ -159,11 +159,9 @@ pub fn run_report(cmd: ReportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<
 }
 
 /// Asks whether to convert; refuses (nothing written) when nobody can answer.
-fn confirm(question: &str, out: &mut dyn Write) -> Result<bool> {
+fn confirm(l: Lang, question: &str, out: &mut dyn Write) -> Result<bool> {
     if !prompt::can_ask() {
-        return Err(user(
-            "converting every in-person appointment needs a confirmation, and there is no terminal to ask on: add --yes to convert them, or leave out --convert all / --all; nothing was written",
-        ));
+        return Err(user(crate::i18n::cli::convert_needs_yes(l)));
     }
     prompt::confirm(question, out)
 }
@@ -227,9 +225,7 @@ fn start(a: &StartArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Some(n) => {
             let n = sanitize_line(n).trim().to_string();
             if n.is_empty() {
-                return Err(user(
-                    "--name is empty: give the closure a name, or leave --name out",
-                ));
+                return Err(user(crate::i18n::cli::closure_name_empty(l)));
             }
             n
         }
@@ -246,7 +242,7 @@ fn start(a: &StartArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let mut convert_all = a.convert == ConvertMode::All;
     if convert_all && !a.yes {
         let n = store.in_person_between(from, to)?.len();
-        if n > 0 && !confirm(&words::confirm_convert(l, n), out)? {
+        if n > 0 && !confirm(l, &words::confirm_convert(l, n), out)? {
             writeln!(out, "{}", words::not_confirmed(l))?;
             convert_all = false;
         }
@@ -281,7 +277,7 @@ fn convert(a: &ConvertArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "{}", words::nothing_to_convert(l))?;
             return Ok(());
         }
-        if !a.yes && !confirm(&words::confirm_convert(l, n), out)? {
+        if !a.yes && !confirm(l, &words::confirm_convert(l, n), out)? {
             writeln!(out, "{}", words::not_confirmed(l))?;
             return Ok(());
         }
@@ -291,11 +287,9 @@ fn convert(a: &ConvertArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let (Some(id), Some(channel)) = (a.appointment, a.channel.as_deref()) else {
-        return Err(user(
-            "give --appointment ID --channel C for one appointment, or --all for every one",
-        ));
+        return Err(user(crate::i18n::cli::convert_which(ctx.lang)));
     };
-    let channel = Channel::parse(channel).map_err(|e| user(format!("--channel: {e}")))?;
+    let channel = ctx.word::<Channel>("--channel", channel)?;
     let c = store.convert_appointment(id, channel, ctx.now)?;
     appointment_table(l, &[], &[c], out)?;
     Ok(())
@@ -303,12 +297,12 @@ fn convert(a: &ConvertArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 
 fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let result = CallResult::parse(&a.result).map_err(|e| user(format!("--result: {e}")))?;
+    let result = ctx.word::<CallResult>("--result", &a.result)?;
     let accepted = a.accepted.map(|v| v == YesNo::Yes);
     if accepted.is_some() && result != CallResult::Reached {
-        return Err(user(format!(
-            "--accepted goes only with --result reached (whether the citizen accepted the offer of a conversation); this call was '{}': leave --accepted out",
-            result.key()
+        return Err(user(crate::i18n::cli::accepted_only_reached(
+            l,
+            result.key(),
         )));
     }
     let at = match &a.at {
@@ -493,9 +487,7 @@ fn end(store: &mut Store, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let Some(c) = pick(store, a.name.as_deref())? else {
-        return Err(user(
-            "there is no closure to report on yet: start one with `jobdesk closure start --from DATE --to DATE`",
-        ));
+        return Err(user(crate::i18n::cli::no_closure_yet(l)));
     };
     let rows = store.closure_report(c.id)?;
     if a.csv {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::{Ctx, prompt};
-use crate::domain::{TargetGroup, Word};
+use crate::domain::TargetGroup;
 use crate::error::{Result, user};
 use crate::i18n::handover as words;
 use crate::store::{Create, Selection};
@@ -64,9 +64,7 @@ fn export(a: &HandoverExportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
     let sel = if a.all {
         Selection::All
     } else if let Some(g) = &a.target_group {
-        Selection::TargetGroup(
-            TargetGroup::parse(g).map_err(|e| user(format!("--target-group: {e}")))?,
-        )
+        Selection::TargetGroup(ctx.word::<TargetGroup>("--target-group", g)?)
     } else {
         Selection::Citizens(a.citizen.clone())
     };

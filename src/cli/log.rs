@@ -92,7 +92,7 @@ pub struct DeleteArgs {
 /// `jobdesk mark`: marks the appointment, replacing an earlier outcome; prints the entry's id.
 pub fn mark(a: &MarkArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
-    let status = Status::parse(&a.status).map_err(|e| user(format!("--status: {e}")))?;
+    let status = ctx.word::<Status>("--status", &a.status)?;
     match status {
         Status::Planned => return Err(user(words::mark_planned(l))),
         Status::Moved => return Err(user(words::mark_moved(l))),
@@ -288,12 +288,12 @@ pub fn edit(a: &EditArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         channel: a
             .channel
             .as_deref()
-            .map(|s| Channel::parse(s).map_err(|e| user(format!("--channel: {e}"))))
+            .map(|s| ctx.word::<Channel>("--channel", s))
             .transpose()?,
         outcome: a
             .outcome
             .as_deref()
-            .map(|s| Outcome::parse(s).map_err(|e| user(format!("--outcome: {e}"))))
+            .map(|s| ctx.word::<Outcome>("--outcome", s))
             .transpose()?,
         note: a.note.clone(),
     };

@@ -160,12 +160,16 @@ impl Ctx {
             .map_err(|p| user(format!("{flag}: {}", p.text(self.lang.da()))))
     }
 
+    /// A word given for `flag` (a channel, an outcome, a target group, …: its key, its
+    /// Danish or English name); a bad one is worded in this run's language.
+    pub fn word<W: crate::domain::Word>(&self, flag: &str, s: &str) -> Result<W> {
+        W::parse(s).map_err(|e| user(crate::i18n::cli::bad_word::<W>(self.lang, flag, s, &e)))
+    }
+
     /// The database file: `--db` / `JOBDESK_DB`, else the platform data folder.
     pub fn db_path(&self) -> Result<PathBuf> {
         match &self.db {
-            Some(p) if p.as_os_str().is_empty() => {
-                Err(user("--db / JOBDESK_DB is empty: give a file path"))
-            }
+            Some(p) if p.as_os_str().is_empty() => Err(user(crate::i18n::cli::db_empty(self.lang))),
             Some(p) => Ok(p.clone()),
             None => crate::store::default_db_path(),
         }
@@ -348,6 +352,8 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 pub fn exit_code(e: &anyhow::Error) -> i32 {
     let user = e.chain().any(|c| {
         c.downcast_ref::<crate::error::UserError>().is_some()
+            || c.downcast_ref::<crate::i18n::cli::Said>()
+                .is_some_and(crate::i18n::cli::Said::is_user)
             || c.downcast_ref::<crate::store::Error>()
                 .is_some_and(crate::store::Error::is_user)
     });
@@ -360,6 +366,30 @@ mod error_tests {
     use crate::i18n::Lang;
     use crate::i18n::errors::message;
     use crate::store::Error;
+
+    /// Messages said in both languages (the file checks that do not know the run's language)
+    /// are printed in the run's language, keep their cause and their exit code.
+    #[test]
+    fn messages_said_in_both_languages_are_printed_in_the_run_s() {
+        use crate::i18n::cli::{target_exists, writing_failed};
+        let e = target_exists("a.csv");
+        assert!(message(&e, Lang::Da).starts_with("-o a.csv findes allerede"));
+        assert!(message(&e, Lang::En).starts_with("-o a.csv already exists"));
+        assert_eq!(exit_code(&e), 2);
+        let disk = anyhow::Error::new(std::io::Error::other("disk full"));
+        let e = writing_failed(disk, "a.csv");
+        assert_eq!(
+            message(&e, Lang::Da),
+            "skrivningen af a.csv mislykkedes; intet blev skrevet: disk full"
+        );
+        assert_eq!(
+            message(&e, Lang::En),
+            "writing a.csv failed; nothing was written: disk full"
+        );
+        assert_eq!(exit_code(&e), 1, "a failure, not bad input");
+        let e = writing_failed(target_exists("b.csv"), "a.csv");
+        assert_eq!(exit_code(&e), 2, "the cause's exit code");
+    }
 
     #[test]
     fn lang_is_found_in_the_arguments_before_clap_parses_them() {

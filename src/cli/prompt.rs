@@ -36,16 +36,12 @@ pub fn new_passphrase(l: Lang, env: &str) -> Result<Passphrase> {
         return Ok(p);
     }
     let Some(first) = read_secret(words::prompt_new(l))? else {
-        return Err(user(format!(
-            "a new passphrase is needed: set {env}, or run in a terminal to be asked. Nothing was changed"
-        )));
+        return Err(user(crate::i18n::cli::new_passphrase_needed(l, env)));
     };
     first.check_new()?;
     let again = read_secret(words::prompt_again(l))?.unwrap_or_else(|| Passphrase::new(""));
     if again != first {
-        return Err(user(
-            "the two passphrases differ: nothing was changed. Try again",
-        ));
+        return Err(user(crate::i18n::cli::passphrases_differ(l)));
     }
     Ok(first)
 }
@@ -116,8 +112,7 @@ pub fn read_secret(prompt: &str) -> Result<Option<Passphrase>> {
             let _ = terminal::disable_raw_mode();
         }
     }
-    terminal::enable_raw_mode()
-        .map_err(|e| anyhow::anyhow!("cannot switch the terminal to read a passphrase: {e}"))?;
+    terminal::enable_raw_mode().map_err(|e| crate::i18n::cli::no_raw_terminal(e.into()))?;
     let raw = Raw;
     let mut text = Zeroizing::new(String::new());
     let cancelled = loop {
@@ -144,7 +139,7 @@ pub fn read_secret(prompt: &str) -> Result<Option<Passphrase>> {
     drop(raw);
     eprintln!();
     if cancelled {
-        return Err(user("cancelled: nothing was changed"));
+        return Err(crate::i18n::cli::cancelled());
     }
     Ok(Some(Passphrase::new(text.as_str())))
 }

@@ -144,10 +144,11 @@ pub fn run(cmd: SafetyCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
                 writeln!(out, "problem: {p}")?;
             }
             out.flush()?;
-            Err(anyhow::anyhow!(
-                "{shown} has {} problem(s), listed above. jobdesk changed nothing; keep a copy of the file as it is before you try to repair it",
+            Err(anyhow::anyhow!(crate::i18n::cli::check_failed(
+                l,
+                &shown,
                 problems.len()
-            ))
+            )))
         }
     }
 }
@@ -156,9 +157,7 @@ fn init(a: &InitArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
     let l = ctx.lang;
     let shown = path.display().to_string();
     if path.exists() {
-        return Err(user(format!(
-            "{shown} exists already: `init` makes a new database only. To encrypt an existing one use `jobdesk encrypt`"
-        )));
+        return Err(user(crate::i18n::cli::init_exists(l, &shown)));
     }
     let store = if a.encrypt {
         let pass = new_passphrase(l, PASSPHRASE_ENV)?;
@@ -173,29 +172,23 @@ fn init(a: &InitArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
-fn existing_kind(path: &Path) -> Result<FileKind> {
+fn existing_kind(l: crate::i18n::Lang, path: &Path) -> Result<FileKind> {
     let shown = path.display().to_string();
     if !path.exists() {
-        return Err(user(format!(
-            "no database at {shown}: point --db / JOBDESK_DB at yours, or create one with `jobdesk init --encrypt`"
-        )));
+        return Err(user(crate::i18n::cli::no_database_to_change(l, &shown)));
     }
-    FileKind::of(path).map_err(|e| user(format!("cannot read {shown}: {e}")))
+    FileKind::of(path).map_err(|e| user(crate::i18n::cli::cannot_read(l, &shown, &e.to_string())))
 }
 
 fn encrypt(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let shown = path.display().to_string();
-    match existing_kind(path)? {
+    match existing_kind(l, path)? {
         FileKind::Encrypted(_) => {
-            return Err(user(format!(
-                "{shown} is encrypted already: `jobdesk rekey` gives it a new passphrase"
-            )));
+            return Err(user(crate::i18n::cli::encrypted_already(l, &shown)));
         }
         FileKind::Other => {
-            return Err(user(format!(
-                "{shown} is not a jobdesk database; it was not changed"
-            )));
+            return Err(user(crate::i18n::cli::not_jobdesk(l, &shown)));
         }
         FileKind::Plain | FileKind::Empty => {}
     }
@@ -222,10 +215,8 @@ fn encrypt(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 fn rekey(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let shown = path.display().to_string();
-    if !matches!(existing_kind(path)?, FileKind::Encrypted(_)) {
-        return Err(user(format!(
-            "{shown} is not encrypted: `jobdesk encrypt` encrypts it with a passphrase"
-        )));
+    if !matches!(existing_kind(l, path)?, FileKind::Encrypted(_)) {
+        return Err(user(crate::i18n::cli::not_encrypted(l, &shown)));
     }
     let store = ctx.open_store(Create::No)?;
     let pass = new_passphrase(l, NEW_PASSPHRASE_ENV)?;
@@ -241,10 +232,7 @@ fn erase(a: &EraseArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let preview = store.erase_preview(a.citizen)?;
     if !a.yes {
         if !prompt::can_ask() {
-            return Err(user(format!(
-                "erasing citizen {} needs a confirmation: run it in a terminal to be asked, or add --yes (for scripts). Nothing was erased",
-                a.citizen
-            )));
+            return Err(user(crate::i18n::cli::erase_needs_yes(l, a.citizen)));
         }
         let name = store.citizen(a.citizen)?.name;
         let question = format!(

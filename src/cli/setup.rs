@@ -40,21 +40,18 @@ pub fn config(a: &ConfigArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Some(p) => {
             ctx.config()?;
             let state = if p.exists() {
-                "in use"
+                crate::i18n::cli::config_in_use(ctx.lang)
             } else {
-                "not there yet: the defaults apply"
+                crate::i18n::cli::config_not_there(ctx.lang)
             };
             writeln!(out, "{} ({state})", p.display())?;
             writeln!(
                 out,
-                "Write one with: jobdesk config --default > \"{}\"",
-                p.display()
+                "{}",
+                crate::i18n::cli::config_write_one(ctx.lang, &p.display().to_string())
             )?;
         }
-        None => writeln!(
-            out,
-            "no config folder on this machine; set JOBDESK_CONFIG to a file"
-        )?,
+        None => writeln!(out, "{}", crate::i18n::cli::no_config_folder(ctx.lang))?,
     }
     Ok(())
 }
@@ -69,8 +66,8 @@ pub fn generate(a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
         if tty && (shown || started.elapsed().as_millis() > 400) {
             shown = true;
             eprint!(
-                "\rgenerating: {done} of {total} citizens ({}%)   ",
-                done * 100 / total.max(1)
+                "\r{}   ",
+                crate::i18n::cli::generating(ctx.lang, done, total)
             );
         }
     };
@@ -87,13 +84,13 @@ pub fn generate(a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
     }
     writeln!(
         out,
-        "generated {} citizens ({} archived), {} appointments and {} contacts in {:.1} s into {}",
-        s.citizens,
-        s.archived,
-        s.appointments,
-        s.contacts,
-        started.elapsed().as_secs_f64(),
-        store.path().display()
+        "{}",
+        crate::i18n::cli::generated(
+            ctx.lang,
+            &s,
+            started.elapsed().as_secs_f64(),
+            &store.path().display().to_string()
+        )
     )?;
     Ok(())
 }
@@ -101,9 +98,7 @@ pub fn generate(a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
 /// Opens the desk on the user's database, or with `demo` on a fresh temporary one.
 pub fn desk(demo: bool, ctx: &Ctx) -> Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(user(
-            "the desk needs a terminal; for scripts use the commands (see `jobdesk --help`)",
-        ));
+        return Err(user(crate::i18n::cli::desk_needs_terminal(ctx.lang)));
     }
     let fixed_now = std::env::var("JOBDESK_NOW").is_ok_and(|v| !v.trim().is_empty());
     let start = ctx.now;

@@ -121,14 +121,14 @@ pub fn day_range(
 }
 
 /// Refuses `-o` naming the database itself.
-fn not_the_database(target: &Target, db: &Path) -> Result<()> {
+fn not_the_database(lang: crate::i18n::Lang, target: &Target, db: &Path) -> Result<()> {
     if let Target::File { path, .. } = target
         && let (Ok(a), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(db))
         && a == b
     {
-        return Err(user(format!(
-            "-o {} is the database itself: give another file name. Nothing was written",
-            path.display()
+        return Err(user(crate::i18n::cli::target_is_database(
+            lang,
+            &path.display().to_string(),
         )));
     }
     Ok(())
@@ -163,7 +163,7 @@ fn export_csv(a: &CsvArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
         DayRange::day(ctx.today()),
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
-    not_the_database(&target, db)?;
+    not_the_database(ctx.lang, &target, db)?;
     let mut store = ctx.open_store(Create::No)?;
     let opts = csv::CsvOptions {
         excel: a.excel,
@@ -195,7 +195,7 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
         DayRange::default(),
     )?;
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
-    not_the_database(&target, db)?;
+    not_the_database(ctx.lang, &target, db)?;
     let mut store = ctx.open_store(Create::No)?;
     let opts = ics::IcsOptions {
         lang: ctx.lang,
@@ -227,7 +227,7 @@ fn current_config(ctx: &Ctx) -> Result<Option<&Config>> {
 
 fn export_json(a: &JsonArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
-    not_the_database(&target, db)?;
+    not_the_database(ctx.lang, &target, db)?;
     let config = current_config(ctx)?;
     let mut store = ctx.open_store(Create::No)?;
     let path = target.recorded();
@@ -291,12 +291,15 @@ pub fn import_json(a: &ImportJsonArgs, ctx: &Ctx, out: &mut dyn Write) -> Result
     let db = &ctx.db_path()?;
     let shown = a.file.display().to_string();
     if a.file.is_dir() {
-        return Err(user(format!(
-            "{shown} is a folder: give the file written by `jobdesk export json`"
-        )));
+        return Err(user(crate::i18n::cli::import_json_folder(ctx.lang, &shown)));
     }
-    let file =
-        std::fs::File::open(&a.file).map_err(|e| user(format!("cannot read {shown}: {e}")))?;
+    let file = std::fs::File::open(&a.file).map_err(|e| {
+        user(crate::i18n::cli::cannot_read(
+            ctx.lang,
+            &shown,
+            &e.to_string(),
+        ))
+    })?;
     let existed = db.exists();
     let result = (|| -> Result<json::Restored> {
         let mut store = ctx.open_store(Create::Yes)?;
@@ -312,7 +315,7 @@ pub fn import_json(a: &ImportJsonArgs, ctx: &Ctx, out: &mut dyn Write) -> Result
                     let _ = std::fs::remove_file(PathBuf::from(p));
                 }
             }
-            return Err(e.context(format!("cannot import {shown}")));
+            return Err(e.context(crate::i18n::cli::cannot_import(ctx.lang, &shown)));
         }
     };
     let c = restored.counts;

@@ -457,12 +457,18 @@ pub fn passphrase_retry(l: Lang, path: &str) -> String {
 }
 
 /// The message for an error, as `{e:#}` prints it (every cause, joined by ": "), except that
-/// store errors in the chain are worded in `lang` (see `i18n::errors::store`).
+/// store errors in the chain are worded in `lang` (see `i18n::errors::store`), and so are
+/// messages said in both languages ([`super::cli::Said`]).
 pub fn message(e: &anyhow::Error, lang: Lang) -> String {
     e.chain()
-        .map(|c| match c.downcast_ref::<crate::store::Error>() {
-            Some(s) => store(s, lang),
-            None => c.to_string(),
+        .map(|c| {
+            if let Some(s) = c.downcast_ref::<crate::store::Error>() {
+                store(s, lang)
+            } else if let Some(s) = c.downcast_ref::<super::cli::Said>() {
+                s.text(lang).to_string()
+            } else {
+                c.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join(": ")

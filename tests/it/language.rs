@@ -173,3 +173,48 @@ fn a_config_lang_that_is_not_a_language_is_named_with_the_choices() {
     // Help still works beside it.
     ok(command().env("JOBDESK_CONFIG", &cfg).arg("--help"));
 }
+
+#[test]
+fn jobdesk_s_own_messages_are_danish_too() {
+    let dir = tmpdir();
+    let db = generated(&dir, 30);
+    let there = dir.path().join("there.csv");
+    std::fs::write(&there, "x").unwrap_or_else(|e| panic!("{e}"));
+    let da = |args: &[&str]| bad(jobdesk(&db).args(["--lang", "da"]).args(args));
+    let err = da(&["export", "csv", "-o", &there.display().to_string()]);
+    assert!(err.contains("findes allerede: giv --force"), "{err}");
+    assert!(!err.contains("already"), "{err}");
+    let err = da(&[
+        "plan",
+        "--citizen",
+        "1",
+        "--at",
+        "i dag 10:00",
+        "--channel",
+        "bus",
+    ]);
+    assert!(
+        err.contains("--channel: ukendt kanal 'bus': brug en af in_person"),
+        "{err}"
+    );
+    let err = da(&["agenda", "--days", "0"]);
+    assert!(err.contains("--days 0 er uden for området"), "{err}");
+    let err = da(&["report", "closure"]);
+    assert!(err.contains("der er endnu ingen nedlukning"), "{err}");
+    // The same in English, as before.
+    let err = bad(jobdesk(&db).args([
+        "plan",
+        "--citizen",
+        "1",
+        "--at",
+        "today 10:00",
+        "--channel",
+        "bus",
+    ]));
+    assert!(err.contains("--channel: unknown channel 'bus'"), "{err}");
+    let out = ok(no_locale().env("JOBDESK_DB", &db).args(["config"]));
+    assert!(
+        out.contains("findes ikke endnu") || out.contains("i brug"),
+        "{out}"
+    );
+}
