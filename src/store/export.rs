@@ -530,7 +530,10 @@ impl TxSink<'_> {
                     return Err(refused(
                         "citizen",
                         c.id,
-                        format!("CPR '{cpr}' is not written ddmmyy-xxxx"),
+                        format!(
+                            "CPR '{}' is not written ddmmyy-xxxx",
+                            crate::domain::cpr::mask_cpr(cpr)
+                        ),
                     ));
                 }
                 Err(e) => return Err(refused("citizen", c.id, e)),
