@@ -584,6 +584,9 @@ impl RestoreSink for TxSink<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        if let Some((what, id, day)) = r.day_outside_range() {
+            return Err(refused(what, id, crate::domain::dates::year_outside(day)));
+        }
         match r {
             Record::Citizen(c) => self.citizen(c),
             Record::Appointment(a) => insert(
