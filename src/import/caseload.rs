@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::domain::cpr::{mask_cprs_in, parse_cpr_in};
 use crate::domain::dates::{FIRST_YEAR, LAST_YEAR, year_in_range};
+use crate::domain::limits;
 use crate::domain::text::fold;
 use crate::domain::when::parse_date;
 use crate::domain::{NewCitizen, TargetGroup, Word};
@@ -331,6 +332,13 @@ fn check_row(
                         l,
                         "navnet indeholder kontroltegn",
                         "the name holds control characters",
+                    ));
+                } else if let Err(len) = limits::check(limits::Text::Name, value) {
+                    let max = limits::Text::Name.max();
+                    problems.push(t(
+                        l,
+                        format!("navnet er {len} tegn langt; højst {max} er tilladt"),
+                        format!("the name is {len} characters long; at most {max} are allowed"),
                     ));
                 } else {
                     c.name = value.to_string();

@@ -444,6 +444,8 @@ pub(crate) fn insert_citizen(
     if name.is_empty() {
         return Err(super::Error::NameMissing.into());
     }
+    super::Error::check_length(crate::domain::limits::Text::Name, name)?;
+    super::Error::check_length(crate::domain::limits::Text::Summary, &c.summary)?;
     let group = c.target_group.unwrap_or(TargetGroup::Other);
     let mut st = tx.prepare_cached(
         "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,

@@ -587,6 +587,18 @@ impl RestoreSink for TxSink<'_> {
         if let Some((what, id, day)) = r.day_outside_range() {
             return Err(refused(what, id, crate::domain::dates::year_outside(day)));
         }
+        {
+            use super::Error;
+            use crate::domain::limits::Text;
+            match &r {
+                Record::Citizen(c) => Error::check_length(Text::Name, c.name.trim())
+                    .and_then(|()| Error::check_length(Text::Summary, &c.summary))
+                    .map_err(|e| refused("citizen", c.id, e))?,
+                Record::Contact(k) => Error::check_length(Text::Note, &k.note)
+                    .map_err(|e| refused("contact", k.id, e))?,
+                _ => {}
+            }
+        }
         match r {
             Record::Citizen(c) => self.citizen(c),
             Record::Appointment(a) => insert(

@@ -292,3 +292,86 @@ fn a_control_character_in_a_note_does_not_reach_the_csv() {
         "{csv:?}"
     );
 }
+
+#[test]
+fn names_notes_and_summaries_have_a_length_limit() {
+    let dir = tmpdir();
+    let db = generated(&dir, 3);
+    let long_name = "Æ".repeat(201);
+    let err = bad(jobdesk(&db).args([
+        "citizen",
+        "add",
+        "--name",
+        &long_name,
+        "--target-group",
+        "dagpenge",
+    ]));
+    assert!(
+        err.contains("the name is 201 characters long; at most 200 are allowed"),
+        "{err}"
+    );
+    ok(jobdesk(&db).args([
+        "citizen",
+        "add",
+        "--name",
+        &"Æ".repeat(200),
+        "--target-group",
+        "dagpenge",
+    ]));
+    let long_note = "x".repeat(2_001);
+    let err = bad(jobdesk(&db).env("LANG", "da_DK.UTF-8").args([
+        "log",
+        "add",
+        "--citizen",
+        "1",
+        "--channel",
+        "phone",
+        "--outcome",
+        "held",
+        "--note",
+        &long_note,
+    ]));
+    assert!(
+        err.contains("notatet er 2001 tegn langt; højst 2000 er tilladt"),
+        "{err}"
+    );
+    let id = ok(jobdesk(&db).args([
+        "log",
+        "add",
+        "--citizen",
+        "1",
+        "--channel",
+        "phone",
+        "--outcome",
+        "held",
+        "--note",
+        &"x".repeat(2_000),
+    ]));
+    let err = bad(jobdesk(&db).args(["log", "edit", "--contact", id.trim(), "--note", &long_note]));
+    assert!(err.contains("the note is 2001 characters long"), "{err}");
+    let err = bad(jobdesk(&db).args([
+        "citizen",
+        "add",
+        "--name",
+        "Bo Berg",
+        "--target-group",
+        "dagpenge",
+        "--summary",
+        &"y".repeat(10_001),
+    ]));
+    assert!(
+        err.contains("the summary is 10001 characters long; at most 10000"),
+        "{err}"
+    );
+    // An import names the row.
+    let csv = write(
+        &dir,
+        "long.csv",
+        format!("name,target_group\n{},other\n", "N".repeat(201)).as_bytes(),
+    );
+    let err = bad(jobdesk(&db).args(["import", "caseload"]).arg(&csv));
+    assert!(
+        err.contains("line 2: the name is 201 characters long; at most 200 are allowed"),
+        "{err}"
+    );
+}
