@@ -45,7 +45,9 @@ pub fn app_main(cli: cli::Cli, lang: i18n::Lang) -> i32 {
             }) {
                 return 0;
             }
-            eprintln!("jobdesk: {}", i18n::errors::message(&e, lang));
+            // A message may echo what a file held: no CPR number leaves unmasked.
+            let msg = i18n::errors::message(&e, lang);
+            eprintln!("jobdesk: {}", domain::cpr::mask_cprs_in(&msg));
             cli::exit_code(&e)
         }
     }

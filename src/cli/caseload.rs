@@ -153,6 +153,7 @@ pub fn import(a: &ImportCaseloadArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<
         ctx.now,
         a.skip_invalid,
         &a.file.display().to_string(),
+        ctx.lang,
     )?;
     for e in &r.skipped {
         eprintln!(

@@ -126,6 +126,42 @@ fn from_db_fast(b: &[u8]) -> Option<NaiveDateTime> {
     )
 }
 
+/// The first and the last year a date may be in: everywhere a date is typed or imported, a year
+/// outside 2000–2099 is refused (a two-digit year is 20yy).
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2099;
+
+/// Whether `year` is one the app takes dates in ([`FIRST_YEAR`]–[`LAST_YEAR`]).
+pub fn year_in_range(year: i32) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&year)
+}
+
+/// Whether `d` is in a year the app takes.
+pub fn in_range(d: NaiveDate) -> bool {
+    year_in_range(d.year())
+}
+
+/// "01.01.2200 er ikke en dato: året skal ligge i 2000–2099", naming what was typed.
+pub(in crate::domain) fn year_problem(raw: &str) -> super::quickadd::Problem {
+    years_problem(raw, raw)
+}
+
+/// As [`year_problem`], with the date written in each language's way.
+pub(in crate::domain) fn years_problem(da: &str, en: &str) -> super::quickadd::Problem {
+    super::quickadd::Problem::new(
+        format!("{da} er ikke en dato: året skal ligge i {FIRST_YEAR}–{LAST_YEAR}"),
+        format!("{en} is not a date: the year must be {FIRST_YEAR}–{LAST_YEAR}"),
+    )
+}
+
+/// The same for a date in English, for messages that are English only (a JSON file's rows).
+pub fn year_outside(d: NaiveDate) -> String {
+    format!(
+        "{} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+        d.format("%Y-%m-%d")
+    )
+}
+
 /// Monday of the ISO week that holds `d`.
 pub fn week_start(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)

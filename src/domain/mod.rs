@@ -7,6 +7,8 @@ pub mod cpr;
 pub mod dates;
 pub mod filter;
 pub mod journal;
+pub mod limits;
+pub mod localtime;
 pub mod minimum;
 pub mod quickadd;
 pub mod records;

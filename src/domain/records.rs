@@ -317,6 +317,32 @@ pub enum Record {
 }
 
 impl Record {
+    /// The first day a user gave in this row (a start, a contact's time, a benefit start, a
+    /// closure's days …) that lies outside the years the app takes (2000–2099), with the row's
+    /// kind and id: a JSON file is refused for it as a typed date would be.
+    pub fn day_outside_range(&self) -> Option<(&'static str, i64, NaiveDate)> {
+        let (what, id, days): (&'static str, i64, Vec<NaiveDate>) = match self {
+            Record::Citizen(c) => (
+                "citizen",
+                c.id,
+                [c.benefit_start, c.absence_start, c.mentor_until]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            ),
+            Record::Appointment(a) => ("appointment", a.id, vec![a.start.date()]),
+            Record::Contact(k) => ("contact", k.id, vec![k.at.date()]),
+            Record::Closure(c) => ("closure", c.id, vec![c.from_date, c.to_date]),
+            Record::JobclubExemption(j) => {
+                ("job-club exemption", j.id, vec![j.from_date, j.to_date])
+            }
+            _ => return None,
+        };
+        days.into_iter()
+            .find(|d| !super::dates::in_range(*d))
+            .map(|d| (what, id, d))
+    }
+
     pub fn section(&self) -> Section {
         match self {
             Record::Citizen(_) => Section::Citizens,

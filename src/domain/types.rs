@@ -283,8 +283,11 @@ pub struct Appointment {
 }
 
 impl Appointment {
+    /// The local time the appointment ends: `minutes` real minutes after its start, so a
+    /// conversation at 02.30 on the autumn night that lasts an hour ends at the second 02.30
+    /// (see [`super::localtime`]).
     pub fn end(&self) -> NaiveDateTime {
-        self.start + chrono::Duration::minutes(self.minutes)
+        super::localtime::add_minutes(self.start, self.minutes)
     }
 }
 
@@ -433,5 +436,35 @@ mod tests {
             assert_eq!(Outcome::parse(o.da()), Ok(*o));
             assert_eq!(Outcome::parse(o.en()), Ok(*o));
         }
+    }
+
+    #[test]
+    fn an_appointment_ends_in_real_minutes_on_the_change_nights() {
+        let at = |m: u32, d: u32, h: u32, min: u32| {
+            chrono::NaiveDate::from_ymd_opt(2026, m, d)
+                .and_then(|x| x.and_hms_opt(h, min, 0))
+                .unwrap_or_default()
+        };
+        let a = |start: NaiveDateTime, minutes: i64| Appointment {
+            id: 1,
+            uuid: String::new(),
+            citizen_id: 1,
+            citizen: String::new(),
+            kind: Kind::Conversation,
+            start,
+            minutes,
+            channel: Channel::Phone,
+            place: String::new(),
+            status: Status::Planned,
+            reason: String::new(),
+            moved_to: None,
+            phone: String::new(),
+        };
+        assert_eq!(a(at(11, 23, 10, 30), 45).end(), at(11, 23, 11, 15));
+        // Spring: an hour from 01.30 ends at 03.30 on the clock.
+        assert_eq!(a(at(3, 29, 1, 30), 60).end(), at(3, 29, 3, 30));
+        // Autumn: an hour from 02.30 (summer time) ends at the second 02.30.
+        assert_eq!(a(at(10, 25, 2, 30), 60).end(), at(10, 25, 2, 30));
+        assert_eq!(a(at(10, 25, 1, 30), 120).end(), at(10, 25, 2, 30));
     }
 }

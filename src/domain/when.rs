@@ -188,7 +188,17 @@ struct Read {
 }
 
 impl Read {
+    /// The start: the day and the time read, or what the field already knows. A time the
+    /// clocks skip (02.30 on the spring night) is refused, naming the gap.
     fn start(&self, input: &str, defaults: Defaults) -> Result<NaiveDateTime, Problem> {
+        let start = self.start_unchecked(input, defaults)?;
+        match super::localtime::gap_problem(start) {
+            Some(p) => Err(p),
+            None => Ok(start),
+        }
+    }
+
+    fn start_unchecked(&self, input: &str, defaults: Defaults) -> Result<NaiveDateTime, Problem> {
         match (self.date, &self.time) {
             (Some(d), Some((t, _))) => Ok(d.and_time(*t)),
             (Some(d), None) => defaults
@@ -639,6 +649,80 @@ mod tests {
         );
         let e = parse_datetime("10.30", now(), None).unwrap_err();
         assert!(e.da.starts_with("Angiv en dag til 10.30"), "{e:?}");
+    }
+
+    #[test]
+    fn only_years_2000_to_2099() {
+        let today = now().date();
+        for s in [
+            "0000-01-01",
+            "9999-12-31",
+            "2200-01-01",
+            "01.01.2200",
+            "31.12.1999",
+            "1999-12-31",
+            "01.01.2100",
+            "uge 10 2100 man",
+        ] {
+            let e = parse_date(s, today).unwrap_err();
+            assert!(e.en.contains("the year must be 2000–2099"), "{s}: {e:?}");
+            assert!(e.da.contains("året skal ligge i 2000–2099"), "{s}: {e:?}");
+        }
+        // Words that reach past the range.
+        for (s, on) in [("om 999 uger", day(2098, 6, 1)), ("i går", day(2000, 1, 1))] {
+            let e = parse_date(s, on).unwrap_err();
+            assert!(e.en.contains("the year must be 2000–2099"), "{s}: {e:?}");
+        }
+        let e = parse_date("01.01.2200", today).unwrap_err();
+        assert_eq!(
+            e.da,
+            "'01.01.2200' er ikke en dato: året skal ligge i 2000–2099"
+        );
+        // A two-digit year is 20yy: 99 is 2099, inside the range.
+        assert_eq!(parse_date("01.01.99", today), Ok(day(2099, 1, 1)));
+        assert_eq!(parse_date("01.01.00", today), Ok(day(2000, 1, 1)));
+        assert_eq!(parse_date("2099-12-31", today), Ok(day(2099, 12, 31)));
+        assert_eq!(parse_date("2000-01-01", today), Ok(day(2000, 1, 1)));
+        assert!(parse_datetime("9999-12-31 10:00", now(), None).is_err());
+    }
+
+    #[test]
+    fn the_spring_gap_is_refused_naming_it() {
+        let e = parse_datetime("29.03.2026 02:30", now(), None).unwrap_err();
+        assert!(
+            e.da.starts_with(
+                "29.03.2026 kl. 02.30 findes ikke: urene stilles frem fra 02.00 til 03.00"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            e.en.contains("clocks go forward from 02:00 to 03:00"),
+            "{e:?}"
+        );
+        assert!(parse_slot("2026-03-29 2.00 30m", now()).is_err());
+        // A time alone on the day the field already knows.
+        let on = Defaults {
+            date: Some(day(2026, 3, 29)),
+            time: None,
+        };
+        assert!(parse_slot_with("2.15", now(), on).is_err());
+        // A day alone at the field's default time.
+        assert!(parse_datetime("29.03.2026", now(), Some(hm(2, 30))).is_err());
+        // Either side of the gap, and the autumn's repeated hour, are fine.
+        assert_eq!(
+            parse_datetime("29.03.2026 01:59", now(), None),
+            Ok(at(2026, 3, 29, 1, 59))
+        );
+        assert_eq!(
+            parse_datetime("29.03.2026 03:00", now(), None),
+            Ok(at(2026, 3, 29, 3, 0))
+        );
+        assert_eq!(
+            parse_datetime("25.10.2026 02:30", now(), None),
+            Ok(at(2026, 10, 25, 2, 30))
+        );
+        // A week later the same hour exists.
+        assert!(parse_datetime("22.03.2026 02:30", now(), None).is_ok());
     }
 }
 

@@ -12,6 +12,11 @@
 //! Both forms guard against formula injection (OWASP "CSV injection"): a cell that starts with
 //! `=`, `+`, `-`, `@`, tab, CR or LF is prefixed with `'`, and so is one that already starts with
 //! `'`. The rule is exactly reversible: [`unescape`] removes one leading `'`.
+//!
+//! Control characters never reach a cell raw: every one but tab and line breaks (a note's lines
+//! stay lines, quoted as RFC 4180 says) is removed, and so are the bidirectional overrides and
+//! isolates (U+202A–U+202E, U+2066–U+2069) that can make a cell read other than it is
+//! ([`clean`]).
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -48,6 +53,22 @@ pub fn escape(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
         Some(c) if needs_escape(c) => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
+    }
+}
+
+/// Whether a character is removed from every cell: a control character other than tab, LF and
+/// CR, or a bidirectional override or isolate.
+fn removed(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One cell's text with the characters [`removed`] taken out.
+pub fn clean(cell: &str) -> Cow<'_, str> {
+    if cell.chars().any(removed) {
+        Cow::Owned(cell.chars().filter(|c| !removed(*c)).collect())
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -120,7 +141,7 @@ pub fn write_log(
         cells.push(words::csv_yes_no(opts.lang, r.counts));
         cells.push(&transferred);
         for c in &cells {
-            w.write_field(escape(c).as_bytes())?;
+            w.write_field(escape(&clean(c)).as_bytes())?;
         }
         // An empty iterator ends the record begun with `write_field`.
         w.write_record(None::<&[u8]>)?;
@@ -205,8 +226,40 @@ mod tests {
                 .delimiter(if excel { b';' } else { b',' })
                 .from_reader(body);
             let rec = r.records().next().unwrap().unwrap();
-            prop_assert_eq!(unescape(&rec[8]), note.as_str());
+            let want = clean(&note);
+            prop_assert_eq!(unescape(&rec[8]), want.as_ref());
         }
+
+        #[test]
+        fn no_cell_holds_a_control_character_but_tab_and_line_breaks(
+            note in any::<String>(),
+            name in any::<String>(),
+        ) {
+            let mut r = row(&note);
+            r.citizen = name;
+            let bytes = write(vec![r], CsvOptions { excel: false, with_cpr: false, lang: Lang::En });
+            let text = String::from_utf8(bytes).unwrap();
+            prop_assert!(!text.chars().any(removed), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn control_characters_in_a_note_are_removed() {
+        let bytes = write(
+            vec![row(
+                "ring\u{7}tilbage\u{1b}[31m\u{0}\ttab\r\nny linje\u{202E}dcb\u{7f}",
+            )],
+            CsvOptions {
+                excel: false,
+                with_cpr: false,
+                lang: Lang::En,
+            },
+        );
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(
+            text.contains("\"ringtilbage[31m\ttab\r\nny linjedcb\""),
+            "{text:?}"
+        );
     }
 
     #[test]

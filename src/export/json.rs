@@ -126,8 +126,9 @@ pub struct Restored {
 /// Anything wrong (another format or version, a truncated file, a bad row, trailing bytes) is an
 /// error; the caller's transaction then keeps nothing.
 pub fn read_all(input: impl Read, sink: &mut dyn RestoreSink) -> Result<Restored> {
-    let mut de =
-        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, input));
+    let mut input = std::io::BufReader::with_capacity(1 << 16, input);
+    skip_bom(&mut input).map_err(|e| user(format!("the file cannot be read: {e}")))?;
+    let mut de = serde_json::Deserializer::from_reader(input);
     let mut failed: Option<anyhow::Error> = None;
     let result = Document {
         sink,
@@ -142,6 +143,29 @@ pub fn read_all(input: impl Read, sink: &mut dyn RestoreSink) -> Result<Restored
             None => Err(user(explain(&e))),
         },
     }
+}
+
+/// Skips a UTF-8 byte-order mark, as PowerShell 5.1 and Notepad write before the text.
+fn skip_bom(r: &mut impl std::io::BufRead) -> std::io::Result<()> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut seen = 0;
+    // The mark may arrive over more than one read (a pipe): compare byte by byte.
+    while seen < BOM.len() {
+        let buf = r.fill_buf()?;
+        let Some(&b) = buf.first() else { break };
+        if b != BOM[seen] {
+            if seen > 0 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "it starts with a broken byte-order mark",
+                ));
+            }
+            break;
+        }
+        r.consume(1);
+        seen += 1;
+    }
+    Ok(())
 }
 
 fn explain(e: &serde_json::Error) -> String {
@@ -458,6 +482,31 @@ mod tests {
         );
         assert!(text.contains("\n],\n\"closure_attempts\":[\n],\n\"closure_conversions\":["));
         assert!(text.contains("\"mentor_hours\":2.5,"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let rows = sample();
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(write(rows.clone(), None));
+        let mut got = Collect::default();
+        read_all(&bytes[..], &mut got).unwrap();
+        assert_eq!(got.0, rows);
+        // One byte at a time, as from a slow pipe.
+        let mut got = Collect::default();
+        struct OneByte<'a>(&'a [u8]);
+        impl Read for OneByte<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = usize::from(!self.0.is_empty() && !buf.is_empty());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        read_all(OneByte(&bytes), &mut got).unwrap();
+        assert_eq!(got.0, rows);
+        // A mark alone is an empty file, not a jobdesk export.
+        assert!(read_all(&b"\xEF\xBB\xBF"[..], &mut Collect::default()).is_err());
     }
 
     #[test]

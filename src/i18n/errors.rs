@@ -270,6 +270,11 @@ fn da(e: &Error) -> String {
             path.display()
         ),
         Error::NameMissing => "en borger skal have et navn".into(),
+        Error::TooLong { what, len } => format!(
+            "{} er {len} tegn langt; højst {} er tilladt. Intet blev skrevet",
+            what.da(),
+            what.max()
+        ),
         Error::DuplicateCpr { masked } => {
             format!("en borger med CPR {masked} er allerede i sagsstammen")
         }

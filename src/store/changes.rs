@@ -490,6 +490,7 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .map_err(|_| missing(Row::Contact, *id))?;
+            super::Error::check_length(crate::domain::limits::Text::Note, note)?;
             tx.execute(
                 "UPDATE contacts SET note = ?2 WHERE id = ?1",
                 params![id, note],
@@ -524,6 +525,7 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
                     |r| r.get(0),
                 )
                 .map_err(|_| missing(Row::Citizen, *citizen_id))?;
+            super::Error::check_length(crate::domain::limits::Text::Summary, text)?;
             tx.execute(
                 "UPDATE citizens SET summary = ?2 WHERE id = ?1",
                 params![citizen_id, text],

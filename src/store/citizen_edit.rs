@@ -150,6 +150,8 @@ fn check(s: &CitizenState) -> Result<()> {
     if s.name.trim().is_empty() {
         return Err(Error::NameMissing.into());
     }
+    Error::check_length(crate::domain::limits::Text::Name, s.name.trim())?;
+    Error::check_length(crate::domain::limits::Text::Summary, &s.summary)?;
     if let Some(h) = s.mentor_hours
         && !(0.0..=60.0).contains(&h)
     {

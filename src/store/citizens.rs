@@ -188,10 +188,12 @@ impl Store {
         })
     }
 
-    /// [`Store::add_citizens`] with the audit entry of the import, in the same transaction.
+    /// [`Store::add_citizens`] with the audit entry of the import, in the same transaction;
+    /// `addresses[i]`, when given, is the address of `list[i]`.
     pub fn add_citizens_audited(
         &mut self,
         list: &[NewCitizen],
+        addresses: &[Option<String>],
         audit: &super::NewAudit,
     ) -> Result<Vec<i64>> {
         let rules = self.rules.clone();
@@ -199,8 +201,14 @@ impl Store {
         let created = crate::domain::dates::to_db(self.clock.now());
         self.write(|tx| {
             let mut ids = Vec::with_capacity(list.len());
-            for c in list {
+            for (i, c) in list.iter().enumerate() {
                 let id = insert_citizen(tx, c, &created)?;
+                if let Some(a) = addresses.get(i).and_then(|a| a.as_deref()) {
+                    tx.execute(
+                        "UPDATE citizens SET address = ?2 WHERE id = ?1",
+                        params![id, a],
+                    )?;
+                }
                 super::refresh_citizen_on(tx, &rules, &sus, id)?;
                 ids.push(id);
             }
@@ -436,6 +444,8 @@ pub(crate) fn insert_citizen(
     if name.is_empty() {
         return Err(super::Error::NameMissing.into());
     }
+    super::Error::check_length(crate::domain::limits::Text::Name, name)?;
+    super::Error::check_length(crate::domain::limits::Text::Summary, &c.summary)?;
     let group = c.target_group.unwrap_or(TargetGroup::Other);
     let mut st = tx.prepare_cached(
         "INSERT INTO citizens (name, name_key, sort_key, cpr, phone, email, target_group,

@@ -235,6 +235,7 @@ pub(crate) fn insert_contact(
     c: &NewContact,
     created: &str,
 ) -> Result<i64> {
+    super::Error::check_length(crate::domain::limits::Text::Note, &c.note)?;
     tx.prepare_cached(
         "INSERT INTO contacts (uuid, citizen_id, appointment_id, at, channel, outcome, minutes,
                                note, counts, created_at)

@@ -297,6 +297,7 @@ pub(super) fn apply_correction(
             counts,
         } => {
             let old = stored(tx, *id)?.ok_or_else(|| gone(*id))?;
+            Error::check_length(crate::domain::limits::Text::Note, note)?;
             let changed: Vec<&str> = [
                 ("at", *at != old.at),
                 ("minutes", *minutes != old.minutes),

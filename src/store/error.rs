@@ -194,6 +194,11 @@ pub enum Error {
     NotEmpty { path: PathBuf, citizens: i64 },
     #[error("a citizen needs a name")]
     NameMissing,
+    #[error("the {} is {len} characters long; at most {} are allowed. Nothing was written", what.en(), what.max())]
+    TooLong {
+        what: crate::domain::limits::Text,
+        len: usize,
+    },
     #[error("a citizen with CPR {masked} is already in the caseload")]
     DuplicateCpr { masked: String },
     #[error("{minutes} minutes is not a length for {}: give {} to {}", of.en(), of.range().0, of.range().1)]
@@ -323,6 +328,11 @@ pub enum Error {
 impl Error {
     /// Whether the user caused it and can fix it (bad input, a wrong path, a refused database):
     /// exit code 2. Otherwise (a damaged file, a failing disk, a bug) exit code 1.
+    /// `Err(TooLong)` when `text` is longer than `what` may be.
+    pub fn check_length(what: crate::domain::limits::Text, text: &str) -> Result<(), Error> {
+        crate::domain::limits::check(what, text).map_err(|len| Error::TooLong { what, len })
+    }
+
     pub fn is_user(&self) -> bool {
         !matches!(
             self,

@@ -530,7 +530,10 @@ impl TxSink<'_> {
                     return Err(refused(
                         "citizen",
                         c.id,
-                        format!("CPR '{cpr}' is not written ddmmyy-xxxx"),
+                        format!(
+                            "CPR '{}' is not written ddmmyy-xxxx",
+                            crate::domain::cpr::mask_cpr(cpr)
+                        ),
                     ));
                 }
                 Err(e) => return Err(refused("citizen", c.id, e)),
@@ -581,6 +584,21 @@ impl RestoreSink for TxSink<'_> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        if let Some((what, id, day)) = r.day_outside_range() {
+            return Err(refused(what, id, crate::domain::dates::year_outside(day)));
+        }
+        {
+            use super::Error;
+            use crate::domain::limits::Text;
+            match &r {
+                Record::Citizen(c) => Error::check_length(Text::Name, c.name.trim())
+                    .and_then(|()| Error::check_length(Text::Summary, &c.summary))
+                    .map_err(|e| refused("citizen", c.id, e))?,
+                Record::Contact(k) => Error::check_length(Text::Note, &k.note)
+                    .map_err(|e| refused("contact", k.id, e))?,
+                _ => {}
+            }
+        }
         match r {
             Record::Citizen(c) => self.citizen(c),
             Record::Appointment(a) => insert(

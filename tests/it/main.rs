@@ -6,6 +6,7 @@ mod support;
 
 mod cli;
 mod closure;
+mod dates;
 mod desk;
 mod e2e;
 mod export;

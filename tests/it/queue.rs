@@ -16,7 +16,7 @@ fn whole_log(db: &std::path::Path) -> Vec<Value> {
         "--from",
         "2000-01-01",
         "--to",
-        "2100-01-01",
+        "2099-12-31",
         "--json",
     ]));
     json(&out).as_array().unwrap().clone()

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::{Problem, show};
-use crate::domain::dates::week_start;
+use crate::domain::dates::{week_start, year_in_range, year_problem};
 
 /// How far back a date without a year may lie before it means next year's.
 const YEARLESS_LOOKBACK_DAYS: i64 = 30;
@@ -50,6 +50,9 @@ pub(in crate::domain) fn full_date(
             format!("{} er ikke en dato: der er ingen måned {month}", show(raw)),
             format!("{} is not a date: there is no month {month}", show(raw)),
         ));
+    }
+    if !year_in_range(year) {
+        return Err(year_problem(&show(raw)));
     }
     NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| no_such_day(raw, month, day, Some(year)))
@@ -120,6 +123,7 @@ pub(in crate::domain) fn week_date(
         )
     };
     match year {
+        Some(y) if !year_in_range(y) => Err(year_problem(&show(raw))),
         Some(y) => NaiveDate::from_isoywd_opt(y, w, wd).ok_or_else(|| no_week(y)),
         None => {
             let this = today.iso_week().year();

@@ -382,6 +382,25 @@ pub(in crate::domain) fn day_and_time(p: &Parts, now: NaiveDateTime) -> DayTime 
             today + Duration::days(ahead)
         });
     }
+    // Only dates that exist: in the app's years (a relative day can reach past them), and not in
+    // the hour the clocks skip on the spring night.
+    if let Some(d) = date
+        && !crate::domain::dates::in_range(d)
+    {
+        problems.push(crate::domain::dates::years_problem(
+            &fmt_date(d, true),
+            &fmt_date(d, false),
+        ));
+        date_problem = true;
+        date = None;
+    }
+    if let (Some(d), Some((t, _))) = (date, &time)
+        && let Some(gap) = crate::domain::localtime::gap_problem(d.and_time(*t))
+    {
+        problems.push(gap);
+        time_problem = true;
+        time = None;
+    }
     DayTime {
         date,
         time,
