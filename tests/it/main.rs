@@ -8,6 +8,7 @@ mod cli;
 mod closure;
 mod desk;
 mod e2e;
+mod encrypt_default;
 mod export;
 mod filter;
 mod handover;
