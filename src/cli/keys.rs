@@ -44,34 +44,47 @@ pub fn account(db: &Path) -> String {
 /// The operating system's credential store, through the `keyring` crate.
 pub struct OsSecrets;
 
-fn entry(db: &Path) -> Result<keyring::Entry> {
-    keyring::Entry::new(SERVICE, &account(db))
-        .map_err(|e| anyhow::anyhow!("the credential store: {e}"))
+/// Runs `op` on the database's entry. The Linux kernel keyring refuses the first use in a
+/// process now and then (as "no such key") while it links the user's persistent keyring: there
+/// a "no such key" is tried once more on a fresh entry.
+fn on_entry<T>(
+    db: &Path,
+    op: impl Fn(&keyring::Entry) -> keyring::Result<T>,
+) -> Result<keyring::Result<T>> {
+    let entry = || keyring::Entry::new(SERVICE, &account(db)).map_err(|e| anyhow::anyhow!("{e}"));
+    let first = op(&entry()?);
+    if cfg!(target_os = "linux") && matches!(first, Err(keyring::Error::NoEntry)) {
+        return Ok(op(&entry()?));
+    }
+    Ok(first)
 }
 
 impl Secrets for OsSecrets {
     fn get(&self, db: &Path) -> Result<Option<Passphrase>> {
-        match entry(db)?.get_password() {
+        match on_entry(db, |e| e.get_password())? {
             Ok(p) => {
                 let p = Zeroizing::new(p);
                 Ok(Some(Passphrase::new(p.as_str())))
             }
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(anyhow::anyhow!("the credential store: {e}")),
+            Err(e) => Err(anyhow::anyhow!("{e}")),
         }
     }
 
     fn set(&self, db: &Path, pass: &Passphrase) -> Result<()> {
-        entry(db)?
-            .set_password(pass.as_str())
-            .map_err(|e| anyhow::anyhow!("the credential store: {e}"))
+        match on_entry(db, |e| e.set_password(pass.as_str()))? {
+            Ok(()) => Ok(()),
+            // The kernel keyring says "no such key" when it refuses access.
+            Err(keyring::Error::NoEntry) => Err(anyhow::anyhow!("access was refused")),
+            Err(e) => Err(anyhow::anyhow!("{e}")),
+        }
     }
 
     fn forget(&self, db: &Path) -> Result<bool> {
-        match entry(db)?.delete_credential() {
+        match on_entry(db, |e| e.delete_credential())? {
             Ok(()) => Ok(true),
             Err(keyring::Error::NoEntry) => Ok(false),
-            Err(e) => Err(anyhow::anyhow!("the credential store: {e}")),
+            Err(e) => Err(anyhow::anyhow!("{e}")),
         }
     }
 }
@@ -170,9 +183,10 @@ pub fn unlock_with(
     if !remember {
         return Ok(words::unlock_checked(l, &shown));
     }
+    // Not the user's fault: exit 1.
     secrets
         .set(path, &pass)
-        .map_err(|e| user(words::keep_failed(l, &format!("{e:#}"))))?;
+        .map_err(|e| anyhow::anyhow!(words::keep_failed(l, &format!("{e:#}"))))?;
     Ok(words::remembered(l, &shown))
 }
 

@@ -289,12 +289,12 @@ pub fn differ(l: Lang) -> &'static str {
 pub fn stored_wrong(l: Lang, path: &str) -> String {
     if l.da() {
         format!(
-            "Adgangsfrasen, der er gemt i {}, åbner ikke {path} (er den skiftet med `jobdesk rekey`?). Skriv den nye; `jobdesk unlock --remember` gemmer den.",
+            "Adgangsfrasen, der er gemt i {}, åbner ikke {path}.\nEr den skiftet med `jobdesk rekey`? Skriv den nye; `jobdesk unlock --remember` gemmer den.",
             store_name(l)
         )
     } else {
         format!(
-            "The passphrase kept in {} does not open {path} (was it changed with `jobdesk rekey`?). Type the new one; `jobdesk unlock --remember` keeps it.",
+            "The passphrase kept in {} does not open {path}.\nWas it changed with `jobdesk rekey`? Type the new one; `jobdesk unlock --remember` keeps it.",
             store_name(l)
         )
     }
