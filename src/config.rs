@@ -48,6 +48,9 @@ pub struct Config {
     /// not), `{note}`, `{next}` (the next planned conversation).
     pub journal_template_da: String,
     pub journal_template_en: String,
+    /// Whether a new database is encrypted (default true: its first start asks for a
+    /// passphrase). `false` makes new databases plain, as `jobdesk init --no-encrypt` does.
+    pub encrypt: bool,
 }
 
 impl Default for Config {
@@ -88,6 +91,7 @@ impl Default for Config {
             transfer_max_days: 2,
             journal_template_da: crate::i18n::queue::TEMPLATE_DA.to_string(),
             journal_template_en: crate::i18n::queue::TEMPLATE_EN.to_string(),
+            encrypt: true,
         }
     }
 }
@@ -170,7 +174,7 @@ impl Config {
             None => body,
         };
         format!(
-            "# jobdesk's settings. Delete a line to get its default back.\n# lang = \"da\": the language of the desk and the command line, \"da\" (dansk) or \"en\" (English); without it, LC_ALL / LC_MESSAGES / LANG, then the operating system's language, else Danish. --lang beats it.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n\n{body}"
+            "# jobdesk's settings. Delete a line to get its default back.\n# lang = \"da\": the language of the desk and the command line, \"da\" (dansk) or \"en\" (English); without it, LC_ALL / LC_MESSAGES / LANG, then the operating system's language, else Danish. --lang beats it.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# encrypt: a new database is encrypted with a passphrase asked for at its first start; false makes it plain (as `jobdesk init --no-encrypt`).\n\n{body}"
         )
     }
 
@@ -403,6 +407,22 @@ mod tests {
         };
         let text = toml::to_string(&c).unwrap();
         assert_eq!(Config::parse(&text).map(|c| c.lang), Ok(Some(Lang::Da)));
+    }
+
+    #[test]
+    fn new_databases_are_encrypted_unless_the_file_says_encrypt_false() {
+        assert!(Config::default().encrypt);
+        assert!(
+            Config::parse("note_soft_limit = 200\n")
+                .unwrap_or_default()
+                .encrypt
+        );
+        let c = Config::parse("encrypt = false\n").unwrap_or_default();
+        assert!(!c.encrypt);
+        let text = Config::default_text();
+        assert!(text.contains("encrypt = true"), "{text}");
+        assert!(text.contains("# encrypt:"), "{text}");
+        assert!(Config::parse("encrypt = \"no\"\n").is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod closure;
 pub mod handover;
 pub mod help;
 pub mod holidays;
+pub mod keys;
 pub mod log;
 pub mod mentor;
 pub mod pending;
@@ -105,6 +106,11 @@ pub enum Command {
     /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
     #[command(flatten)]
     Safety(safety::SafetyCommand),
+    /// Check the passphrase of an encrypted database; --remember keeps it in the operating
+    /// system's credential store, so that starting jobdesk asks nothing
+    Unlock(keys::UnlockArgs),
+    /// Forget the passphrase kept by `jobdesk unlock --remember`
+    Lock,
 }
 
 #[derive(Debug, Subcommand)]
@@ -212,17 +218,21 @@ impl Ctx {
         create: Create,
         pass: Option<&Passphrase>,
     ) -> Result<Store> {
-        let config = self.config()?;
         let key = match pass {
             Some(p) => KeySource::Passphrase(p.clone()),
-            None => prompt::key_source(self.lang),
+            None => prompt::key_source(self.lang, self.config()?.encrypt),
         };
-        let opts = OpenOptions::new(create)
-            .key(key)
+        Store::open(path, &self.open_options(create)?.key(key))
+    }
+
+    /// How the user's config opens a database (the cadence rules, the retention period), with
+    /// no key: a new database is plain, an encrypted one is refused.
+    pub fn open_options(&self, create: Create) -> Result<OpenOptions> {
+        let config = self.config()?;
+        Ok(OpenOptions::new(create)
             .clock(Clock::system())
             .rules(config.rules())
-            .retention_days(config.retention_days);
-        Store::open(path, &opts)
+            .retention_days(config.retention_days))
     }
 
     /// Prints warnings of an opening on stderr, in this run's language.
@@ -344,6 +354,8 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Command::Export(c) => transfer::run(c, ctx, out),
         Command::Handover(c) => handover::run(c, ctx, out),
         Command::Safety(c) => safety::run(c, ctx, out),
+        Command::Unlock(a) => keys::unlock(&a, ctx, out),
+        Command::Lock => keys::lock(ctx, out),
     }
 }
 

@@ -60,40 +60,164 @@ pub fn passphrase_from_env(name: &str) -> Option<Passphrase> {
 /// The passphrase typed in this run, so that it is asked for once.
 static TYPED: std::sync::Mutex<Option<Passphrase>> = std::sync::Mutex::new(None);
 
+/// Where a run asks for a passphrase and says why: the terminal ([`Terminal`]), or a script in
+/// tests.
+pub trait Ask: Send + Sync {
+    /// Whether there is someone to ask.
+    fn can_ask(&self) -> bool;
+    /// Reads a passphrase after `prompt`, without echo; `None` when nobody can be asked.
+    fn read(&self, prompt: &str) -> Result<Option<Passphrase>>;
+    /// Says something on the way (stderr).
+    fn say(&self, text: &str);
+    /// The passphrase typed earlier in this run, and remembering the one typed now.
+    fn recall(&self) -> Option<Passphrase>;
+    fn remember(&self, pass: Option<Passphrase>);
+}
+
+/// The terminal: stdin, stderr and the run's one remembered passphrase.
+pub struct Terminal;
+
+impl Ask for Terminal {
+    fn can_ask(&self) -> bool {
+        can_ask()
+    }
+    fn read(&self, prompt: &str) -> Result<Option<Passphrase>> {
+        read_secret(prompt)
+    }
+    fn say(&self, text: &str) {
+        eprintln!("{text}");
+    }
+    fn recall(&self) -> Option<Passphrase> {
+        TYPED.lock().ok().and_then(|t| t.clone())
+    }
+    fn remember(&self, pass: Option<Passphrase>) {
+        if let Ok(mut t) = TYPED.lock() {
+            *t = pass;
+        }
+    }
+}
+
 /// How the command line unlocks the user's database (the store reads no environment variable
-/// and asks nobody):
+/// and asks nobody), in this order:
 /// - `JOBDESK_PASSPHRASE` set (and not empty): that passphrase. A new database is encrypted
 ///   with it; a plain one opens as it is, with a warning.
-/// - else: asked for without echo on the terminal when an encrypted database needs it, up to
+/// - the passphrase kept for this database in the operating system's credential store
+///   (`jobdesk unlock --remember`). When it does not open the file (it was changed with
+///   `rekey`), the run says so and asks.
+/// - else asked for without echo on the terminal when an encrypted database needs it, up to
 ///   three tries ("try again" after a wrong one); the passphrase typed is remembered for the rest
-///   of the run. A new database stays plain. Without a terminal, an encrypted database is
-///   refused with a message that names `JOBDESK_PASSPHRASE`.
-pub fn key_source(l: Lang) -> KeySource {
+///   of the run. Without a terminal, an encrypted database is refused with a message that names
+///   `JOBDESK_PASSPHRASE`.
+///
+/// A new database is encrypted when `encrypt_new` (the config's `encrypt`, default true): a new
+/// passphrase is asked for twice on the terminal, and without a terminal the run stops with the
+/// commands that create one. With `encrypt_new` false it stays plain.
+pub fn key_source(l: Lang, encrypt_new: bool) -> KeySource {
     if let Some(p) = passphrase_from_env(PASSPHRASE_ENV) {
         return KeySource::Passphrase(p);
     }
+    key_source_with(
+        l,
+        encrypt_new,
+        super::keys::os_secrets(),
+        std::sync::Arc::new(Terminal),
+    )
+}
+
+/// [`key_source`] after the environment: this credential store, then asking here.
+pub fn key_source_with(
+    l: Lang,
+    encrypt_new: bool,
+    secrets: std::sync::Arc<dyn super::keys::Secrets>,
+    ask: std::sync::Arc<dyn Ask>,
+) -> KeySource {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // Whether the passphrase handed over last came from the credential store, and whether that
+    // one turned out wrong (then it is not tried again in this run).
+    let from_store = AtomicBool::new(false);
+    let store_wrong = AtomicBool::new(false);
     KeySource::Ask(std::sync::Arc::new(move |path, reason| {
         let shown = path.display().to_string();
         match reason {
-            AskReason::NewDatabase => return Ok(None),
+            AskReason::NewDatabase => {
+                if !encrypt_new {
+                    return Ok(None);
+                }
+                let p = choose_new(l, &shown, &*ask)?;
+                ask.remember(Some(p.clone()));
+                return Ok(Some(p));
+            }
             AskReason::Existing => {
-                if let Some(p) = TYPED.lock().ok().and_then(|t| t.clone()) {
+                if let Some(p) = ask.recall() {
+                    return Ok(Some(p));
+                }
+                if !store_wrong.load(Ordering::Relaxed)
+                    // A credential store that cannot be reached is as one that keeps nothing.
+                    && let Ok(Some(p)) = secrets.get(path)
+                {
+                    from_store.store(true, Ordering::Relaxed);
                     return Ok(Some(p));
                 }
             }
             AskReason::Retry { .. } => {
-                if let Ok(mut t) = TYPED.lock() {
-                    *t = None;
+                ask.remember(None);
+                if from_store.swap(false, Ordering::Relaxed) {
+                    store_wrong.store(true, Ordering::Relaxed);
+                    ask.say(&words::stored_wrong(l, &shown));
+                } else {
+                    ask.say(&crate::i18n::errors::passphrase_retry(l, &shown));
                 }
-                eprintln!("{}", crate::i18n::errors::passphrase_retry(l, &shown));
             }
         }
-        let typed = read_secret(&words::prompt_passphrase(l, &shown))?;
-        if let (Some(p), Ok(mut t)) = (&typed, TYPED.lock()) {
-            *t = Some(p.clone());
+        let typed = ask.read(&words::prompt_passphrase(l, &shown))?;
+        if typed.is_some() {
+            ask.remember(typed.clone());
         }
         Ok(typed)
     }))
+}
+
+/// The passphrase of a new database at `shown`: `JOBDESK_PASSPHRASE` when set (and long
+/// enough), else chosen on the terminal ([`choose_new`]).
+pub fn new_database_passphrase(l: Lang, shown: &str) -> Result<Passphrase> {
+    if let Some(p) = passphrase_from_env(PASSPHRASE_ENV) {
+        p.check_new()
+            .map_err(|e| user(format!("{PASSPHRASE_ENV}: {e}")))?;
+        return Ok(p);
+    }
+    choose_new(l, shown, &Terminal)
+}
+
+/// The passphrase of a new database at `shown`, chosen on the terminal: what it is for and how
+/// strong it should be, then typed twice (up to three tries when it is too short or the two
+/// differ). Without a terminal: an error naming the ways to create one.
+pub fn choose_new(l: Lang, shown: &str, ask: &dyn Ask) -> Result<Passphrase> {
+    if !ask.can_ask() {
+        return Err(user(words::new_needs_terminal(l, shown)));
+    }
+    ask.say(&words::first_start(l, shown));
+    let mut last = None;
+    for _ in 0..3 {
+        let Some(first) = ask.read(words::prompt_new(l))? else {
+            return Err(user(words::new_needs_terminal(l, shown)));
+        };
+        if let Err(e) = first.check_new() {
+            ask.say(&crate::i18n::errors::message(&e, l));
+            last = Some(e);
+            continue;
+        }
+        let again = ask
+            .read(words::prompt_again(l))?
+            .unwrap_or_else(|| Passphrase::new(""));
+        if again == first {
+            return Ok(first);
+        }
+        ask.say(words::differ(l));
+        last = Some(user(words::differ(l)));
+    }
+    Err(last
+        .unwrap_or_else(|| user(words::differ(l)))
+        .context(user(words::nothing_created(l))))
 }
 
 /// Reads a line without echo on the terminal; `None` without a terminal. Esc or Ctrl+C

@@ -19,7 +19,7 @@ use crate::store::{AuditFilter, Create, Warning};
 
 #[derive(Debug, Subcommand)]
 pub enum SafetyCommand {
-    /// Create a new, empty database (--encrypt: encrypted with a passphrase)
+    /// Create a new, empty database, encrypted with a passphrase (--no-encrypt: plain)
     Init(InitArgs),
     /// Encrypt the database in place with a passphrase (JOBDESK_PASSPHRASE, or asked for)
     Encrypt,
@@ -40,9 +40,13 @@ pub enum SafetyCommand {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Encrypt the new database with a passphrase (JOBDESK_PASSPHRASE, or asked for twice)
-    #[arg(long)]
+    /// Encrypt the new database with a passphrase (JOBDESK_PASSPHRASE, or asked for twice):
+    /// the default, unless the config says `encrypt = false`
+    #[arg(long, conflicts_with = "no_encrypt")]
     pub encrypt: bool,
+    /// Leave the new database unencrypted
+    #[arg(long)]
+    pub no_encrypt: bool,
 }
 
 #[derive(Debug, Args)]
@@ -159,11 +163,15 @@ fn init(a: &InitArgs, path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()>
     if path.exists() {
         return Err(user(crate::i18n::cli::init_exists(l, &shown)));
     }
-    let store = if a.encrypt {
-        let pass = new_passphrase(l, PASSPHRASE_ENV)?;
+    let encrypt = !a.no_encrypt && (a.encrypt || ctx.config()?.encrypt);
+    let store = if encrypt {
+        let pass = prompt::new_database_passphrase(l, &shown)?;
         ctx.open_store_at(path, Create::Yes, Some(&pass))?
     } else {
-        ctx.open_store_at(path, Create::Yes, None)?
+        let opts = ctx.open_options(Create::Yes)?;
+        let mut store = crate::store::Store::open(path, &opts)?;
+        ctx.print_warnings(&store.take_warnings());
+        store
     };
     writeln!(out, "{}", words::created(l, &shown, store.encrypted()))?;
     if store.encrypted() {

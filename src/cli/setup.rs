@@ -113,7 +113,8 @@ pub fn desk(demo: bool, ctx: &Ctx) -> Result<()> {
     if demo {
         let dir = tempfile::Builder::new().prefix("jobdesk-demo-").tempdir()?;
         let path = dir.path().join("demo.db");
-        let mut store = ctx.open_store_at(&path, Create::Yes, None)?;
+        // Fictional data in a temporary file: plain, and no passphrase is asked for.
+        let mut store = crate::store::Store::open(&path, &ctx.open_options(Create::Yes)?)?;
         let spec = crate::generate::Spec {
             citizens: 120,
             years: 2,
@@ -121,10 +122,35 @@ pub fn desk(demo: bool, ctx: &Ctx) -> Result<()> {
             now: ctx.now,
         };
         crate::generate::generate_with(&mut store, spec, &config.calendar(), &mut |_, _| {})?;
-        let r = crate::ui::run(store, config, ctx.lang, clock);
+        let r = crate::ui::run(store, config, ctx.lang, clock, crate::ui::Start::default());
         drop(dir);
         return r;
     }
+    // A new database is encrypted with a passphrase asked for here, before the desk opens
+    // (unless the config says `encrypt = false`).
     let store = ctx.open_store(Create::Yes)?;
-    crate::ui::run(store, config, ctx.lang, clock)
+    let start = start_of(&store, &config, ctx);
+    crate::ui::run(store, config, ctx.lang, clock, start)
+}
+
+/// What the real desk shows at start about its database: an unencrypted one is marked in the
+/// header, with a one-line hint naming the command that encrypts it (not when the config chose
+/// plain databases with `encrypt = false`).
+fn start_of(store: &crate::store::Store, config: &Config, ctx: &Ctx) -> crate::ui::Start {
+    if store.encrypted() {
+        return crate::ui::Start::default();
+    }
+    // `jobdesk encrypt` works on the same file only when it finds it the same way.
+    let db = match (&ctx.db, std::env::var_os("JOBDESK_DB")) {
+        (Some(p), env) if env.as_deref() != Some(p.as_os_str()) => {
+            format!(" --db \"{}\"", p.display())
+        }
+        _ => String::new(),
+    };
+    crate::ui::Start {
+        unencrypted: true,
+        message: config
+            .encrypt
+            .then(|| crate::i18n::safety::unencrypted_hint(ctx.lang, &db)),
+    }
 }

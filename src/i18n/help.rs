@@ -623,12 +623,28 @@ pub const DA: &[(&str, &str, &str)] = &[
     (
         "init",
         "",
-        "Opret en ny, tom database (--encrypt: krypteret med en adgangsfrase)",
+        "Opret en ny, tom database, krypteret med en adgangsfrase (--no-encrypt: ukrypteret)",
     ),
     (
         "init",
         "encrypt",
-        "Kryptér den nye database med en adgangsfrase (JOBDESK_PASSPHRASE, eller spurgt om to gange)",
+        "Kryptér den nye database med en adgangsfrase (JOBDESK_PASSPHRASE, eller spurgt om to gange): standard, medmindre indstillingerne siger `encrypt = false`",
+    ),
+    ("init", "no_encrypt", "Lad den nye database være ukrypteret"),
+    (
+        "unlock",
+        "",
+        "Kontrollér adgangsfrasen til en krypteret database; --remember gemmer den i styresystemets nøglering, så jobdesk ikke spørger ved start",
+    ),
+    (
+        "unlock",
+        "remember",
+        "Gem adgangsfrasen i styresystemets nøglering, så næste start ikke spørger (`jobdesk lock` glemmer den)",
+    ),
+    (
+        "lock",
+        "",
+        "Glem adgangsfrasen, som `jobdesk unlock --remember` gemte",
     ),
     (
         "encrypt",

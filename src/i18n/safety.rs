@@ -242,3 +242,196 @@ pub fn check_ok(l: Lang, path: &str, encrypted: bool) -> String {
         )
     }
 }
+
+/// What the first start says before it asks for a new passphrase (lines short enough for an
+/// 80-column terminal).
+pub fn first_start(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "Ny database: {path}\n\
+             jobdesk krypterer den med en adgangsfrase, som du vælger nu.\n\
+             Brug mindst 8 tegn – gerne en sætning på 4–5 ord, som du kan huske.\n\
+             Uden adgangsfrasen kan ingen læse databasen, heller ikke jobdesk.\n\
+             (Ukrypteret i stedet: afbryd med Esc og kør `jobdesk init --no-encrypt`.)"
+        )
+    } else {
+        format!(
+            "New database: {path}\n\
+             jobdesk encrypts it with a passphrase you choose now.\n\
+             Use at least 8 characters – a sentence of 4–5 words you can remember is best.\n\
+             Without the passphrase nobody can read the database, jobdesk included.\n\
+             (Unencrypted instead: press Esc and run `jobdesk init --no-encrypt`.)"
+        )
+    }
+}
+
+/// A new database without a terminal to ask for its passphrase on.
+pub fn new_needs_terminal(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "der er ingen database {path} endnu, og jobdesk krypterer en ny med en adgangsfrase: kør jobdesk i en terminal for at vælge den, sæt JOBDESK_PASSPHRASE (scripts), eller opret en ukrypteret med `jobdesk init --no-encrypt`. Intet er oprettet"
+        )
+    } else {
+        format!(
+            "there is no database {path} yet, and jobdesk encrypts a new one with a passphrase: run jobdesk in a terminal to choose it, set JOBDESK_PASSPHRASE (scripts), or create an unencrypted one with `jobdesk init --no-encrypt`. Nothing was created"
+        )
+    }
+}
+
+pub fn differ(l: Lang) -> &'static str {
+    l.t(
+        "De to adgangsfraser er forskellige; prøv igen.",
+        "The two passphrases differ; try again.",
+    )
+}
+
+/// The passphrase kept in the credential store does not open the file (changed with rekey).
+pub fn stored_wrong(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "Adgangsfrasen, der er gemt i {}, åbner ikke {path}.\nEr den skiftet med `jobdesk rekey`? Skriv den nye; `jobdesk unlock --remember` gemmer den.",
+            store_name(l)
+        )
+    } else {
+        format!(
+            "The passphrase kept in {} does not open {path}.\nWas it changed with `jobdesk rekey`? Type the new one; `jobdesk unlock --remember` keeps it.",
+            store_name(l)
+        )
+    }
+}
+
+/// The operating system's credential store, by name.
+pub fn store_name(l: Lang) -> &'static str {
+    if cfg!(windows) {
+        l.t(
+            "Windows' Legitimationsoplysninger (Credential Manager)",
+            "the Windows Credential Manager",
+        )
+    } else if cfg!(target_os = "macos") {
+        l.t("nøgleringen (Keychain)", "the macOS Keychain")
+    } else {
+        l.t(
+            "kernens nøglering (til maskinen genstartes)",
+            "the kernel keyring (until the machine restarts)",
+        )
+    }
+}
+
+pub fn unlock_plain(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "{path} er ikke krypteret, så der er ingen adgangsfrase at gemme: `jobdesk encrypt` krypterer den"
+        )
+    } else {
+        format!(
+            "{path} is not encrypted, so there is no passphrase to keep: `jobdesk encrypt` encrypts it"
+        )
+    }
+}
+
+pub fn unlock_needs_passphrase(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "adgangsfrasen til {path} skal skrives: kør i en terminal, eller sæt JOBDESK_PASSPHRASE. Intet er gemt"
+        )
+    } else {
+        format!(
+            "the passphrase of {path} is needed: run in a terminal, or set JOBDESK_PASSPHRASE. Nothing was kept"
+        )
+    }
+}
+
+pub fn unlock_checked(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "Adgangsfrasen åbner {path}. Med --remember gemmes den i {}, så jobdesk ikke spørger.",
+            store_name(l)
+        )
+    } else {
+        format!(
+            "The passphrase opens {path}. With --remember it is kept in {}, so jobdesk does not ask.",
+            store_name(l)
+        )
+    }
+}
+
+pub fn remembered(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "Adgangsfrasen til {path} er gemt i {}: jobdesk spørger ikke længere, når du er logget ind. Lås computeren, når du går fra den; `jobdesk lock` glemmer adgangsfrasen.",
+            store_name(l)
+        )
+    } else {
+        format!(
+            "The passphrase of {path} is kept in {}: jobdesk no longer asks while you are logged in. Lock the computer when you leave it; `jobdesk lock` forgets the passphrase.",
+            store_name(l)
+        )
+    }
+}
+
+pub fn forgotten(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "Adgangsfrasen til {path} er fjernet fra {}: jobdesk spørger igen ved næste start.",
+            store_name(l)
+        )
+    } else {
+        format!(
+            "The passphrase of {path} is gone from {}: jobdesk asks again at the next start.",
+            store_name(l)
+        )
+    }
+}
+
+pub fn nothing_kept(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!("Der var ingen adgangsfrase til {path} i {}.", store_name(l))
+    } else {
+        format!("No passphrase of {path} was kept in {}.", store_name(l))
+    }
+}
+
+pub fn keep_failed(l: Lang, detail: &str) -> String {
+    if l.da() {
+        format!(
+            "{} kunne ikke bruges ({detail}); jobdesk spørger om adgangsfrasen som før",
+            store_name(l)
+        )
+    } else {
+        format!(
+            "{} could not be used ({detail}); jobdesk asks for the passphrase as before",
+            store_name(l)
+        )
+    }
+}
+
+pub fn no_database_yet(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "der er ingen database {path}: peg --db / JOBDESK_DB på din, eller opret en med `jobdesk init`"
+        )
+    } else {
+        format!(
+            "no database at {path}: point --db / JOBDESK_DB at yours, or create one with `jobdesk init`"
+        )
+    }
+}
+
+/// The desk's header mark for a database that is not encrypted.
+pub fn unencrypted_mark(l: Lang) -> &'static str {
+    l.t("ukrypteret", "unencrypted")
+}
+
+/// The desk's one-line hint at start on a database that is not encrypted: the command that
+/// encrypts it (`db` the `--db` words when the database is not the default one).
+pub fn unencrypted_hint(l: Lang, db: &str) -> String {
+    if l.da() {
+        format!("Databasen er ikke krypteret: afslut (q) og kør `jobdesk{db} encrypt`.")
+    } else {
+        format!("The database is not encrypted: quit (q) and run `jobdesk{db} encrypt`.")
+    }
+}
+
+pub fn nothing_created(l: Lang) -> &'static str {
+    l.t("Intet er oprettet", "Nothing was created")
+}

@@ -156,6 +156,8 @@ pub(crate) fn open_connection(
         .into());
     }
     let mut warnings = Vec::new();
+    // Whether this opening made the (empty) file: it goes again when no key can be had for it.
+    let mut made = false;
     if !path.exists() {
         if create == super::Create::No {
             return Err(Error::NoDatabase {
@@ -164,6 +166,7 @@ pub(crate) fn open_connection(
             .into());
         }
         create_private_file(path)?;
+        made = true;
     } else if readable_by_others(path) {
         warnings.push(Warning::OthersMayRead {
             path: path.to_path_buf(),
@@ -196,9 +199,15 @@ pub(crate) fn open_connection(
                 None
             }
             (FileKind::Empty | FileKind::Encrypted(_), Unlock::Key(k)) => Some(k.clone()),
-            (FileKind::Empty, _) => match need(AskReason::NewDatabase)? {
-                Some(p) => Some(crypt::derive(&p, &crypt::new_salt()?)?),
-                None => None,
+            (FileKind::Empty, _) => match need(AskReason::NewDatabase) {
+                Ok(Some(p)) => Some(crypt::derive(&p, &crypt::new_salt()?)?),
+                Ok(None) => None,
+                Err(e) => {
+                    if made && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    return Err(e);
+                }
             },
             (FileKind::Encrypted(salt), _) => {
                 let reason = if attempt == 1 {

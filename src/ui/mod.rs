@@ -41,6 +41,15 @@ enum Msg {
     InputClosed,
 }
 
+/// What the desk shows at start beside the data.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    /// The database is not encrypted: the header says so.
+    pub unencrypted: bool,
+    /// A one-line message for the footer (the command that encrypts the database).
+    pub message: Option<String>,
+}
+
 /// Runs the desk until the user quits or a signal ends it. The terminal is restored on every
 /// way out: quit, error, panic (ratatui's hook) and SIGTERM/SIGHUP.
 pub fn run(
@@ -48,9 +57,14 @@ pub fn run(
     config: crate::config::Config,
     lang: Lang,
     clock: impl Fn() -> NaiveDateTime,
+    start: Start,
 ) -> Result<()> {
     let mut app = App::new(store, lang, clock())?;
     app.config = config;
+    app.unencrypted = start.unencrypted;
+    if start.message.is_some() {
+        app.message = start.message;
+    }
     // The config may set another transfer limit: count the queue again.
     app.refresh()?;
     app.clipboard_ok = std::io::stdout().is_terminal();

@@ -47,14 +47,26 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
     let w = l.w();
     let today = app.today();
     let c = app.counts;
-    let mut spans = vec![
+    // The app's name, or in its place the mark of a database that is not encrypted.
+    let badge = if app.unencrypted {
+        Span::styled(
+            format!(" {} ", crate::i18n::safety::unencrypted_mark(l)),
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        )
+    } else {
         Span::styled(
             format!(" {} ", w.app),
             Style::new()
                 .fg(Color::Black)
                 .bg(ACCENT)
                 .add_modifier(Modifier::BOLD),
-        ),
+        )
+    };
+    let mut spans = vec![
+        badge,
         Span::raw(" "),
         Span::styled(String::new(), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(" · "),
@@ -117,16 +129,27 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
         .clone();
     let mut rest = rest;
     // Still too wide with the short day: the week number goes, then the app's name, so that the
-    // counts (overdue, to transfer, to purge) stay whole.
-    for drop in [[3, 4], [0, 1]] {
+    // counts (overdue, to transfer, to purge) stay whole. An unencrypted database's mark stands
+    // where the name was and never goes: the space after it goes, then the day's weekday.
+    let drops: &[&[usize]] = if app.unencrypted {
+        &[&[3, 4], &[1]]
+    } else {
+        &[&[3, 4], &[0, 1]]
+    };
+    for drop in drops {
         if fits(rest, &day) {
             break;
         }
-        for i in drop {
+        for &i in *drop {
             rest -= width(&spans[i].content);
             spans[i].content = "".into();
         }
     }
+    let day = if fits(rest, &day) || !app.unencrypted {
+        day
+    } else {
+        l.day_month(today)
+    };
     // The clock and the next appointment, last, in the room the day leaves: the countdown goes
     // first when the line is short, then the rest of the next appointment, then the clock, so
     // that they never cut a count, shorten the day or push out the week number.

@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use crate::support::{BIN, shell_env};
 
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    fn new(name: &str) -> Option<Tmux> {
+    pub(crate) fn new(name: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
                 std::env::var("CI").is_err(),
@@ -38,7 +38,7 @@ impl Tmux {
         Some(t)
     }
 
-    fn run(&self, args: &[&str]) -> bool {
+    pub(crate) fn run(&self, args: &[&str]) -> bool {
         Command::new("tmux")
             .arg("-L")
             .arg(&self.socket)
@@ -48,14 +48,14 @@ impl Tmux {
             .unwrap_or(false)
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.run(&["send-keys", "-t", "e2e", k]);
             std::thread::sleep(Duration::from_millis(120));
         }
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         let out = Command::new("tmux")
             .arg("-L")
             .arg(&self.socket)
@@ -66,7 +66,7 @@ impl Tmux {
     }
 
     /// Waits until the screen holds `text` (10 s at most) and returns it.
-    fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();

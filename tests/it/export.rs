@@ -9,7 +9,7 @@ use jobdesk::domain::{TargetGroup, Word};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::support::{command, copy_caseload};
+use crate::support::{PLAIN_CONFIG, command, copy_caseload};
 
 const NOW: &str = "2026-11-23T12:00";
 
@@ -32,6 +32,11 @@ struct Fixture {
 }
 
 impl Fixture {
+    /// New databases (an import's) are plain, as the test reads their files.
+    fn plain_new_databases(&self) {
+        std::fs::write(self.path("config.toml"), PLAIN_CONFIG).unwrap();
+    }
+
     /// A generated caseload with three contacts of today whose notes are hard for CSV, and
     /// two planned appointments tomorrow.
     fn new() -> Fixture {
@@ -718,6 +723,7 @@ fn ics_imports_into_calcurse() {
 #[test]
 fn json_round_trip_is_exact() {
     let f = Fixture::new();
+    f.plain_new_databases();
     f.ok(&["export", "json", "-o", &f.p("a.json")]);
     let a = std::fs::read(f.path("a.json")).unwrap();
     assert!(a.starts_with(b"{\"format\":\"jobdesk\",\"format_version\":1,\n"));
@@ -923,6 +929,7 @@ fn duplicated_first_citizen(good: &str) -> String {
 #[test]
 fn bad_imports_exit_2_and_import_nothing() {
     let f = Fixture::new();
+    f.plain_new_databases();
     f.ok(&["export", "json", "-o", &f.p("good.json")]);
     let good = std::fs::read_to_string(f.path("good.json")).unwrap();
     let cases: Vec<(&str, String, &str)> = vec![
@@ -1068,7 +1075,7 @@ fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
     let f = Fixture::new();
     std::fs::write(
         f.path("config.toml"),
-        "note_soft_limit = 123\nsnippets_da = [\"Min egen tekstbid; med \\\"citat\\\"\"]\n",
+        "note_soft_limit = 123\nsnippets_da = [\"Min egen tekstbid; med \\\"citat\\\"\"]\nencrypt = false\n",
     )
     .unwrap();
     f.ok(&[
@@ -1208,6 +1215,13 @@ fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
     let laptop = f.path("laptop");
     std::fs::create_dir(&laptop).unwrap();
     let db2 = laptop.join("jobdesk.db");
+    // An empty, plain database (a new one without a terminal would need a passphrase).
+    jd(&laptop)
+        .arg("--db")
+        .arg(&db2)
+        .args(["init", "--no-encrypt"])
+        .assert()
+        .success();
     let out = jd(&laptop)
         .arg("--db")
         .arg(&db2)
@@ -1249,6 +1263,12 @@ fn json_keeps_closures_agreements_feedback_drafts_and_settings() {
     // Importing again where a different settings file is: the data goes in, the file is kept.
     std::fs::write(laptop.join("config.toml"), "note_soft_limit = 99\n").unwrap();
     let db3 = laptop.join("third.db");
+    jd(&laptop)
+        .arg("--db")
+        .arg(&db3)
+        .args(["init", "--no-encrypt"])
+        .assert()
+        .success();
     let out = jd(&laptop)
         .arg("--db")
         .arg(&db3)
@@ -1302,6 +1322,7 @@ fn exports_read_the_users_config_file() {
 #[test]
 fn an_address_round_trips_and_becomes_a_home_visits_place_in_the_ics() {
     let f = Fixture::new();
+    f.plain_new_databases();
     let addr = "Nørregade 12, 2. th; 8000 Aarhus C";
     f.ok(&["citizen", "set", "3", "--address", addr]);
     let all = f.everything();

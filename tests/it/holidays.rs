@@ -343,7 +343,7 @@ fn closure_retries_follow_the_config_s_own_days_off() {
     let cfg = dir.path().join("config.toml");
     std::fs::write(
         &cfg,
-        "[[days_off]]\nmonth = 12\nday = 24\nname_da = \"juleaftensdag\"\n\n[[days_off]]\nmonth = 12\nday = 28\nname_da = \"mellemdag\"\n",
+        "encrypt = false\n\n[[days_off]]\nmonth = 12\nday = 24\nname_da = \"juleaftensdag\"\n\n[[days_off]]\nmonth = 12\nday = 28\nname_da = \"mellemdag\"\n",
     )
     .unwrap();
     let csv = dir.path().join("caseload.csv");

@@ -9,6 +9,7 @@ mod closure;
 mod dates;
 mod desk;
 mod e2e;
+mod encrypt_default;
 mod export;
 mod filter;
 mod handover;

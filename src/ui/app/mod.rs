@@ -83,6 +83,8 @@ pub struct App {
     pub next: Option<crate::domain::Appointment>,
     /// SQLite's `data_version` when the desk last read: another process's change moves it.
     data_version: i64,
+    /// The database is not encrypted (the real desk; never the demo): the header says so.
+    pub unencrypted: bool,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -125,6 +127,7 @@ impl App {
             clipboard: None,
             next: None,
             data_version: 0,
+            unencrypted: false,
         };
         app.data_version = app.store.data_version()?;
         app.refresh()?;

@@ -32,17 +32,21 @@ fn fixed() -> [(&'static str, String); 3] {
     ]
 }
 
-/// A settings file that does not exist and that no other run uses: the built-in defaults, and
-/// anything written there stays with this one run.
+/// A settings file that no other run uses, with the built-in defaults but one: `encrypt =
+/// false`, so that a run without a terminal may create a plain database as the tests expect
+/// (a test of the default writes its own file). Anything written there stays with this one run.
 fn no_config() -> String {
     static N: AtomicUsize = AtomicUsize::new(0);
     let n = N.fetch_add(1, Ordering::Relaxed);
-    super::process_dir()
-        .join(format!("no-config-{n}"))
-        .join("config.toml")
-        .display()
-        .to_string()
+    let dir = super::process_dir().join(format!("no-config-{n}"));
+    let path = dir.join("config.toml");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    std::fs::write(&path, PLAIN_CONFIG).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    path.display().to_string()
 }
+
+/// The settings every run gets unless a test gives its own.
+pub const PLAIN_CONFIG: &str = "encrypt = false\n";
 
 /// The binary as a `std::process::Command`, isolated (for spawning and killing processes).
 pub fn process() -> std::process::Command {

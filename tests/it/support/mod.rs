@@ -8,7 +8,7 @@ mod caseload;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-pub use bin::{BIN, command, jobdesk, process, shell_env};
+pub use bin::{BIN, PLAIN_CONFIG, command, jobdesk, process, shell_env};
 pub use caseload::copy_caseload;
 
 /// The fixed "now" every test runs at: Monday 23 November 2026, 09:00.
