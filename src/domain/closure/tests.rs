@@ -215,6 +215,7 @@ fn report_has_every_group_then_all_with_exact_figures() {
                 accepted: 1,
                 attempts: 5,
                 asked: 2,
+                reached_by_call: 2,
                 ..GroupCounts::default()
             },
         },
@@ -227,6 +228,7 @@ fn report_has_every_group_then_all_with_exact_figures() {
                 accepted: 2,
                 attempts: 3,
                 asked: 3,
+                reached_by_call: 3,
                 ..GroupCounts::default()
             },
         },

@@ -390,7 +390,8 @@ impl Store {
                     sum(cc.reached AND cc.received IS 'positive'),
                     sum(cc.reached AND cc.received IS 'neutral'),
                     sum(cc.reached AND cc.received IS 'negative'),
-                    sum(cc.reached AND cc.matched IS 1)
+                    sum(cc.reached AND cc.matched IS 1),
+                    sum(cc.reached)
              FROM {} WHERE cc.closure_id = ?1 GROUP BY cc.target_group, cc.newcomer",
             *CALLS_FROM
         );
@@ -411,6 +412,7 @@ impl Store {
                     received: [n(r.get(7)?), n(r.get(8)?), n(r.get(9)?), n(r.get(10)?)],
                     matched: n(r.get(11)?),
                     newcomers: if newcomer { n(r.get(2)?) } else { 0 },
+                    reached_by_call: n(r.get(12)?),
                 },
             })
         })?;
