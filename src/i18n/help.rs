@@ -436,6 +436,37 @@ pub const DA: &[(&str, &str, &str)] = &[
         "Kun med --result reached: om borgeren sagde ja til tilbuddet om en samtale",
     ),
     ("closure call", "at", "Hvornår (standard: nu)"),
+    (
+        "closure call",
+        "received",
+        "Kun med --result reached: hvordan opkaldet blev modtaget: very_positive, positive, neutral eller negative (eller meget positivt, positivt, neutralt, negativt)",
+    ),
+    (
+        "closure call",
+        "matched",
+        "Kun med --result reached: matchet med et job eller en plads",
+    ),
+    (
+        "closure add",
+        "",
+        "Sæt en borger på den åbne nedluknings ringeliste: en, der var oprettet før listen, eller som mangler på den (borgere oprettet under nedlukningen kommer selv på)",
+    ),
+    ("closure add", "citizen", "Borgerens id (se `jobdesk list`)"),
+    (
+        "closure catch-up",
+        "",
+        "Efter en nedlukning: borgere, hvis udsatte samtaler nu skal holdes, efter ny frist",
+    ),
+    (
+        "closure catch-up",
+        "name",
+        "Hvilken nedlukning (standard: den seneste afsluttede)",
+    ),
+    (
+        "closure catch-up",
+        "json",
+        "Ét JSON-array af objekter (citizen_id, name, phone, target_group, mentor, paused_due, due, planned) til scripts",
+    ),
     ("closure call", "note", "Et kort notat; må begynde med '-'"),
     ("closure call", "minutes", "Minutter brugt"),
     (
@@ -462,7 +493,7 @@ pub const DA: &[(&str, &str, &str)] = &[
     (
         "report closure",
         "",
-        "En nedluknings rapport pr. målgruppe: borgere, fanget, sagde ja til en samtale, forsøg pr. fanget borger",
+        "En nedluknings rapport pr. målgruppe: borgere, fanget, sagde ja til en samtale (af de spurgte), forsøg pr. fanget borger, modtagelse, matchet",
     ),
     (
         "report closure",
@@ -472,7 +503,17 @@ pub const DA: &[(&str, &str, &str)] = &[
     (
         "report closure",
         "csv",
-        "CSV: target_group,citizens,reached,reached_pct,accepted,accepted_pct,attempts_per_reached",
+        "CSV: målgruppe, borgere, fanget, andel fanget, sagde ja, andel ja af de spurgte, forsøg pr. fanget, spurgt, modtagelse (fire andele), matchet — danske overskrifter og decimalkomma med --lang da",
+    ),
+    (
+        "report closure",
+        "excel",
+        "CSV til dansk Excel: `;` mellem felterne, UTF-8-BOM, CRLF",
+    ),
+    (
+        "report closure",
+        "groups",
+        "Rækkerne: pr. målgruppe, eller 2020's seks grupper (nyledige, øvrige jobparate, sygedagpengemodtagere, aktivitetsparate, unge på uddannelseshjælp, ressourceforløb) og andre",
     ),
     (
         "report mentor",
