@@ -325,7 +325,8 @@ impl Store {
         f(&mut rows)
     }
 
-    /// Streams the appointments of `range` (not deleted ones) in time order into `f`.
+    /// Streams the single appointments of `range` (not deleted ones, not those of a series:
+    /// [`Store::calendar_series`]) in time order into `f`.
     pub fn stream_appointments<T>(
         &self,
         range: DayRange,
@@ -337,7 +338,7 @@ impl Store {
             "SELECT a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel,
                     a.place, a.status, a.reason, a.moved_to
              FROM appointments a JOIN citizens c ON c.id = a.citizen_id
-             WHERE a.deleted = 0 AND a.start >= ?1 AND a.start < ?2
+             WHERE a.deleted = 0 AND a.series_id IS NULL AND a.start >= ?1 AND a.start < ?2
              ORDER BY a.start, a.id",
         )?;
         let mut rows = st
