@@ -22,7 +22,7 @@ mod open;
 mod options;
 mod pending;
 mod safety;
-mod series;
+pub(crate) mod series;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::{AppointmentEdit, AppointmentFilter};
