@@ -6,13 +6,14 @@
 //! cancelled and moved ones are `STATUS:CANCELLED`, and every event is `CLASS:PRIVATE`. Notes
 //! never go into the calendar.
 //!
-//! Times: DTSTART carries `TZID=Europe/Copenhagen` with the VTIMEZONE block below, except a
-//! start in the autumn night's repeated hour or the spring night's missing hour, which is
-//! written in UTC (readers resolve those local times differently: Python's zoneinfo takes the
-//! first 02:30, khal and calcurse the second). DTEND is always in UTC, the start plus the
-//! appointment's minutes in absolute time, so an appointment across the autumn night lasts its
-//! real minutes in every reader and never ends before it starts. DTSTAMP is the instant the
-//! calendar was made, in UTC.
+//! Times: DTSTART and DTEND carry `TZID=Europe/Copenhagen` with the VTIMEZONE block below; DTEND
+//! is the start plus the appointment's minutes in absolute time. An appointment the clocks change
+//! under (it starts in the autumn night's repeated hour or the spring night's missing one, or it
+//! lasts across 02:00/03:00 that night) has both in UTC instead: readers resolve those local
+//! times differently (Python's zoneinfo takes the first 02:30, khal and calcurse the second), and
+//! some add minutes to a wall clock. So it lasts its real minutes and never ends before it
+//! starts (calcurse keeps wall-clock times and shows that night's appointments from their real
+//! start to their real end on the clock). DTSTAMP is the instant the calendar was made, in UTC.
 //!
 //! A series is one VEVENT with the series' uuid as UID, RRULE
 //! ([`crate::domain::recurrence::rrule`], always with UNTIL: the last date written) and EXDATE
@@ -159,8 +160,42 @@ fn local(t: NaiveDateTime) -> CalendarDateTime {
     }
 }
 
-/// DTSTART's value: Copenhagen time, or UTC for an unclear local time.
-pub fn start_value(t: NaiveDateTime) -> CalendarDateTime {
+/// Denmark's offset from UTC (1 or 2 hours) at a moment given in UTC.
+fn offset_hours_at(u: DateTime<Utc>) -> i64 {
+    let y = u.year();
+    let one = NaiveTime::from_hms_opt(1, 0, 0).unwrap_or_default();
+    let from = last_sunday(y, 3).and_time(one).and_utc();
+    let to = last_sunday(y, 10).and_time(one).and_utc();
+    if u >= from && u < to { 2 } else { 1 }
+}
+
+/// Whether an appointment is best written in UTC: it starts in an unclear local hour, or the
+/// clocks change while it lasts (readers that add minutes to a wall clock, such as Python's
+/// `recurring_ical_events`, would give it the wrong length).
+pub fn needs_utc(start: NaiveDateTime, minutes: i64) -> bool {
+    let from = copenhagen_to_utc(start);
+    let to = from + Duration::minutes(minutes.max(1));
+    is_unclear_local_time(start) || offset_hours_at(from) != offset_hours_at(to)
+}
+
+/// DTSTART and DTEND of an appointment, the end `minutes` after the start in absolute time:
+/// Copenhagen time, or both in UTC when [`needs_utc`].
+pub fn span(start: NaiveDateTime, minutes: i64) -> (CalendarDateTime, CalendarDateTime) {
+    let from = copenhagen_to_utc(start);
+    let to = from + Duration::minutes(minutes.max(1));
+    if needs_utc(start, minutes) {
+        (CalendarDateTime::Utc(from), CalendarDateTime::Utc(to))
+    } else {
+        (
+            local(start),
+            local(start + Duration::minutes(minutes.max(1))),
+        )
+    }
+}
+
+/// A date of a series as EXDATE and RECURRENCE-ID name it: Copenhagen time, or UTC for an
+/// unclear local time.
+fn instant(t: NaiveDateTime) -> CalendarDateTime {
     if is_unclear_local_time(t) {
         CalendarDateTime::Utc(copenhagen_to_utc(t))
     } else {
@@ -168,18 +203,14 @@ pub fn start_value(t: NaiveDateTime) -> CalendarDateTime {
     }
 }
 
-/// DTEND's value: `minutes` after `start` in absolute time, in UTC.
-pub fn end_value(start: NaiveDateTime, minutes: i64) -> CalendarDateTime {
-    CalendarDateTime::Utc(copenhagen_to_utc(start) + Duration::minutes(minutes.max(1)))
-}
-
 /// The VEVENT of one appointment.
 pub fn event(a: &Appointment, opts: &IcsOptions) -> Event {
+    let (starts, ends) = span(a.start, a.minutes);
     let mut e = Event::new();
     e.uid(&a.uuid)
         .timestamp(opts.stamp)
-        .starts(start_value(a.start))
-        .ends(end_value(a.start, a.minutes))
+        .starts(starts)
+        .ends(ends)
         .summary(&summary(a, opts.lang))
         .class(Class::Private);
     let place = sanitize_line(&a.place);
@@ -253,7 +284,7 @@ pub fn series_events(sr: &SeriesRows, window: Window, opts: &IcsOptions) -> (Vec
             Some(a) if !is_cancelled(a.status) => {
                 exdates.push(*n);
                 let mut e = event(a, opts);
-                e.recurrence_id(DatePerhapsTime::DateTime(start_value(*n)));
+                e.recurrence_id(DatePerhapsTime::DateTime(instant(*n)));
                 own.push(e.done());
                 shown += 1;
             }
@@ -287,9 +318,7 @@ pub fn series_events(sr: &SeriesRows, window: Window, opts: &IcsOptions) -> (Vec
         };
         e.add_property("RRULE", rrule(first, &rule, Some(&until)));
         for x in &exdates {
-            e.append_multi_property(
-                DatePerhapsTime::DateTime(start_value(*x)).to_property("EXDATE"),
-            );
+            e.append_multi_property(DatePerhapsTime::DateTime(instant(*x)).to_property("EXDATE"));
         }
         out.push(e.done());
     }
@@ -316,7 +345,8 @@ pub fn write_calendar(
     line(out, "CALSCALE", "GREGORIAN")?;
     line(out, "METHOD", "PUBLISH")?;
     line(out, "X-WR-CALNAME", "jobdesk")?;
-    line(out, "X-WR-TIMEZONE", TZID)?;
+    // No X-WR-TIMEZONE: every time names its zone, and Python's recurring_ical_events would
+    // move UTC times into it and lose the real length of an appointment across a clock change.
     out.write_all(VTIMEZONE.as_bytes())?;
     let mut n = 0u64;
     for row in rows {
@@ -472,7 +502,10 @@ mod tests {
                 }
             ))
         );
-        assert!(text.contains("DTEND:20261123T101500Z\r\n"), "{text}");
+        assert!(
+            text.contains("DTEND;TZID=Europe/Copenhagen:20261123T111500\r\n"),
+            "{text}"
+        );
         assert!(text.contains("DTSTAMP:20261123T110000Z\r\n"), "{text}");
         assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
@@ -490,10 +523,7 @@ mod tests {
             stamp: t(2026, 10, 1, 10, 0).and_utc(),
         };
         let text = event(&a, &opts).try_into_string().unwrap();
-        assert!(
-            text.contains("DTSTART;TZID=Europe/Copenhagen:20261025T013000\r\n"),
-            "{text}"
-        );
+        assert!(text.contains("DTSTART:20261024T233000Z\r\n"), "{text}");
         assert!(text.contains("DTEND:20261025T010000Z\r\n"), "{text}");
         // 02:00 that night happens twice: written in UTC (the first one, summer time).
         a.start = t(2026, 10, 25, 2, 0);

@@ -19,5 +19,6 @@ mod quickadd;
 mod record;
 mod rules;
 mod safety;
+mod series;
 mod store;
 mod when;
