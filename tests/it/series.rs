@@ -572,3 +572,34 @@ fn an_appointment_across_the_autumn_night_keeps_its_length_and_dtstamp_is_utc() 
         assert_eq!(starts, ["2026-10-25T01:30", "2026-10-25T02:00"], "{cc:?}");
     }
 }
+
+#[test]
+fn json_round_trip_keeps_series_exactly() {
+    let dir = tmpdir();
+    let db = walked(&dir);
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    ok(jobdesk(&db).args(["export", "json", "-o"]).arg(&a));
+    let text = std::fs::read_to_string(&a).unwrap();
+    assert!(text.contains("\n\"series\":[\n{\"id\":1,"), "{text}");
+    assert!(
+        text.contains("\"skipped\":[\"2026-12-24\",\"2026-12-31\"]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"occurrence\":\"2027-01-21T10:00:00\""),
+        "{text}"
+    );
+    let db2 = dir.path().join("restored.db");
+    ok(jobdesk(&db2).args(["import", "json"]).arg(&a));
+    ok(jobdesk(&db2).args(["export", "json", "-o"]).arg(&b));
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    assert_eq!(
+        ok(jobdesk(&db).args(["series", "list", "--json"])),
+        ok(jobdesk(&db2).args(["series", "list", "--json"]))
+    );
+    // The restored series still works as one: ending it from its second date.
+    let second = agenda_ids(&db2, "2027-01-07", 1)[0].0;
+    let said = ok(jobdesk(&db2).args(["series", "end", "--from", &second.to_string()]));
+    assert!(said.contains("the series ends 2027-01-06"), "{said}");
+}
