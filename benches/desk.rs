@@ -9,7 +9,11 @@
 //! Environment:
 //! - `JOBDESK_BENCH_DB`: where to keep the reference dataset between runs.
 //! - `JOBDESK_BENCH_QUICK=1`: fewer repetitions (for trying the harness itself).
-//! - `JOBDESK_BENCH_SKIP=start,keys,agenda,export,tmux,calcurse`: leave parts out.
+//! - `JOBDESK_BENCH_SKIP=start,keys,agenda,export,tmux,calcurse,series`: leave parts out.
+//!
+//! The `series` part copies the reference dataset and gives every active mentor citizen a
+//! weekly series over five years (261 dates, planned through the store as the command line
+//! does), then times key → frame and `agenda` for one day on that copy (issue 16).
 //! - `JOBDESK_BENCH_BIN=/path/jobdesk`: the binary the whole-process parts run (agenda, export,
 //!   tmux), e.g. a build of an earlier commit kept aside; the one `cargo bench` built otherwise.
 
@@ -81,6 +85,11 @@ fn main() -> Result<()> {
         t.note("tmux part skipped (JOBDESK_BENCH_SKIP)");
     } else if let Err(e) = real_binary_in_tmux(&db, &mut t) {
         t.text("tmux", &format!("failed: {e:#}"));
+    }
+    if !skip.contains("series")
+        && let Err(e) = with_series(&db, now, reps(40), &mut t)
+    {
+        t.text("series", &format!("failed: {e:#}"));
     }
     if skip.contains("calcurse") {
         t.note("calcurse part skipped (JOBDESK_BENCH_SKIP)");
@@ -787,6 +796,66 @@ fn export_sql() -> String {
          WHERE k.deleted = 0 AND k.at >= '{FIRST_DAY}T00:00:00' AND k.at < '{end}T00:00:00' \
          ORDER BY k.at, k.id;"
     )
+}
+
+/// A copy of the reference dataset where every active mentor citizen has a weekly series over
+/// five years (from the dataset's first day, 261 dates each); key → frame and `agenda` on it.
+fn with_series(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
+    use jobdesk::domain::recurrence::{End, Frequency, OnDayOff, Recurrence};
+    use jobdesk::domain::{Channel, Kind};
+    t.section("Every mentor citizen with a weekly series over five years");
+    let dir = tempfile::Builder::new()
+        .prefix("jobdesk-bench-series-")
+        .tempdir()?;
+    let copy = dir.path().join("series.db");
+    {
+        // A consistent copy, whatever the WAL holds.
+        let conn = rusqlite::Connection::open(db)?;
+        conn.execute("VACUUM INTO ?1", [copy.display().to_string()])?;
+    }
+    let mut store = Store::open(&copy, &jobdesk::store::OpenOptions::new(Create::No))?;
+    let ids: Vec<i64> = {
+        let conn = rusqlite::Connection::open(&copy)?;
+        let mut st = conn.prepare("SELECT id FROM citizens WHERE mentor = 1 AND archived = 0")?;
+        st.query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    let first = NaiveDateTime::parse_from_str(&format!("{FIRST_DAY}T08:00"), "%Y-%m-%dT%H:%M")?;
+    let t0 = Instant::now();
+    let mut rows = 0usize;
+    for (i, id) in ids.iter().enumerate() {
+        // Spread over the working week's days and hours.
+        let start = first
+            + chrono::Duration::days((i % 5) as i64)
+            + chrono::Duration::minutes(30 * (i % 16) as i64);
+        let p = store.plan_series(&jobdesk::store::NewSeries {
+            uuid: format!("bench-series-{id}"),
+            citizen_id: *id,
+            kind: Kind::MentorVisit,
+            start,
+            minutes: 60,
+            channel: Channel::Walk,
+            place: String::new(),
+            recurrence: Recurrence {
+                frequency: Frequency::Weekly,
+                end: End::Count(261),
+                on_day_off: OnDayOff::Skip,
+            },
+        })?;
+        rows += p.appointments.len();
+    }
+    drop(store);
+    t.text(
+        "weekly series planned",
+        &format!(
+            "{} citizens, {rows} occurrences in {:.1} s",
+            ids.len(),
+            t0.elapsed().as_secs_f64()
+        ),
+    );
+    keys(&copy, now, n, t)?;
+    agenda_vs_sqlite3(&copy, n, t)?;
+    Ok(())
 }
 
 fn agenda_vs_sqlite3(db: &Path, n: usize, t: &mut Table) -> Result<()> {

@@ -174,6 +174,80 @@ pub const DA: &[(&str, &str, &str)] = &[
         "Gør en advarsel (efter borgerens lovpligtige frist, en fridag, en weekend, i fortiden, oven i en anden aftale) til en fejl: exit 2 og intet planlagt",
     ),
     (
+        "plan",
+        "every",
+        "Planlæg en serie: week (hver uge), 2weeks (hver anden uge) eller month (samme ugedag i samme uge hver måned, fx 2. tirsdag; en 5.: den sidste). Skriver seriens id; hvor mange der blev planlagt, og de fridage, der blev sprunget over eller flyttet, står på stderr",
+    ),
+    (
+        "plan",
+        "until",
+        "Seriens sidste dag (medregnet). Uden --until og --count: til borgerens mentoraftale udløber, ellers 26 uger",
+    ),
+    (
+        "plan",
+        "count",
+        "Hvor mange datoer serien har (fridage, der springes over, medregnet), 1 til 261",
+    ),
+    (
+        "plan",
+        "on_day_off",
+        "En dato på en helligdag eller lokal fridag: spring den over (skip, standard) eller flyt den til næste arbejdsdag (move)",
+    ),
+    (
+        "series",
+        "",
+        "Gentagne aftaler: vis dem, ret \"denne og alle følgende\", afslut eller slet en serie",
+    ),
+    (
+        "series list",
+        "",
+        "Serierne (gentagne aftaler) i sagsstammen eller hos én borger",
+    ),
+    ("series list", "citizen", "Kun denne borgers serier"),
+    (
+        "series list",
+        "json",
+        "Ét JSON-array af objekter (id, citizen_id, citizen, kind, channel, minutes, start, every, until, count, on_day_off, skipped, occurrences, planned, next) til scripts",
+    ),
+    (
+        "series set",
+        "",
+        "\"Denne og alle følgende\": ret tid, længde, kanal eller sted for en forekomst og alle senere planlagte (serien deles der; markerede forbliver, som de var)",
+    ),
+    (
+        "series set",
+        "from",
+        "En forekomsts aftale-id (se `jobdesk agenda`)",
+    ),
+    (
+        "series set",
+        "time",
+        "Det nye klokkeslæt: 10:30 eller 10.30 (hver dato bliver)",
+    ),
+    ("series set", "minutes", "Den nye længde i minutter"),
+    ("series set", "channel", "Den nye kanal"),
+    ("series set", "place", "Det nye sted"),
+    (
+        "series end",
+        "",
+        "Afslut en serie fra en forekomst: den og alle senere planlagte fjernes, markerede forbliver som enkeltaftaler",
+    ),
+    (
+        "series end",
+        "from",
+        "Den første forekomst, der fjernes (dens aftale-id)",
+    ),
+    (
+        "series delete",
+        "",
+        "Slet en serie: dens planlagte aftaler fjernes, de allerede markerede (holdt, udeblevet, aflyst, flyttet) forbliver som enkeltaftaler",
+    ),
+    (
+        "series delete",
+        "id",
+        "Seriens id (se `jobdesk series list`)",
+    ),
+    (
         "mark",
         "",
         "Markér en aftale holdt, udeblevet eller aflyst og skriv kontaktens id; en ny markering erstatter den tidligere",

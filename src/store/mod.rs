@@ -22,6 +22,7 @@ mod open;
 mod options;
 mod pending;
 mod safety;
+pub(crate) mod series;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::{AppointmentEdit, AppointmentFilter};
@@ -49,6 +50,12 @@ pub use options::{
 };
 pub use pending::TransferScope;
 pub use safety::{BackupDone, Converted, Erased, Problem, PurgeCitizen, PurgePlan};
+pub use series::{
+    DEFAULT_SERIES_WEEKS, FollowingEdit, NewSeries, PlannedSeries, Series, SeriesChanged,
+    SeriesEnded, SeriesRows, SeriesState, frequency_from_key as series_frequency_from_key,
+    frequency_key as series_frequency_key, on_day_off_from_key as series_on_day_off_from_key,
+    on_day_off_key as series_on_day_off_key,
+};
 
 use std::path::{Path, PathBuf};
 

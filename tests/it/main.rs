@@ -23,5 +23,6 @@ mod quickadd;
 mod record;
 mod rules;
 mod safety;
+mod series;
 mod store;
 mod when;

@@ -512,6 +512,11 @@ proptest! {
     fn a_generated_line_parses_back(l in line()) {
         let (text, start, minutes, channel, kind, name) = build(&l);
         let r = parse(&text, l.now);
+        if jobdesk::domain::localtime::gap_at(start).is_some() {
+            // The spring night's missing hour does not exist: refused, with the gap named.
+            prop_assert!(r.problems.iter().any(|p| p.da.contains("findes ikke")), "{text:?}: {:?}", r.problems);
+            return Ok(());
+        }
         prop_assert!(r.problems.is_empty(), "{text:?} at {}: {:?}", l.now, r.problems);
         prop_assert_eq!(r.start, Some(start), "{:?} at {}", text, l.now);
         prop_assert_eq!(r.minutes, minutes, "{:?}", text);
