@@ -313,3 +313,34 @@ CREATE UNIQUE INDEX citizens_uuid ON citizens (uuid);
 -- A citizen's address (nullable): shown on the card, and the place of a home visit planned
 -- without one.
 ALTER TABLE citizens ADD COLUMN address TEXT;
+
+-- version: 13
+-- Recurring appointments (issue 16): a series is the rule (how often, until when, what happens
+-- on a day off); each of its dates is an ordinary appointment row (moved, cancelled or marked on
+-- its own) that names its series and its nominal start, the date and time the rule gives it
+-- (RFC 5545's RECURRENCE-ID: a date moved off a day off, or moved by hand, keeps it). A series
+-- ends at `until` (that day included) or after `count` dates, never both. `skipped` lists the
+-- days off the rule landed on and skipped ('YYYY-MM-DD' separated by ','), so a calendar export
+-- can write them as EXDATE even when the days off are configured otherwise later.
+CREATE TABLE series (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT    NOT NULL UNIQUE,
+    citizen_id  INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+    kind        TEXT    NOT NULL CHECK (kind IN ('conversation', 'mentor_visit')),
+    start       TEXT    NOT NULL,              -- the first nominal date and time (DTSTART)
+    minutes     INTEGER NOT NULL CHECK (minutes > 0),
+    channel     TEXT    NOT NULL,
+    place       TEXT    NOT NULL DEFAULT '',
+    frequency   TEXT    NOT NULL CHECK (frequency IN ('weekly', 'every_other_week', 'monthly_weekday')),
+    until       TEXT,                          -- the last day a date may fall on
+    count       INTEGER CHECK (count > 0),     -- or how many dates (skipped ones included)
+    on_day_off  TEXT    NOT NULL DEFAULT 'skip' CHECK (on_day_off IN ('skip', 'move')),
+    skipped     TEXT    NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0,    -- soft delete, for undo
+    created_at  TEXT    NOT NULL,
+    CHECK ((until IS NULL) <> (count IS NULL))
+);
+CREATE INDEX series_citizen ON series (citizen_id, start);
+ALTER TABLE appointments ADD COLUMN series_id INTEGER REFERENCES series (id) ON DELETE SET NULL;
+ALTER TABLE appointments ADD COLUMN occurrence TEXT; -- the nominal start, set with series_id
+CREATE INDEX appointments_series ON appointments (series_id, occurrence) WHERE series_id IS NOT NULL;

@@ -108,6 +108,17 @@ fn en(e: &Error) -> String {
         Error::NoClosure(id) => {
             format!("no closure with id {id}: see `jobdesk closure status`")
         }
+        Error::NoSeries(id) => format!("no series with id {id}: see `jobdesk series list`"),
+        Error::NotAnOccurrence(id) => format!(
+            "appointment {id} is not part of a series: see `jobdesk series list`, or change the single appointment in the desk"
+        ),
+        Error::SeriesCount { count } => format!(
+            "--count {count}: a series has 1 to {} dates",
+            crate::domain::recurrence::MAX_OCCURRENCES
+        ),
+        Error::SeriesEndsBeforeStart { start, until } => format!(
+            "--until {until} is before the first date {start}: give a later --until"
+        ),
         Error::ClosureNotOpen => "no closure is open: start one with `jobdesk closure start --from DATE --to DATE` (see `jobdesk closure start --help`)".into(),
         Error::ClosureOpen { name, from, to } => format!(
             "the closure \"{name}\" ({from} to {to}) is still open, and one closure runs at a time: end it first with `jobdesk closure end`"
@@ -298,6 +309,22 @@ fn da(e: &Error) -> String {
         Error::NoClosure(id) => {
             format!("der er ingen nedlukning med id {id}: se `jobdesk closure status`")
         }
+        Error::NoSeries(id) => format!("der er ingen serie med id {id}: se `jobdesk series list`"),
+        Error::NotAnOccurrence(id) => format!(
+            "aftale {id} hører ikke til en serie: se `jobdesk series list`, eller ret den enkelte aftale i skrivebordet"
+        ),
+        Error::SeriesCount { count } => format!(
+            "--count {count}: en serie har 1 til {} datoer",
+            crate::domain::recurrence::MAX_OCCURRENCES
+        ),
+        Error::SeriesEndsBeforeStart { start, until } => format!(
+            "--until {} ligger før første dato {}: angiv en senere --until",
+            d(until),
+            d(start)
+        ),
+        Error::SeriesAllDaysOff { days } => format!(
+            "alle seriens {days} datoer er fridage, så intet blev planlagt: vælg en anden ugedag, eller flyt fridage (--on-day-off move)"
+        ),
         Error::ClosureNotOpen => "ingen nedlukning er åben: start en med `jobdesk closure start --from DATO --to DATO` (se `jobdesk closure start --help`)".into(),
         Error::ClosureOpen { name, from, to } => format!(
             "nedlukningen \"{name}\" ({} til {}) er stadig åben, og der kører én nedlukning ad gangen: afslut den først med `jobdesk closure end`",

@@ -75,6 +75,23 @@ pub enum Change {
         place: String,
         kind: crate::domain::Kind,
     },
+    /// Set a series' row (its first date, length, channel, place, rule, skipped days and
+    /// deleted flag): what the calls of [`Store::plan_series`] and friends do and their undo.
+    Series {
+        id: i64,
+        state: Box<super::series::SeriesState>,
+    },
+    /// Set an appointment's series and nominal start (`None`: a single appointment) and its
+    /// time, length, channel and place: "this and all following" and its undo.
+    Occurrence {
+        id: i64,
+        series_id: Option<i64>,
+        occurrence: Option<NaiveDateTime>,
+        start: NaiveDateTime,
+        minutes: i64,
+        channel: Channel,
+        place: String,
+    },
     /// Several changes as one step, applied in the order given.
     Several(Vec<Change>),
 }
@@ -197,6 +214,8 @@ impl Store {
                         reason: String::new(),
                     };
                     let nid = super::appointments::insert_appointment(tx, &n, &created)?;
+                    // A moved occurrence of a series stays in it, with the same nominal start.
+                    super::series::inherit_on(tx, a.id, nid)?;
                     undo.push(Change::Appointment {
                         id: nid,
                         status: Status::Planned,
@@ -315,6 +334,7 @@ impl Store {
             }
             tx.execute("UPDATE appointments SET moved_to = NULL WHERE moved_to IN (SELECT id FROM appointments WHERE deleted = 1)", [])?;
             let m = tx.execute("DELETE FROM appointments WHERE deleted = 1", [])?;
+            tx.execute("DELETE FROM series WHERE deleted = 1", [])?;
             Ok(n + m)
         })
     }
@@ -389,6 +409,11 @@ pub(super) fn apply_one(
         Change::Citizen { .. } => {
             let (inv, citizen) = super::citizen_edit::apply_citizen(tx, ch, now)?;
             touched.extend(citizen);
+            Ok(inv)
+        }
+        Change::Series { .. } | Change::Occurrence { .. } => {
+            let (inv, citizen) = super::series::apply_series_change(tx, ch)?;
+            touched.push(citizen);
             Ok(inv)
         }
         _ => {
@@ -539,6 +564,8 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
         Change::Contact { .. }
         | Change::ContactRemoved { .. }
         | Change::Citizen { .. }
+        | Change::Series { .. }
+        | Change::Occurrence { .. }
         | Change::Several(_) => {
             return Err(anyhow::anyhow!("internal: {ch:?} is applied by apply_one"));
         }

@@ -209,6 +209,23 @@ pub enum Error {
     #[error("the first day {from} is after the last day {to}: give the first day first")]
     RangeReversed { from: NaiveDate, to: NaiveDate },
 
+    // --- Series ----------------------------------------------------------------------------------
+    #[error("no series with id {0}")]
+    NoSeries(i64),
+    #[error("appointment {0} is not part of a series")]
+    NotAnOccurrence(i64),
+    #[error(
+        "a series of {count} dates is not planned: give 1 to {}",
+        crate::domain::recurrence::MAX_OCCURRENCES
+    )]
+    SeriesCount { count: u32 },
+    #[error("the series would end on {until}, before its first date {start}: give a later end")]
+    SeriesEndsBeforeStart { start: NaiveDate, until: NaiveDate },
+    #[error(
+        "every date of the series ({days}) is a day off, so nothing was planned: choose another weekday or move days off"
+    )]
+    SeriesAllDaysOff { days: usize },
+
     // --- Closures --------------------------------------------------------------------------------
     #[error("no closure with id {0}")]
     NoClosure(i64),

@@ -22,6 +22,7 @@ mod open;
 mod options;
 mod pending;
 mod safety;
+mod series;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::{AppointmentEdit, AppointmentFilter};
@@ -49,6 +50,10 @@ pub use options::{
 };
 pub use pending::TransferScope;
 pub use safety::{BackupDone, Converted, Erased, Problem, PurgeCitizen, PurgePlan};
+pub use series::{
+    DEFAULT_SERIES_WEEKS, FollowingEdit, NewSeries, PlannedSeries, Series, SeriesChanged,
+    SeriesEnded, SeriesState,
+};
 
 use std::path::{Path, PathBuf};
 
