@@ -202,6 +202,7 @@ mod tests {
             reason: String::new(),
             moved_to: None,
             phone: String::new(),
+            series_id: None,
         }
     }
 
