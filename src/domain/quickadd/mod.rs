@@ -142,6 +142,45 @@ pub fn parse(input: &str, now: NaiveDateTime) -> Parsed {
     resolve(items, now)
 }
 
+/// The words of a series alone, as the form's repeat and end fields take them: how often
+/// (`ugentlig`, `hver 2. uge`, `every month` …) and the end (`indtil 31.03`, `10 gange`), read as
+/// on the quick-add line against the series' `first` day. `Ok(None)` when the words name no
+/// frequency and no end; a word that is no series word is a problem.
+pub fn repeat_words(
+    input: &str,
+    first: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<Option<Repeat>, Problem> {
+    let mut items = recognise(&words(input));
+    resolve::decide(&mut items, today, false);
+    let p = resolve::sort(items, today);
+    if let Some(pr) = p.word_problems.first() {
+        return Err(pr.clone());
+    }
+    let other = p
+        .days
+        .iter()
+        .map(|d| &d.1)
+        .chain(p.times.iter().map(|t| &t.1))
+        .chain(p.minutes.iter().map(|m| &m.1))
+        .chain(p.channels.iter().map(|c| &c.1))
+        .chain(p.kinds.iter().map(|k| &k.1))
+        .chain(p.name.iter())
+        .chain(p.weekday.iter().map(|w| &w.2))
+        .chain(p.week.iter().map(|w| &w.2))
+        .chain(p.next_week.iter())
+        .next();
+    if let Some(raw) = other {
+        return Err(tokens::unknown_problem(raw));
+    }
+    let mut problems = Vec::new();
+    let r = resolve::series(&p.repeats, &p.untils, &p.counts, first, &mut problems);
+    match problems.into_iter().next() {
+        Some(pr) => Err(pr),
+        None => Ok(r),
+    }
+}
+
 /// The words of a line, as typed and folded; `,`/`;` after a word dropped, and the contract's
 /// `2026-11-23T10:30` read as the two words `2026-11-23 10:30`.
 pub(in crate::domain) fn words(input: &str) -> Vec<Tok<'_>> {

@@ -138,7 +138,7 @@ pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
 
 /// The series the line's words ask for: the first explicit frequency (`hver 2. uge`) before
 /// the weekly one `hver tir` implies, and its end (a date or a count, not both).
-fn series(
+pub(in crate::domain) fn series(
     repeats: &[(Frequency, bool, String)],
     untils: &[(Result<UntilDay, Problem>, String)],
     counts: &[(Result<u32, Problem>, String)],

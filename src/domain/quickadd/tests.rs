@@ -699,3 +699,29 @@ fn a_date_field_takes_no_series_words() {
     assert!(when::parse_date("hver tir", now().date()).is_err());
     assert!(when::parse_date("tir", now().date()).is_ok());
 }
+
+#[test]
+fn the_forms_repeat_fields_take_the_same_words() {
+    let first = ymd(2026, 11, 24);
+    let r = |s: &str| repeat_words(s, first, now().date());
+    assert_eq!(r("ugentlig").unwrap().unwrap().frequency, Frequency::Weekly);
+    assert_eq!(
+        r("every other week").unwrap().unwrap().frequency,
+        Frequency::EveryOtherWeek
+    );
+    assert_eq!(
+        r("hver måned").unwrap().unwrap().frequency,
+        Frequency::MonthlyWeekday
+    );
+    assert_eq!(r("").unwrap(), None);
+    assert_eq!(
+        r("hver uge indtil 31.03").unwrap().unwrap().end,
+        Some(End::Until(ymd(2027, 3, 31)))
+    );
+    assert_eq!(
+        r("hver uge 6 gange").unwrap().unwrap().end,
+        Some(End::Count(6))
+    );
+    assert!(r("daily").is_err());
+    assert!(r("hver uge tir").is_err());
+}

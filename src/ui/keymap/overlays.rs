@@ -522,8 +522,8 @@ pub(super) static OVERLAYS: &[Binding] = &[
         "Enter",
         A::Edit,
         S::Form,
-        "næste felt (gemmer på det sidste)",
-        "next field (saves on the last)",
+        "næste felt (gemmer fra Sted)",
+        "next field (saves from Place on)",
     ),
     f(&[ctrl('s')], "Ctrl+S", A::Save, S::Form, "gem", "save"),
     f(

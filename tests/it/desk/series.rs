@@ -453,3 +453,56 @@ fn the_card_lists_the_series_and_x_on_an_occurrence_ends_it() {
     typ(&mut a, "u");
     assert_eq!(occurrences(&a, id, s.id).len(), 10);
 }
+
+#[test]
+fn the_form_plans_a_series_every_two_weeks_for_a_number_of_times() {
+    let (mut a, id, _) = desk(Lang::Da);
+    typ(&mut a, "A");
+    assert!(matches!(a.mode, Mode::Form(_)));
+    // Date (selected: typing replaces it), time, minutes, channel, kind, place, repeat, end.
+    typ(&mut a, "01.12.2026");
+    for text in ["14.00", "45", "telefon", "samtale", "", "hver 2. uge", "4"] {
+        press(&mut a, KeyCode::Tab);
+        typ(&mut a, text);
+    }
+    insta::assert_snapshot!("series_form_da_80x24", screen(&a, 80, 24));
+    a.handle_event(&Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('s'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    )));
+    if matches!(&a.mode, Mode::Form(f) if !f.warnings.is_empty()) {
+        press(&mut a, KeyCode::Enter);
+    }
+    assert_eq!(a.mode, Mode::Normal, "{:?}", a.message);
+    let s = only_series(&a, id);
+    let days: Vec<String> = occurrences(&a, id, s.id)
+        .iter()
+        .map(|x| x.start.format("%d.%m %H:%M").to_string())
+        .collect();
+    assert_eq!(
+        days,
+        ["01.12 14:00", "15.12 14:00", "29.12 14:00", "12.01 14:00"]
+    );
+}
+
+#[test]
+fn the_form_says_what_is_wrong_with_the_repeat_fields() {
+    let (mut a, _, _) = desk(Lang::En);
+    typ(&mut a, "A");
+    typ(&mut a, "01.12.2026");
+    for _ in 0..6 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typ(&mut a, "daily");
+    press(&mut a, KeyCode::Enter);
+    let Mode::Form(f) = &a.mode else {
+        panic!("kept open")
+    };
+    assert!(
+        f.errors
+            .iter()
+            .any(|e| e.contains("Repeat: 'daily': type no, weekly, every 2 weeks or monthly")),
+        "{:?}",
+        f.errors
+    );
+}
