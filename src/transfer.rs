@@ -315,7 +315,16 @@ pub fn export_calendar(
             cpr: false,
             path,
         },
-        |store, w| store.stream_appointments(range, |rows| ics::write_calendar(w, rows, opts)),
+        |store, w| {
+            let window = ics::Window {
+                from: range.start(),
+                to: range.end_exclusive(),
+            };
+            let series = store.calendar_series(window.from, window.to)?;
+            store.stream_appointments(range, |rows| {
+                ics::write_calendar(w, rows, &series, window, opts)
+            })
+        },
     )
 }
 

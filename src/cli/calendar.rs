@@ -53,6 +53,22 @@ pub struct PlanArgs {
     /// over another appointment) as an error: exit 2 and plan nothing
     #[arg(long)]
     pub strict: bool,
+    /// Plan a series: week (every week), 2weeks (every other week) or month (the same weekday
+    /// of the same week of each month, e.g. the 2nd Tuesday; a 5th one: the last). Prints the
+    /// series' id; how many were planned and the days off skipped or moved go to stderr
+    #[arg(long, value_name = "week|2weeks|month")]
+    pub every: Option<String>,
+    /// The series' last day (included). Without --until or --count: until the citizen's
+    /// mentor agreement ends, else 26 weeks
+    #[arg(long, value_name = "DATE", conflicts_with = "count")]
+    pub until: Option<String>,
+    /// How many dates the series has (days off skipped included), 1 to 261
+    #[arg(long, value_name = "N")]
+    pub count: Option<u32>,
+    /// A date on a public holiday or local day off: skip it (default) or move it to the next
+    /// working day
+    #[arg(long, value_name = "skip|move")]
+    pub on_day_off: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,8 +256,20 @@ pub fn agenda(a: &AgendaArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// `jobdesk plan`: one planned appointment; prints its id.
+/// `jobdesk plan`: one planned appointment (or a series, with `--every`); prints its id.
 pub fn plan(a: &PlanArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    if a.every.is_some() {
+        return super::series::plan_series(a, ctx, out);
+    }
+    for (given, flag) in [
+        (a.until.is_some(), "--until"),
+        (a.count.is_some(), "--count"),
+        (a.on_day_off.is_some(), "--on-day-off"),
+    ] {
+        if given {
+            return Err(user(crate::i18n::series::needs_every(ctx.lang, flag)));
+        }
+    }
     let mut store = ctx.open_store(Create::No)?;
     let start = ctx.datetime("--at", &a.at)?;
     let channel = Channel::parse(&a.channel).map_err(|e| user(format!("--channel: {e}")))?;

@@ -14,6 +14,7 @@ pub mod mentor;
 pub mod pending;
 pub mod prompt;
 pub mod safety;
+pub mod series;
 pub mod setup;
 pub mod table;
 pub mod transfer;
@@ -73,8 +74,11 @@ pub enum Command {
     Citizen(caseload::CitizenCommand),
     /// Show the appointments of a day (or several days) in time order
     Agenda(calendar::AgendaArgs),
-    /// Plan one appointment and print its id
+    /// Plan one appointment (or a series with --every) and print its id
     Plan(calendar::PlanArgs),
+    /// Recurring appointments: list them, change "this and all following", end or delete one
+    #[command(subcommand)]
+    Series(series::SeriesCommand),
     /// Mark an appointment held, no-show or cancelled and print the log entry's id; marking
     /// again replaces the earlier outcome
     Mark(log::MarkArgs),
@@ -295,6 +299,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Command::Import(ImportCommand::Json(a)) => transfer::import_json(&a, ctx, out),
         Command::Agenda(a) => calendar::agenda(&a, ctx, out),
         Command::Plan(a) => calendar::plan(&a, ctx, out),
+        Command::Series(c) => series::run(c, ctx, out),
         Command::Mark(a) => log::mark(&a, ctx, out),
         Command::Log(c) => calendar::run_log(c, ctx, out),
         Command::Closure(c) => closure::run_closure(c, ctx, out),

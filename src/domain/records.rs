@@ -150,6 +150,33 @@ pub struct AppointmentRecord {
     pub moved_to: Option<i64>,
     pub deleted: bool,
     pub created_at: NaiveDateTime,
+    /// The series it is an occurrence of (absent for a single appointment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_id: Option<i64>,
+    /// Its nominal start in the series (RFC 5545's RECURRENCE-ID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<NaiveDateTime>,
+}
+
+/// A series of recurring appointments, every column (its dates are appointment rows).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub citizen_id: i64,
+    pub kind: Kind,
+    pub start: NaiveDateTime,
+    pub minutes: i64,
+    pub channel: Channel,
+    pub place: String,
+    pub frequency: super::recurrence::Frequency,
+    pub until: Option<NaiveDate>,
+    pub count: Option<u32>,
+    pub on_day_off: super::recurrence::OnDayOff,
+    pub skipped: Vec<NaiveDate>,
+    pub deleted: bool,
+    pub created_at: NaiveDateTime,
 }
 
 /// One entry of the contact log, every column.
@@ -261,10 +288,12 @@ pub enum Section {
     ClosureConversions,
     JobclubExemptions,
     Drafts,
+    /// Recurring appointments (absent from files of jobdesk before series: read as none).
+    Series,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Citizens,
         Section::Appointments,
         Section::Contacts,
@@ -274,6 +303,7 @@ impl Section {
         Section::ClosureConversions,
         Section::JobclubExemptions,
         Section::Drafts,
+        Section::Series,
     ];
 
     pub fn key(self) -> &'static str {
@@ -287,6 +317,7 @@ impl Section {
             Section::ClosureConversions => "closure_conversions",
             Section::JobclubExemptions => "jobclub_exemptions",
             Section::Drafts => "drafts",
+            Section::Series => "series",
         }
     }
 
@@ -314,6 +345,7 @@ pub enum Record {
     ClosureConversion(ClosureConversionRecord),
     JobclubExemption(JobclubExemptionRecord),
     Draft(DraftRecord),
+    Series(SeriesRecord),
 }
 
 impl Record {
@@ -328,6 +360,7 @@ impl Record {
             Record::ClosureConversion(_) => Section::ClosureConversions,
             Record::JobclubExemption(_) => Section::JobclubExemptions,
             Record::Draft(_) => Section::Drafts,
+            Record::Series(_) => Section::Series,
         }
     }
 }

@@ -122,8 +122,9 @@ pub fn week_of_month(d: NaiveDate) -> u32 {
     (d.day() - 1) / 7 + 1
 }
 
-/// The nominal dates of a series, before days off are looked at.
-fn nominal_dates(start: NaiveDateTime, rule: &Recurrence) -> Vec<NaiveDateTime> {
+/// The nominal dates of a series (RFC 5545's recurrence set before EXDATE), before days off are
+/// looked at.
+pub fn nominal_dates(start: NaiveDateTime, rule: &Recurrence) -> Vec<NaiveDateTime> {
     let mut out = Vec::new();
     let limit = match rule.end {
         End::Count(n) => (n as usize).min(MAX_OCCURRENCES),

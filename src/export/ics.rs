@@ -1,20 +1,45 @@
-//! Appointments as iCalendar (RFC 5545), for Outlook, Google Calendar, calcurse and friends.
+//! Appointments as iCalendar (RFC 5545), for Outlook, Google Calendar, calcurse, khal and friends.
 //!
-//! Each appointment is one VEVENT built with the `icalendar` crate: UID is the appointment's uuid
-//! (stable, so importing again updates rather than duplicates), DTSTART/DTEND carry
-//! `TZID=Europe/Copenhagen` with the VTIMEZONE block below, the summary holds no CPR and only the
-//! citizen's first name and initial ("Samtale (telefon): Jens H."), cancelled and moved ones are
-//! `STATUS:CANCELLED`, and every event is `CLASS:PRIVATE`. Notes never go into the calendar.
+//! Each single appointment is one VEVENT built with the `icalendar` crate: UID is the
+//! appointment's uuid (stable, so importing again updates rather than duplicates), the summary
+//! holds no CPR and only the citizen's first name and initial ("Samtale (telefon): Jens H."),
+//! cancelled and moved ones are `STATUS:CANCELLED`, and every event is `CLASS:PRIVATE`. Notes
+//! never go into the calendar.
+//!
+//! Times: DTSTART carries `TZID=Europe/Copenhagen` with the VTIMEZONE block below, except a
+//! start in the autumn night's repeated hour or the spring night's missing hour, which is
+//! written in UTC (readers resolve those local times differently: Python's zoneinfo takes the
+//! first 02:30, khal and calcurse the second). DTEND is always in UTC, the start plus the
+//! appointment's minutes in absolute time, so an appointment across the autumn night lasts its
+//! real minutes in every reader and never ends before it starts. DTSTAMP is the instant the
+//! calendar was made, in UTC.
+//!
+//! A series is one VEVENT with the series' uuid as UID, RRULE
+//! ([`crate::domain::recurrence::rrule`], always with UNTIL: the last date written) and EXDATE
+//! for every date that does not take place as the rule says: a day off skipped, an occurrence
+//! cancelled or removed, and one moved or changed. A moved or changed occurrence (another time,
+//! length, channel or place) is then its own VEVENT, under its appointment's uuid, with
+//! RECURRENCE-ID naming the date it stands for. It is not an override under the series' UID:
+//! calcurse ignores RECURRENCE-ID (it would show both the old and the new time), and Python's
+//! icalendar readers and khal drop an override whose date has an EXDATE; as written here
+//! calcurse, khal and `recurring_ical_events` all show the same occurrences as `agenda`.
+//! Occurrences marked held or no-show are written as the rule says, like single ones.
+//! An export of a date range writes the series' dates in the range: DTSTART is the first of
+//! them, UNTIL the last.
 
 use std::io::Write;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
-use icalendar::{CalendarDateTime, Class, Component, Event, EventLike, EventStatus, Property};
+use icalendar::{
+    CalendarDateTime, Class, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
+};
 
+use crate::domain::recurrence::{End, Recurrence, nominal_dates, rrule};
 use crate::domain::text::sanitize_line;
 use crate::domain::{Appointment, Status, Word};
 use crate::error::Result;
 use crate::i18n::Lang;
+use crate::store::SeriesRows;
 
 pub const TZID: &str = "Europe/Copenhagen";
 
@@ -44,8 +69,10 @@ END:VTIMEZONE\r\n";
 pub struct IcsOptions {
     /// The language of the summaries.
     pub lang: Lang,
-    /// When the calendar was made (local time in Denmark): every event's DTSTAMP.
+    /// When the calendar was made, this machine's local time (the export's record).
     pub now: NaiveDateTime,
+    /// The same instant in UTC, whatever the machine's time zone: every event's DTSTAMP.
+    pub stamp: DateTime<Utc>,
 }
 
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
@@ -57,11 +84,13 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     d
 }
 
-/// Danish local time to UTC by the rule of [`VTIMEZONE`].
+/// Danish local time to UTC by the rule of [`VTIMEZONE`], as RFC 5545 reads a local time: a
+/// time of the autumn night's repeated hour is the first one (summer time), a time in the spring
+/// night's missing hour is read with the offset before the gap (winter time).
 pub fn copenhagen_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
     let y = local.year();
     let summer_from =
-        last_sunday(y, 3).and_time(NaiveTime::from_hms_opt(2, 0, 0).unwrap_or_default());
+        last_sunday(y, 3).and_time(NaiveTime::from_hms_opt(3, 0, 0).unwrap_or_default());
     let summer_to =
         last_sunday(y, 10).and_time(NaiveTime::from_hms_opt(3, 0, 0).unwrap_or_default());
     let hours = if local >= summer_from && local < summer_to {
@@ -112,17 +141,45 @@ pub fn is_cancelled(s: Status) -> bool {
     )
 }
 
-/// The VEVENT of one appointment.
-pub fn event(a: &Appointment, opts: &IcsOptions) -> Event {
-    let at = |t: NaiveDateTime| CalendarDateTime::WithTimezone {
+/// Whether a Danish local time is in the autumn night's repeated hour or the spring night's
+/// missing one (02:00–02:59 on the last Sunday of October or of March).
+pub fn is_unclear_local_time(t: NaiveDateTime) -> bool {
+    let d = t.date();
+    let two = NaiveTime::from_hms_opt(2, 0, 0).unwrap_or_default();
+    let three = NaiveTime::from_hms_opt(3, 0, 0).unwrap_or_default();
+    (d == last_sunday(d.year(), 3) || d == last_sunday(d.year(), 10))
+        && t.time() >= two
+        && t.time() < three
+}
+
+fn local(t: NaiveDateTime) -> CalendarDateTime {
+    CalendarDateTime::WithTimezone {
         date_time: t,
         tzid: TZID.to_string(),
-    };
+    }
+}
+
+/// DTSTART's value: Copenhagen time, or UTC for an unclear local time.
+pub fn start_value(t: NaiveDateTime) -> CalendarDateTime {
+    if is_unclear_local_time(t) {
+        CalendarDateTime::Utc(copenhagen_to_utc(t))
+    } else {
+        local(t)
+    }
+}
+
+/// DTEND's value: `minutes` after `start` in absolute time, in UTC.
+pub fn end_value(start: NaiveDateTime, minutes: i64) -> CalendarDateTime {
+    CalendarDateTime::Utc(copenhagen_to_utc(start) + Duration::minutes(minutes.max(1)))
+}
+
+/// The VEVENT of one appointment.
+pub fn event(a: &Appointment, opts: &IcsOptions) -> Event {
     let mut e = Event::new();
     e.uid(&a.uuid)
-        .timestamp(copenhagen_to_utc(opts.now))
-        .starts(at(a.start))
-        .ends(at(a.end()))
+        .timestamp(opts.stamp)
+        .starts(start_value(a.start))
+        .ends(end_value(a.start, a.minutes))
         .summary(&summary(a, opts.lang))
         .class(Class::Private);
     let place = sanitize_line(&a.place);
@@ -145,10 +202,109 @@ fn line(out: &mut dyn Write, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-/// Writes a whole VCALENDAR with one VEVENT per appointment, as they come; returns how many.
+/// Which nominal dates of a series are written: those whose day is in `[from, to)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Window {
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+}
+
+impl Window {
+    fn holds(&self, t: NaiveDateTime) -> bool {
+        self.from.is_none_or(|f| t >= f) && self.to.is_none_or(|e| t < e)
+    }
+}
+
+/// Whether an occurrence takes place as its series' rule says (its nominal time, the series'
+/// length, channel and place; held or no-show like planned).
+fn as_the_rule_says(s: &crate::store::Series, nominal: NaiveDateTime, a: &Appointment) -> bool {
+    a.start == nominal
+        && a.minutes == s.minutes
+        && a.channel == s.channel
+        && a.kind == s.kind
+        && a.place == s.place
+        && matches!(a.status, Status::Planned | Status::Held | Status::NoShow)
+}
+
+/// The VEVENTs of one series (the rule, then its moved or changed occurrences); how many
+/// occurrences they show.
+pub fn series_events(sr: &SeriesRows, window: Window, opts: &IcsOptions) -> (Vec<Event>, u64) {
+    let s = &sr.series;
+    let dates: Vec<NaiveDateTime> = nominal_dates(s.start, &s.recurrence)
+        .into_iter()
+        .filter(|t| window.holds(*t))
+        .collect();
+    let (Some(first), Some(last)) = (dates.first().copied(), dates.last().copied()) else {
+        return (Vec::new(), 0);
+    };
+    let mut exdates = Vec::new();
+    let mut own = Vec::new();
+    let mut shown = 0u64;
+    for n in &dates {
+        // The live appointment of this date: a move's new time rather than the moved one.
+        let live = sr
+            .rows
+            .iter()
+            .filter(|(occ, _)| occ == n)
+            .map(|(_, a)| a)
+            .min_by_key(|a| (a.status == Status::Moved, std::cmp::Reverse(a.id)));
+        match live {
+            Some(a) if as_the_rule_says(s, *n, a) => shown += 1,
+            Some(a) if !is_cancelled(a.status) => {
+                exdates.push(*n);
+                let mut e = event(a, opts);
+                e.recurrence_id(DatePerhapsTime::DateTime(start_value(*n)));
+                own.push(e.done());
+                shown += 1;
+            }
+            _ => exdates.push(*n),
+        }
+    }
+    let mut out = Vec::with_capacity(own.len() + 1);
+    if exdates.len() < dates.len() {
+        let look = Appointment {
+            id: 0,
+            uuid: s.uuid.clone(),
+            citizen_id: s.citizen_id,
+            citizen: s.citizen.clone(),
+            kind: s.kind,
+            start: first,
+            minutes: s.minutes,
+            channel: s.channel,
+            place: s.place.clone(),
+            status: Status::Planned,
+            reason: String::new(),
+            moved_to: None,
+            phone: String::new(),
+            series_id: Some(s.id),
+        };
+        let mut e = event(&look, opts);
+        // Always UNTIL, the last date written (in UTC, as RFC 5545 asks with a TZID start): a
+        // range export and a series ended early need no count.
+        let until = copenhagen_to_utc(last).format("%Y%m%dT%H%M%SZ").to_string();
+        let rule = Recurrence {
+            end: End::Until(last.date()),
+            ..s.recurrence
+        };
+        e.add_property("RRULE", rrule(first, &rule, Some(&until)));
+        for x in &exdates {
+            e.append_multi_property(
+                DatePerhapsTime::DateTime(start_value(*x)).to_property("EXDATE"),
+            );
+        }
+        out.push(e.done());
+    }
+    out.extend(own);
+    (out, shown)
+}
+
+/// Writes a whole VCALENDAR: one VEVENT per single appointment, as they come, then each series
+/// (see the module's text); returns how many appointments it shows.
 pub fn write_calendar(
     out: &mut dyn Write,
     rows: &mut dyn Iterator<Item = Result<Appointment>>,
+    series: &[SeriesRows],
+    window: Window,
     opts: &IcsOptions,
 ) -> Result<u64> {
     line(out, "BEGIN", "VCALENDAR")?;
@@ -171,6 +327,16 @@ pub fn write_calendar(
         })?;
         out.write_all(text.as_bytes())?;
         n += 1;
+    }
+    for sr in series {
+        let (events, shown) = series_events(sr, window, opts);
+        for e in events {
+            let text = e.try_into_string().map_err(|_| {
+                anyhow::anyhow!("cannot write the calendar event of series {}", sr.series.id)
+            })?;
+            out.write_all(text.as_bytes())?;
+        }
+        n += shown;
     }
     line(out, "END", "VCALENDAR")?;
     Ok(n)
@@ -272,10 +438,18 @@ mod tests {
         let opts = IcsOptions {
             lang: Lang::Da,
             now: t(2026, 11, 23, 12, 0),
+            stamp: t(2026, 11, 23, 11, 0).and_utc(),
         };
         let mut out = Vec::new();
         let rows = vec![Ok(appt(Status::Planned)), Ok(appt(Status::Cancelled))];
-        let n = write_calendar(&mut out, &mut rows.into_iter(), &opts).unwrap();
+        let n = write_calendar(
+            &mut out,
+            &mut rows.into_iter(),
+            &[],
+            Window::default(),
+            &opts,
+        )
+        .unwrap();
         assert_eq!(n, 2);
         let text = String::from_utf8(out).unwrap();
         assert!(text.lines().all(|l| l.len() <= 75), "{text}");
@@ -300,12 +474,44 @@ mod tests {
                 }
             ))
         );
-        assert!(
-            text.contains("DTEND;TZID=Europe/Copenhagen:20261123T111500\r\n"),
-            "{text}"
-        );
+        assert!(text.contains("DTEND:20261123T101500Z\r\n"), "{text}");
         assert!(text.contains("DTSTAMP:20261123T110000Z\r\n"), "{text}");
         assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
+    }
+
+    #[test]
+    fn the_autumn_night_keeps_real_minutes_and_the_spring_gap_is_read_before_it() {
+        // 01:30 summer time is 23:30 UTC; 90 real minutes end at 01:00 UTC (02:00 winter time).
+        let mut a = appt(Status::Planned);
+        a.start = t(2026, 10, 25, 1, 30);
+        a.minutes = 90;
+        let opts = IcsOptions {
+            lang: Lang::En,
+            now: t(2026, 10, 1, 12, 0),
+            stamp: t(2026, 10, 1, 10, 0).and_utc(),
+        };
+        let text = event(&a, &opts).try_into_string().unwrap();
+        assert!(
+            text.contains("DTSTART;TZID=Europe/Copenhagen:20261025T013000\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("DTEND:20261025T010000Z\r\n"), "{text}");
+        // 02:00 that night happens twice: written in UTC (the first one, summer time).
+        a.start = t(2026, 10, 25, 2, 0);
+        a.minutes = 60;
+        let text = event(&a, &opts).try_into_string().unwrap();
+        assert!(text.contains("DTSTART:20261025T000000Z\r\n"), "{text}");
+        assert!(text.contains("DTEND:20261025T010000Z\r\n"), "{text}");
+        // 02:30 on 29.03.2026 does not exist: read with winter time, so it never ends first.
+        assert_eq!(
+            copenhagen_to_utc(t(2026, 3, 29, 2, 30)).naive_utc(),
+            t(2026, 3, 29, 1, 30)
+        );
+        a.start = t(2026, 3, 29, 2, 30);
+        a.minutes = 30;
+        let text = event(&a, &opts).try_into_string().unwrap();
+        assert!(text.contains("DTSTART:20260329T013000Z\r\n"), "{text}");
+        assert!(text.contains("DTEND:20260329T020000Z\r\n"), "{text}");
     }
 }

@@ -34,7 +34,7 @@ use crate::error::{Result, user};
 pub use crate::domain::records::{
     AppointmentRecord, CitizenRecord, ClosureAttemptRecord, ClosureCallRecord,
     ClosureConversionRecord, ClosureRecord, ContactRecord, DraftRecord, JobclubExemptionRecord,
-    Record, RestoreSink, Section,
+    Record, RestoreSink, Section, SeriesRecord,
 };
 
 /// The `format` value that marks a jobdesk export.
@@ -44,7 +44,7 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// How many rows of each list were written or read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts([u64; 9]);
+pub struct Counts([u64; 10]);
 
 impl Counts {
     pub fn get(&self, s: Section) -> u64 {
@@ -249,7 +249,13 @@ impl<'de> Visitor<'de> for Document<'_> {
                 }
             }
         }
-        let needed = HEAD.into_iter().chain(Section::ALL.iter().map(|s| s.key()));
+        // A file written before series has no "series": it has none.
+        let needed = HEAD.into_iter().chain(
+            Section::ALL
+                .iter()
+                .filter(|s| **s != Section::Series)
+                .map(|s| s.key()),
+        );
         for needed in needed {
             if !seen.iter().any(|s| s == needed) {
                 return Err(self.refuse(format!(
@@ -301,6 +307,7 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
                 Section::ClosureConversions => next(&mut seq, Record::ClosureConversion)?,
                 Section::JobclubExemptions => next(&mut seq, Record::JobclubExemption)?,
                 Section::Drafts => next(&mut seq, Record::Draft)?,
+                Section::Series => next(&mut seq, Record::Series)?,
             };
             let Some(row) = row else { break };
             if let Err(e) = self.sink.put(row) {
@@ -381,6 +388,8 @@ mod tests {
                 moved_to: None,
                 deleted: false,
                 created_at: t("2026-11-01T08:00:00"),
+                series_id: None,
+                occurrence: None,
             }),
             Record::Contact(ContactRecord {
                 id: 9,
@@ -470,10 +479,17 @@ mod tests {
             ),
             "{text}"
         );
-        assert!(text.ends_with(",\n\"drafts\":[\n]}\n"), "{text}");
+        assert!(
+            text.ends_with(",\n\"drafts\":[\n],\n\"series\":[\n]}\n"),
+            "{text}"
+        );
         let restored = read_all(&bytes[..], &mut Collect::default()).unwrap();
         assert_eq!(restored.counts, Counts::default());
         assert_eq!(restored.config, None);
+        // A file written before series has no "series" list: it reads as none.
+        let old = text.replace(",\n\"series\":[\n]", "");
+        let restored = read_all(old.as_bytes(), &mut Collect::default()).unwrap();
+        assert_eq!(restored.counts, Counts::default());
     }
 
     #[test]

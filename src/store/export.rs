@@ -9,7 +9,7 @@ use crate::domain::dates::{from_db, to_db};
 use crate::domain::records::{
     AppointmentRecord, CitizenRecord, ClosureAttemptRecord, ClosureCallRecord,
     ClosureConversionRecord, ClosureRecord, ContactRecord, DayRange, DraftRecord, ExportKind,
-    ExportRecord, JobclubExemptionRecord, LogRow, Record, RestoreSink,
+    ExportRecord, JobclubExemptionRecord, LogRow, Record, RestoreSink, SeriesRecord,
 };
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Appointment, Channel, Kind, Outcome, TargetGroup, Word};
@@ -153,7 +153,7 @@ fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
 }
 
 const APPOINTMENT_COLS: &str = "id, uuid, citizen_id, kind, start, minutes, channel, place, status, \
-    reason, moved_to, deleted, created_at";
+    reason, moved_to, deleted, created_at, series_id, occurrence";
 
 fn appointment_record(r: &Row<'_>) -> rusqlite::Result<AppointmentRecord> {
     Ok(AppointmentRecord {
@@ -170,6 +170,36 @@ fn appointment_record(r: &Row<'_>) -> rusqlite::Result<AppointmentRecord> {
         moved_to: r.get(10)?,
         deleted: r.get(11)?,
         created_at: time(r, 12)?,
+        series_id: r.get(13)?,
+        occurrence: opt_time(r, 14)?,
+    })
+}
+
+const SERIES_COLS: &str = "id, uuid, citizen_id, kind, start, minutes, channel, place, frequency, \
+    until, count, on_day_off, skipped, deleted, created_at";
+
+fn series_record(r: &Row<'_>) -> rusqlite::Result<SeriesRecord> {
+    let frequency: String = r.get(8)?;
+    let on_day_off: String = r.get(11)?;
+    let skipped: String = r.get(12)?;
+    Ok(SeriesRecord {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        citizen_id: r.get(2)?,
+        kind: word(r, 3)?,
+        start: time(r, 4)?,
+        minutes: r.get(5)?,
+        channel: word(r, 6)?,
+        place: r.get(7)?,
+        frequency: super::series_frequency_from_key(&frequency)
+            .ok_or_else(|| bad(8, format!("bad frequency '{frequency}'")))?,
+        until: opt_date(r, 9)?,
+        count: r.get(10)?,
+        on_day_off: super::series_on_day_off_from_key(&on_day_off)
+            .ok_or_else(|| bad(11, format!("bad day-off rule '{on_day_off}'")))?,
+        skipped: super::series::skipped_from_text(&skipped),
+        deleted: r.get(13)?,
+        created_at: time(r, 14)?,
     })
 }
 
@@ -326,7 +356,8 @@ impl Store {
         f(&mut rows)
     }
 
-    /// Streams the appointments of `range` (not deleted ones) in time order into `f`.
+    /// Streams the single appointments of `range` (not deleted ones, not those of a series:
+    /// [`Store::calendar_series`]) in time order into `f`.
     pub fn stream_appointments<T>(
         &self,
         range: DayRange,
@@ -338,7 +369,7 @@ impl Store {
             "SELECT a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel,
                     a.place, a.status, a.reason, a.moved_to
              FROM appointments a JOIN citizens c ON c.id = a.citizen_id
-             WHERE a.deleted = 0 AND a.start >= ?1 AND a.start < ?2
+             WHERE a.deleted = 0 AND a.series_id IS NULL AND a.start >= ?1 AND a.start < ?2
              ORDER BY a.start, a.id",
         )?;
         let mut rows = st
@@ -369,6 +400,7 @@ impl Store {
         let mut s7 = tx.prepare(&sql(CONVERSION_COLS, "closure_conversions", "id"))?;
         let mut s8 = tx.prepare(&sql(EXEMPTION_COLS, "jobclub_exemptions", "id"))?;
         let mut s9 = tx.prepare(&sql(DRAFT_COLS, "drafts", "kind, target_id"))?;
+        let mut s10 = tx.prepare(&sql(SERIES_COLS, "series", "id"))?;
         let rows = s1
             .query_map([], |r| citizen_record(r).map(Record::Citizen))?
             .chain(s2.query_map([], |r| appointment_record(r).map(Record::Appointment))?)
@@ -378,11 +410,12 @@ impl Store {
             .chain(s6.query_map([], |r| attempt_record(r).map(Record::ClosureAttempt))?)
             .chain(s7.query_map([], |r| conversion_record(r).map(Record::ClosureConversion))?)
             .chain(s8.query_map([], |r| exemption_record(r).map(Record::JobclubExemption))?)
-            .chain(s9.query_map([], |r| draft_record(r).map(Record::Draft))?);
+            .chain(s9.query_map([], |r| draft_record(r).map(Record::Draft))?)
+            .chain(s10.query_map([], |r| series_record(r).map(Record::Series))?);
         let mut rows = rows.map(|r| r.map_err(anyhow::Error::from));
         let out = f(&mut rows)?;
         drop(rows);
-        drop((s1, s2, s3, s4, s5, s6, s7, s8, s9));
+        drop((s1, s2, s3, s4, s5, s6, s7, s8, s9, s10));
         tx.commit()?;
         Ok(out)
     }
@@ -403,7 +436,8 @@ impl Store {
         let held: i64 = tx.query_row(
             "SELECT (SELECT count(*) FROM citizens) + (SELECT count(*) FROM appointments)
                   + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM closures)
-                  + (SELECT count(*) FROM jobclub_exemptions) + (SELECT count(*) FROM drafts)",
+                  + (SELECT count(*) FROM jobclub_exemptions) + (SELECT count(*) FROM drafts)
+                  + (SELECT count(*) FROM series)",
             [],
             |r| r.get(0),
         )?;
@@ -588,7 +622,7 @@ impl RestoreSink for TxSink<'_> {
                 tx,
                 &format!(
                     "INSERT INTO appointments ({APPOINTMENT_COLS}) VALUES ({})",
-                    values(13)
+                    values(15)
                 ),
                 params![
                     a.id,
@@ -604,10 +638,44 @@ impl RestoreSink for TxSink<'_> {
                     a.moved_to,
                     a.deleted,
                     to_db(a.created_at),
+                    a.series_id,
+                    a.occurrence.map(to_db),
                 ],
             )
             .map(drop)
             .map_err(|e| refused("appointment", a.id, e)),
+            Record::Series(x) => {
+                if x.until.is_some() == x.count.is_some() {
+                    return Err(refused(
+                        "series",
+                        x.id,
+                        "it needs exactly one of until and count",
+                    ));
+                }
+                insert(
+                    tx,
+                    &format!("INSERT INTO series ({SERIES_COLS}) VALUES ({})", values(15)),
+                    params![
+                        x.id,
+                        x.uuid,
+                        x.citizen_id,
+                        x.kind.key(),
+                        to_db(x.start),
+                        x.minutes,
+                        x.channel.key(),
+                        x.place,
+                        super::series_frequency_key(x.frequency),
+                        date_text(x.until),
+                        x.count,
+                        super::series_on_day_off_key(x.on_day_off),
+                        super::series::skipped_text(&x.skipped),
+                        x.deleted,
+                        to_db(x.created_at),
+                    ],
+                )
+                .map(drop)
+                .map_err(|e| refused("series", x.id, e))
+            }
             Record::Contact(k) => insert(
                 tx,
                 &format!(

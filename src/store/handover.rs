@@ -20,6 +20,7 @@ use crate::domain::Word;
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::records::{
     AppointmentRecord, CitizenRecord, ContactRecord, DraftRecord, JobclubExemptionRecord, Record,
+    SeriesRecord,
 };
 use crate::domain::text::{danish_sort_key, fold};
 use crate::error::Result;
@@ -67,6 +68,8 @@ pub struct Handover {
     pub contacts: Vec<ContactRecord>,
     pub exemptions: Vec<JobclubExemptionRecord>,
     pub drafts: Vec<DraftRecord>,
+    /// Recurring appointments (their dates are among `appointments`).
+    pub series: Vec<SeriesRecord>,
 }
 
 impl Handover {
@@ -76,7 +79,8 @@ impl Handover {
             + self.appointments.len()
             + self.contacts.len()
             + self.exemptions.len()
-            + self.drafts.len()) as u64
+            + self.drafts.len()
+            + self.series.len()) as u64
     }
 }
 
@@ -172,6 +176,7 @@ fn same_appointment(a: &AppointmentRecord, b: &AppointmentRecord) -> bool {
         && a.status == b.status
         && a.reason == b.reason
         && a.deleted == b.deleted
+        && a.occurrence == b.occurrence
 }
 
 fn same_contact(a: &ContactRecord, b: &ContactRecord) -> bool {
@@ -292,6 +297,7 @@ impl Store {
                         h.exemptions.push(x)
                     }
                     Record::Draft(d) if ids.contains(&d.citizen_id) => h.drafts.push(d),
+                    Record::Series(x) if ids.contains(&x.citizen_id) => h.series.push(x),
                     _ => {}
                 }
             }
@@ -307,6 +313,9 @@ impl Store {
             |sink| {
                 for c in &h.citizens {
                     sink.put(Record::Citizen(c.record.clone()))?;
+                }
+                for x in &h.series {
+                    sink.put(Record::Series(x.clone()))?;
                 }
                 for a in &h.appointments {
                     sink.put(Record::Appointment(a.clone()))?;
@@ -532,6 +541,7 @@ impl Store {
 /// One citizen's rows of a hand-over.
 #[derive(Default)]
 struct Part<'a> {
+    series: Vec<&'a SeriesRecord>,
     appointments: Vec<&'a AppointmentRecord>,
     contacts: Vec<&'a ContactRecord>,
     exemptions: Vec<&'a JobclubExemptionRecord>,
@@ -541,6 +551,11 @@ struct Part<'a> {
 impl<'a> Part<'a> {
     fn of(h: &'a Handover, citizen: i64) -> Part<'a> {
         Part {
+            series: h
+                .series
+                .iter()
+                .filter(|x| x.citizen_id == citizen)
+                .collect(),
             appointments: h
                 .appointments
                 .iter()
@@ -565,9 +580,72 @@ impl<'a> Part<'a> {
     }
 }
 
+/// The file's series of one citizen to this database's ids (by uuid): those missing here are
+/// added as citizen `id`'s; with `take`, those here take the file's columns. Adds to `n` the
+/// rows written.
+fn merge_series(
+    tx: &Connection,
+    file: &Part<'_>,
+    id: i64,
+    take: bool,
+    n: &mut u64,
+) -> Result<HashMap<i64, i64>> {
+    let mut map = HashMap::new();
+    for x in &file.series {
+        let here: Option<i64> = tx
+            .query_row("SELECT id FROM series WHERE uuid = ?1", [&x.uuid], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match here {
+            Some(l) => {
+                if take {
+                    *n += tx.execute(
+                        "UPDATE series SET start = ?2, minutes = ?3, channel = ?4, place = ?5,
+                            frequency = ?6, until = ?7, count = ?8, on_day_off = ?9, skipped = ?10,
+                            deleted = ?11
+                         WHERE id = ?1 AND (start, minutes, channel, place, frequency,
+                            coalesce(until, ''), coalesce(count, 0), on_day_off, skipped, deleted)
+                            IS NOT (?2, ?3, ?4, ?5, ?6, coalesce(?7, ''), coalesce(?8, 0), ?9, ?10, ?11)",
+                        params![
+                            l,
+                            to_db(x.start),
+                            x.minutes,
+                            x.channel.key(),
+                            x.place,
+                            super::series_frequency_key(x.frequency),
+                            date_text(x.until),
+                            x.count,
+                            super::series_on_day_off_key(x.on_day_off),
+                            super::series::skipped_text(&x.skipped),
+                            x.deleted
+                        ],
+                    )? as u64;
+                }
+                map.insert(x.id, l);
+            }
+            None => {
+                let new = next_id(tx, "series")?;
+                super::export::put_record(
+                    tx,
+                    Record::Series(SeriesRecord {
+                        id: new,
+                        citizen_id: id,
+                        ..(*x).clone()
+                    }),
+                )?;
+                map.insert(x.id, new);
+                *n += 1;
+            }
+        }
+    }
+    Ok(map)
+}
+
 /// Writes the file's rows of one citizen that `here` lacks, as citizen `id`; returns how many.
 fn add_rows(tx: &Connection, file: &Part<'_>, id: i64, here: &Part<'_>) -> Result<u64> {
     let mut n = 0u64;
+    let series = merge_series(tx, file, id, false, &mut n)?;
     // The file's ids to this database's ids.
     let mut apps: HashMap<i64, i64> = HashMap::new();
     let mut cons: HashMap<i64, i64> = HashMap::new();
@@ -593,6 +671,7 @@ fn add_rows(tx: &Connection, file: &Part<'_>, id: i64, here: &Part<'_>) -> Resul
                 id: new,
                 citizen_id: id,
                 moved_to: None,
+                series_id: a.series_id.and_then(|x| series.get(&x).copied()),
                 ..(*a).clone()
             }),
         )?;
@@ -697,6 +776,7 @@ fn update_rows(
             c.address
         ],
     )? as u64;
+    let series = merge_series(tx, file, id, true, &mut n)?;
     for a in &file.appointments {
         let Some(l) = here.appointments.iter().find(|l| l.uuid == a.uuid) else {
             continue;
@@ -706,7 +786,8 @@ fn update_rows(
         }
         n += tx.execute(
             "UPDATE appointments SET kind = ?1, start = ?2, minutes = ?3, channel = ?4,
-                place = ?5, status = ?6, reason = ?7, deleted = ?8
+                place = ?5, status = ?6, reason = ?7, deleted = ?8, series_id = ?10,
+                occurrence = ?11
              WHERE id = ?9",
             params![
                 a.kind.key(),
@@ -717,7 +798,9 @@ fn update_rows(
                 a.status.key(),
                 a.reason,
                 a.deleted,
-                l.id
+                l.id,
+                a.series_id.and_then(|x| series.get(&x).copied()),
+                a.occurrence.map(to_db)
             ],
         )? as u64;
     }

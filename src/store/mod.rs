@@ -22,7 +22,7 @@ mod open;
 mod options;
 mod pending;
 mod safety;
-mod series;
+pub(crate) mod series;
 
 pub use agreements::{JobclubExemption, MentorAgreement};
 pub use appointments::{AppointmentEdit, AppointmentFilter};
@@ -52,7 +52,9 @@ pub use pending::TransferScope;
 pub use safety::{BackupDone, Converted, Erased, Problem, PurgeCitizen, PurgePlan};
 pub use series::{
     DEFAULT_SERIES_WEEKS, FollowingEdit, NewSeries, PlannedSeries, Series, SeriesChanged,
-    SeriesEnded, SeriesState,
+    SeriesEnded, SeriesRows, SeriesState, frequency_from_key as series_frequency_from_key,
+    frequency_key as series_frequency_key, on_day_off_from_key as series_on_day_off_from_key,
+    on_day_off_key as series_on_day_off_key,
 };
 
 use std::path::{Path, PathBuf};

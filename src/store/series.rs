@@ -80,6 +80,14 @@ pub struct Series {
     pub next: Option<NaiveDateTime>,
 }
 
+/// A series with its live appointments and the nominal start each stands for (a moved one
+/// and its new time both), for the calendar export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRows {
+    pub series: Series,
+    pub rows: Vec<(NaiveDateTime, crate::domain::Appointment)>,
+}
+
 /// What planning a series did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedSeries {
@@ -698,6 +706,38 @@ impl Store {
             series_from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The live series with an appointment (or a nominal date) in `[from, to)` (open ends:
+    /// all), each with its live appointments, for the calendar export.
+    pub fn calendar_series(
+        &self,
+        from: Option<NaiveDateTime>,
+        to: Option<NaiveDateTime>,
+    ) -> Result<Vec<SeriesRows>> {
+        let mut out = Vec::new();
+        for series in self.series_list(None)? {
+            let dates = crate::domain::recurrence::nominal_dates(series.start, &series.recurrence);
+            let inside =
+                |t: &NaiveDateTime| from.is_none_or(|f| *t >= f) && to.is_none_or(|e| *t < e);
+            if !dates.iter().any(inside) {
+                continue;
+            }
+            let sql = format!(
+                "SELECT {}, a.occurrence FROM appointments a JOIN citizens c ON c.id = a.citizen_id
+                 WHERE a.series_id = ?1 AND a.deleted = 0 ORDER BY a.occurrence, a.id",
+                super::appointments::COLS
+            );
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let rows = st.query_map([series.id], |r| {
+                let a = super::appointments::appointment_from_row(r)?;
+                let occ: Option<String> = r.get(13)?;
+                Ok((occ.as_deref().and_then(from_db).unwrap_or(a.start), a))
+            })?;
+            let rows = rows.collect::<Result<Vec<_>, _>>()?;
+            out.push(SeriesRows { series, rows });
+        }
+        Ok(out)
     }
 
     /// The series an appointment is an occurrence of, with its nominal start; `None` for a
