@@ -280,6 +280,10 @@ pub struct Appointment {
     /// The citizen's phone number, for the rows of the panes (not part of any output format).
     #[serde(skip, default)]
     pub phone: String,
+    /// The series it is an occurrence of, for the rows of the panes (↻) and the desk's
+    /// questions (not part of any output format).
+    #[serde(skip, default)]
+    pub series_id: Option<i64>,
 }
 
 impl Appointment {

@@ -292,6 +292,9 @@ fn misfit(it: &Item, want: Want) -> Option<&str> {
         | Item::Kind { raw, .. }
         | Item::Name(raw)
         | Item::Filler(raw)
+        | Item::Repeat { raw, .. }
+        | Item::Until { raw, .. }
+        | Item::Count { raw, .. }
         | Item::Unknown(raw) => Some(raw),
         // A word's own problem ("kl" without a time) is reported as quick-add reports it.
         Item::Problem(_) => None,

@@ -307,6 +307,7 @@ pub fn series_events(sr: &SeriesRows, window: Window, opts: &IcsOptions) -> (Vec
             reason: String::new(),
             moved_to: None,
             phone: String::new(),
+            series_id: Some(s.id),
         };
         let mut e = event(&look, opts);
         // Always UNTIL, the last date written (in UTC, as RFC 5545 asks with a TZID start): a
@@ -397,6 +398,7 @@ mod tests {
             reason: String::new(),
             moved_to: None,
             phone: String::new(),
+            series_id: None,
         }
     }
 

@@ -79,6 +79,7 @@ mod tests {
             reason: String::new(),
             moved_to: None,
             phone: String::new(),
+            series_id: None,
         }
     }
 

@@ -657,3 +657,163 @@ pub fn filter_terms(lang: Lang) -> &'static [(&'static str, &'static str)] {
         ]
     }
 }
+
+/// How often a series repeats, from its first date: "hver tirsdag" / "every Tuesday", "hver 2.
+/// tirsdag" / "every other Tuesday", "hver måned den 2. tirsdag" / "every month on the 2nd
+/// Tuesday" ("den sidste" / "the last" from the 5th week on, as the series keeps it).
+pub fn series_how_often(
+    lang: Lang,
+    first: NaiveDate,
+    frequency: crate::domain::recurrence::Frequency,
+) -> String {
+    use crate::domain::recurrence::{Frequency, week_of_month};
+    let da = lang.da();
+    let day = dates::weekday_name(first.weekday(), da);
+    match (frequency, da) {
+        (Frequency::Weekly, true) => format!("hver {day}"),
+        (Frequency::Weekly, false) => format!("every {day}"),
+        (Frequency::EveryOtherWeek, true) => format!("hver 2. {day}"),
+        (Frequency::EveryOtherWeek, false) => format!("every other {day}"),
+        (Frequency::MonthlyWeekday, _) => {
+            let n = week_of_month(first);
+            let nth = match (n, da) {
+                (5.., true) => "sidste".to_string(),
+                (5.., false) => "last".to_string(),
+                (n, true) => format!("{n}."),
+                (1, false) => "1st".to_string(),
+                (2, false) => "2nd".to_string(),
+                (3, false) => "3rd".to_string(),
+                (n, false) => format!("{n}th"),
+            };
+            if da {
+                format!("hver måned den {nth} {day}")
+            } else {
+                format!("every month on the {nth} {day}")
+            }
+        }
+    }
+}
+
+/// A series' end: "til 31.03.2027" / "until 2027-03-31", "10 gange" / "10 times".
+pub fn series_end(lang: Lang, end: crate::domain::recurrence::End) -> String {
+    use crate::domain::recurrence::End;
+    match end {
+        End::Until(d) => format!("{} {}", lang.t("til", "until"), lang.date(d)),
+        End::Count(n) => lang.n(
+            u64::from(n),
+            lang.t("gang", "time"),
+            lang.t("gange", "times"),
+        ),
+    }
+}
+
+/// A series in one phrase: "hver tirsdag kl. 10.00, 10 gange" / "every Tuesday at 10:00, 10
+/// times".
+pub fn series_text(
+    lang: Lang,
+    first: NaiveDateTime,
+    frequency: crate::domain::recurrence::Frequency,
+    end: crate::domain::recurrence::End,
+) -> String {
+    format!(
+        "{} {} {}, {}",
+        series_how_often(lang, first.date(), frequency),
+        lang.t("kl.", "at"),
+        lang.time(first.time()),
+        series_end(lang, end)
+    )
+}
+
+/// A few dates, then "…": "24.12, 31.12, …" / "24 Dec, 31 Dec, …".
+pub fn some_dates(lang: Lang, days: &[NaiveDate], shown: usize) -> String {
+    let mut s: Vec<String> = days
+        .iter()
+        .take(shown)
+        .map(|d| lang.day_month(*d))
+        .collect();
+    if days.len() > shown {
+        s.push("…".to_string());
+    }
+    s.join(", ")
+}
+
+/// The days off a new series lands on: "3 datoer er fridage (24.12, 31.12, …)" / "3 dates are
+/// days off (24 Dec, 31 Dec, …)".
+pub fn series_days_off(lang: Lang, days: &[NaiveDate]) -> String {
+    let n = days.len() as u64;
+    let list = some_dates(lang, days, 3);
+    if lang.da() {
+        let verb = if n == 1 {
+            "dato er en fridag"
+        } else {
+            "datoer er fridage"
+        };
+        format!("{n} {verb} ({list})")
+    } else {
+        let verb = if n == 1 {
+            "date is a day off"
+        } else {
+            "dates are days off"
+        };
+        format!("{n} {verb} ({list})")
+    }
+}
+
+/// `X`: "Afslut serien hver tirsdag kl. 10.00, til 30.03.2027? 18 planlagte aftaler fjernes;
+/// afholdte og markerede bliver. (j/n)".
+pub fn end_series_question(lang: Lang, series: &str, planned: usize) -> String {
+    if lang.da() {
+        let n = lang.n(
+            planned as u64,
+            "planlagt aftale fjernes",
+            "planlagte aftaler fjernes",
+        );
+        format!("Afslut serien {series}? {n}; afholdte og markerede bliver. (j/n)")
+    } else {
+        let n = lang.n(
+            planned as u64,
+            "planned appointment goes",
+            "planned appointments go",
+        );
+        format!("End the series {series}? {n}; held and marked ones stay. (y/n)")
+    }
+}
+
+/// The undo step of ending a series.
+pub fn series_ended(lang: Lang, citizen: &str, series: &str) -> String {
+    if lang.da() {
+        format!("Serien {series} for {citizen} er afsluttet")
+    } else {
+        format!("Ended the series {series} for {citizen}")
+    }
+}
+
+/// The undo step of planning a series: "Planlagt: Jens Hansen hver tirsdag kl. 10.00, 10
+/// gange (10 aftaler)".
+pub fn series_planned(lang: Lang, citizen: &str, series: &str, appointments: usize) -> String {
+    let n = lang.n(
+        appointments as u64,
+        lang.t("aftale", "appointment"),
+        lang.t("aftaler", "appointments"),
+    );
+    format!("{}: {citizen} {series} ({n})", lang.w().planned)
+}
+
+/// The undo step of "this and all following": "Jens Hansen: denne og 11 følgende ændret" /
+/// "Jens Hansen: this and 11 following changed".
+pub fn following_changed(lang: Lang, citizen: &str, changed: usize, what: &str) -> String {
+    let later = changed.saturating_sub(1);
+    if lang.da() {
+        format!("{citizen}: denne og {later} følgende {what}")
+    } else {
+        format!("{citizen}: this and {later} following {what}")
+    }
+}
+
+/// `X` on an appointment that belongs to no series.
+pub fn not_in_series(lang: Lang) -> &'static str {
+    lang.t(
+        "Aftalen hører ikke til en serie",
+        "The appointment is not part of a series",
+    )
+}

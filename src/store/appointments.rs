@@ -109,7 +109,7 @@ impl Store {
 }
 
 pub(crate) const COLS: &str = "a.id, a.uuid, a.citizen_id, c.name, a.kind, a.start, a.minutes, a.channel, \
-                    a.place, a.status, a.reason, a.moved_to, c.phone";
+                    a.place, a.status, a.reason, a.moved_to, c.phone, a.series_id";
 
 pub(crate) fn appointment_from_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
     let bad = |i: usize, what: String| {
@@ -137,6 +137,7 @@ pub(crate) fn appointment_from_row(r: &Row<'_>) -> rusqlite::Result<Appointment>
         reason: r.get(10)?,
         moved_to: r.get(11)?,
         phone: r.get(12)?,
+        series_id: r.get(13)?,
     })
 }
 

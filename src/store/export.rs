@@ -119,6 +119,7 @@ fn appointment_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
         reason: r.get(10)?,
         moved_to: r.get(11)?,
         phone: String::new(),
+        series_id: None,
     })
 }
 

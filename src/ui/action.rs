@@ -95,6 +95,13 @@ pub enum Action {
     NewCitizen,
     /// Change the selected planned appointment's length, channel, place or kind (a small form).
     EditAppointment,
+    /// A new series lands on days off: skip them or move each to the next working day.
+    DaysOff(crate::domain::recurrence::OnDayOff),
+    /// Moving, cancelling or editing an occurrence of a series: only this one (`false`) or
+    /// this and all following (`true`).
+    Following(bool),
+    /// End the series of the selected appointment (asks first).
+    EndSeries,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
 }

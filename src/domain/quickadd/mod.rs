@@ -28,6 +28,8 @@
 //! | channel | anything [`Channel::parse`] takes: `tlf`, `telefon`, `phone`, `video`, `fremmøde`, `gåtur`, `walk`, `hjemmebesøg`, `home visit`, `arbejdsplads` … |
 //! | kind | `samtale`, `jobsamtale`, `conversation`; `mentor`, `mentorbesøg`, `mentor visit` |
 //! | filler | `med`, `with`, `hos` are dropped |
+//! | series | `hver tir`, `every tue` (weekly on that day); `hver uge`, `every week`, `ugentlig`, `weekly`; `hver 2. uge`, `hver anden uge`, `hver 2. tir`, `hver 14. dag`, `every 2 weeks`, `every other week`, `every other tue`, `fortnightly`; `hver måned`, `every month`, `månedlig`, `monthly` (the start's weekday in the same week of the month) |
+//! | series end | `indtil 31.03`, `til 31.03`, `until 2027-03-31`; `10 gange`, `10 times`, `10x` (1–261) |
 //!
 //! Rules:
 //! - A weekday alone is the next such day from `now`: today counts when the time is still ahead of
@@ -46,6 +48,10 @@
 //! - A number followed by a unit (`30m`, `30 min`) is a duration, never a time.
 //! - A mentor channel (home visit, walk, workplace) makes the kind a mentor visit unless `samtale` is
 //!   given; with no kind word and another channel, [`Parsed::kind`] is `None` (the caller decides).
+//! - A series ([`Parsed::recurrence`]) starts at the line's day and time; `hver tir` is weekly
+//!   unless another word says how often (`hver tir hver 2. uge`). An end date without a year is
+//!   the first such date on or after the start. A line without an end leaves it to the caller
+//!   ([`crate::domain::recurrence::default_end`]); an end without a frequency is a problem.
 //! - When two weekday words occur (`Tor Hansen tor 10`), the first one in lower case is the weekday
 //!   and the other is part of the name.
 //!
@@ -54,13 +60,16 @@
 //! Problems reported: no date or time, a date without a time, a time without a day, an impossible
 //! date (`31.02 10`: "31.02 is not a date: February has no day 31") or time (`25.00`), an unknown
 //! week, a week without a weekday, minutes outside 1–1440, two different dates/times/channels/
-//! kinds/durations, a weekday that does not fit the date, a number that means nothing. "In the past"
-//! and "overlaps" are left to the caller, who knows the calendar.
+//! kinds/durations/frequencies, a series end without a frequency, both an end date and a count,
+//! an end before the start, a count outside 1–261, a weekday that does not fit the date, a
+//! number that means nothing. "In the past" and "overlaps" are left to the caller, who knows the
+//! calendar.
 
 pub(in crate::domain) mod calendar;
 mod names;
 pub(in crate::domain) mod numbers;
 pub(in crate::domain) mod recognise;
+mod repeat;
 pub(in crate::domain) mod resolve;
 #[cfg(test)]
 mod tests;
@@ -68,6 +77,7 @@ pub(in crate::domain) mod tokens;
 
 use chrono::NaiveDateTime;
 
+use super::recurrence::{End, Frequency};
 use super::text::{fold, sanitize_line, truncate};
 use super::types::{Channel, Kind};
 use recognise::recognise;
@@ -109,8 +119,20 @@ pub struct Parsed {
     pub kind: Option<Kind>,
     /// The words left over: the citizen query, as typed (words joined by one space).
     pub name: String,
+    /// A series (`hver tir`, `every 2 weeks`, `indtil 31.03`, `10 gange`): `None` for one
+    /// appointment.
+    pub recurrence: Option<Repeat>,
     /// What is wrong, for the preview. Empty when the line is fine.
     pub problems: Vec<Problem>,
+}
+
+/// The series a line asks for: how often, and the end it gives (`None`: the line gives none,
+/// the caller uses [`crate::domain::recurrence::default_end`]). What to do on days off is asked
+/// by the caller, once for the series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    pub frequency: Frequency,
+    pub end: Option<End>,
 }
 
 /// Parses a quick-add line. `now` is the local time the line is read against (today, "the next
@@ -118,6 +140,45 @@ pub struct Parsed {
 pub fn parse(input: &str, now: NaiveDateTime) -> Parsed {
     let items = recognise(&words(input));
     resolve(items, now)
+}
+
+/// The words of a series alone, as the form's repeat and end fields take them: how often
+/// (`ugentlig`, `hver 2. uge`, `every month` …) and the end (`indtil 31.03`, `10 gange`), read as
+/// on the quick-add line against the series' `first` day. `Ok(None)` when the words name no
+/// frequency and no end; a word that is no series word is a problem.
+pub fn repeat_words(
+    input: &str,
+    first: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<Option<Repeat>, Problem> {
+    let mut items = recognise(&words(input));
+    resolve::decide(&mut items, today, false);
+    let p = resolve::sort(items, today);
+    if let Some(pr) = p.word_problems.first() {
+        return Err(pr.clone());
+    }
+    let other = p
+        .days
+        .iter()
+        .map(|d| &d.1)
+        .chain(p.times.iter().map(|t| &t.1))
+        .chain(p.minutes.iter().map(|m| &m.1))
+        .chain(p.channels.iter().map(|c| &c.1))
+        .chain(p.kinds.iter().map(|k| &k.1))
+        .chain(p.name.iter())
+        .chain(p.weekday.iter().map(|w| &w.2))
+        .chain(p.week.iter().map(|w| &w.2))
+        .chain(p.next_week.iter())
+        .next();
+    if let Some(raw) = other {
+        return Err(tokens::unknown_problem(raw));
+    }
+    let mut problems = Vec::new();
+    let r = resolve::series(&p.repeats, &p.untils, &p.counts, first, &mut problems);
+    match problems.into_iter().next() {
+        Some(pr) => Err(pr),
+        None => Ok(r),
+    }
 }
 
 /// The words of a line, as typed and folded; `,`/`;` after a word dropped, and the contract's

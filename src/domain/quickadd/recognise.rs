@@ -24,6 +24,11 @@ fn recognise_at(toks: &[Tok], i: usize) -> (Item, usize) {
     let f = t.f.as_str();
     let next = toks.get(i + 1).map(|t| t.f.as_str());
 
+    // A series: "hver tir", "every 2 weeks", "indtil 31.03", "10 gange".
+    if let Some(found) = super::repeat::repeat_at(toks, i) {
+        return found;
+    }
+
     // Days in words.
     if f == "i" {
         let rel = match next {
@@ -308,7 +313,7 @@ fn four_digit_year(s: &str) -> Option<i32> {
     }
 }
 
-fn weekday_word(f: &str) -> Option<Weekday> {
+pub(in crate::domain) fn weekday_word(f: &str) -> Option<Weekday> {
     let w = f.strip_suffix('.').unwrap_or(f);
     Some(match w {
         "mandag" | "man" | "monday" | "mon" => Weekday::Mon,

@@ -5,9 +5,10 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::calendar::{in_next_week, week_date, yearless_date};
 use super::numbers::hour_range;
-use super::tokens::{Item, unknown_problem};
-use super::{Parsed, Problem, show};
+use super::tokens::{Item, UntilDay, unknown_problem};
+use super::{Parsed, Problem, Repeat, show};
 use crate::domain::dates::{fmt_date, weekday_name};
+use crate::domain::recurrence::{End, Frequency};
 use crate::domain::types::{Channel, Kind};
 
 /// The parts of a line sorted by what they say, each with the words that said it.
@@ -22,6 +23,10 @@ pub(in crate::domain) struct Parts {
     pub(in crate::domain) channels: Vec<(Channel, String)>,
     pub(in crate::domain) kinds: Vec<(Kind, String)>,
     pub(in crate::domain) name: Vec<String>,
+    /// A series: how often (with whether only implied by `hver tir`), until, how many times.
+    pub(in crate::domain) repeats: Vec<(Frequency, bool, String)>,
+    pub(in crate::domain) untils: Vec<(Result<UntilDay, Problem>, String)>,
+    pub(in crate::domain) counts: Vec<(Result<u32, Problem>, String)>,
     /// Problems of words in the order they were typed.
     pub(in crate::domain) word_problems: Vec<Problem>,
 }
@@ -52,6 +57,9 @@ pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
         kinds,
         name,
         word_problems,
+        repeats,
+        untils,
+        counts,
         ..
     } = parts;
 
@@ -112,6 +120,10 @@ pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
         kind = Some(Kind::MentorVisit);
     }
 
+    // A series.
+    let first_day = start.map_or(now.date(), |s| s.date());
+    let recurrence = series(&repeats, &untils, &counts, first_day, &mut problems);
+
     problems.extend(word_problems);
     Parsed {
         start,
@@ -119,7 +131,112 @@ pub(super) fn resolve(mut items: Vec<Item>, now: NaiveDateTime) -> Parsed {
         channel,
         kind,
         name: name.join(" "),
+        recurrence,
         problems,
+    }
+}
+
+/// The series the line's words ask for: the first explicit frequency (`hver 2. uge`) before
+/// the weekly one `hver tir` implies, and its end (a date or a count, not both).
+pub(in crate::domain) fn series(
+    repeats: &[(Frequency, bool, String)],
+    untils: &[(Result<UntilDay, Problem>, String)],
+    counts: &[(Result<u32, Problem>, String)],
+    first_day: NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> Option<Repeat> {
+    let explicit: Vec<&(Frequency, bool, String)> = repeats.iter().filter(|r| !r.1).collect();
+    let chosen = explicit.first().copied().or_else(|| repeats.first());
+    if let Some((first, _, raw)) = explicit.first()
+        && let Some((_, _, second)) = explicit.iter().skip(1).find(|r| r.0 != *first)
+    {
+        problems.push(two_of("gentagelser", "repeats", raw, second));
+    }
+    let end_raw = untils
+        .first()
+        .map(|u| &u.1)
+        .or_else(|| counts.first().map(|c| &c.1));
+    let Some((frequency, _, _)) = chosen else {
+        if let Some(raw) = end_raw {
+            problems.push(Problem::new(
+                format!(
+                    "'{}' siger ikke hvor ofte: skriv fx hver tir 10 eller hver 2. uge",
+                    show(raw)
+                ),
+                format!(
+                    "'{}' does not say how often: write e.g. every tue 10 or every 2 weeks",
+                    show(raw)
+                ),
+            ));
+        }
+        return None;
+    };
+    if let (Some((_, u)), Some((_, c))) = (untils.first(), counts.first()) {
+        problems.push(Problem::new(
+            format!(
+                "Både '{}' og '{}': angiv en slutdato eller et antal gange",
+                show(u),
+                show(c)
+            ),
+            format!(
+                "Both '{}' and '{}': give an end date or a number of times",
+                show(u),
+                show(c)
+            ),
+        ));
+        return Some(Repeat {
+            frequency: *frequency,
+            end: None,
+        });
+    }
+    let mut end = None;
+    if let Some((first, raw)) = untils.first() {
+        if let Some((_, second)) = untils.iter().skip(1).find(|(u, _)| u != first) {
+            problems.push(two_of("slutdatoer", "end dates", raw, second));
+        }
+        match first.clone().and_then(|d| until_date(d, first_day, raw)) {
+            Ok(d) if d < first_day => problems.push(Problem::new(
+                format!(
+                    "Serien slutter {} før den begynder {}",
+                    fmt_date(d, true),
+                    fmt_date(first_day, true)
+                ),
+                format!(
+                    "The series ends on {} before it begins on {}",
+                    fmt_date(d, false),
+                    fmt_date(first_day, false)
+                ),
+            )),
+            Ok(d) => end = Some(End::Until(d)),
+            Err(p) => problems.push(p),
+        }
+    } else if let Some((first, raw)) = counts.first() {
+        if let Some((_, second)) = counts.iter().skip(1).find(|(c, _)| c != first) {
+            problems.push(two_of("antal gange", "counts", raw, second));
+        }
+        match first {
+            Ok(n) => end = Some(End::Count(*n)),
+            Err(p) => problems.push(p.clone()),
+        }
+    }
+    Some(Repeat {
+        frequency: *frequency,
+        end,
+    })
+}
+
+/// The end date of `indtil 31.03`: a day and month without a year is the first such date on or
+/// after the series' first day.
+fn until_date(day: UntilDay, first_day: NaiveDate, raw: &str) -> Result<NaiveDate, Problem> {
+    match day {
+        UntilDay::Date(d) => Ok(d),
+        UntilDay::Yearless { day, month } => (0..=4)
+            .filter_map(|k| NaiveDate::from_ymd_opt(first_day.year() + k, month, day))
+            .find(|d| *d >= first_day)
+            .map_or_else(
+                || super::calendar::full_date(first_day.year(), month, day, raw),
+                Ok,
+            ),
     }
 }
 
@@ -287,6 +404,13 @@ pub(in crate::domain) fn sort(items: Vec<Item>, today: NaiveDate) -> Parts {
             Item::Channel { channel, raw } => p.channels.push((channel, raw)),
             Item::Kind { kind, raw } => p.kinds.push((kind, raw)),
             Item::Name(raw) => p.name.push(raw),
+            Item::Repeat {
+                frequency,
+                implied,
+                raw,
+            } => p.repeats.push((frequency, implied, raw)),
+            Item::Until { day, raw } => p.untils.push((day, raw)),
+            Item::Count { count, raw } => p.counts.push((count, raw)),
             Item::Unknown(raw) => p.word_problems.push(unknown_problem(&raw)),
             Item::Problem(pr) => p.word_problems.push(pr),
         }

@@ -52,6 +52,7 @@ fn the_issue_example_in_danish_and_english() {
             channel: Some(Channel::Phone),
             kind: None,
             name: "Jens Hansen".into(),
+            recurrence: None,
             problems: vec![],
         }
     );
@@ -576,4 +577,151 @@ fn the_contract_form_with_a_t() {
     let r = ok("2026-11-24T10:30 tlf Jens");
     assert_eq!(r.start, Some(at(2026, 11, 24, 10, 30)));
     assert_eq!(r.name, "Jens");
+}
+
+// A series.
+
+fn repeat(s: &str) -> Repeat {
+    ok(s).recurrence.unwrap_or_else(|| panic!("{s}: no series"))
+}
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+use crate::domain::recurrence::{End, Frequency};
+
+#[test]
+fn a_weekly_walk_in_danish_and_english() {
+    let da = ok("hver tir 10 gåtur Jens 60m");
+    assert_eq!(da.start, Some(at(2026, 11, 24, 10, 0)));
+    assert_eq!(da.channel, Some(Channel::Walk));
+    assert_eq!(da.kind, Some(Kind::MentorVisit));
+    assert_eq!(da.minutes, Some(60));
+    assert_eq!(da.name, "Jens");
+    assert_eq!(
+        da.recurrence,
+        Some(Repeat {
+            frequency: Frequency::Weekly,
+            end: None
+        })
+    );
+    let en = ok("every tue 10 walk Jens 60m");
+    assert_eq!(en, da);
+    // Any order; the words of a one-off line give no series.
+    assert_eq!(ok("Jens gåtur 60m tir 10 hver uge"), da);
+    assert_eq!(ok("tir 10 gåtur Jens").recurrence, None);
+}
+
+#[test]
+fn how_often_in_both_languages() {
+    for (line, f) in [
+        ("hver uge tir 10 Jens", Frequency::Weekly),
+        ("every week tue 10 Jens", Frequency::Weekly),
+        ("ugentlig tir 10 Jens", Frequency::Weekly),
+        ("weekly tue 10 Jens", Frequency::Weekly),
+        ("hver 2. uge tir 10 Jens", Frequency::EveryOtherWeek),
+        ("hver anden uge tir 10 Jens", Frequency::EveryOtherWeek),
+        ("hver 2. tir 10 Jens", Frequency::EveryOtherWeek),
+        ("hver anden tirsdag 10 Jens", Frequency::EveryOtherWeek),
+        ("hver 14. dag tir 10 Jens", Frequency::EveryOtherWeek),
+        ("every 2 weeks tue 10 Jens", Frequency::EveryOtherWeek),
+        ("every other week tue 10 Jens", Frequency::EveryOtherWeek),
+        ("every other tue 10 Jens", Frequency::EveryOtherWeek),
+        ("fortnightly tue 10 Jens", Frequency::EveryOtherWeek),
+        ("tir 10 Jens hver 2. uge", Frequency::EveryOtherWeek),
+        ("hver måned tir 10 Jens", Frequency::MonthlyWeekday),
+        ("every month tue 10 Jens", Frequency::MonthlyWeekday),
+        ("monthly tue 10 Jens", Frequency::MonthlyWeekday),
+        ("månedlig tir 10 Jens", Frequency::MonthlyWeekday),
+        // "hver tir" says weekly only until the line says how often.
+        ("hver tir hver 2. uge 10 Jens", Frequency::EveryOtherWeek),
+    ] {
+        let r = repeat(line);
+        assert_eq!(r.frequency, f, "{line}");
+        assert_eq!(ok(line).name, "Jens", "{line}");
+        assert_eq!(ok(line).start, Some(at(2026, 11, 24, 10, 0)), "{line}");
+    }
+}
+
+#[test]
+fn until_a_date_or_for_a_number_of_times() {
+    // 31.03 typed in November is next March.
+    assert_eq!(
+        repeat("hver tir 10 Jens indtil 31.03").end,
+        Some(End::Until(ymd(2027, 3, 31)))
+    );
+    assert_eq!(
+        repeat("every tue 10 Jens until 31.03.2027").end,
+        Some(End::Until(ymd(2027, 3, 31)))
+    );
+    assert_eq!(
+        repeat("every tue 10 Jens until 2027-03-31").end,
+        Some(End::Until(ymd(2027, 3, 31)))
+    );
+    // "til" before a date is the end too; 10.11 after it is a date, never a time.
+    assert_eq!(
+        repeat("hver tir 10 Jens til 10.11").end,
+        Some(End::Until(ymd(2027, 11, 10)))
+    );
+    assert_eq!(
+        repeat("hver tir 10 Jens 10 gange").end,
+        Some(End::Count(10))
+    );
+    assert_eq!(
+        repeat("every tue 10 Jens 10 times").end,
+        Some(End::Count(10))
+    );
+    assert_eq!(repeat("every tue 10 Jens 6x").end, Some(End::Count(6)));
+    // "til" before a name stays a word of the name.
+    assert_eq!(ok("tir 10 tlf til Jens").name, "til Jens");
+}
+
+#[test]
+fn what_is_wrong_with_a_series() {
+    assert!(problems_en("hver 10 Jens").contains("repeats every week"));
+    assert!(problems_en("every 3 weeks tue 10 Jens").contains("repeats every week"));
+    assert!(problems_en("tir 10 Jens 10 gange").contains("does not say how often"));
+    assert!(problems_en("every tue 10 Jens until").contains("needs a date"));
+    assert!(
+        problems_en("every tue 10 Jens until 31.03 10 times")
+            .contains("give an end date or a number of times")
+    );
+    assert!(problems_en("every tue 10 Jens until 20.11.2026").contains("before it begins"));
+    assert!(problems_en("every tue 10 Jens 0 times").contains("a series has 1–261 dates"));
+    assert!(problems_en("weekly monthly tue 10 Jens").contains("Two repeats"));
+    assert!(problems_en("every tue 10 Jens until 30.02").contains("has no day 30"));
+    let da = p("tir 10 Jens 10 gange");
+    assert!(da.problems[0].da.contains("siger ikke hvor ofte"), "{da:?}");
+}
+
+#[test]
+fn a_date_field_takes_no_series_words() {
+    use crate::domain::when;
+    assert!(when::parse_date("hver tir", now().date()).is_err());
+    assert!(when::parse_date("tir", now().date()).is_ok());
+}
+
+#[test]
+fn the_forms_repeat_fields_take_the_same_words() {
+    let first = ymd(2026, 11, 24);
+    let r = |s: &str| repeat_words(s, first, now().date());
+    assert_eq!(r("ugentlig").unwrap().unwrap().frequency, Frequency::Weekly);
+    assert_eq!(
+        r("every other week").unwrap().unwrap().frequency,
+        Frequency::EveryOtherWeek
+    );
+    assert_eq!(
+        r("hver måned").unwrap().unwrap().frequency,
+        Frequency::MonthlyWeekday
+    );
+    assert_eq!(r("").unwrap(), None);
+    assert_eq!(
+        r("hver uge indtil 31.03").unwrap().unwrap().end,
+        Some(End::Until(ymd(2027, 3, 31)))
+    );
+    assert_eq!(
+        r("hver uge 6 gange").unwrap().unwrap().end,
+        Some(End::Count(6))
+    );
+    assert!(r("daily").is_err());
+    assert!(r("hver uge tir").is_err());
 }

@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
 use super::{Problem, show};
+use crate::domain::recurrence::Frequency;
 use crate::domain::types::{Channel, Kind};
 
 /// One word of the line: as typed (for the name and messages) and folded (for recognising).
@@ -79,12 +80,37 @@ pub(in crate::domain) enum Item {
         kind: Kind,
         raw: String,
     },
+    /// `hver uge`, `every 2 weeks`, `månedlig`: how often a series repeats. `implied`: the
+    /// `hver` of `hver tir` (weekly unless another word of the line says how often).
+    Repeat {
+        frequency: Frequency,
+        implied: bool,
+        raw: String,
+    },
+    /// `indtil 31.03`, `until 2027-03-31`: the last day of a series.
+    Until {
+        day: Result<UntilDay, Problem>,
+        raw: String,
+    },
+    /// `10 gange`, `10 times`: how many dates a series has.
+    Count {
+        count: Result<u32, Problem>,
+        raw: String,
+    },
     Name(String),
     /// `med`, `with`, `hos`: dropped.
     Filler(String),
     /// A word that starts like a number but is none of the forms.
     Unknown(String),
     Problem(Problem),
+}
+
+/// The day after `indtil`/`until`: a full date, or a day and month whose year is the first
+/// that puts it on or after the series' first date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::domain) enum UntilDay {
+    Date(NaiveDate),
+    Yearless { day: u32, month: u32 },
 }
 
 pub(in crate::domain) fn raw_join(toks: &[Tok]) -> String {

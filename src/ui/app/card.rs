@@ -49,6 +49,7 @@ impl App {
             .collect();
         let agreement = self.store.mentor_agreement(citizen_id)?;
         let exemptions = self.store.jobclub_exemptions(citizen_id)?;
+        let series = self.store.series_list(Some(citizen_id))?;
         Ok(Card {
             citizen,
             contacts,
@@ -57,6 +58,7 @@ impl App {
             earlier,
             agreement,
             exemptions,
+            series,
             cpr_revealed: None,
             scroll: 0,
             selected: None,

@@ -62,6 +62,19 @@ impl App {
                 minutes,
             } => self.log_contact(citizen_id, citizen, outcome, channel, minutes)?,
             Effect::Plan { new, citizen } => self.plan_new(&new, &citizen)?,
+            Effect::PlanSeries { series, citizen } => self.plan_series(&series, &citizen)?,
+            Effect::SeriesOp {
+                appointment,
+                op,
+                following,
+            } => self.series_op(&appointment, op, following)?,
+            Effect::Following {
+                appointment_id,
+                edit,
+                what,
+            } => self.change_following(appointment_id, &edit, &what)?,
+            Effect::AskEndSeries(appointment_id) => self.ask_end_series(appointment_id)?,
+            Effect::EndSeries { series_id, what } => self.end_series(series_id, &what)?,
             Effect::Reached {
                 citizen_id,
                 citizen,

@@ -13,6 +13,7 @@ mod lists;
 mod live;
 mod plan;
 mod queue;
+mod series;
 mod state;
 mod text;
 
@@ -179,8 +180,11 @@ impl App {
         if row.and_then(Row::citizen_id).is_some() {
             v.push(Scope::Citizen);
         }
-        if matches!(row, Some(Row::Appointment(_))) {
+        if let Some(Row::Appointment(a)) = row {
             v.push(Scope::Marking);
+            if a.series_id.is_some() {
+                v.push(Scope::Series);
+            }
         }
         if self.pane.has_date() {
             v.push(Scope::Day);
@@ -489,6 +493,11 @@ impl App {
                 };
             }
             Action::EditAppointment => self.ask_edit_appointment()?,
+            Action::EndSeries => {
+                if let Some(Row::Appointment(a)) = self.state().list.selected_row().cloned() {
+                    self.ask_end_series(a.id)?;
+                }
+            }
             Action::Attempt(r) => self.closure_action(Some(r))?,
             Action::ToggleReport => self.toggle_report()?,
             Action::StartClosure => self.ask_start_closure(),
@@ -505,6 +514,8 @@ impl App {
             }
             // Keys of overlays: they handle them themselves.
             Action::Yes
+            | Action::DaysOff(_)
+            | Action::Following(_)
             | Action::No
             | Action::EditSummary
             | Action::EditCitizen

@@ -81,6 +81,9 @@ impl App {
             self.message = Some(crate::i18n::appointment_not_planned(self.lang, a.status));
             return Ok(());
         }
+        if self.ask_which(&a, crate::ui::overlay::SeriesOp::Edit)? {
+            return Ok(());
+        }
         self.mode = Mode::EditAppointment(Box::new(EditAppointment::new(a, &self.ctx())));
         Ok(())
     }

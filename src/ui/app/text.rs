@@ -229,6 +229,19 @@ impl App {
             self.message = Some(self.lang.w().not_appointment.to_string());
             return Ok(());
         };
+        // An occurrence of a series: only it, or it and all following?
+        let op = match status {
+            Status::Moved => Some(crate::ui::overlay::SeriesOp::Move),
+            Status::CancelledByCitizen | Status::Cancelled => {
+                Some(crate::ui::overlay::SeriesOp::Cancel(status))
+            }
+            _ => None,
+        };
+        if let Some(op) = op
+            && self.ask_which(&a, op)?
+        {
+            return Ok(());
+        }
         let question = if a.status != Status::Planned {
             Some(crate::i18n::remark_question(self.lang, a.status, status))
         } else if status == Status::Held && a.start > self.now {

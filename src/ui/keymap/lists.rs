@@ -227,6 +227,14 @@ pub(super) static LISTS: &[Binding] = &[
         "ret",
         "edit",
     ),
+    f(
+        &[ks('X')],
+        "X",
+        A::EndSeries,
+        S::Series,
+        "afslut serien",
+        "end series",
+    ),
     h(
         &[k('v')],
         "v",

@@ -79,6 +79,12 @@ pub enum Scope {
     EditAppointment,
     /// In the Caseload pane, and on the first-run screen.
     Caseload,
+    /// On an appointment that belongs to a series (in the lists and on the card).
+    Series,
+    /// A new series lands on days off: skip or move them?
+    SeriesDaysOff,
+    /// Only this occurrence, or this and all following?
+    SeriesWhich,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -45,6 +45,9 @@ pub struct EditAppointment {
     /// citizen's deadline, a day off, a weekend, the past, an overlap the length typed makes);
     /// yellow, it may be saved anyway.
     pub warnings: Vec<String>,
+    /// "This and all following" of a series: the length, channel and place typed go to this
+    /// occurrence and every later planned one (the kind stays the series').
+    pub following: bool,
 }
 
 impl EditAppointment {
@@ -65,9 +68,17 @@ impl EditAppointment {
             focus: 0,
             errors: Vec::new(),
             warnings: Vec::new(),
+            following: false,
         };
         e.focus_field(0);
         e.check_warnings(ctx);
+        e
+    }
+
+    /// The form for this occurrence of a series and all following.
+    pub fn following(appointment: Appointment, ctx: &Ctx<'_>) -> EditAppointment {
+        let mut e = EditAppointment::new(appointment, ctx);
+        e.following = true;
         e
     }
 
@@ -184,6 +195,30 @@ impl Overlay for EditAppointment {
                         Effect::Message(ctx.lang.w().not_changed.to_string()),
                     ];
                 }
+                Ok(edit) if self.following => {
+                    if edit.kind.is_some() {
+                        self.errors = vec![
+                            ctx.lang
+                                .t(
+                                    "Typen kan kun rettes for én aftale ad gangen",
+                                    "The kind can be changed for one appointment at a time",
+                                )
+                                .to_string(),
+                        ];
+                        self.focus_field(3);
+                        return Vec::new();
+                    }
+                    return vec![Effect::Following {
+                        appointment_id: self.appointment.id,
+                        edit: Box::new(crate::store::FollowingEdit {
+                            time: None,
+                            minutes: edit.minutes,
+                            channel: edit.channel,
+                            place: edit.place,
+                        }),
+                        what: ctx.lang.t("ændret", "changed").to_string(),
+                    }];
+                }
                 Ok(edit) => {
                     let a = &self.appointment;
                     let what = crate::i18n::appointment_changed(
@@ -232,7 +267,11 @@ impl Overlay for EditAppointment {
                 lang.short_day(a.start.date()),
                 lang.time(a.start.time()),
                 a.status.name(lang.da()),
-                lang.t("tiden ændres med m (flyt)", "change the time with m (move)"),
+                if self.following {
+                    lang.t("denne og alle følgende", "this and all following")
+                } else {
+                    lang.t("tiden ændres med m (flyt)", "change the time with m (move)")
+                },
             ),
             Style::new().fg(Color::Gray),
         )];

@@ -49,6 +49,8 @@ pub struct Card {
     pub earlier: Vec<Appointment>,
     pub agreement: crate::store::MentorAgreement,
     pub exemptions: Vec<crate::store::JobclubExemption>,
+    /// The citizen's series (recurring appointments), oldest first.
+    pub series: Vec<crate::store::Series>,
     /// The CPR number in full, once revealed (each reveal is in the audit log); shown until
     /// the card closes.
     pub cpr_revealed: Option<String>,
@@ -184,6 +186,11 @@ impl Card {
                 Vec::new()
             }
             Action::Open => vec![Effect::Message(words::choose_row(l).into())],
+            // `X`: the series of the selected appointment (the app asks first).
+            Action::EndSeries => match self.selected.and_then(|i| self.row(i)) {
+                Some(HistoryRow::Appointment(a)) => vec![Effect::AskEndSeries(a.id)],
+                _ => vec![Effect::Message(crate::i18n::not_in_series(l).to_string())],
+            },
             Action::QuickAdd => vec![Effect::QuickAdd {
                 citizen_id: c.id,
                 citizen: c.name.clone(),
@@ -535,6 +542,18 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
             ),
         ));
     }
+    for s in &card.series {
+        lines.push(field(
+            l.t("Serie", "Series"),
+            format!(
+                "{} {} {}, {}",
+                crate::i18n::series_how_often(l, s.start.date(), s.recurrence.frequency),
+                l.time(s.start.time()),
+                s.channel.name(da),
+                crate::i18n::series_end(l, s.recurrence.end)
+            ),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(head(w.card_summary));
     if c.summary.trim().is_empty() {
@@ -573,7 +592,7 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
             0 if card.upcoming.is_empty() => lines.push(none()),
             0 => {
                 for a in &card.upcoming {
-                    row(&mut lines, appointment_row(app, a));
+                    row(&mut lines, appointment_row(app, a, !card.series.is_empty()));
                 }
             }
             1 if card.contacts.is_empty() => lines.push(none()),
@@ -587,7 +606,7 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
             }
             _ => {
                 for a in &card.earlier {
-                    row(&mut lines, appointment_row(app, a));
+                    row(&mut lines, appointment_row(app, a, !card.series.is_empty()));
                 }
             }
         }

@@ -15,12 +15,18 @@ pub(super) fn widest<W: Word + Copy + 'static>(da: bool) -> usize {
         .unwrap_or(0)
 }
 
-/// One appointment as a row of the history.
-pub(super) fn appointment_row(app: &Ctx<'_>, a: &Appointment) -> String {
+/// One appointment as a row of the history; `series_col`: the citizen has series, so a column
+/// marks their occurrences (↻).
+pub(super) fn appointment_row(app: &Ctx<'_>, a: &Appointment, series_col: bool) -> String {
     let l = app.lang;
     let da = l.da();
+    let mark = match (series_col, a.series_id.is_some()) {
+        (false, _) => "",
+        (true, true) => " ↻",
+        (true, false) => "  ",
+    };
     format!(
-        "  {} {}  {}  {}  {}",
+        "  {} {}{mark}  {}  {}  {}",
         l.date(a.start.date()),
         l.time(a.start.time()),
         fit(a.kind.name(da), widest::<Kind>(da)),

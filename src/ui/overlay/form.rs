@@ -1,6 +1,9 @@
 //! The full form (`A`): every field of a new appointment, for whatever the quick-add line cannot
-//! say (a place, an exact kind). Tab and Shift-Tab move between fields, Enter on the last field or
-//! Ctrl+S saves, Esc cancels. Nothing is written until every field is valid.
+//! say (a place, an exact kind), and whether it repeats (none, weekly, every 2 weeks, monthly)
+//! until a date or for a number of times. Tab and Shift-Tab move between fields, Enter on the
+//! place or after it (the repeat fields are optional) or Ctrl+S saves, Esc cancels. Nothing is
+//! written until every field is valid; a series that lands on days off asks once whether to skip
+//! or move them.
 
 use chrono::NaiveDateTime;
 use ratatui::Frame;
@@ -11,7 +14,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Ctx, Effect, Overlay};
-use crate::domain::quickadd::match_citizens;
+use crate::domain::quickadd::{Repeat, match_citizens, repeat_words};
+use crate::domain::recurrence::{End, OnDayOff, Recurrence};
 use crate::domain::text::sanitize_line;
 use crate::domain::when::{parse_date, parse_time};
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
@@ -23,7 +27,9 @@ use crate::ui::theme::ACCENT;
 use crate::ui::widgets::boxes::{frame, wrapped_rows};
 use crate::ui::widgets::line::{LineEvent, LineInput};
 
-pub const FIELDS: usize = 7;
+pub const FIELDS: usize = 9;
+/// The place: Enter here (or on a field after it) saves.
+const PLACE: usize = 6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
@@ -39,10 +45,12 @@ pub struct Form {
 /// The labels of the fields, in order.
 pub fn labels(lang: Lang) -> [&'static str; FIELDS] {
     if lang.da() {
-        ["Borger", "Dato", "Tid", "Minutter", "Kanal", "Art", "Sted"]
+        [
+            "Borger", "Dato", "Tid", "Minutter", "Kanal", "Art", "Sted", "Gentag", "Slut",
+        ]
     } else {
         [
-            "Citizen", "Date", "Time", "Minutes", "Channel", "Kind", "Place",
+            "Citizen", "Date", "Time", "Minutes", "Channel", "Kind", "Place", "Repeat", "Ends",
         ]
     }
 }
@@ -62,6 +70,8 @@ impl Form {
             "30".to_string(),
             Channel::Phone.name(lang.da()).to_string(),
             Kind::Conversation.name(lang.da()).to_string(),
+            String::new(),
+            lang.t("nej", "no").to_string(),
             String::new(),
         ];
         let mut form = Form {
@@ -89,7 +99,7 @@ impl Form {
         &self,
         now: NaiveDateTime,
         lang: Lang,
-    ) -> Result<(NewAppointment, String), Vec<String>> {
+    ) -> Result<(NewAppointment, String, Option<Repeat>), Vec<String>> {
         let l = labels(lang);
         let v: Vec<String> = self
             .fields
@@ -145,6 +155,10 @@ impl Form {
         let kind = Kind::parse(&v[5])
             .map_err(|e| errors.push(format!("{}: {e}", l[5])))
             .ok();
+        let repeat = repeat_fields(&v[7], &v[8], date.unwrap_or(today), today, lang)
+            .map_err(|(i, e)| errors.push(format!("{}: {e}", l[i])))
+            .ok()
+            .flatten();
         match (citizen, date, time, minutes, channel, kind) {
             (
                 Some((citizen_id, name)),
@@ -166,10 +180,88 @@ impl Form {
                     reason: String::new(),
                 },
                 name,
+                repeat,
             )),
             _ => Err(errors),
         }
     }
+}
+
+/// The repeat and end fields: `nej`/`no`/empty is a single appointment; `ugentlig`, `hver 2.
+/// uge`, `every month` … (the quick-add line's words) a series; the end a date (`31.03`, the
+/// first such day on or after the start), a count (`10`, `10 gange`) or empty (the default
+/// end). On error, the field's index and what is wrong.
+fn repeat_fields(
+    repeat: &str,
+    end: &str,
+    first: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Result<Option<Repeat>, (usize, String)> {
+    let none = ["", "nej", "no", "ingen", "none", "-"];
+    if none.contains(&crate::domain::text::fold(repeat).as_str()) {
+        if end.trim().is_empty() {
+            return Ok(None);
+        }
+        return Err((
+            7,
+            lang.t(
+                "angiv hvor ofte (fx ugentlig), eller ryd Slut",
+                "say how often (e.g. weekly), or clear Ends",
+            )
+            .to_string(),
+        ));
+    }
+    let how_often = || {
+        (
+            7,
+            format!(
+                "'{}': {}",
+                crate::domain::text::sanitize_line(repeat),
+                lang.t(
+                    "skriv nej, ugentlig, hver 2. uge eller månedlig",
+                    "type no, weekly, every 2 weeks or monthly",
+                )
+            ),
+        )
+    };
+    let frequency = repeat_words(repeat, first, today)
+        .ok()
+        .flatten()
+        .filter(|r| r.end.is_none())
+        .map(|r| r.frequency)
+        .ok_or_else(how_often)?;
+    let end = end.trim();
+    let end = if end.is_empty() {
+        None
+    } else if end.chars().all(|c| c.is_ascii_digit()) {
+        match end.parse::<u32>() {
+            Ok(n) if (1..=crate::domain::recurrence::MAX_OCCURRENCES as u32).contains(&n) => {
+                Some(End::Count(n))
+            }
+            _ => {
+                return Err((
+                    8,
+                    format!(
+                        "{} 1–{}",
+                        lang.t("antal gange", "number of times"),
+                        crate::domain::recurrence::MAX_OCCURRENCES
+                    ),
+                ));
+            }
+        }
+    } else {
+        // "31.03", "indtil 31.03", "10 gange", "10 times".
+        let words = if end.starts_with(|c: char| c.is_ascii_digit()) && !end.contains(' ') {
+            format!("hver uge indtil {end}")
+        } else {
+            format!("hver uge {end}")
+        };
+        repeat_words(&words, first, today)
+            .map_err(|p| (8, p.text(lang.da()).to_string()))?
+            .and_then(|r| r.end)
+    };
+    Ok(Some(Repeat { frequency, end }))
 }
 
 impl Form {
@@ -187,7 +279,7 @@ impl Form {
                         .to_string(),
                 )]
             }
-            Ok((new, citizen)) => {
+            Ok((new, citizen, repeat)) => {
                 // The warnings once (as `jobdesk plan` gives them); Save again plans anyway.
                 if self.warnings.is_empty() {
                     let warnings = super::plan_warnings(ctx.store, ctx.now, ctx.lang, &new, None);
@@ -198,10 +290,45 @@ impl Form {
                         return Vec::new();
                     }
                 }
-                vec![Effect::Plan {
-                    new: Box::new(new),
-                    citizen,
-                }]
+                let Some(r) = repeat else {
+                    return vec![Effect::Plan {
+                        new: Box::new(new),
+                        citizen,
+                    }];
+                };
+                let end = r.end.unwrap_or_else(|| {
+                    ctx.store
+                        .default_series_end(new.citizen_id, new.start)
+                        .unwrap_or(End::Count(26))
+                });
+                let series = Box::new(crate::store::NewSeries {
+                    uuid: new.uuid.clone(),
+                    citizen_id: new.citizen_id,
+                    kind: new.kind,
+                    start: new.start,
+                    minutes: new.minutes,
+                    channel: new.channel,
+                    place: new.place.clone(),
+                    recurrence: Recurrence {
+                        frequency: r.frequency,
+                        end,
+                        on_day_off: OnDayOff::Skip,
+                    },
+                });
+                let days = ctx.store.series_days_off(new.start, &series.recurrence);
+                if days.is_empty() {
+                    return vec![Effect::PlanSeries { series, citizen }];
+                }
+                // Asked once for the series; Esc comes back to the form.
+                let back = Box::new(super::Mode::Form(Box::new(self.clone())));
+                vec![Effect::Open(Box::new(super::Mode::DaysOff(Box::new(
+                    super::DaysOff {
+                        back,
+                        series,
+                        citizen,
+                        days,
+                    },
+                ))))]
             }
         }
     }
@@ -232,7 +359,7 @@ impl Overlay for Form {
                 self.warnings.clear();
             }
             LineEvent::Cancel => return vec![Effect::Close],
-            LineEvent::Submit(_) if focus + 1 < FIELDS => self.focus_field(focus + 1),
+            LineEvent::Submit(_) if focus < PLACE => self.focus_field(focus + 1),
             LineEvent::Submit(_) => return self.save(ctx),
         }
         Vec::new()

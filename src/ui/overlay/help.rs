@@ -57,6 +57,13 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
             l.t("Samtaler og mentorbesøg", "Calls and mentor visits"),
         ),
         (Scope::Marking, w.scope_marking),
+        (
+            Scope::Series,
+            l.t(
+                "På en aftale i en serie (↻)",
+                "On an appointment of a series (↻)",
+            ),
+        ),
         (Scope::LogPane, w.scope_log),
         (Scope::Log, w.scope_log),
         (Scope::Closure, w.scope_closure),
@@ -76,6 +83,20 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
         (Scope::ClosureStart, w.scope_closure_start),
         (Scope::ExportDialog, crate::i18n::handover::help_scope(l)),
         (Scope::Form, l.t("I formularen", "In the form")),
+        (
+            Scope::SeriesDaysOff,
+            l.t(
+                "Når en ny serie rammer fridage",
+                "When a new series lands on days off",
+            ),
+        ),
+        (
+            Scope::SeriesWhich,
+            l.t(
+                "Flyt, aflys eller ret en aftale i en serie",
+                "Moving, cancelling or editing one of a series",
+            ),
+        ),
         (
             Scope::EditContact,
             l.t(

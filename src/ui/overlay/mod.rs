@@ -21,6 +21,7 @@ pub mod log_pick;
 pub mod moving;
 pub mod note;
 pub mod quick_add;
+pub mod series;
 pub mod summary;
 
 use chrono::NaiveDateTime;
@@ -50,6 +51,7 @@ pub use log_pick::{LOG_OPTIONS, LogPick};
 pub use moving::Move;
 pub use note::Note;
 pub use quick_add::QuickAdd;
+pub use series::{DaysOff, EndSeries, SeriesOp, Which};
 pub use summary::Summary;
 
 /// The warnings of planning `new` (the same list as `jobdesk plan` prints: after the citizen's
@@ -206,6 +208,29 @@ pub enum Effect {
         new: Box<crate::domain::NewCitizen>,
         edit: Box<crate::store::CitizenEdit>,
     },
+    /// Plan a series (the days-off question, if any, was answered); the overlay closes when it
+    /// is written.
+    PlanSeries {
+        series: Box<crate::store::NewSeries>,
+        citizen: String,
+    },
+    /// Move, cancel or edit an occurrence of a series: only it, or it and all following.
+    SeriesOp {
+        appointment: Box<crate::domain::Appointment>,
+        op: SeriesOp,
+        following: bool,
+    },
+    /// "This and all following": change the time of day, length, channel or place of the
+    /// occurrence and every later planned one (one undo step; `what` says it).
+    Following {
+        appointment_id: i64,
+        edit: Box<crate::store::FollowingEdit>,
+        what: String,
+    },
+    /// Ask before ending the series of this appointment.
+    AskEndSeries(i64),
+    /// End the series: its planned appointments go, the marked stay (one undo step).
+    EndSeries { series_id: i64, what: String },
     /// Write the contact log of `range` into `folder` (the Excel form with `excel`), then
     /// close.
     ExportLog {
@@ -249,6 +274,12 @@ pub enum Mode {
     ExportDialog(Box<ExportDialog>),
     /// The journal-ready text copied (or to copy by hand), offering to mark it transferred.
     Copied(Box<Copied>),
+    /// A new series lands on days off: skip or move them?
+    DaysOff(Box<DaysOff>),
+    /// Only this occurrence of a series, or this and all following?
+    Which(Box<Which>),
+    /// End a series?
+    EndSeries(Box<EndSeries>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -292,6 +323,9 @@ impl Mode {
             Mode::EditAppointment(o) => o.as_ref(),
             Mode::ExportDialog(o) => o.as_ref(),
             Mode::Copied(o) => o.as_ref(),
+            Mode::DaysOff(o) => o.as_ref(),
+            Mode::Which(o) => o.as_ref(),
+            Mode::EndSeries(o) => o.as_ref(),
         })
     }
 
@@ -313,6 +347,9 @@ impl Mode {
             Mode::EditAppointment(o) => o.as_mut(),
             Mode::ExportDialog(o) => o.as_mut(),
             Mode::Copied(o) => o.as_mut(),
+            Mode::DaysOff(o) => o.as_mut(),
+            Mode::Which(o) => o.as_mut(),
+            Mode::EndSeries(o) => o.as_mut(),
         })
     }
 

@@ -33,6 +33,9 @@ pub struct Move {
     pub warnings: Vec<String>,
     /// The warnings were shown: Enter again moves anyway.
     pub confirm: bool,
+    /// "This and all following" of a series: only a new time of day is typed, and each
+    /// planned occurrence from this one on keeps its date and gets it.
+    pub following: bool,
 }
 
 impl Move {
@@ -52,6 +55,38 @@ impl Move {
             error: None,
             warnings: Vec::new(),
             confirm: false,
+            following: false,
+        }
+    }
+
+    /// The new time of day for this occurrence of a series and all following.
+    pub fn following(a: &Appointment, ctx: &Ctx<'_>) -> Move {
+        let mut m = Move::new(a, ctx);
+        m.input = LineInput::new(&ctx.lang.time(a.start.time()), Vec::new());
+        m.input.area.select_all();
+        m.following = true;
+        m
+    }
+
+    /// Enter in "this and all following": the new time of day for every planned occurrence.
+    fn save_following(&mut self, ctx: &Ctx<'_>) -> Vec<Effect> {
+        match crate::domain::when::parse_time(&self.input.text()) {
+            Ok(time) => vec![Effect::Following {
+                appointment_id: self.appointment_id,
+                edit: Box::new(crate::store::FollowingEdit {
+                    time: Some(time),
+                    ..Default::default()
+                }),
+                what: format!(
+                    "{} {}",
+                    ctx.lang.t("flyttet til kl.", "moved to"),
+                    ctx.lang.time(time)
+                ),
+            }],
+            Err(p) => {
+                self.error = Some(p.text(ctx.lang.da()).to_string());
+                Vec::new()
+            }
         }
     }
 
@@ -85,6 +120,7 @@ impl Overlay for Move {
 
     fn act(&mut self, action: Action, ctx: &Ctx<'_>) -> Vec<Effect> {
         match action {
+            Action::Save if self.following => self.save_following(ctx),
             Action::Save => {
                 let text = self.input.text();
                 let start = match crate::domain::when::parse_datetime(&text, ctx.now, None) {
@@ -126,11 +162,22 @@ impl Overlay for Move {
     }
 
     fn draw(&self, ctx: &Ctx<'_>, f: &mut Frame<'_>, area: Rect) {
-        let title = format!(
-            " {} · {} ",
-            sanitize_line(&self.citizen),
-            ctx.lang.w().move_title
-        );
+        let title = if self.following {
+            format!(
+                " {} · {} ",
+                sanitize_line(&self.citizen),
+                ctx.lang.t(
+                    "denne og alle følgende: nyt klokkeslæt",
+                    "this and all following: new time of day"
+                )
+            )
+        } else {
+            format!(
+                " {} · {} ",
+                sanitize_line(&self.citizen),
+                ctx.lang.w().move_title
+            )
+        };
         let warn = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
         let mut below: Vec<(String, Style)> = self
             .error

@@ -3,7 +3,7 @@
 //! a confirmation for a time in the past, and a warning for an overlap. At 80 columns the
 //! warnings go on their own lines: nothing the user must read is cut.
 
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
@@ -13,6 +13,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Ctx, Effect, Overlay};
 use crate::domain::quickadd::{Parsed, find_citizens, parse};
+use crate::domain::recurrence::{OnDayOff, Recurrence};
 use crate::domain::text::fold;
 use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Channel, Kind, NewAppointment, Status, Word};
@@ -107,7 +108,19 @@ pub enum Preview {
         new: NewAppointment,
         citizen: String,
         warnings: Vec<String>,
+        /// The line asks for a series starting with `new`.
+        series: Option<SeriesPlan>,
     },
+}
+
+/// The series a line asks for, as it would be planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesPlan {
+    /// How often and until when (the line's end, else the default end: the citizen's mentor
+    /// agreement, else 26 weeks); days off skipped until the question is answered.
+    pub rule: Recurrence,
+    /// The days off the series lands on (asked about once, before it is saved).
+    pub days_off: Vec<NaiveDate>,
 }
 
 impl QuickAdd {
@@ -239,10 +252,27 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
         reason: String::new(),
     };
     let warnings = super::plan_warnings(store, now, lang, &new, None);
+    let series = p.recurrence.map(|r| {
+        let end = r.end.unwrap_or_else(|| {
+            store
+                .default_series_end(citizen_id, start)
+                .unwrap_or(crate::domain::recurrence::End::Count(26))
+        });
+        let rule = Recurrence {
+            frequency: r.frequency,
+            end,
+            on_day_off: OnDayOff::Skip,
+        };
+        SeriesPlan {
+            days_off: store.series_days_off(start, &rule),
+            rule,
+        }
+    });
     Preview::Ready {
         new,
         citizen,
         warnings,
+        series,
     }
 }
 
@@ -296,12 +326,46 @@ pub fn preview_text(lang: Lang, p: &Preview) -> (String, bool) {
 pub fn preview_parts(lang: Lang, p: &Preview) -> (Vec<String>, bool) {
     let (text, ok) = preview_main(lang, p);
     let mut parts = vec![text];
-    if let Preview::Ready { warnings, .. } = p
-        && !warnings.is_empty()
+    if let Preview::Ready {
+        warnings,
+        series,
+        new,
+        ..
+    } = p
     {
+        if let Some(s) = series {
+            parts.push(series_line(lang, new.start, s));
+            if !s.days_off.is_empty() {
+                parts.push(format!(
+                    "⚠ {}",
+                    crate::i18n::series_days_off(lang, &s.days_off)
+                ));
+            }
+        }
         parts.extend(warnings.iter().cloned());
     }
     (parts, ok)
+}
+
+/// "↻ hver tirsdag kl. 10.00, 10 gange · første tir 24.11".
+fn series_line(lang: Lang, start: NaiveDateTime, s: &SeriesPlan) -> String {
+    format!(
+        "↻ {} · {} {}",
+        crate::i18n::series_text(lang, start, s.rule.frequency, s.rule.end),
+        lang.t("første", "first"),
+        lang.short_day(start.date())
+    )
+}
+
+/// How many of the preview's parts say what Enter does (drawn in the preview's colour; the
+/// rest are warnings): the appointment, and the series line when there is one.
+fn main_parts(p: &Preview) -> usize {
+    match p {
+        Preview::Ready {
+            series: Some(_), ..
+        } => 2,
+        _ => 1,
+    }
 }
 
 fn preview_main(lang: Lang, p: &Preview) -> (String, bool) {
@@ -360,6 +424,22 @@ fn preview_main(lang: Lang, p: &Preview) -> (String, bool) {
             ),
             true,
         ),
+        Preview::Ready {
+            new,
+            citizen,
+            series: Some(_),
+            ..
+        } => {
+            // The days and the time are on the series line.
+            let s = format!(
+                "→ {} ({}) · {} · {} min",
+                capital(new.kind.name(da)),
+                new.channel.name(da),
+                citizen,
+                new.minutes
+            );
+            (s, true)
+        }
         Preview::Ready { new, citizen, .. } => {
             let s = format!(
                 "→ {} ({}) · {} · {} {} · {} min",
@@ -419,6 +499,36 @@ impl Overlay for QuickAdd {
                         self.confirm = true
                     }
                     Preview::Ready {
+                        new,
+                        citizen,
+                        series: Some(plan),
+                        ..
+                    } => {
+                        let series = Box::new(crate::store::NewSeries {
+                            uuid: uuid::Uuid::new_v4().to_string(),
+                            citizen_id: new.citizen_id,
+                            kind: new.kind,
+                            start: new.start,
+                            minutes: new.minutes,
+                            channel: new.channel,
+                            place: new.place.clone(),
+                            recurrence: plan.rule,
+                        });
+                        if plan.days_off.is_empty() {
+                            return vec![Effect::PlanSeries { series, citizen }];
+                        }
+                        // Asked once for the series; Esc comes back to this line.
+                        let back = Box::new(super::Mode::QuickAdd(Box::new(self.clone())));
+                        return vec![Effect::Open(Box::new(super::Mode::DaysOff(Box::new(
+                            super::DaysOff {
+                                back,
+                                series,
+                                citizen,
+                                days: plan.days_off,
+                            },
+                        ))))];
+                    }
+                    Preview::Ready {
                         mut new, citizen, ..
                     } => {
                         new.uuid = uuid::Uuid::new_v4().to_string();
@@ -465,6 +575,7 @@ impl Overlay for QuickAdd {
         // One line when it all fits; else what Enter does, then each warning on its own line.
         let inner_w = area.width.saturating_sub(2) as usize;
         let joined = parts.join(" · ");
+        let main = main_parts(&self.preview);
         let below: Vec<(String, Style)> = if width(&joined) <= inner_w {
             vec![(joined, style)]
         } else {
@@ -472,7 +583,7 @@ impl Overlay for QuickAdd {
                 .into_iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let st = if i == 0 {
+                    let st = if i < main {
                         style
                     } else {
                         Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)

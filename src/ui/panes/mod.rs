@@ -393,6 +393,10 @@ pub(crate) fn standing_style(s: Standing) -> Style {
     }
 }
 
+/// After the time of an appointment that is an occurrence of a series (the time columns leave
+/// room for it).
+pub(crate) const SERIES_MARK: &str = " ↻";
+
 /// The cells every appointment row shares: time, minutes, citizen, channel, status (the name
 /// cut to `name_w`).
 pub(crate) fn appointment_cells(
@@ -403,11 +407,15 @@ pub(crate) fn appointment_cells(
 ) -> Vec<Cell<'static>> {
     let l = app.lang;
     let da = l.da();
-    let when = if with_day {
+    let mut when = if with_day {
         format!("{} {}", l.short_day(a.start.date()), l.time(a.start.time()))
     } else {
         l.time(a.start.time())
     };
+    // An occurrence of a series.
+    if a.series_id.is_some() {
+        when.push_str(SERIES_MARK);
+    }
     // Today: the appointment going on now (planned or held) has its time marked.
     let now = app.pane == Pane::Today
         && app.is_current(a)

@@ -14,14 +14,17 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
     let da = l.da();
     let st = app.state();
     let week = st.week;
-    // "tor 03.12 10.30" / "Thu 10 Dec 10:30" in week view, the time alone by day.
-    let when_w = if week { if da { 15 } else { 16 } } else { 5 };
     let appts = || {
         st.list.rows.iter().filter_map(|row| match row {
             Row::Appointment(a) => Some(a),
             _ => None,
         })
     };
+    // "tor 03.12 10.30" / "Thu 10 Dec 10:30" in week view, the time alone by day; " ↻" after
+    // it for a series' occurrence, when one is on screen.
+    let series = appts().any(|a| a.series_id.is_some());
+    let mark = if series { 2 } else { 0 };
+    let when_w = if week { if da { 15 } else { 16 } } else { 5 } + mark;
     let longest = super::widest(appts().map(|a| a.citizen.as_str()));
     let place = super::widest(appts().map(|a| a.place.as_str()));
     let cols = [

@@ -16,6 +16,7 @@ mod phone;
 mod planning;
 mod remark;
 mod rules14;
+mod series;
 mod transfer;
 mod when;
 
