@@ -463,6 +463,7 @@ mod tests {
             reason: String::new(),
             moved_to: None,
             phone: String::new(),
+            series_id: None,
         };
         assert_eq!(a(at(11, 23, 10, 30), 45).end(), at(11, 23, 11, 15));
         // Spring: an hour from 01.30 ends at 03.30 on the clock.

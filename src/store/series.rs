@@ -731,7 +731,7 @@ impl Store {
             let mut st = self.conn.prepare_cached(&sql)?;
             let rows = st.query_map([series.id], |r| {
                 let a = super::appointments::appointment_from_row(r)?;
-                let occ: Option<String> = r.get(13)?;
+                let occ: Option<String> = r.get("occurrence")?;
                 Ok((occ.as_deref().and_then(from_db).unwrap_or(a.start), a))
             })?;
             let rows = rows.collect::<Result<Vec<_>, _>>()?;
