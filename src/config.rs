@@ -42,6 +42,14 @@ pub struct Config {
     /// not), `{note}`, `{next}` (the next planned conversation).
     pub journal_template_da: String,
     pub journal_template_en: String,
+    /// How many minutes before a planned appointment the desk rings the terminal bell once and
+    /// shows a line ("Om 10 min: 10.30 Jens H. · telefon") until Esc or the appointment starts;
+    /// none (the default): no reminder.
+    pub reminder_minutes: Option<u32>,
+    /// Whether phone numbers in the desk are `tel:` links (OSC 8) the terminal can open in a
+    /// softphone: none (the default) means where the terminal is likely to support them (not
+    /// the Linux console, not GNU screen); `false` never, `true` always.
+    pub hyperlinks: Option<bool>,
 }
 
 impl Default for Config {
@@ -81,6 +89,8 @@ impl Default for Config {
             transfer_max_days: 2,
             journal_template_da: crate::i18n::queue::TEMPLATE_DA.to_string(),
             journal_template_en: crate::i18n::queue::TEMPLATE_EN.to_string(),
+            reminder_minutes: None,
+            hyperlinks: None,
         }
     }
 }
@@ -163,7 +173,7 @@ impl Config {
             None => body,
         };
         format!(
-            "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n\n{body}"
+            "# jobdesk's settings. Delete a line to get its default back.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# reminder_minutes = 10: the desk rings the terminal bell once 10 minutes before a planned appointment and shows a line until Esc or the appointment starts (off when left out).\n# hyperlinks = false: phone numbers are never tel: links (OSC 8); left out, they are where the terminal is likely to support them (not the Linux console or GNU screen).\n\n{body}"
         )
     }
 

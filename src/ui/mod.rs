@@ -102,7 +102,20 @@ pub fn run(
             // clock); while a draft has unsaved changes, only until it is due; after the
             // database's files changed, only until the change is looked at. Nothing else wakes
             // an idle desk.
-            let minute = Instant::now() + app::until_next_minute(clock()) + MINUTE_SLACK;
+            if std::mem::take(&mut app.reminder.bell) {
+                // The reminder before an appointment: the terminal's bell, once.
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|_| out.flush());
+            }
+            let t = clock();
+            let mut minute = Instant::now() + app::until_next_minute(t) + MINUTE_SLACK;
+            // A reminder due before the minute turns (an appointment off the whole minute)
+            // wakes the desk then instead.
+            if let Some(at) = app.next_reminder_at()
+                && let Ok(d) = (at - t).to_std()
+            {
+                minute = minute.min(Instant::now() + d + MINUTE_SLACK);
+            }
             let due = [app.draft_deadline(), db_check]
                 .into_iter()
                 .flatten()

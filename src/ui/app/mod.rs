@@ -18,7 +18,7 @@ mod text;
 
 pub use super::pane::Pane;
 pub use lists::DUE_DAYS;
-pub use live::until_next_minute;
+pub use live::{Reminder, until_next_minute};
 pub use state::*;
 
 use std::time::Instant;
@@ -83,6 +83,8 @@ pub struct App {
     pub next: Option<crate::domain::Appointment>,
     /// SQLite's `data_version` when the desk last read: another process's change moves it.
     data_version: i64,
+    /// The reminder before the next appointment (config `reminder_minutes`).
+    pub reminder: Reminder,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -125,6 +127,7 @@ impl App {
             clipboard: None,
             next: None,
             data_version: 0,
+            reminder: Reminder::default(),
         };
         app.data_version = app.store.data_version()?;
         app.refresh()?;
@@ -422,6 +425,7 @@ impl App {
             }
             Action::Close => {
                 self.mode = Mode::Normal;
+                self.dismiss_reminder();
                 if !self.state().filter.is_empty() {
                     self.state_mut().filter.clear();
                     self.reload_after_filter();
