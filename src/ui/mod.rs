@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod overlay;
 pub mod pane;
 pub mod panes;
@@ -77,12 +78,16 @@ pub fn run(
     });
     watch_signals(tx)?;
 
+    // Phone numbers as tel: links where the terminal is likely to show them.
+    let mut links = links::Links::new(
+        std::io::stdout().is_terminal() && links::enabled_here(app.config.hyperlinks),
+    );
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = (|| -> Result<()> {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        terminal.draw(|f| view::draw(&app, f))?;
+        draw(&mut terminal, &app, &mut links)?;
         // After the first frame: what is due for purge reads old contacts, which takes a moment
         // on years of history.
         let mut dirty = match app.load_purge_due() {
@@ -96,7 +101,7 @@ pub fn run(
         let mut db_check: Option<Instant> = None;
         loop {
             if dirty {
-                terminal.draw(|f| view::draw(&app, f))?;
+                draw(&mut terminal, &app, &mut links)?;
             }
             // Wait for input, the database changing, or the next whole minute (the header's
             // clock); while a draft has unsaved changes, only until it is due; after the
@@ -174,6 +179,17 @@ pub fn run(
     ratatui::restore();
     let _ = std::io::stdout().flush();
     result
+}
+
+/// Draws the frame, then writes the phone numbers on it as links (when they are on).
+fn draw(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &App,
+    links: &mut links::Links,
+) -> Result<()> {
+    let frame = terminal.draw(|f| view::draw(app, f))?;
+    links.after_frame(std::io::stdout(), frame.buffer, app)?;
+    Ok(())
 }
 
 /// How long a typed character waits for more that are already on their way: a paste arrives
