@@ -51,6 +51,14 @@ pub struct Config {
     /// Whether a new database is encrypted (default true: its first start asks for a
     /// passphrase). `false` makes new databases plain, as `jobdesk init --no-encrypt` does.
     pub encrypt: bool,
+    /// How many minutes before a planned appointment the desk rings the terminal bell once and
+    /// shows a line ("Om 10 min: 10.30 Jens H. · telefon") until Esc or the appointment starts;
+    /// none (the default): no reminder.
+    pub reminder_minutes: Option<u32>,
+    /// Whether phone numbers in the desk are `tel:` links (OSC 8) the terminal can open in a
+    /// softphone: none (the default) means where the terminal is likely to support them (not
+    /// the Linux console, not GNU screen); `false` never, `true` always.
+    pub hyperlinks: Option<bool>,
 }
 
 impl Default for Config {
@@ -92,6 +100,8 @@ impl Default for Config {
             journal_template_da: crate::i18n::queue::TEMPLATE_DA.to_string(),
             journal_template_en: crate::i18n::queue::TEMPLATE_EN.to_string(),
             encrypt: true,
+            reminder_minutes: None,
+            hyperlinks: None,
         }
     }
 }
@@ -174,7 +184,7 @@ impl Config {
             None => body,
         };
         format!(
-            "# jobdesk's settings. Delete a line to get its default back.\n# lang = \"da\": the language of the desk and the command line, \"da\" (dansk) or \"en\" (English); without it, LC_ALL / LC_MESSAGES / LANG, then the operating system's language, else Danish. --lang beats it.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# encrypt: a new database is encrypted with a passphrase asked for at its first start; false makes it plain (as `jobdesk init --no-encrypt`).\n\n{body}"
+            "# jobdesk's settings. Delete a line to get its default back.\n# lang = \"da\": the language of the desk and the command line, \"da\" (dansk) or \"en\" (English); without it, LC_ALL / LC_MESSAGES / LANG, then the operating system's language, else Danish. --lang beats it.\n# retention_days: transferred contacts are kept this many days after a citizen's last contact; `jobdesk purge` removes them after that.\n# encrypt: a new database is encrypted with a passphrase asked for at its first start; false makes it plain (as `jobdesk init --no-encrypt`).\n# reminder_minutes = 10: the desk rings the terminal bell once 10 minutes before a planned appointment and shows a line until Esc or the appointment starts (off when left out).\n# hyperlinks = false: phone numbers are never tel: links (OSC 8); left out, they are where the terminal is likely to support them (not the Linux console or GNU screen).\n\n{body}"
         )
     }
 

@@ -46,6 +46,19 @@ pub fn next_short(l: Lang, a: &Appointment) -> String {
     )
 }
 
+/// The reminder line before an appointment: "Om 10 min: 10.30 Jens H. · telefon  ·  Esc lukker"
+/// / "In 10 min: 10:30 Jens H. · phone  ·  Esc dismisses".
+pub fn reminder(l: Lang, now: NaiveDateTime, a: &Appointment) -> String {
+    format!(
+        "{}: {} {} · {}  ·  {}",
+        crate::domain::text::capitalise(&countdown(l, now, a.start)),
+        l.time(a.start.time()),
+        crate::export::ics::short_name(&a.citizen),
+        a.channel.name(l.da()),
+        l.t("Esc lukker", "Esc dismisses")
+    )
+}
+
 fn next_word(l: Lang) -> &'static str {
     if l.da() { "næste" } else { "next" }
 }
@@ -117,5 +130,17 @@ mod tests {
             "next 10:30 Jens H. · phone · in 12 min"
         );
         assert_eq!(next_short(Lang::Da, &appt()), "næste 10.30 Jens H.");
+    }
+
+    #[test]
+    fn reminder_at_fixed_times() {
+        assert_eq!(
+            reminder(Lang::Da, at(10, 20, 0), &appt()),
+            "Om 10 min: 10.30 Jens H. · telefon  ·  Esc lukker"
+        );
+        assert_eq!(
+            reminder(Lang::En, at(10, 21, 0), &appt()),
+            "In 9 min: 10:30 Jens H. · phone  ·  Esc dismisses"
+        );
     }
 }

@@ -20,8 +20,8 @@ pub struct AppointmentFilter {
     pub to: Option<NaiveDateTime>,
     pub kind: Option<Kind>,
     pub citizen_id: Option<i64>,
-    /// The filter line as typed: words (found in the citizen's name, phone or target group, or
-    /// the appointment's place or reason) and terms (`gruppe:…`, `overskredet`, `mentor`,
+    /// The filter line as typed: words (found in the citizen's name, phone, target group or
+    /// address, or the appointment's place or reason) and terms (`gruppe:…`, `overskredet`, `mentor`,
     /// `kanal:…`), read with [`Filter::parse`]. `mentor` takes the appointments of citizens with
     /// a mentor agreement and every mentor visit.
     pub text: String,
@@ -44,7 +44,7 @@ const LOOK: Look<'static> = Look {
     group: "c.target_group",
     mentor: "c.mentor = 1 OR a.kind = 'mentor_visit'",
     next_due: "c.next_due",
-    notes: &["a.place", "a.reason"],
+    notes: &["c.address", "a.place", "a.reason"],
     channel: Some("a.channel"),
 };
 

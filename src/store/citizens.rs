@@ -424,6 +424,13 @@ fn conditions(f: &CitizenFilter, today: NaiveDate) -> (String, Vec<Value>) {
     (cond, args)
 }
 
+/// Where the filter looks in the due list: the caseload's columns and the address (the due list
+/// reads each due citizen's row anyway, for the pace).
+const DUE: Look<'static> = Look {
+    notes: &["address"],
+    ..CITIZENS
+};
+
 /// The WHERE clause of the due list: active, due on or before `until`, and the filter line.
 fn due_conditions(until: NaiveDate, text: &str, today: NaiveDate) -> (String, Vec<Value>) {
     // Due: the legal deadline, or the pace towards it when that comes first ("bagud").
@@ -431,7 +438,7 @@ fn due_conditions(until: NaiveDate, text: &str, today: NaiveDate) -> (String, Ve
         "archived = 0 AND next_due IS NOT NULL AND min(next_due, coalesce(pace_due, next_due)) <= ?1",
     );
     let mut args = vec![Value::Text(until.format("%Y-%m-%d").to_string())];
-    filter_conditions(&Filter::parse(text), &CITIZENS, today, &mut cond, &mut args);
+    filter_conditions(&Filter::parse(text), &DUE, today, &mut cond, &mut args);
     (cond, args)
 }
 

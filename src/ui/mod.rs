@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod overlay;
 pub mod pane;
 pub mod panes;
@@ -91,12 +92,16 @@ pub fn run(
     });
     watch_signals(tx)?;
 
+    // Phone numbers as tel: links where the terminal is likely to show them.
+    let mut links = links::Links::new(
+        std::io::stdout().is_terminal() && links::enabled_here(app.config.hyperlinks),
+    );
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let result = (|| -> Result<()> {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        terminal.draw(|f| view::draw(&app, f))?;
+        draw(&mut terminal, &app, &mut links)?;
         // After the first frame: what is due for purge reads old contacts, which takes a moment
         // on years of history.
         let mut dirty = match app.load_purge_due() {
@@ -110,13 +115,26 @@ pub fn run(
         let mut db_check: Option<Instant> = None;
         loop {
             if dirty {
-                terminal.draw(|f| view::draw(&app, f))?;
+                draw(&mut terminal, &app, &mut links)?;
             }
             // Wait for input, the database changing, or the next whole minute (the header's
             // clock); while a draft has unsaved changes, only until it is due; after the
             // database's files changed, only until the change is looked at. Nothing else wakes
             // an idle desk.
-            let minute = Instant::now() + app::until_next_minute(clock()) + MINUTE_SLACK;
+            if std::mem::take(&mut app.reminder.bell) {
+                // The reminder before an appointment: the terminal's bell, once.
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|_| out.flush());
+            }
+            let t = clock();
+            let mut minute = Instant::now() + app::until_next_minute(t) + MINUTE_SLACK;
+            // A reminder due before the minute turns (an appointment off the whole minute)
+            // wakes the desk then instead.
+            if let Some(at) = app.next_reminder_at()
+                && let Ok(d) = (at - t).to_std()
+            {
+                minute = minute.min(Instant::now() + d + MINUTE_SLACK);
+            }
             let due = [app.draft_deadline(), db_check]
                 .into_iter()
                 .flatten()
@@ -175,6 +193,17 @@ pub fn run(
     ratatui::restore();
     let _ = std::io::stdout().flush();
     result
+}
+
+/// Draws the frame, then writes the phone numbers on it as links (when they are on).
+fn draw(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &App,
+    links: &mut links::Links,
+) -> Result<()> {
+    let frame = terminal.draw(|f| view::draw(app, f))?;
+    links.after_frame(std::io::stdout(), frame.buffer, app)?;
+    Ok(())
 }
 
 /// How long a typed character waits for more that are already on their way: a paste arrives

@@ -227,6 +227,18 @@ fn footer(app: &App, f: &mut Frame<'_>, r: Rect) {
         );
         return;
     }
+    // The reminder before an appointment, until Esc or the appointment starts.
+    if let Some(line) = app.reminder_line() {
+        f.render_widget(
+            Paragraph::new(truncate(
+                &format!(" {}", sanitize_line(&line)),
+                r.width as usize,
+            ))
+            .style(Style::new().fg(Color::Black).bg(Color::Yellow)),
+            r,
+        );
+        return;
+    }
     let mut spans: Vec<Span<'_>> = Vec::new();
     let mut used = 0usize;
     for b in app.footer_bindings() {

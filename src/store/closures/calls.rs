@@ -244,7 +244,7 @@ const LOOK: Look<'static> = Look {
     group: "cc.target_group",
     mentor: "cc.mentor = 1 OR c.mentor = 1",
     next_due: "c.next_due",
-    notes: &[],
+    notes: &["c.address"],
     channel: None,
 };
 
@@ -274,7 +274,7 @@ impl Store {
     }
 
     /// [`Store::call_list`] with only the entries the filter lets through: words in the name,
-    /// the phone number or the target group (the one the citizen had when the closure
+    /// the phone number, the address or the target group (the one the citizen had when the closure
     /// started); `gruppe:` that group; `mentor` the entries of mentor
     /// citizens; `overskredet` citizens whose next conversation was due before today; `kanal:`
     /// citizens with a planned appointment on that channel from today on.

@@ -19,7 +19,7 @@ mod text;
 
 pub use super::pane::Pane;
 pub use lists::DUE_DAYS;
-pub use live::until_next_minute;
+pub use live::{Reminder, until_next_minute};
 pub use state::*;
 
 use std::time::Instant;
@@ -86,6 +86,8 @@ pub struct App {
     data_version: i64,
     /// The database is not encrypted (the real desk; never the demo): the header says so.
     pub unencrypted: bool,
+    /// The reminder before the next appointment (config `reminder_minutes`).
+    pub reminder: Reminder,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -129,6 +131,7 @@ impl App {
             next: None,
             data_version: 0,
             unencrypted: false,
+            reminder: Reminder::default(),
         };
         app.data_version = app.store.data_version()?;
         app.refresh()?;
@@ -429,6 +432,7 @@ impl App {
             }
             Action::Close => {
                 self.mode = Mode::Normal;
+                self.dismiss_reminder();
                 if !self.state().filter.is_empty() {
                     self.state_mut().filter.clear();
                     self.reload_after_filter();

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use jobdesk::i18n::Lang;
-use jobdesk::ui::app::{Pane, Row, until_next_minute};
+use jobdesk::ui::app::{Mode, Pane, Row, until_next_minute};
 use ratatui::crossterm::event::KeyCode;
 
 use super::{app, demo, now, press, screen};
@@ -141,4 +141,110 @@ fn the_watcher_sends_within_a_second_of_a_write() {
         .unwrap();
     rx.recv_timeout(Duration::from_secs(1))
         .expect("a message within a second");
+}
+
+/// The footer (the last line) of the desk at 80×24.
+fn footer(a: &jobdesk::ui::app::App) -> String {
+    screen(a, 80, 24)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_reminder_rings_once_and_shows_a_line_until_esc() {
+    let mut a = app(Lang::Da);
+    a.config.reminder_minutes = Some(10);
+    let next = a.next.clone().expect("a planned appointment at 09.30");
+    assert_eq!(next.start, at(23, 9, 30, 0));
+    let who = jobdesk::export::ics::short_name(&next.citizen);
+    a.tick_minute(at(23, 9, 19, 0));
+    assert!(!a.reminder.bell);
+    assert!(a.reminder_line().is_none());
+    assert_eq!(a.next_reminder_at(), Some(at(23, 9, 20, 0)));
+    // Ten minutes before: the bell and the line.
+    a.tick_minute(at(23, 9, 20, 0));
+    assert!(std::mem::take(&mut a.reminder.bell), "the bell rings");
+    let line = footer(&a);
+    assert!(
+        line.starts_with(&format!(" Om 10 min: 09.30 {who} · ")),
+        "{line}"
+    );
+    assert!(line.contains("Esc lukker"), "{line}");
+    assert_eq!(a.next_reminder_at(), None, "no wake-up of its own");
+    // A minute on: the line counts down, the bell does not ring again.
+    a.tick_minute(at(23, 9, 21, 0));
+    assert!(!a.reminder.bell);
+    assert!(footer(&a).starts_with(" Om 9 min: 09.30"), "{}", footer(&a));
+    // Esc takes it away for good.
+    press(&mut a, KeyCode::Esc);
+    assert!(!footer(&a).contains("09.30"), "{}", footer(&a));
+    a.tick_minute(at(23, 9, 22, 0));
+    assert!(a.reminder_line().is_none());
+    assert!(!a.reminder.bell);
+}
+
+#[test]
+fn the_reminder_goes_when_the_appointment_starts_and_is_off_by_default() {
+    let mut a = app(Lang::En);
+    a.tick_minute(at(23, 9, 25, 0));
+    assert!(a.reminder_line().is_none(), "off without reminder_minutes");
+    assert!(!a.reminder.bell);
+    a.config.reminder_minutes = Some(10);
+    a.tick_minute(at(23, 9, 26, 0));
+    assert!(std::mem::take(&mut a.reminder.bell));
+    assert!(
+        footer(&a).starts_with(" In 4 min: 09:30 "),
+        "{}",
+        footer(&a)
+    );
+    a.tick_minute(at(23, 9, 30, 0));
+    assert!(
+        a.reminder_line().is_none_or(|l| !l.contains("09:30")),
+        "{:?}",
+        a.reminder_line()
+    );
+}
+
+#[test]
+fn an_open_card_shows_a_contact_logged_by_another_process() {
+    let dir = tmpdir();
+    let db = demo(&dir);
+    let mut a = app(&db);
+    a.open_card(2).unwrap();
+    let Mode::Card(card) = &a.mode else {
+        panic!("the card is open")
+    };
+    let before = card.contacts.len();
+    let name = card.citizen.name.clone();
+    ok(jobdesk(&db).args([
+        "log",
+        "add",
+        "--citizen",
+        "2",
+        "--channel",
+        "phone",
+        "--outcome",
+        "held",
+        "--at",
+        "2026-11-23 08:15",
+        "--minutes",
+        "20",
+        "--note",
+        "logged while the card was open",
+    ]));
+    assert!(a.external_change());
+    let Mode::Card(card) = &a.mode else {
+        panic!("the card stays open")
+    };
+    assert_eq!(card.citizen.name, name);
+    assert_eq!(card.contacts.len(), before + 1);
+    assert!(
+        card.contacts
+            .iter()
+            .any(|c| c.note == "logged while the card was open")
+    );
+    let shown = screen(&a, 120, 40);
+    assert!(shown.contains("logged while the card was open"), "{shown}");
 }

@@ -67,3 +67,57 @@ fn p_copies_the_phone_number_with_osc52() {
         assert!(a.message.unwrap().contains(&phone));
     }
 }
+
+/// Gives the citizen an address, as `citizen set --address` or the card's form would.
+fn set_address(a: &mut jobdesk::ui::app::App, id: i64, address: &str) {
+    let edit = jobdesk::store::CitizenEdit {
+        address: Some(address.into()),
+        ..Default::default()
+    };
+    a.store.edit_citizen(id, &edit, a.now).unwrap();
+    a.refresh().unwrap();
+}
+
+#[test]
+fn the_filter_finds_the_citizens_address_on_calls_and_in_the_due_list() {
+    let mut a = app(Lang::En);
+    // Calls: an appointment's citizen lives in Vestergade.
+    a.update(Action::Pane(1));
+    let Some(Row::Appointment(first)) = a.state().list.rows.first().cloned() else {
+        panic!("no appointment on Calls");
+    };
+    set_address(&mut a, first.citizen_id, "Vestergade 12, 8000 Aarhus C");
+    typ(&mut a, "/vesterg");
+    let rows = &a.state().list.rows;
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| matches!(r, Row::Appointment(x) if x.citizen_id == first.citizen_id)),
+        "{rows:?}"
+    );
+    // Today's due list: accents and case folded ("aboulevard" finds "Åboulevarden").
+    let mut a = app(Lang::En);
+    let due = a
+        .state()
+        .list
+        .rows
+        .iter()
+        .find_map(|r| match r {
+            Row::Due(c) => Some(c.id),
+            _ => None,
+        })
+        .expect("a due citizen on Today");
+    set_address(&mut a, due, "Åboulevarden 3, 8000 Aarhus C");
+    typ(&mut a, "/ABOULEVARD");
+    let dues: Vec<i64> = a
+        .state()
+        .list
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Due(c) => Some(c.id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dues, vec![due]);
+}
