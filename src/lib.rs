@@ -11,6 +11,7 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;
+pub mod leftovers;
 pub mod store;
 pub mod transfer;
 pub mod ui;
@@ -19,6 +20,7 @@ pub mod ui;
 /// stderr as "jobdesk: what was wrong"; no backtrace.
 pub fn app_main(cli: cli::Cli) -> i32 {
     let lang = cli::lang_of(cli.lang);
+    leftovers::set_lang(lang);
     match cli::run(cli) {
         Ok(()) => 0,
         Err(e) => {

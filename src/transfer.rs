@@ -4,7 +4,11 @@
 //!
 //! - Files are written atomically: a temporary file in the same folder (mode 0600 on unix),
 //!   flushed to disk, then renamed over the target, so a reader never sees a half-written or empty
-//!   file. An existing file is replaced only with `--force`.
+//!   file. An existing regular file is replaced only with `--force`; a device, a named pipe or a
+//!   folder never.
+//! - Nothing is left behind (see `leftovers`): the temporary file is removed on a failed write
+//!   (a full disk is said as such), on Ctrl+C, SIGTERM, SIGHUP or a closed console; what a kill
+//!   left in the folder is removed before the next file is written there, and recorded.
 //! - Every export is recorded in the `exports` table and the audit log, in the same transaction
 //!   as the rename: the record and the file are there together or not at all. (On standard
 //!   output the record is written once everything has been written.)
@@ -14,7 +18,6 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::config::Config;
@@ -47,6 +50,7 @@ impl Target {
                 path.join("export.csv").display()
             )));
         }
+        not_special(path)?;
         if path.exists() && !force {
             return Err(user(format!(
                 "-o {shown} already exists: give --force to replace it, or another file name. Nothing was written"
@@ -83,6 +87,19 @@ impl Target {
     }
 }
 
+/// Refuses a path that names a device, a named pipe or a socket (or a link to one): only
+/// regular files are written or replaced, `--force` or not.
+pub fn not_special(path: &Path) -> Result<()> {
+    match crate::store::Special::of(path) {
+        Some(kind) => Err(crate::store::Error::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
 fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -91,13 +108,15 @@ fn parent_dir(path: &Path) -> PathBuf {
 }
 
 /// A file written in full to a temporary name beside its target, not yet in place. `persist`
-/// renames it over the target; dropping it without that removes it.
+/// renames it over the target; dropping it without that removes it. While it exists an
+/// interruption removes it too.
 #[derive(Debug)]
 struct PendingFile {
     temp: PathBuf,
     dest: PathBuf,
     force: bool,
     done: bool,
+    _tracked: crate::leftovers::Tracked,
 }
 
 impl PendingFile {
@@ -109,12 +128,16 @@ impl PendingFile {
         f: impl FnOnce(&mut dyn Write) -> Result<T>,
     ) -> Result<(PendingFile, T)> {
         let dir = parent_dir(dest);
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
+        let temp = crate::leftovers::temp_name(dest, "tmp");
+        let tracked = crate::leftovers::track(&temp, dest);
         let file = create_private(&temp).map_err(|e| {
+            if crate::leftovers::io_full(&e) {
+                return crate::store::Error::NotCreated {
+                    path: dest.to_path_buf(),
+                    full: true,
+                }
+                .into();
+            }
             user(format!(
                 "cannot write in the folder {}: {e}. Check that you may write there, or choose another -o. Nothing was written",
                 dir.display()
@@ -125,6 +148,7 @@ impl PendingFile {
             dest: dest.to_path_buf(),
             force,
             done: false,
+            _tracked: tracked,
         };
         let written = (|| -> Result<T> {
             let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
@@ -135,20 +159,21 @@ impl PendingFile {
         })();
         // On any failure (a full disk, a bad row) `pending` is dropped and the temporary file
         // with it; the target is untouched.
-        let value = written
-            .with_context(|| format!("writing {} failed; nothing was written", dest.display()))?;
+        let value = written.map_err(|e| not_created(e, dest))?;
         Ok((pending, value))
     }
 
-    /// Puts the file in place (atomically replacing an older one only with `force`).
-    fn persist(mut self) -> Result<()> {
+    /// Puts the file in place (atomically replacing an older regular file only with `force`).
+    /// The caller keeps it, or undoes it when what goes with it (the record) fails.
+    fn persist(mut self) -> Result<crate::leftovers::Placed> {
         if !self.force && self.dest.exists() {
             return Err(user(format!(
                 "{} appeared while the export was written: give --force to replace it. Nothing was written",
                 self.dest.display()
             )));
         }
-        std::fs::rename(&self.temp, &self.dest).map_err(|e| {
+        not_special(&self.dest)?;
+        let placed = crate::leftovers::place(&self.temp, &self.dest).map_err(|e| {
             user(format!(
                 "cannot put the file in place at {}: {e}. Nothing was written",
                 self.dest.display()
@@ -156,14 +181,65 @@ impl PendingFile {
         })?;
         self.done = true;
         sync_dir(&parent_dir(&self.dest));
-        Ok(())
+        Ok(placed)
     }
+
+    /// [`PendingFile::persist`] inside `commit` (a database transaction that records the
+    /// file): the file is in place exactly when the transaction committed. Should the commit
+    /// fail after the rename (a full disk), the file is taken away again.
+    fn persist_with(
+        self,
+        commit: impl FnOnce(&mut dyn FnMut() -> Result<()>) -> Result<()>,
+    ) -> Result<()> {
+        let dest = self.dest.clone();
+        let mut pending = Some(self);
+        let mut placed = None;
+        let done = commit(&mut || {
+            if let Some(p) = pending.take() {
+                placed = Some(p.persist()?);
+            }
+            Ok(())
+        });
+        match (done, placed) {
+            (Ok(()), Some(p)) => {
+                p.keep();
+                Ok(())
+            }
+            (Ok(()), None) => Ok(()),
+            (Err(e), Some(p)) => {
+                p.undo();
+                Err(not_created(e, &dest))
+            }
+            (Err(e), None) => Err(e),
+        }
+    }
+}
+
+/// A failed write of `dest`, said as such: a full disk in plain words (exit 1), else what
+/// failed with the file named.
+fn not_created(e: anyhow::Error, dest: &Path) -> anyhow::Error {
+    if crate::leftovers::disk_full(&e) {
+        return crate::store::Error::NotCreated {
+            path: dest.to_path_buf(),
+            full: true,
+        }
+        .into();
+    }
+    e.context(format!(
+        "writing {} failed; nothing was written",
+        dest.display()
+    ))
 }
 
 impl Drop for PendingFile {
     fn drop(&mut self) {
         if !self.done {
             let _ = std::fs::remove_file(&self.temp);
+            for suffix in crate::leftovers::COMPANIONS {
+                let mut p = self.temp.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(p));
+            }
         }
     }
 }
@@ -242,6 +318,7 @@ fn deliver<T>(
     store: &mut Store,
     target: &Target,
     stdout: &mut dyn Write,
+    at: NaiveDateTime,
     record: impl FnOnce(&T) -> ExportRecord,
     write: impl FnOnce(&Store, &mut dyn Write) -> Result<T>,
 ) -> Result<T> {
@@ -253,9 +330,10 @@ fn deliver<T>(
             Ok(value)
         }
         Target::File { path, force } => {
+            store.clear_leftovers(&parent_dir(path), at)?;
             let (pending, value) = PendingFile::write(path, *force, |w| write(store, w))?;
             let rec = record(&value);
-            store.record_export_then(&rec, || pending.persist())?;
+            pending.persist_with(|persist| store.record_export_then(&rec, persist))?;
             Ok(value)
         }
     }
@@ -281,6 +359,7 @@ pub fn export_log(
         store,
         target,
         stdout,
+        at,
         |rows| ExportRecord {
             at,
             kind,
@@ -307,6 +386,7 @@ pub fn export_calendar(
         store,
         target,
         stdout,
+        opts.now,
         |rows| ExportRecord {
             at: opts.now,
             kind: ExportKind::Ics,
@@ -333,6 +413,7 @@ pub fn export_everything(
         store,
         target,
         stdout,
+        at,
         |c: &json::Counts| ExportRecord {
             at,
             kind: ExportKind::Json,
@@ -366,11 +447,14 @@ pub fn import_everything(
 /// Writes `bytes` to `path` atomically (a temporary file beside it, mode 0600 on unix, then a
 /// rename); an existing file is replaced only with `force`.
 pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    not_special(path)?;
+    crate::leftovers::sweep(&parent_dir(path)).report();
     let (pending, ()) = PendingFile::write(path, force, |w| {
         w.write_all(bytes)?;
         Ok(())
     })?;
-    pending.persist()
+    pending.persist()?.keep();
+    Ok(())
 }
 
 /// The terminal app's `x`: writes the day's contact log to the documents folder (the Excel form
@@ -445,6 +529,7 @@ pub fn handover_to_file(
         ));
     };
     let handover = store.handover_out(ids, consultant, now)?;
+    store.clear_leftovers(&parent_dir(path), now)?;
     let (pending, ()) = PendingFile::write(path, *force, |_| Ok(()))?;
     let temp = pending.temp.clone();
     let filled = (|| -> Result<()> {
@@ -469,10 +554,7 @@ pub fn handover_to_file(
     };
     if let Err(e) = filled {
         cleanup();
-        return Err(e.context(format!(
-            "writing {} failed; nothing was written",
-            path.display()
-        )));
+        return Err(not_created(e, path));
     }
     cleanup();
     let audit = NewAudit::new(now, Action::Export)
@@ -482,9 +564,11 @@ pub fn handover_to_file(
             handover.rows(),
             target.recorded()
         ));
-    store.write(|tx| {
-        crate::store::record_audit_on(tx, &audit)?;
-        pending.persist()
+    pending.persist_with(|persist| {
+        store.write(|tx| {
+            crate::store::record_audit_on(tx, &audit)?;
+            persist()
+        })
     })?;
     Ok(handover)
 }

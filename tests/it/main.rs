@@ -13,6 +13,7 @@ mod filter;
 mod handover;
 mod holidays;
 mod import;
+mod leftovers;
 mod mentor;
 mod queue;
 mod quickadd;
