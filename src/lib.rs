@@ -11,6 +11,7 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;
+pub mod leftovers;
 pub mod store;
 pub mod transfer;
 pub mod ui;
@@ -35,6 +36,7 @@ where
 /// Runs the parsed command line in `lang` and returns the process's exit code. Errors are
 /// printed on stderr as "jobdesk: what was wrong"; no backtrace.
 pub fn app_main(cli: cli::Cli, lang: i18n::Lang) -> i32 {
+    leftovers::set_lang(lang);
     match cli::run(cli, lang) {
         Ok(()) => 0,
         Err(e) => {

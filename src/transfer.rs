@@ -4,7 +4,11 @@
 //!
 //! - Files are written atomically: a temporary file in the same folder (mode 0600 on unix),
 //!   flushed to disk, then renamed over the target, so a reader never sees a half-written or empty
-//!   file. An existing file is replaced only with `--force`.
+//!   file. An existing regular file is replaced only with `--force`; a device, a named pipe or a
+//!   folder never.
+//! - Nothing is left behind (see `leftovers`): the temporary file is removed on a failed write
+//!   (a full disk is said as such), on Ctrl+C, SIGTERM, SIGHUP or a closed console; what a kill
+//!   left in the folder is removed before the next file is written there, and recorded.
 //! - Every export is recorded in the `exports` table and the audit log, in the same transaction
 //!   as the rename: the record and the file are there together or not at all. (On standard
 //!   output the record is written once everything has been written.)
@@ -47,6 +51,7 @@ impl Target {
                 &path.join("export.csv").display().to_string(),
             ));
         }
+        not_special(path)?;
         if path.exists() && !force {
             return Err(words::target_exists(&shown.to_string()));
         }
@@ -81,6 +86,19 @@ impl Target {
     }
 }
 
+/// Refuses a path that names a device, a named pipe or a socket (or a link to one): only
+/// regular files are written or replaced, `--force` or not.
+pub fn not_special(path: &Path) -> Result<()> {
+    match crate::store::Special::of(path) {
+        Some(kind) => Err(crate::store::Error::NotRegular {
+            path: path.to_path_buf(),
+            kind,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
 fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -89,13 +107,15 @@ fn parent_dir(path: &Path) -> PathBuf {
 }
 
 /// A file written in full to a temporary name beside its target, not yet in place. `persist`
-/// renames it over the target; dropping it without that removes it.
+/// renames it over the target; dropping it without that removes it. While it exists an
+/// interruption removes it too.
 #[derive(Debug)]
 struct PendingFile {
     temp: PathBuf,
     dest: PathBuf,
     force: bool,
     done: bool,
+    _tracked: crate::leftovers::Tracked,
 }
 
 impl PendingFile {
@@ -107,18 +127,24 @@ impl PendingFile {
         f: impl FnOnce(&mut dyn Write) -> Result<T>,
     ) -> Result<(PendingFile, T)> {
         let dir = parent_dir(dest);
-        let name = dest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
-        let file = create_private(&temp)
-            .map_err(|e| words::cannot_write_in(&dir.display().to_string(), &e.to_string()))?;
+        let temp = crate::leftovers::temp_name(dest, "tmp");
+        let tracked = crate::leftovers::track(&temp, dest);
+        let file = create_private(&temp).map_err(|e| {
+            if crate::leftovers::io_full(&e) {
+                return crate::store::Error::NotCreated {
+                    path: dest.to_path_buf(),
+                    full: true,
+                }
+                .into();
+            }
+            words::cannot_write_in(&dir.display().to_string(), &e.to_string())
+        })?;
         let pending = PendingFile {
             temp,
             dest: dest.to_path_buf(),
             force,
             done: false,
+            _tracked: tracked,
         };
         let written = (|| -> Result<T> {
             let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
@@ -129,28 +155,78 @@ impl PendingFile {
         })();
         // On any failure (a full disk, a bad row) `pending` is dropped and the temporary file
         // with it; the target is untouched.
-        let value = written.map_err(|e| words::writing_failed(e, &dest.display().to_string()))?;
+        let value = written.map_err(|e| not_created(e, dest))?;
         Ok((pending, value))
     }
 
-    /// Puts the file in place (atomically replacing an older one only with `force`).
-    fn persist(mut self) -> Result<()> {
+    /// Puts the file in place (atomically replacing an older regular file only with `force`).
+    /// The caller keeps it, or undoes it when what goes with it (the record) fails.
+    fn persist(mut self) -> Result<crate::leftovers::Placed> {
         if !self.force && self.dest.exists() {
             return Err(words::target_appeared(&self.dest.display().to_string()));
         }
-        std::fs::rename(&self.temp, &self.dest).map_err(|e| {
+        not_special(&self.dest)?;
+        let placed = crate::leftovers::place(&self.temp, &self.dest).map_err(|e| {
             words::cannot_put_in_place(&self.dest.display().to_string(), &e.to_string())
         })?;
         self.done = true;
         sync_dir(&parent_dir(&self.dest));
-        Ok(())
+        Ok(placed)
     }
+
+    /// [`PendingFile::persist`] inside `commit` (a database transaction that records the
+    /// file): the file is in place exactly when the transaction committed. Should the commit
+    /// fail after the rename (a full disk), the file is taken away again.
+    fn persist_with(
+        self,
+        commit: impl FnOnce(&mut dyn FnMut() -> Result<()>) -> Result<()>,
+    ) -> Result<()> {
+        let dest = self.dest.clone();
+        let mut pending = Some(self);
+        let mut placed = None;
+        let done = commit(&mut || {
+            if let Some(p) = pending.take() {
+                placed = Some(p.persist()?);
+            }
+            Ok(())
+        });
+        match (done, placed) {
+            (Ok(()), Some(p)) => {
+                p.keep();
+                Ok(())
+            }
+            (Ok(()), None) => Ok(()),
+            (Err(e), Some(p)) => {
+                p.undo();
+                Err(not_created(e, &dest))
+            }
+            (Err(e), None) => Err(e),
+        }
+    }
+}
+
+/// A failed write of `dest`, said as such: a full disk in plain words (exit 1), else what
+/// failed with the file named.
+fn not_created(e: anyhow::Error, dest: &Path) -> anyhow::Error {
+    if crate::leftovers::disk_full(&e) {
+        return crate::store::Error::NotCreated {
+            path: dest.to_path_buf(),
+            full: true,
+        }
+        .into();
+    }
+    words::writing_failed(e, &dest.display().to_string())
 }
 
 impl Drop for PendingFile {
     fn drop(&mut self) {
         if !self.done {
             let _ = std::fs::remove_file(&self.temp);
+            for suffix in crate::leftovers::COMPANIONS {
+                let mut p = self.temp.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(p));
+            }
         }
     }
 }
@@ -228,6 +304,7 @@ fn deliver<T>(
     store: &mut Store,
     target: &Target,
     stdout: &mut dyn Write,
+    at: NaiveDateTime,
     record: impl FnOnce(&T) -> ExportRecord,
     write: impl FnOnce(&Store, &mut dyn Write) -> Result<T>,
 ) -> Result<T> {
@@ -239,9 +316,10 @@ fn deliver<T>(
             Ok(value)
         }
         Target::File { path, force } => {
+            store.clear_leftovers(&parent_dir(path), at)?;
             let (pending, value) = PendingFile::write(path, *force, |w| write(store, w))?;
             let rec = record(&value);
-            store.record_export_then(&rec, || pending.persist())?;
+            pending.persist_with(|persist| store.record_export_then(&rec, persist))?;
             Ok(value)
         }
     }
@@ -267,6 +345,7 @@ pub fn export_log(
         store,
         target,
         stdout,
+        at,
         |rows| ExportRecord {
             at,
             kind,
@@ -293,6 +372,7 @@ pub fn export_calendar(
         store,
         target,
         stdout,
+        opts.now,
         |rows| ExportRecord {
             at: opts.now,
             kind: ExportKind::Ics,
@@ -328,6 +408,7 @@ pub fn export_everything(
         store,
         target,
         stdout,
+        at,
         |c: &json::Counts| ExportRecord {
             at,
             kind: ExportKind::Json,
@@ -361,11 +442,14 @@ pub fn import_everything(
 /// Writes `bytes` to `path` atomically (a temporary file beside it, mode 0600 on unix, then a
 /// rename); an existing file is replaced only with `force`.
 pub fn write_file(path: &Path, force: bool, bytes: &[u8]) -> Result<()> {
+    not_special(path)?;
+    crate::leftovers::sweep(&parent_dir(path)).report();
     let (pending, ()) = PendingFile::write(path, force, |w| {
         w.write_all(bytes)?;
         Ok(())
     })?;
-    pending.persist()
+    pending.persist()?.keep();
+    Ok(())
 }
 
 /// The terminal app's `x`: writes the day's contact log to the documents folder (the Excel form
@@ -438,6 +522,7 @@ pub fn handover_to_file(
         return Err(words::handover_needs_file());
     };
     let handover = store.handover_out(ids, consultant, now)?;
+    store.clear_leftovers(&parent_dir(path), now)?;
     let (pending, ()) = PendingFile::write(path, *force, |_| Ok(()))?;
     let temp = pending.temp.clone();
     let filled = (|| -> Result<()> {
@@ -462,7 +547,7 @@ pub fn handover_to_file(
     };
     if let Err(e) = filled {
         cleanup();
-        return Err(words::writing_failed(e, &path.display().to_string()));
+        return Err(not_created(e, path));
     }
     cleanup();
     let audit = NewAudit::new(now, Action::Export)
@@ -472,9 +557,11 @@ pub fn handover_to_file(
             handover.rows(),
             target.recorded()
         ));
-    store.write(|tx| {
-        crate::store::record_audit_on(tx, &audit)?;
-        pending.persist()
+    pending.persist_with(|persist| {
+        store.write(|tx| {
+            crate::store::record_audit_on(tx, &audit)?;
+            persist()
+        })
     })?;
     Ok(handover)
 }

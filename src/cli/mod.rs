@@ -460,4 +460,39 @@ mod error_tests {
         assert_eq!(message(&e, Lang::Da), "plain");
         assert_eq!(exit_code(&e), 1);
     }
+
+    #[test]
+    fn a_full_disk_a_busy_or_read_only_database_is_a_failure_not_bad_input() {
+        for e in [
+            Error::DiskFull,
+            Error::Busy,
+            Error::BackupBusy,
+            Error::ReadOnly,
+            Error::NotCreated {
+                path: "x.csv".into(),
+                full: true,
+            },
+            Error::FileNotWritable {
+                path: "a.db".into(),
+                reason: "Permission denied".into(),
+            },
+        ] {
+            let e = anyhow::Error::new(e).context("writing");
+            assert_eq!(exit_code(&e), 1, "{e:#}");
+        }
+        let e = anyhow::Error::new(Error::NotCreated {
+            path: "x.csv".into(),
+            full: true,
+        });
+        assert_eq!(
+            message(&e, Lang::Da),
+            "disken er fuld: intet blev gemt, x.csv er ikke oprettet. Frigør plads og prøv igen"
+        );
+        // A device or a pipe given as a file is bad input.
+        let e = anyhow::Error::new(Error::NotRegular {
+            path: "/dev/full".into(),
+            kind: crate::store::Special::Device,
+        });
+        assert_eq!(exit_code(&e), 2);
+    }
 }

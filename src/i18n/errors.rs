@@ -150,6 +150,16 @@ fn en(e: &Error) -> String {
             "citizen {citizen} is archived: bring them back first, then add them with `jobdesk closure add --citizen {citizen}`"
         ),
         Error::CannotConvert { .. } => format!("--channel: {e}"),
+        Error::NotAFile { path, kind } => format!(
+            "{} is {}, not a database file: give the path of a database file with --db (a new one is made where none is). Nothing was read or changed",
+            path.display(),
+            kind.en()
+        ),
+        Error::NotRegular { path, kind } => format!(
+            "{} is {}: jobdesk writes, and with --force replaces, only regular files. Give a file name. Nothing was written",
+            path.display(),
+            kind.en()
+        ),
         Error::BackupExists { path } => format!(
             "{} exists already: give another file name, or --force to replace it",
             path.display()
@@ -467,6 +477,24 @@ fn da(e: &Error) -> String {
         Error::NotChanged { path } => format!("{} er ikke ændret", path.display()),
         Error::CannotReplace { path, reason } => format!(
             "kan ikke lægge den nye fil i stedet for {}: {reason}. Databasen er ikke ændret",
+            path.display()
+        ),
+        Error::NotAFile { path, kind } => format!(
+            "{} er {}, ikke en databasefil: angiv stien til en databasefil med --db (hvor der ingen er, oprettes en ny). Intet er læst eller ændret",
+            path.display(),
+            kind.da()
+        ),
+        Error::NotRegular { path, kind } => format!(
+            "{} er {}: jobdesk skriver, og erstatter med --force, kun almindelige filer. Angiv et filnavn. Intet er skrevet",
+            path.display(),
+            kind.da()
+        ),
+        Error::NotCreated { path, full: true } => format!(
+            "disken er fuld: intet blev gemt, {} er ikke oprettet. Frigør plads og prøv igen",
+            path.display()
+        ),
+        Error::NotCreated { path, full: false } => format!(
+            "skrivningen mislykkedes: intet blev gemt, {} er ikke oprettet",
             path.display()
         ),
         Error::PathNotText => "databasens sti er ikke gyldig tekst".into(),

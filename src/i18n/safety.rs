@@ -435,3 +435,39 @@ pub fn unencrypted_hint(l: Lang, db: &str) -> String {
 pub fn nothing_created(l: Lang) -> &'static str {
     l.t("Intet er oprettet", "Nothing was created")
 }
+
+/// Said when Ctrl+C, SIGTERM, SIGHUP or closing the console interrupted a write: the unfinished
+/// `temp` is gone and `dest` was not made.
+pub fn interrupted_removed(l: Lang, temp: &str, dest: &str) -> String {
+    if l.da() {
+        format!("afbrudt: den ufærdige fil {temp} er fjernet; {dest} er ikke oprettet")
+    } else {
+        format!("interrupted: the unfinished file {temp} was removed; {dest} was not created")
+    }
+}
+
+/// Said when a write finds and removes what an interrupted jobdesk (a kill, a power cut) left.
+pub fn leftover_removed(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "fjernede {path}: en ufærdig fil fra en afbrudt eksport eller sikkerhedskopi (den blev aldrig lagt på plads)"
+        )
+    } else {
+        format!(
+            "removed {path}: an unfinished file of an interrupted export or backup (it was never put in place)"
+        )
+    }
+}
+
+/// Said of a file named like jobdesk's temporary files that jobdesk did not make.
+pub fn leftover_foreign(l: Lang, path: &str) -> String {
+    if l.da() {
+        format!(
+            "{path} er navngivet som jobdesks midlertidige filer, men jobdesk har ikke lavet den (en anden ejer, andre rettigheder end 600, eller ikke en almindelig fil); den er ikke rørt. Slet den selv, hvis du ikke skal bruge den"
+        )
+    } else {
+        format!(
+            "{path} is named like jobdesk's temporary files, but jobdesk did not make it (another owner, permissions other than 600, or not a regular file); it was left alone. Delete it yourself if it is not needed"
+        )
+    }
+}

@@ -56,6 +56,66 @@ impl MinutesOf {
     }
 }
 
+/// What a path names when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    Folder,
+    /// A character or block device (`/dev/null`, a disk).
+    Device,
+    /// A named pipe: reading it waits for a writer.
+    Fifo,
+    Socket,
+    Other,
+}
+
+impl Special {
+    /// What `path` names (following a symbolic link) when it is there and is not a regular file.
+    pub fn of(path: &std::path::Path) -> Option<Special> {
+        let meta = std::fs::metadata(path).ok()?;
+        let t = meta.file_type();
+        if t.is_file() {
+            return None;
+        }
+        if t.is_dir() {
+            return Some(Special::Folder);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_char_device() || t.is_block_device() {
+                return Some(Special::Device);
+            }
+            if t.is_fifo() {
+                return Some(Special::Fifo);
+            }
+            if t.is_socket() {
+                return Some(Special::Socket);
+            }
+        }
+        Some(Special::Other)
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Special::Folder => "a folder",
+            Special::Device => "a device",
+            Special::Fifo => "a named pipe (FIFO)",
+            Special::Socket => "a socket",
+            Special::Other => "not a regular file",
+        }
+    }
+
+    pub fn da(self) -> &'static str {
+        match self {
+            Special::Folder => "en mappe",
+            Special::Device => "en enhed",
+            Special::Fifo => "et navngivet rør (FIFO)",
+            Special::Socket => "en sokkel",
+            Special::Other => "ikke en almindelig fil",
+        }
+    }
+}
+
 fn shown(p: &std::path::Path) -> std::path::Display<'_> {
     p.display()
 }
@@ -74,6 +134,8 @@ pub enum Error {
     NoHomeFolder,
     #[error("{} is a folder, not a database file: give a file's path", shown(path))]
     IsAFolder { path: PathBuf },
+    #[error("{} is {}, not a database file: give a database file's path", shown(path), kind.en())]
+    NotAFile { path: PathBuf, kind: Special },
     #[error(
         "no database at {}: create one, or give the path of yours",
         shown(path)
@@ -320,6 +382,15 @@ pub enum Error {
     BackupExists { path: PathBuf },
     #[error("the folder {} does not exist: create it first", shown(dir))]
     FolderMissing { dir: PathBuf },
+    #[error(
+        "{} is {}: jobdesk writes (and replaces) only regular files. Give a file name; nothing was written",
+        shown(path),
+        kind.en()
+    )]
+    NotRegular { path: PathBuf, kind: Special },
+    /// A file that could not be written in full: what was written of it is removed.
+    #[error("{}: nothing was saved, {} was not created{}", if *full { "the disk is full" } else { "writing failed" }, shown(path), if *full { ". Free some space and try again" } else { "" })]
+    NotCreated { path: PathBuf, full: bool },
     #[error("the database stayed busy for 30 seconds: try the backup again in a moment")]
     BackupBusy,
     /// Context: the backup that failed.
@@ -351,17 +422,25 @@ pub enum Error {
 }
 
 impl Error {
-    /// Whether the user caused it and can fix it (bad input, a wrong path, a refused database):
-    /// exit code 2. Otherwise (a damaged file, a failing disk, a bug) exit code 1.
     /// `Err(TooLong)` when `text` is longer than `what` may be.
     pub fn check_length(what: crate::domain::limits::Text, text: &str) -> Result<(), Error> {
         crate::domain::limits::check(what, text).map_err(|len| Error::TooLong { what, len })
     }
 
+    /// Whether the user caused it and can fix it (bad input, a wrong path, a refused database):
+    /// exit code 2. Otherwise (a damaged file, a failing or full disk, a busy or read-only
+    /// database, a bug) exit code 1.
     pub fn is_user(&self) -> bool {
         !matches!(
             self,
-            Error::MigrationFailed { .. }
+            Error::Busy
+                | Error::BackupBusy
+                | Error::DiskFull
+                | Error::ReadOnly
+                | Error::FileNotWritable { .. }
+                | Error::FolderNotWritable { .. }
+                | Error::NotCreated { .. }
+                | Error::MigrationFailed { .. }
                 | Error::KeyDerivation { .. }
                 | Error::Corrupt { .. }
                 | Error::DiskIo { .. }

@@ -37,7 +37,7 @@ pub use contacts::{ContactFilter, LogEntry};
 pub use corrections::ContactEdit;
 pub use crypt::Passphrase;
 pub use drafts::{Draft, DraftKind};
-pub use error::{Error, MinutesOf, Row};
+pub use error::{Error, MinutesOf, Row, Special};
 pub use export::record_export_on;
 pub use handover::{Conflict, HANDOVER_FORMAT, Handover, HandoverCitizen, Merged, Selection};
 pub use mentor::{

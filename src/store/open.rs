@@ -149,11 +149,23 @@ pub(crate) fn open_connection(
             path: path.to_path_buf(),
         })
     };
-    if path.is_dir() {
-        return Err(Error::IsAFolder {
-            path: path.to_path_buf(),
+    match super::Special::of(path) {
+        None => {}
+        Some(super::Special::Folder) => {
+            return Err(Error::IsAFolder {
+                path: path.to_path_buf(),
+            }
+            .into());
         }
-        .into());
+        // A device or a named pipe: refused before anything reads it (a pipe would wait for a
+        // writer forever).
+        Some(kind) => {
+            return Err(Error::NotAFile {
+                path: path.to_path_buf(),
+                kind,
+            }
+            .into());
+        }
     }
     let mut warnings = Vec::new();
     // Whether this opening made the (empty) file: it goes again when no key can be had for it.
@@ -172,6 +184,7 @@ pub(crate) fn open_connection(
             path: path.to_path_buf(),
         });
     }
+    writable_companions(path);
     let mut attempt = 1;
     let mut replaced = 0;
     loop {
@@ -399,6 +412,41 @@ pub(crate) fn create_private_file(path: &Path) -> Result<()> {
             reason: e.to_string(),
         })?;
     Ok(())
+}
+
+/// SQLite makes the -wal and -shm files with the database's permissions: opened while the
+/// database was read-only (`chmod 400`), they stay read-only after it is writable again, and
+/// every later opening fails. When the database may be written, its companions are made
+/// writable again too (they are this user's, and hold nothing the database does not).
+fn writable_companions(path: &Path) {
+    let writable = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+        .is_ok();
+    if !writable {
+        return;
+    }
+    let Ok(db) = std::fs::metadata(path) else {
+        return;
+    };
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let side = super::safety::with_suffix(path, suffix);
+        let Ok(meta) = std::fs::symlink_metadata(&side) else {
+            continue;
+        };
+        if !meta.file_type().is_file() {
+            continue;
+        }
+        let stuck = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&side)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+        if stuck {
+            let _ = std::fs::set_permissions(&side, db.permissions());
+        }
+    }
 }
 
 /// Which file a path names now (device and inode), to notice a file put in place meanwhile.

@@ -37,7 +37,8 @@ enum Msg {
     Event(Event),
     /// The database's files changed (perhaps by another process).
     DbChanged,
-    /// SIGTERM or SIGHUP: the terminal is going away.
+    /// SIGTERM, SIGHUP or SIGINT (on Windows: the console window closed, logoff, shutdown):
+    /// the terminal is going away.
     Signal,
     InputClosed,
 }
@@ -52,7 +53,8 @@ pub struct Start {
 }
 
 /// Runs the desk until the user quits or a signal ends it. The terminal is restored on every
-/// way out: quit, error, panic (ratatui's hook) and SIGTERM/SIGHUP.
+/// way out: quit, error, panic (ratatui's hook) and SIGTERM/SIGHUP/SIGINT or the console
+/// window's close; the draft being typed is saved first.
 pub fn run(
     store: Store,
     config: crate::config::Config,
@@ -90,7 +92,11 @@ pub fn run(
     let _watch = watch::watch_database(app.store.path(), move || {
         let _ = db_tx.send(Msg::DbChanged);
     });
-    watch_signals(tx)?;
+    // Taken until the desk has finished (declared before the terminal, so dropped after it is
+    // restored): on Windows the close event waits for that.
+    let _signals = crate::leftovers::on_termination(move || {
+        let _ = tx.send(Msg::Signal);
+    })?;
 
     // Phone numbers as tel: links where the terminal is likely to show them.
     let mut links = links::Links::new(
@@ -261,21 +267,4 @@ fn burst(first: Msg, rx: &mpsc::Receiver<Msg>) -> (Vec<Event>, bool, bool) {
         }
     }
     (events, changed, false)
-}
-
-#[cfg(unix)]
-fn watch_signals(tx: mpsc::Sender<Msg>) -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let _ = (sig, tx.send(Msg::Signal));
-        }
-    });
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn watch_signals(_tx: mpsc::Sender<Msg>) -> Result<()> {
-    Ok(())
 }

@@ -17,6 +17,7 @@ mod handover;
 mod holidays;
 mod import;
 mod language;
+mod leftovers;
 mod mentor;
 mod queue;
 mod quickadd;

@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-use super::{remove_with_companions, sync_dir, with_suffix};
+use super::{remove_with_companions, sync_dir};
 use crate::error::Result;
 use crate::store::Error;
 use crate::store::Store;
-use crate::store::audit::{Action, NewAudit};
+use crate::store::audit::{Action, NewAudit, record_audit_on};
 use crate::store::crypt;
 use crate::store::open::{self, explain_sqlite};
 
@@ -35,10 +35,27 @@ impl std::fmt::Display for Problem {
 }
 
 impl Store {
+    /// Removes what an interrupted jobdesk left in `dir` (see `leftovers::sweep`), says so on
+    /// stderr, and records each removal in the audit log (they held personal data).
+    pub fn clear_leftovers(&mut self, dir: &Path, now: NaiveDateTime) -> Result<()> {
+        let swept = crate::leftovers::sweep(dir);
+        swept.report();
+        for p in &swept.removed {
+            self.record_audit(&NewAudit::new(now, Action::Purge).detail(format!(
+                "leftover of an interrupted write removed: {}",
+                std::path::absolute(p).unwrap_or_else(|_| p.clone()).display()
+            )))?;
+        }
+        Ok(())
+    }
+
     /// Copies the database to `dest` with SQLite's online backup: a consistent copy even while
     /// the desk is writing, encrypted with the same key when the database is encrypted, written
     /// to a private (0600) file beside `dest` and put in place only when complete and checked.
-    /// Refuses an existing `dest` unless `force`. Records the backup in the audit log.
+    /// Refuses an existing `dest` unless `force`, and anything but a regular file even then.
+    /// Records the backup in the audit log, in the same transaction as the rename (should it
+    /// fail, the file is taken away again). The partial file is removed on a failure, and on
+    /// Ctrl+C, SIGTERM or SIGHUP (see `leftovers`).
     pub fn backup_to(
         &mut self,
         dest: &Path,
@@ -49,6 +66,13 @@ impl Store {
         if dest.is_dir() {
             return Err(Error::BackupIsFolder {
                 path: dest.to_path_buf(),
+            }
+            .into());
+        }
+        if let Some(kind) = crate::store::Special::of(dest) {
+            return Err(Error::NotRegular {
+                path: dest.to_path_buf(),
+                kind,
             }
             .into());
         }
@@ -72,41 +96,68 @@ impl Store {
             }
             .into());
         }
-        let tmp = with_suffix(dest, &format!(".partial-{}", std::process::id()));
+        let dir = dest
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        self.clear_leftovers(dir, now)?;
+        let tmp = crate::leftovers::partial_name(dest);
+        let _tracked = crate::leftovers::track(&tmp, dest);
         remove_with_companions(&tmp);
-        open::create_private_file(&tmp)?;
-        let copied = self.backup_into(&tmp);
+        let failed = |e: anyhow::Error| {
+            if crate::leftovers::disk_full(&e) {
+                return Error::NotCreated {
+                    path: dest.to_path_buf(),
+                    full: true,
+                }
+                .into();
+            }
+            e.context(Error::BackupFailed {
+                path: dest.to_path_buf(),
+            })
+        };
+        let copied = open::create_private_file(&tmp).and_then(|()| self.backup_into(&tmp));
         let (citizens, contacts) = match copied {
             Ok(c) => c,
             Err(e) => {
                 remove_with_companions(&tmp);
-                return Err(e.context(Error::BackupFailed {
-                    path: dest.to_path_buf(),
-                }));
+                return Err(failed(e));
             }
         };
-        if let Err(e) = std::fs::rename(&tmp, dest) {
-            remove_with_companions(&tmp);
-            return Err(Error::CannotPlaceBackup {
-                path: dest.to_path_buf(),
-                reason: e.to_string(),
+        let bytes = std::fs::metadata(&tmp).map(|m| m.len()).unwrap_or(0);
+        let audit = NewAudit::new(now, Action::Backup)
+            .rows((citizens + contacts).max(0) as u64)
+            .detail(format!(
+                "{} -> {shown}",
+                if self.encrypted() {
+                    "encrypted"
+                } else {
+                    "plain"
+                }
+            ));
+        let mut placed = None;
+        let recorded = self.write(|tx| {
+            record_audit_on(tx, &audit)?;
+            placed = Some(crate::leftovers::place(&tmp, dest).map_err(|e| {
+                Error::CannotPlaceBackup {
+                    path: dest.to_path_buf(),
+                    reason: e.to_string(),
+                }
+            })?);
+            Ok(())
+        });
+        match (recorded, placed) {
+            (Ok(()), Some(p)) => p.keep(),
+            (Ok(()), None) => {}
+            (Err(e), placed) => {
+                if let Some(p) = placed {
+                    p.undo();
+                }
+                remove_with_companions(&tmp);
+                return Err(failed(e));
             }
-            .into());
         }
         sync_dir(dest);
-        let bytes = std::fs::metadata(dest).map(|m| m.len()).unwrap_or(0);
-        self.record_audit(
-            &NewAudit::new(now, Action::Backup)
-                .rows((citizens + contacts).max(0) as u64)
-                .detail(format!(
-                    "{} -> {shown}",
-                    if self.encrypted() {
-                        "encrypted"
-                    } else {
-                        "plain"
-                    }
-                )),
-        )?;
         Ok(BackupDone {
             path: dest.to_path_buf(),
             bytes,

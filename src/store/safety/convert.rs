@@ -70,6 +70,8 @@ impl Store {
             return Err(in_use());
         }
         let tmp = with_suffix(&self.path, ".converting");
+        // Removed on Ctrl+C, SIGTERM or SIGHUP; one a kill left is replaced by the next run.
+        let _tracked = crate::leftovers::track(&tmp, &self.path);
         let result = self.convert_into(&tmp, to);
         let out = match result {
             Ok(out) => out,
