@@ -316,6 +316,7 @@ fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         &closure.name,
         result,
         accepted,
+        Default::default(),
         a.note.as_deref().unwrap_or(""),
     );
     let r = store.record_attempt(&NewAttempt {
@@ -323,6 +324,7 @@ fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         citizen_id: a.citizen,
         result,
         accepted,
+        answers: Default::default(),
         at,
         channel: Channel::Phone,
         minutes: a.minutes,
@@ -494,7 +496,7 @@ fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) 
         let mut w = csv::Writer::from_writer(&mut *out);
         w.write_record(REPORT_CSV_HEADER)?;
         for r in &rows {
-            w.write_record(report_csv_record(r))?;
+            w.write_record(report_csv_record(r, false, "all"))?;
         }
         w.flush()?;
         return Ok(());
@@ -516,10 +518,7 @@ fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) 
     let table = Table::new(&cols);
     table.row(out, &h)?;
     for r in &rows {
-        let label = match r.group {
-            Some(g) => g.short(da),
-            None => words::all_groups(l),
-        };
+        let label = r.short(da).unwrap_or(words::all_groups(l));
         table.row(
             out,
             &[

@@ -201,6 +201,16 @@ pub struct ClosureCallRecord {
     pub reached: bool,
     pub accepted: Option<bool>,
     pub next_try: Option<NaiveDate>,
+    /// Registered during the closure (added to its list while it was open). Files written
+    /// before it was kept read as `false`.
+    #[serde(default)]
+    pub newcomer: bool,
+    /// How the call was received (very_positive, positive, neutral, negative), if said.
+    #[serde(default)]
+    pub received: Option<String>,
+    /// Matched to a job or placement, if said.
+    #[serde(default)]
+    pub matched: Option<bool>,
 }
 
 /// What a closure call adds to its contact in the log.
@@ -212,6 +222,12 @@ pub struct ClosureAttemptRecord {
     pub citizen_id: i64,
     pub result: String,
     pub accepted: Option<bool>,
+    /// How the call was received, if said (files written before it was kept: none).
+    #[serde(default)]
+    pub received: Option<String>,
+    /// Matched to a job or placement, if said.
+    #[serde(default)]
+    pub matched: Option<bool>,
 }
 
 /// An in-person appointment a closure turned into phone, video or a walk.

@@ -420,6 +420,9 @@ mod tests {
                 reached: true,
                 accepted: Some(true),
                 next_try: None,
+                newcomer: true,
+                received: Some("very_positive".into()),
+                matched: Some(true),
             }),
             Record::Draft(DraftRecord {
                 kind: "note".into(),

@@ -1,7 +1,9 @@
 //! Words of closures (nedlukninger): the command line's output and the notes an attempt writes.
 
 use super::Lang;
-use crate::domain::closure::{CallBand, CallEntry, CallResult, Closure, Progress};
+use crate::domain::closure::{
+    CallAnswers, CallBand, CallEntry, CallResult, Closure, Progress, Reception,
+};
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::sanitize_line;
 use crate::domain::{Channel, Kind, Word};
@@ -344,6 +346,7 @@ pub fn attempt_note(
     closure: &str,
     r: CallResult,
     accepted_answer: Option<bool>,
+    answers: CallAnswers,
     note: &str,
 ) -> String {
     let mut s = format!(
@@ -355,12 +358,48 @@ pub fn attempt_note(
         s.push_str(", ");
         s.push_str(accepted(l, accepted_answer));
     }
+    if let Some(rc) = answers.received {
+        s.push_str(", ");
+        s.push_str(&received(l, rc));
+    }
+    if let Some(m) = answers.matched {
+        s.push_str(", ");
+        s.push_str(matched(l, m));
+    }
     let note = note.trim();
     if !note.is_empty() {
         s.push_str(". ");
         s.push_str(note);
     }
     s
+}
+
+/// "modtaget meget positivt" / "received very positively"
+pub fn received(l: Lang, r: Reception) -> String {
+    match l {
+        Lang::Da => format!("modtaget {}", r.da()),
+        Lang::En => format!(
+            "received {}",
+            match r {
+                Reception::VeryPositive => "very positively",
+                Reception::Positive => "positively",
+                Reception::Neutral => "neutrally",
+                Reception::Negative => "negatively",
+            }
+        ),
+    }
+}
+
+/// "matchet til job/praktik" / "matched to a job/placement" (or not).
+pub fn matched(l: Lang, m: bool) -> &'static str {
+    if m {
+        l.t("matchet til job/praktik", "matched to a job/placement")
+    } else {
+        l.t(
+            "ikke matchet til job/praktik",
+            "not matched to a job/placement",
+        )
+    }
 }
 
 /// "Anna Jensen (id 3): no answer, attempt 2. Logged as contact 17. Next try Tuesday 2026-11-24."

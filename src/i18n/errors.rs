@@ -125,6 +125,19 @@ fn en(e: &Error) -> String {
         Error::NotOnCallList { citizen, closure } => format!(
             "citizen {citizen} is not on the call list of the closure \"{closure}\" (it holds the citizens who were active when it started): see `jobdesk closure list`, or log the call with `jobdesk log add`"
         ),
+        Error::AnswersNeedReached { result } => format!(
+            "--received and --matched go only with --result reached (how the call was received, whether the citizen was matched to a job or placement); this call was '{}': leave them out",
+            result.key()
+        ),
+        Error::NoAttemptToAnswer { citizen } => format!(
+            "citizen {citizen} has no call on the open closure's list yet: record the call first with `jobdesk closure call --citizen {citizen} --result reached`"
+        ),
+        Error::AlreadyOnCallList { citizen, closure } => format!(
+            "citizen {citizen} is on the call list of the closure \"{closure}\" already: see `jobdesk closure list`"
+        ),
+        Error::CallListArchived { citizen } => format!(
+            "citizen {citizen} is archived: bring them back first, then add them with `jobdesk closure add --citizen {citizen}`"
+        ),
         Error::CannotConvert { .. } => format!("--channel: {e}"),
         Error::BackupExists { path } => format!(
             "{} exists already: give another file name, or --force to replace it",
@@ -346,6 +359,19 @@ fn da(e: &Error) -> String {
         ),
         Error::NotOnCallList { citizen, closure } => format!(
             "borger {citizen} er ikke på ringelisten for nedlukningen \"{closure}\" (den rummer de borgere, der var aktive, da den startede): se `jobdesk closure list`, eller log opkaldet med `jobdesk log add`"
+        ),
+        Error::AnswersNeedReached { result } => format!(
+            "--received og --matched hører kun sammen med --result reached (hvordan opkaldet blev modtaget, om borgeren blev matchet til job eller praktik); dette opkald var '{}': udelad dem",
+            result.key()
+        ),
+        Error::NoAttemptToAnswer { citizen } => format!(
+            "borger {citizen} har endnu ikke et opkald på den åbne nedluknings ringeliste: registrér opkaldet først med `jobdesk closure call --citizen {citizen} --result reached`"
+        ),
+        Error::AlreadyOnCallList { citizen, closure } => format!(
+            "borger {citizen} er allerede på ringelisten for nedlukningen \"{closure}\": se `jobdesk closure list`"
+        ),
+        Error::CallListArchived { citizen } => format!(
+            "borger {citizen} er arkiveret: hent borgeren tilbage først, og tilføj så med `jobdesk closure add --citizen {citizen}`"
         ),
         Error::NotPlanned { id, status } => format!(
             "aftale {id} er {}, ikke planlagt: kun planlagte aftaler omlægges",

@@ -466,5 +466,8 @@ pub(crate) fn insert_citizen(
         }
         _ => super::open::explain_sqlite(e),
     })?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    // Registered while a closure is open: on its call list too ("ny under nedlukningen").
+    super::closures::join_open_closure_on(tx, id)?;
+    Ok(id)
 }

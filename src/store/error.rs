@@ -254,6 +254,14 @@ pub enum Error {
         "citizen {citizen} is not on the call list of the closure \"{closure}\" (it holds the citizens who were active when it started)"
     )]
     NotOnCallList { citizen: i64, closure: String },
+    #[error("how the call was received and whether the citizen was matched go only with the result reached; this call was '{}'", result.key())]
+    AnswersNeedReached { result: CallResult },
+    #[error("citizen {citizen} has no call on the open closure's list to answer for yet")]
+    NoAttemptToAnswer { citizen: i64 },
+    #[error("citizen {citizen} is on the call list of the closure \"{closure}\" already")]
+    AlreadyOnCallList { citizen: i64, closure: String },
+    #[error("citizen {citizen} is archived: bring them back first, then add them to the call list")]
+    CallListArchived { citizen: i64 },
     #[error("appointment {id} is {}, not planned: only planned appointments are converted", status.key())]
     NotPlanned { id: i64, status: Status },
     #[error("appointment {id} is already by {}: only in-person appointments (in_person, home_visit, workplace) are converted", channel.key())]

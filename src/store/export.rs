@@ -210,7 +210,7 @@ fn closure_record(r: &Row<'_>) -> rusqlite::Result<ClosureRecord> {
 }
 
 const CALL_COLS: &str = "closure_id, citizen_id, position, target_group, mentor, attempts, \
-    last_result, last_at, reached, accepted, next_try";
+    last_result, last_at, reached, accepted, next_try, newcomer, received, matched";
 
 fn call_record(r: &Row<'_>) -> rusqlite::Result<ClosureCallRecord> {
     Ok(ClosureCallRecord {
@@ -225,10 +225,14 @@ fn call_record(r: &Row<'_>) -> rusqlite::Result<ClosureCallRecord> {
         reached: r.get(8)?,
         accepted: r.get(9)?,
         next_try: opt_date(r, 10)?,
+        newcomer: r.get(11)?,
+        received: r.get(12)?,
+        matched: r.get(13)?,
     })
 }
 
-const ATTEMPT_COLS: &str = "contact_id, closure_id, citizen_id, result, accepted";
+const ATTEMPT_COLS: &str =
+    "contact_id, closure_id, citizen_id, result, accepted, received, matched";
 
 fn attempt_record(r: &Row<'_>) -> rusqlite::Result<ClosureAttemptRecord> {
     Ok(ClosureAttemptRecord {
@@ -237,6 +241,8 @@ fn attempt_record(r: &Row<'_>) -> rusqlite::Result<ClosureAttemptRecord> {
         citizen_id: r.get(2)?,
         result: r.get(3)?,
         accepted: r.get(4)?,
+        received: r.get(5)?,
+        matched: r.get(6)?,
     })
 }
 
@@ -655,7 +661,7 @@ impl RestoreSink for TxSink<'_> {
                 tx,
                 &format!(
                     "INSERT INTO closure_calls ({CALL_COLS}) VALUES ({})",
-                    values(11)
+                    values(14)
                 ),
                 params![
                     c.closure_id,
@@ -669,6 +675,9 @@ impl RestoreSink for TxSink<'_> {
                     c.reached,
                     c.accepted,
                     date_text(c.next_try),
+                    c.newcomer,
+                    c.received,
+                    c.matched,
                 ],
             )
             .map(drop)
@@ -677,14 +686,16 @@ impl RestoreSink for TxSink<'_> {
                 tx,
                 &format!(
                     "INSERT INTO closure_attempts ({ATTEMPT_COLS}) VALUES ({})",
-                    values(5)
+                    values(7)
                 ),
                 params![
                     a.contact_id,
                     a.closure_id,
                     a.citizen_id,
                     a.result,
-                    a.accepted
+                    a.accepted,
+                    a.received,
+                    a.matched
                 ],
             )
             .map(drop)

@@ -276,6 +276,32 @@ fn refresh_with(
     suspensions: &[Suspension],
     citizen_id: i64,
 ) -> Result<()> {
+    let Some(due) = due_of(conn, rules, calendar, suspensions, citizen_id)? else {
+        return Ok(());
+    };
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    conn.prepare_cached(
+        "UPDATE citizens SET next_due = ?2, pace_due = ?3,
+            last_contact = (SELECT max(at) FROM contacts WHERE citizen_id = ?1 AND deleted = 0)
+         WHERE id = ?1",
+    )?
+    .execute(rusqlite::params![
+        citizen_id,
+        due.map(|d| iso(d.legal)),
+        due.map(|d| iso(d.pace)),
+    ])?;
+    Ok(())
+}
+
+/// A citizen's deadlines with these suspension windows (`None`: no such citizen; `Some(None)`:
+/// nothing is due). The closure's catch-up list compares them with and without a closure.
+pub(crate) fn due_of(
+    conn: &Connection,
+    rules: &Rules,
+    calendar: &crate::domain::workdays::Calendar,
+    suspensions: &[Suspension],
+    citizen_id: i64,
+) -> Result<Option<Option<crate::domain::cadence::Due>>> {
     type DueRow = (String, Option<String>, bool, Option<String>);
     let row: Option<DueRow> = conn
         .query_row(
@@ -285,7 +311,7 @@ fn refresh_with(
         )
         .optional()?;
     let Some((group, start, exempt, absence)) = row else {
-        return Ok(());
+        return Ok(None);
     };
     let group = <crate::domain::TargetGroup as crate::domain::Word>::parse(&group)
         .map_err(anyhow::Error::msg)?;
@@ -315,19 +341,7 @@ fn refresh_with(
         held: &held,
         suspensions,
     };
-    let due = rules.due(&input, calendar);
-    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    conn.prepare_cached(
-        "UPDATE citizens SET next_due = ?2, pace_due = ?3,
-            last_contact = (SELECT max(at) FROM contacts WHERE citizen_id = ?1 AND deleted = 0)
-         WHERE id = ?1",
-    )?
-    .execute(rusqlite::params![
-        citizen_id,
-        due.map(|d| iso(d.legal)),
-        due.map(|d| iso(d.pace)),
-    ])?;
-    Ok(())
+    Ok(Some(rules.due(&input, calendar)))
 }
 
 /// Refuses an id that names no citizen.

@@ -75,6 +75,131 @@ impl CallResult {
     }
 }
 
+/// How the citizen received the call (2020's call lists asked it): one optional answer per
+/// reaching call, set with the outcome or afterwards ([`crate::store::Store::set_call_answers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reception {
+    VeryPositive,
+    Positive,
+    Neutral,
+    Negative,
+}
+
+impl Word for Reception {
+    const ALL: &'static [Self] = &[
+        Reception::VeryPositive,
+        Reception::Positive,
+        Reception::Neutral,
+        Reception::Negative,
+    ];
+    const WHAT: &'static str = "reception";
+    fn key(self) -> &'static str {
+        match self {
+            Reception::VeryPositive => "very_positive",
+            Reception::Positive => "positive",
+            Reception::Neutral => "neutral",
+            Reception::Negative => "negative",
+        }
+    }
+    fn da(self) -> &'static str {
+        match self {
+            Reception::VeryPositive => "meget positivt",
+            Reception::Positive => "positivt",
+            Reception::Neutral => "neutralt",
+            Reception::Negative => "negativt",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            Reception::VeryPositive => "very positive",
+            Reception::Positive => "positive",
+            Reception::Neutral => "neutral",
+            Reception::Negative => "negative",
+        }
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Reception::VeryPositive => &["meget_positivt", "meget_positiv", "very_good", "mp"],
+            Reception::Positive => &["positivt", "positiv", "good"],
+            Reception::Neutral => &["neutralt", "neutral_"],
+            Reception::Negative => &["negativt", "negativ", "bad"],
+        }
+    }
+}
+
+impl Reception {
+    /// The answer's place in [`ReceptionCounts`] (0 very positive … 3 negative).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+    /// The one-key answer in the desk: 1 very positive, 2 positive, 3 neutral, 4 negative.
+    pub fn from_digit(c: char) -> Option<Reception> {
+        match c {
+            '1' => Some(Reception::VeryPositive),
+            '2' => Some(Reception::Positive),
+            '3' => Some(Reception::Neutral),
+            '4' => Some(Reception::Negative),
+            _ => None,
+        }
+    }
+}
+
+/// The two optional answers of a reaching call: how it was received, and whether the citizen
+/// was matched to a job or a placement. Both only with [`CallResult::Reached`]; `None` is "not
+/// said" (never "no").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CallAnswers {
+    pub received: Option<Reception>,
+    /// `Some(true)`: matched to a job or placement; `Some(false)`: said not to be.
+    pub matched: Option<bool>,
+}
+
+impl CallAnswers {
+    pub fn is_empty(&self) -> bool {
+        self.received.is_none() && self.matched.is_none()
+    }
+}
+
+/// The channels on which a reached contact is a conversation with the citizen: in person, phone,
+/// video, home visit, walk, workplace (not SMS, e-mail, digital post or a letter).
+pub fn is_conversation_channel(c: Channel) -> bool {
+    matches!(
+        c,
+        Channel::InPerson
+            | Channel::Phone
+            | Channel::Video
+            | Channel::HomeVisit
+            | Channel::Walk
+            | Channel::Workplace
+    )
+}
+
+/// Whether a logged contact reaches the citizen for the call list: held or reached, on a
+/// conversation channel ([`is_conversation_channel`]). A walk, a home visit, a video or phone
+/// conversation inside the closure's window counts as reached on its call list and in its
+/// report, like a reaching closure call.
+pub fn contact_reaches(channel: Channel, outcome: Outcome) -> bool {
+    matches!(outcome, Outcome::Held | Outcome::Reached) && is_conversation_channel(channel)
+}
+
+/// A contact outside the call-round that reached a citizen inside the closure's window (the
+/// earliest one): the list's status says which ("nået: gåtur 14.04").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReachedVia {
+    pub contact_id: i64,
+    pub channel: Channel,
+    pub at: NaiveDateTime,
+}
+
+/// Whether a citizen created at `created_at` is new during the closure (2020's "nyledige"):
+/// registered after it was started, when its call list was built without them. Such citizens
+/// join the open closure's call list when they are added, flagged "ny under nedlukningen", and
+/// count as nyledige in the 2020 grouping whatever their group.
+pub fn is_newcomer(created_at: NaiveDateTime, closure: &super::Closure) -> bool {
+    created_at > closure.created_at
+}
+
 /// What the call list needs of a citizen to place them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -107,6 +232,8 @@ pub struct AttemptFact {
     pub at: NaiveDateTime,
     pub result: CallResult,
     pub accepted: Option<bool>,
+    /// The answers given on this attempt (only on a reaching one).
+    pub answers: CallAnswers,
 }
 
 /// The state of one call-list entry, derived from its attempts.
@@ -122,6 +249,10 @@ pub struct CallState {
     /// The day to try again: the next working day after an unanswered call or a message;
     /// `None` once reached, after a wrong number, or before the first attempt.
     pub next_try: Option<NaiveDate>,
+    /// How the call was received: the answer of the latest reaching attempt that has one.
+    pub received: Option<Reception>,
+    /// Matched to a job or placement: the latest reaching attempt's answer that has one.
+    pub matched: Option<bool>,
 }
 
 /// Folds the attempts of one entry (in any order; sorted by time, stable) into its state; a
@@ -143,6 +274,12 @@ pub fn call_state_in(attempts: &[AttemptFact], calendar: &Calendar) -> CallState
         if a.result == CallResult::Reached {
             s.reached = true;
             s.accepted = a.accepted;
+            if a.answers.received.is_some() {
+                s.received = a.answers.received;
+            }
+            if a.answers.matched.is_some() {
+                s.matched = a.answers.matched;
+            }
         }
     }
     if let Some(last) = list.last() {
@@ -215,17 +352,27 @@ pub struct CallEntry {
     /// The target group when the closure started (the report counts by it).
     pub target_group: TargetGroup,
     pub mentor: bool,
-    /// 1-based place in the call list as it was built.
+    /// 1-based place in the call list as it was built (newcomers are added at the end).
     pub position: i64,
+    /// Registered during the closure ("ny under nedlukningen", see [`is_newcomer`]).
+    pub newcomer: bool,
     pub attempts: u32,
     pub last_result: Option<CallResult>,
     pub last_at: Option<NaiveDateTime>,
+    /// Reached: by a closure call, or by another contact in the window (`reached_via`).
     pub reached: bool,
     pub accepted: Option<bool>,
     pub next_try: Option<NaiveDate>,
+    pub received: Option<Reception>,
+    pub matched: Option<bool>,
+    /// Set when no closure call reached the citizen but another contact in the closure's window
+    /// did (a walk, a home visit, a video or phone conversation): the earliest one.
+    pub reached_via: Option<ReachedVia>,
 }
 
 impl CallEntry {
+    /// The entry's state; `reached` counts a contact outside the call-round too, and then there
+    /// is nothing to retry.
     pub fn state(&self) -> CallState {
         CallState {
             attempts: self.attempts,
@@ -233,7 +380,9 @@ impl CallEntry {
             last_at: self.last_at,
             reached: self.reached,
             accepted: self.accepted,
-            next_try: self.next_try,
+            next_try: if self.reached { None } else { self.next_try },
+            received: self.received,
+            matched: self.matched,
         }
     }
     pub fn band(&self, today: NaiveDate) -> CallBand {
@@ -290,6 +439,39 @@ pub struct Conversion {
     pub to: Channel,
 }
 
+/// A citizen whose conversations the closure paused, now due again (the catch-up list after
+/// the closure, `jobdesk closure catch-up` and pane 6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatchUp {
+    pub citizen_id: i64,
+    pub name: String,
+    pub phone: String,
+    pub target_group: TargetGroup,
+    pub mentor: bool,
+    /// The legal deadline the citizen would have had without the closure.
+    pub paused_due: NaiveDate,
+    /// The deadline now, with the closure's days paused: the list is ordered by it.
+    pub due: NaiveDate,
+    /// The next planned conversation, if one is planned already.
+    pub planned: Option<NaiveDateTime>,
+}
+
+/// Whether the closure paused this citizen's conversation: the deadline without the closure
+/// (`without`) differs from the one with it (`with`), and the deadline without it fell on or
+/// before the closure's last day (the conversation would have been due during it).
+pub fn was_paused(without: NaiveDate, with: NaiveDate, closure_to: NaiveDate) -> bool {
+    without != with && without <= closure_to
+}
+
+/// Orders the catch-up list: by the new deadline, then name and id.
+pub fn catch_up_order(
+    mut list: Vec<CatchUp>,
+    name_key: impl Fn(&CatchUp) -> String,
+) -> Vec<CatchUp> {
+    list.sort_by_cached_key(|c| (c.due, name_key(c), c.citizen_id));
+    list
+}
+
 /// One attempt to reach a citizen on the open closure's call list, to be recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAttempt {
@@ -299,9 +481,13 @@ pub struct NewAttempt {
     pub result: CallResult,
     /// Only with [`CallResult::Reached`]: whether the citizen accepted the offer of a conversation.
     pub accepted: Option<bool>,
+    /// Only with [`CallResult::Reached`]: how the call was received, matched to a job/placement.
+    pub answers: CallAnswers,
     pub at: NaiveDateTime,
     /// Phone, normally; video if the call was a video call.
     pub channel: Channel,
     pub minutes: i64,
+    /// The log note: [`crate::i18n::closure::attempt_note`] words it the same for the command
+    /// line and the desk.
     pub note: String,
 }

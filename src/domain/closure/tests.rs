@@ -52,6 +52,7 @@ fn not_reached_is_retried_the_next_working_day() {
         at: t(2026, 11, 27, 10),
         result: CallResult::NoAnswer,
         accepted: None,
+        answers: Default::default(),
     }]);
     assert_eq!(s.attempts, 1);
     assert!(!s.reached);
@@ -62,6 +63,7 @@ fn not_reached_is_retried_the_next_working_day() {
         at: t(2026, 11, 23, 10),
         result: CallResult::MessageLeft,
         accepted: None,
+        answers: Default::default(),
     }]);
     assert_eq!(m.next_try, Some(d(2026, 11, 24)));
 }
@@ -73,6 +75,7 @@ fn a_retry_skips_the_danish_days_off() {
             at,
             result: CallResult::NoAnswer,
             accepted: None,
+            answers: Default::default(),
         }])
     };
     // Juleaftensdag 2026 (Thursday): juledag, 2. juledag and the weekend follow.
@@ -94,6 +97,7 @@ fn a_retry_skips_the_danish_days_off() {
             at: t(2026, 12, 23, 10),
             result: CallResult::MessageLeft,
             accepted: None,
+            answers: Default::default(),
         }],
         &cal,
     );
@@ -107,16 +111,19 @@ fn reached_ends_the_retries_and_the_latest_answer_counts() {
             at: t(2026, 11, 24, 9),
             result: CallResult::Reached,
             accepted: Some(true),
+            answers: Default::default(),
         },
         AttemptFact {
             at: t(2026, 11, 23, 9),
             result: CallResult::NoAnswer,
             accepted: None,
+            answers: Default::default(),
         },
         AttemptFact {
             at: t(2026, 11, 25, 9),
             result: CallResult::NoAnswer,
             accepted: None,
+            answers: Default::default(),
         },
     ]);
     assert_eq!(s.attempts, 3);
@@ -130,11 +137,13 @@ fn reached_ends_the_retries_and_the_latest_answer_counts() {
             at: t(2026, 11, 23, 9),
             result: CallResult::Reached,
             accepted: Some(false),
+            answers: Default::default(),
         },
         AttemptFact {
             at: t(2026, 11, 24, 9),
             result: CallResult::Reached,
             accepted: Some(true),
+            answers: Default::default(),
         },
     ]);
     assert_eq!(changed.accepted, Some(true));
@@ -146,6 +155,7 @@ fn wrong_number_waits_and_nothing_tried_is_not_called() {
         at: t(2026, 11, 23, 9),
         result: CallResult::WrongNumber,
         accepted: None,
+        answers: Default::default(),
     }]);
     assert_eq!(s.next_try, None);
     assert_eq!(CallBand::of(&s, d(2026, 11, 30)), CallBand::WrongNumber);
@@ -196,33 +206,42 @@ fn rounding_is_to_one_decimal_half_up() {
 #[test]
 fn report_has_every_group_then_all_with_exact_figures() {
     let counts = [
-        (
-            TargetGroup::Dagpenge,
-            GroupCounts {
+        RawCounts {
+            group: TargetGroup::Dagpenge,
+            newcomer: false,
+            counts: GroupCounts {
                 citizens: 3,
                 reached: 2,
                 accepted: 1,
                 attempts: 5,
+                asked: 2,
+                ..GroupCounts::default()
             },
-        ),
-        (
-            TargetGroup::KontanthjaelpJobparat,
-            GroupCounts {
+        },
+        RawCounts {
+            group: TargetGroup::KontanthjaelpJobparat,
+            newcomer: false,
+            counts: GroupCounts {
                 citizens: 3,
                 reached: 3,
                 accepted: 2,
                 attempts: 3,
+                asked: 3,
+                ..GroupCounts::default()
             },
-        ),
-        (
-            TargetGroup::Sygedagpenge,
-            GroupCounts {
+        },
+        RawCounts {
+            group: TargetGroup::Sygedagpenge,
+            newcomer: false,
+            counts: GroupCounts {
                 citizens: 1,
                 reached: 0,
                 accepted: 0,
                 attempts: 2,
+                asked: 0,
+                ..GroupCounts::default()
             },
-        ),
+        },
     ];
     let rows = report_rows(&counts);
     assert_eq!(rows.len(), 11);
@@ -245,16 +264,16 @@ fn report_has_every_group_then_all_with_exact_figures() {
     );
     let csv: Vec<String> = rows
         .iter()
-        .map(|r| report_csv_record(r).join(","))
+        .map(|r| report_csv_record(r, false, "all")[..8].join(","))
         .collect();
-    assert_eq!(csv[0], "dagpenge,3,2,66.7,1,50.0,2.5");
-    assert_eq!(csv[1], "kontanthjaelp_jobparat,3,3,100.0,2,66.7,1.0");
+    assert_eq!(csv[0], "dagpenge,3,2,66.7,1,50.0,2.5,2");
+    assert_eq!(csv[1], "kontanthjaelp_jobparat,3,3,100.0,2,66.7,1.0,3");
     // Two calls, nobody reached: the ratio of nothing is 0.0.
-    assert_eq!(csv[4], "sygedagpenge,1,0,0.0,0,0.0,0.0");
+    assert_eq!(csv[4], "sygedagpenge,1,0,0.0,0,0.0,0.0,0");
     // A group with no citizens.
-    assert_eq!(csv[2], "kontanthjaelp_aktivitetsparat,0,0,0.0,0,0.0,0.0");
-    // All: 7 citizens, 5 reached (71.4), 3 accepted of 5 (60.0), 10 attempts / 5 = 2.0.
-    assert_eq!(csv[10], "all,7,5,71.4,3,60.0,2.0");
+    assert_eq!(csv[2], "kontanthjaelp_aktivitetsparat,0,0,0.0,0,0.0,0.0,0");
+    // All: 7 citizens, 5 reached (71.4), 3 accepted of 5 asked (60.0), 10 attempts / 5 = 2.0.
+    assert_eq!(csv[10], "all,7,5,71.4,3,60.0,2.0,5");
 }
 
 #[test]

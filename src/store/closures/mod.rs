@@ -8,7 +8,7 @@ mod calls;
 mod conversions;
 
 pub use calls::AttemptRecorded;
-pub(crate) use calls::refresh_calls_on;
+pub(crate) use calls::{join_open_closure_on, refresh_calls_on};
 use conversions::{convert_on, in_person_on};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -19,11 +19,12 @@ use crate::domain::Appointment;
 use crate::domain::cadence::Suspension;
 use crate::domain::closure::MAX_DAYS;
 use crate::domain::closure::{
-    Candidate, Closure, Conversion, NewClosure, call_order, check_range, converted_channel,
-    range_when_ended,
+    Candidate, CatchUp, Closure, Conversion, NewClosure, call_order, catch_up_order, check_range,
+    converted_channel, range_when_ended, was_paused,
 };
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::text::fold;
+use crate::domain::{TargetGroup, Word};
 use crate::error::Result;
 use crate::store::Error;
 
@@ -308,6 +309,80 @@ impl Store {
         Ok(started)
     }
 
+    /// The closure the catch-up list is about: the latest that has ended (`None` while the only
+    /// closures are open, or there are none).
+    pub fn catch_up_closure(&self) -> Result<Option<Closure>> {
+        Ok(self.closures()?.into_iter().find(|c| !c.is_open()))
+    }
+
+    /// The catch-up list after a closure: the active citizens whose conversation the closure
+    /// paused (the deadline without it fell inside it, or before its end, and differs from the
+    /// deadline now), with the new deadline and any conversation planned already; ordered by
+    /// the new deadline, then name. Citizens who have had a conversation since are off it (their
+    /// deadline moved on). The desk's pane 6 and `jobdesk closure catch-up` show it.
+    pub fn catch_up_list(&self, closure_id: i64) -> Result<Vec<CatchUp>> {
+        let closure = self.closure(closure_id)?;
+        let without: Vec<Suspension> = self
+            .suspensions
+            .iter()
+            .copied()
+            .filter(|s| !(s.from == closure.from && s.to == closure.to))
+            .collect();
+        let calendar = self.rules.calendar();
+        type Row = (i64, String, String, String, bool, String);
+        let citizens: Vec<Row> = {
+            let mut st = self.conn.prepare_cached(
+                "SELECT id, name, phone, target_group, mentor, name_key FROM citizens
+                 WHERE archived = 0 AND exempt = 0",
+            )?;
+            let rows = st.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut keys = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for (id, name, phone, group, mentor, key) in citizens {
+            let with = super::due_of(&self.conn, &self.rules, &calendar, &self.suspensions, id)?;
+            let before = super::due_of(&self.conn, &self.rules, &calendar, &without, id)?;
+            let (Some(Some(with)), Some(Some(before))) = (with, before) else {
+                continue;
+            };
+            if !was_paused(before.legal, with.legal, closure.to) {
+                continue;
+            }
+            let planned: Option<String> = self
+                .conn
+                .prepare_cached(
+                    "SELECT min(start) FROM appointments
+                     WHERE citizen_id = ?1 AND kind = 'conversation' AND status = 'planned'
+                       AND deleted = 0",
+                )?
+                .query_row([id], |r| r.get(0))?;
+            keys.insert(id, key);
+            out.push(CatchUp {
+                citizen_id: id,
+                name,
+                phone,
+                target_group: TargetGroup::parse(&group).unwrap_or(TargetGroup::Other),
+                mentor,
+                paused_due: before.legal,
+                due: with.legal,
+                planned: planned.and_then(|s| from_db(&s)),
+            });
+        }
+        Ok(catch_up_order(out, |c| {
+            keys.get(&c.citizen_id).cloned().unwrap_or_default()
+        }))
+    }
+
     /// Ends the open closure. Ended before its last day, its range (and the paused deadlines)
     /// ends on the day it was ended; ended before its first day, it keeps only its first day.
     pub fn end_closure(&mut self, now: NaiveDateTime) -> Result<Closure> {
@@ -364,6 +439,7 @@ mod tests {
             citizen_id,
             result,
             accepted: None,
+            answers: Default::default(),
             at,
             channel: Channel::Phone,
             minutes: 2,

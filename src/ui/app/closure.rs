@@ -3,7 +3,7 @@
 
 use super::{App, ClosureView, Mode, Row};
 use crate::domain::Channel;
-use crate::domain::closure::{CallResult, NewAttempt, NewClosure};
+use crate::domain::closure::{CallAnswers, CallResult, NewAttempt, NewClosure};
 use crate::error::Result;
 use crate::store::Change;
 use crate::ui::overlay::{Confirm, Note, StartClosure};
@@ -47,15 +47,30 @@ impl App {
         result: CallResult,
         accepted: Option<bool>,
     ) -> Result<()> {
+        let closure_name = self
+            .closure
+            .as_ref()
+            .map(|v| v.closure.name.clone())
+            .unwrap_or_default();
+        // The same log note as `jobdesk closure call` writes.
+        let note = crate::i18n::closure::attempt_note(
+            self.lang,
+            &closure_name,
+            result,
+            accepted,
+            CallAnswers::default(),
+            "",
+        );
         let rec = self.store.record_attempt(&NewAttempt {
             uuid: uuid::Uuid::new_v4().to_string(),
             citizen_id,
             result,
             accepted,
+            answers: CallAnswers::default(),
             at: self.now,
             channel: Channel::Phone,
             minutes: if result == CallResult::Reached { 5 } else { 1 },
-            note: String::new(),
+            note,
         })?;
         let what = format!(
             "{}: {}",

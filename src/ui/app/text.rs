@@ -182,7 +182,8 @@ impl App {
 
     pub(super) fn save_note(&mut self, contact_id: i64, text: &str) -> Result<()> {
         let note = text.trim();
-        if note.is_empty() {
+        // Nothing typed, or the prefilled note left as it was (a closure call's): no change.
+        if note.is_empty() || self.store.contact(contact_id).is_ok_and(|c| c.note == note) {
             return Ok(());
         }
         let inverse = self.store.apply(&[Change::ContactNote {

@@ -144,12 +144,12 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
     .areas(r);
     let bars: Vec<Bar<'_>> = rows
         .iter()
-        .filter(|row| row.group.is_some() && row.counts.citizens > 0)
+        .filter(|row| !row.is_all() && row.counts.citizens > 0)
         .map(|row| {
             let pct = row.reached_pct().0 / 10;
             let label = row
-                .group
-                .map(|g| truncate(g.short(l.da()), 9))
+                .short(l.da())
+                .map(|g| truncate(g, 9))
                 .unwrap_or_default();
             Bar::default()
                 .value(pct)
@@ -172,9 +172,10 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
     let head = words::report_header(l);
     let names: Vec<String> = rows
         .iter()
-        .map(|row| match row.group {
-            Some(g) => g.short(l.da()).to_string(),
-            None => words::all_groups(l).to_string(),
+        .map(|row| {
+            row.short(l.da())
+                .unwrap_or(words::all_groups(l))
+                .to_string()
         })
         .collect();
     let figure = |i: usize| Col::fixed(head[i], 6);

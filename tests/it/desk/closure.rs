@@ -31,8 +31,10 @@ fn a_closure_from_the_desk_call_round_and_undo() {
     // Reached and accepted: r, y, Enter (no note).
     typ(&mut a, "ry");
     press(&mut a, KeyCode::Enter);
+    // Contacts the demo logged today (in the closure's window) count as reached already.
+    let before = v.progress.reached;
     let p = a.closure.as_ref().unwrap().progress;
-    assert_eq!((p.reached, p.accepted, p.attempts), (1, 1, 1));
+    assert_eq!((p.reached, p.accepted, p.attempts), (before + 1, 1, 1));
     // No answer: the citizen is retried the next working day.
     let Some(Row::Call(e)) = a.state().list.selected_row().cloned() else {
         panic!()
@@ -79,9 +81,9 @@ fn a_closure_from_the_desk_call_round_and_undo() {
         .report
         .clone()
         .expect("report shown");
-    let all = rows.iter().find(|r| r.group.is_none()).unwrap();
+    let all = rows.iter().find(|r| r.is_all()).unwrap();
     assert_eq!(
         (all.counts.citizens, all.counts.reached, all.counts.accepted),
-        (on_list as u64, 1, 1)
+        (on_list as u64, before as u64 + 1, 1)
     );
 }
