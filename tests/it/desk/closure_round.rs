@@ -327,3 +327,55 @@ fn the_list_flags_a_newcomer_and_says_which_contact_reached_a_citizen() {
     );
     insta::assert_snapshot!("closure_round_report_da_80x24", s);
 }
+
+#[test]
+fn the_help_lists_the_new_keys_in_both_languages() {
+    for (lang, words) in [
+        (
+            Lang::Da,
+            [
+                "afslut nedlukning (spørger)",
+                "indhentning",
+                "Efter et truffet opkald",
+                "modtaget",
+                "matchet",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "end the closure (asks)",
+                "catch-up",
+                "After a reaching call",
+                "received",
+                "matched",
+            ],
+        ),
+    ] {
+        let text: Vec<String> = jobdesk::ui::overlay::help::lines(lang)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        for w in words {
+            assert!(
+                text.iter().any(|l| l.contains(w)),
+                "{lang:?}: {w} in the help"
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_acts_while_the_screen_is_too_small() {
+    let mut a = open_closure();
+    a.handle_event(&Event::Resize(30, 10));
+    let e = selected(&a);
+    typ(&mut a, "rj");
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('E'),
+        KeyModifiers::SHIFT,
+    )));
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(entry(&a, e.citizen_id).attempts, 0);
+    assert!(a.closure.as_ref().unwrap().closure.is_open());
+}
