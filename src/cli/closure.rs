@@ -10,13 +10,14 @@ use serde::Serialize;
 use super::table::{Col, Table};
 use super::{Ctx, YesNo, prompt};
 use crate::domain::closure::{
-    CallEntry, CallResult, Closure, Conversion, NewAttempt, NewClosure, REPORT_CSV_HEADER,
-    check_range, report_csv_record,
+    CallAnswers, CallEntry, CallResult, Closure, Conversion, Grouping, NewAttempt, NewClosure,
+    Reception, RowGroup, check_range, report_csv_record,
 };
 use crate::domain::dates::fmt_date;
 use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Appointment, Channel, Word};
 use crate::error::{Result, user};
+use crate::export::csv::escape;
 use crate::i18n::{Lang, closure as words};
 use crate::store::{Create, Store};
 
@@ -36,6 +37,29 @@ pub enum ClosureCommand {
     List(ListArgs),
     /// End the open closure (ended early, its paused deadlines end today)
     End,
+    /// Put a citizen on the open closure's call list: one registered before the list knew of
+    /// them, or left off it (citizens added while it is open join by themselves)
+    Add(AddArgs),
+    /// After a closure: the citizens whose paused conversations are now due, by new deadline
+    CatchUp(CatchUpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The citizen's id (see `jobdesk list`)
+    #[arg(long, value_name = "ID")]
+    pub citizen: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct CatchUpArgs {
+    /// Which closure (default: the latest that has ended)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub name: Option<String>,
+    /// One JSON array of objects (citizen_id, name, phone, target_group, mentor, paused_due,
+    /// due, planned), for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -99,6 +123,13 @@ pub struct CallArgs {
     /// Only with --result reached: whether the citizen accepted the offer of a conversation
     #[arg(long, value_enum, value_name = "yes|no")]
     pub accepted: Option<YesNo>,
+    /// Only with --result reached: how the call was received: very_positive, positive, neutral
+    /// or negative (Danish: meget positivt, positivt, neutralt, negativt)
+    #[arg(long, value_name = "R")]
+    pub received: Option<String>,
+    /// Only with --result reached: matched to a job or placement
+    #[arg(long, value_enum, value_name = "yes|no")]
+    pub matched: Option<YesNo>,
     /// When (default: now)
     #[arg(long, value_name = "DATETIME", allow_hyphen_values = true)]
     pub at: Option<String>,
@@ -133,9 +164,28 @@ pub struct ReportClosureArgs {
     /// Which closure (default: the open one, else the latest)
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub name: Option<String>,
-    /// CSV: target_group,citizens,reached,reached_pct,accepted,accepted_pct,attempts_per_reached
+    /// CSV: target_group,citizens,reached,reached_pct,accepted,accepted_pct,
+    /// attempts_per_reached,asked,received,very_positive_pct,positive_pct,neutral_pct,
+    /// negative_pct,matched (Danish headers and decimal comma with --lang da)
     #[arg(long)]
     pub csv: bool,
+    /// CSV for Danish Excel: `;` between fields, a UTF-8 BOM, CRLF
+    #[arg(long)]
+    pub excel: bool,
+    /// The rows: per target group, or 2020's six groups (nyledige, øvrige jobparate,
+    /// sygedagpengemodtagere, aktivitetsparate, unge på uddannelseshjælp, ressourceforløb) and
+    /// andre
+    #[arg(long, value_enum, default_value_t = GroupsArg::Target, value_name = "target|2020")]
+    pub groups: GroupsArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupsArg {
+    /// One row per target group
+    Target,
+    /// 2020's six groups and andre
+    #[value(name = "2020")]
+    Y2020,
 }
 
 /// Runs `jobdesk closure ...`.
@@ -147,6 +197,8 @@ pub fn run_closure(cmd: ClosureCommand, ctx: &Ctx, out: &mut dyn Write) -> Resul
         ClosureCommand::Status => status(&ctx.open_store(Create::No)?, ctx, out),
         ClosureCommand::List(a) => list(&ctx.open_store(Create::No)?, &a, ctx, out),
         ClosureCommand::End => end(&mut ctx.open_store(Create::No)?, ctx, out),
+        ClosureCommand::Add(a) => add(&mut ctx.open_store(Create::No)?, &a, ctx, out),
+        ClosureCommand::CatchUp(a) => catch_up(&ctx.open_store(Create::No)?, &a, ctx, out),
     }
 }
 
@@ -305,6 +357,13 @@ fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             result.key(),
         )));
     }
+    let answers = CallAnswers {
+        received: match &a.received {
+            Some(r) => Some(Reception::parse(r).map_err(|e| user(format!("--received: {e}")))?),
+            None => None,
+        },
+        matched: a.matched.map(|v| v == YesNo::Yes),
+    };
     let at = match &a.at {
         Some(s) => ctx.datetime("--at", s)?,
         None => ctx.now,
@@ -316,7 +375,7 @@ fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         &closure.name,
         result,
         accepted,
-        Default::default(),
+        answers,
         a.note.as_deref().unwrap_or(""),
     );
     let r = store.record_attempt(&NewAttempt {
@@ -324,7 +383,7 @@ fn call(a: &CallArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         citizen_id: a.citizen,
         result,
         accepted,
-        answers: Default::default(),
+        answers,
         at,
         channel: Channel::Phone,
         minutes: a.minutes,
@@ -348,7 +407,7 @@ fn list_rows(l: Lang, entries: &[CallEntry], ctx: &Ctx, out: &mut dyn Write) -> 
         Col::Fit(18),
         Col::Fit(10),
         Col::Right(6),
-        Col::Fit(34),
+        Col::Fit(56),
         Col::Free,
     ]);
     table.row(out, &words::list_header(l))?;
@@ -422,6 +481,13 @@ struct EntryJson<'a> {
     accepted: Option<bool>,
     next_try: Option<String>,
     status: &'a str,
+    /// Registered during the closure.
+    newcomer: bool,
+    received: Option<&'a str>,
+    matched: Option<bool>,
+    /// Reached by another contact in the window: its channel and time.
+    reached_by: Option<&'a str>,
+    reached_at: Option<String>,
 }
 
 fn band_key(b: crate::domain::closure::CallBand) -> &'static str {
@@ -459,6 +525,13 @@ fn list(store: &Store, a: &ListArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<(
                 accepted: e.accepted,
                 next_try: e.next_try.map(|d| d.format("%Y-%m-%d").to_string()),
                 status: band_key(e.band(ctx.today())),
+                newcomer: e.newcomer,
+                received: e.received.map(|r| r.key()),
+                matched: e.matched,
+                reached_by: e.reached_via.map(|v| v.channel.key()),
+                reached_at: e
+                    .reached_via
+                    .map(|v| v.at.format("%Y-%m-%dT%H:%M").to_string()),
             })
             .collect();
         serde_json::to_writer(&mut *out, &rows)?;
@@ -491,29 +564,53 @@ fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) 
     let Some(c) = pick(store, a.name.as_deref())? else {
         return Err(user(crate::i18n::cli::no_closure_yet(l)));
     };
-    let rows = store.closure_report(c.id)?;
-    if a.csv {
-        let mut w = csv::Writer::from_writer(&mut *out);
-        w.write_record(REPORT_CSV_HEADER)?;
-        for r in &rows {
-            w.write_record(report_csv_record(r, false, "all"))?;
+    let grouping = match a.groups {
+        GroupsArg::Target => Grouping::TargetGroups,
+        GroupsArg::Y2020 => Grouping::Y2020,
+    };
+    let rows = store.closure_report_by(c.id, grouping)?;
+    let da = l.da();
+    if a.csv || a.excel {
+        let header = words::report_csv_header(l);
+        let all = words::all_groups(l);
+        if a.excel {
+            // The Danish Excel form of the log's CSV: the same writer.
+            let mut w = crate::export::csv::writer(out, true)?;
+            w.write_record(header.iter().map(|h| escape(h).into_owned()))?;
+            for r in &rows {
+                let rec = report_csv_record(r, da, all);
+                w.write_record(rec.iter().map(|c| escape(c).into_owned()))?;
+            }
+            w.flush()?;
+        } else {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record(header)?;
+            for r in &rows {
+                w.write_record(report_csv_record(r, da, all))?;
+            }
+            w.flush()?;
         }
-        w.flush()?;
         return Ok(());
     }
-    let da = l.da();
     let h = words::report_header(l);
     writeln!(out, "{}", words::title(l, &c))?;
     writeln!(out)?;
-    let last = width(h[6]).max(8);
+    let label_width = rows
+        .iter()
+        .map(|r| width(r.short(da).unwrap_or("")))
+        .max()
+        .unwrap_or(0)
+        .max(20);
     let cols = [
-        Col::Fit(20),
+        Col::Fit(label_width),
         Col::Right(8),
         Col::Right(8),
         Col::Right(6),
+        Col::Right(7),
         Col::Right(8),
         Col::Right(6),
-        Col::Right(last),
+        Col::Right(width(h[7]).max(8)),
+        Col::Right(width(h[8]).max(7)),
     ];
     let table = Table::new(&cols);
     table.row(out, &h)?;
@@ -526,13 +623,113 @@ fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) 
                 &r.counts.citizens.to_string(),
                 &r.counts.reached.to_string(),
                 &r.reached_pct().fmt(da),
+                &r.counts.asked.to_string(),
                 &r.counts.accepted.to_string(),
                 &r.accepted_pct().fmt(da),
                 &r.attempts_per_reached().fmt(da),
+                &r.counts.matched.to_string(),
             ],
         )?;
     }
     writeln!(out)?;
+    if let Some(all) = rows.iter().find(|r| r.group == RowGroup::All) {
+        writeln!(out, "{}", words::reception_line(l, all))?;
+    }
     writeln!(out, "{}", words::report_footnote(l))?;
+    if grouping == Grouping::Y2020 {
+        writeln!(out, "{}", words::groups_2020_footnote(l))?;
+    }
+    Ok(())
+}
+
+fn add(store: &mut Store, a: &AddArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let e = store.add_to_call_list(a.citizen)?;
+    let closure = store.require_open_closure()?;
+    writeln!(out, "{}", words::added_to_list(l, &closure, &e))?;
+    writeln!(
+        out,
+        "{}",
+        words::progress(l, &store.call_progress(closure.id, ctx.today())?)
+    )?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CatchUpJson<'a> {
+    citizen_id: i64,
+    name: &'a str,
+    phone: &'a str,
+    target_group: &'a str,
+    mentor: bool,
+    paused_due: String,
+    due: String,
+    planned: Option<String>,
+}
+
+fn catch_up(store: &Store, a: &CatchUpArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let l = ctx.lang;
+    let closure = match &a.name {
+        Some(n) => Some(store.closure_named(n)?),
+        None => store.catch_up_closure()?,
+    };
+    let Some(c) = closure else {
+        if a.json {
+            writeln!(out, "[]")?;
+        } else {
+            writeln!(out, "{}", words::catch_up_none_ended(l))?;
+        }
+        return Ok(());
+    };
+    let list = store.catch_up_list(c.id)?;
+    if a.json {
+        let ymd = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        let rows: Vec<CatchUpJson<'_>> = list
+            .iter()
+            .map(|x| CatchUpJson {
+                citizen_id: x.citizen_id,
+                name: &x.name,
+                phone: &x.phone,
+                target_group: x.target_group.key(),
+                mentor: x.mentor,
+                paused_due: ymd(x.paused_due),
+                due: ymd(x.due),
+                planned: x.planned.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", words::catch_up_title(l, &c, list.len()))?;
+    if list.is_empty() {
+        writeln!(out, "{}", words::catch_up_empty(l))?;
+        return Ok(());
+    }
+    let table = Table::new(&[
+        Col::Right(6),
+        Col::Fit(24),
+        Col::Fit(18),
+        Col::Fit(10),
+        Col::Fit(10),
+        Col::Fit(12),
+        Col::Free,
+    ]);
+    table.row(out, &words::catch_up_header(l))?;
+    for x in &list {
+        let [phone, was, due, planned] = words::catch_up_cells(l, x);
+        table.row(
+            out,
+            &[
+                &x.citizen_id.to_string(),
+                &sanitize_line(&x.name),
+                x.target_group.short(l.da()),
+                &phone,
+                &was,
+                &due,
+                &planned,
+            ],
+        )?;
+    }
     Ok(())
 }

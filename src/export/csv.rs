@@ -68,20 +68,27 @@ pub fn header(opts: &CsvOptions) -> Vec<&'static str> {
     out
 }
 
+/// A CSV writer in the plain form (`,`, CRLF) or the Danish Excel form (`;`, CRLF, the BOM
+/// written first): the log's, and the reports' (`report closure --excel`). Cells still go
+/// through [`escape`].
+pub fn writer(out: &mut dyn Write, excel: bool) -> Result<::csv::Writer<&mut dyn Write>> {
+    if excel {
+        out.write_all(BOM)?;
+    }
+    Ok(::csv::WriterBuilder::new()
+        .delimiter(if excel { b';' } else { b',' })
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .from_writer(out))
+}
+
 /// Writes the header and one record per row, in the order given; returns the number of rows.
 pub fn write_log(
     out: &mut dyn Write,
     rows: &mut dyn Iterator<Item = Result<LogRow>>,
     opts: &CsvOptions,
 ) -> Result<u64> {
-    if opts.excel {
-        out.write_all(BOM)?;
-    }
-    let mut w = ::csv::WriterBuilder::new()
-        .delimiter(if opts.excel { b';' } else { b',' })
-        .terminator(::csv::Terminator::CRLF)
-        .quote_style(::csv::QuoteStyle::Necessary)
-        .from_writer(out);
+    let mut w = writer(out, opts.excel)?;
     w.write_record(header(opts).iter().map(|h| escape(h).into_owned()))?;
     let da = opts.lang.da();
     let mut n = 0u64;

@@ -2,7 +2,8 @@
 
 use super::Lang;
 use crate::domain::closure::{
-    CallAnswers, CallBand, CallEntry, CallResult, Closure, Progress, Reception,
+    CallAnswers, CallBand, CallEntry, CallResult, CatchUp, Closure, Group2020, Progress,
+    REPORT_COLUMNS, REPORT_CSV_HEADER, ReachedVia, Reception, ReportRow,
 };
 use crate::domain::dates::{fmt_date, fmt_time};
 use crate::domain::text::sanitize_line;
@@ -227,8 +228,12 @@ pub fn pane_title(l: Lang, c: &Closure) -> String {
     )
 }
 
-/// The status column of the desk's call list, short: "truffet, ja tak" / "reached, accepted".
+/// The status column of the desk's call list, short: "truffet, ja tak" / "reached, accepted";
+/// reached by another contact in the window: "nået: gåtur 14.04".
 pub fn entry_status_short(l: Lang, e: &CallEntry, today: NaiveDate) -> String {
+    if let Some(v) = e.reached_via {
+        return reached_via(l, v);
+    }
     let b = e.band(today);
     match (b, e.accepted) {
         (CallBand::Reached, Some(yes)) => format!(
@@ -243,6 +248,21 @@ pub fn entry_status_short(l: Lang, e: &CallEntry, today: NaiveDate) -> String {
         ),
         _ => band(l, b).to_string(),
     }
+}
+
+/// A citizen reached outside the call-round: "nået: gåtur 14.04" / "reached: walk 14.04".
+pub fn reached_via(l: Lang, v: ReachedVia) -> String {
+    format!(
+        "{}: {} {}",
+        l.t("nået", "reached"),
+        v.channel.name(l.da()),
+        v.at.format("%d.%m")
+    )
+}
+
+/// The flag of a citizen registered during the closure.
+pub fn newcomer(l: Lang) -> &'static str {
+    l.t("ny under nedlukningen", "new during the closure")
 }
 
 pub fn bands(l: Lang, p: &Progress) -> String {
@@ -319,13 +339,22 @@ pub fn accepted(l: Lang, accepted: Option<bool>) -> &'static str {
     }
 }
 
-/// The status column of an entry: its band, and for a reached citizen the answer.
+/// The status column of an entry: its band, and for a reached citizen the answer; reached by
+/// another contact in the window, which ("nået: gåtur 14.04"); a newcomer is said so.
 pub fn entry_status(l: Lang, e: &CallEntry, today: NaiveDate) -> String {
     let b = e.band(today);
-    match (b, e.accepted) {
-        (CallBand::Reached, Some(_)) => format!("{}, {}", band(l, b), accepted(l, e.accepted)),
+    let mut s = match (e.reached_via, b, e.accepted) {
+        (Some(v), _, _) => reached_via(l, v),
+        (None, CallBand::Reached, Some(_)) => {
+            format!("{}, {}", band(l, b), accepted(l, e.accepted))
+        }
         _ => band(l, b).to_string(),
+    };
+    if e.newcomer {
+        s.push_str(" · ");
+        s.push_str(newcomer(l));
     }
+    s
 }
 
 /// A call's result in words: truffet / intet svar / lagt besked / forkert nummer (the stored
@@ -410,6 +439,21 @@ pub fn call_recorded(l: Lang, e: &CallEntry, contact_id: i64) -> String {
         s.push_str(", ");
         s.push_str(accepted(l, e.accepted));
     }
+    if e.last_result == Some(CallResult::Reached) {
+        if let Some(r) = e.received {
+            s.push_str(", ");
+            s.push_str(&received(l, r));
+        }
+        if let Some(m) = e.matched {
+            s.push_str(", ");
+            s.push_str(matched(l, m));
+        }
+    }
+    if e.newcomer {
+        s.push_str(" (");
+        s.push_str(newcomer(l));
+        s.push(')');
+    }
     if l.da() {
         s.push_str(&format!(
             ", forsøg {}. Logget som kontakt {contact_id}.",
@@ -463,16 +507,19 @@ pub fn no_closures(l: Lang) -> &'static str {
     )
 }
 
-pub fn report_header(l: Lang) -> [&'static str; 7] {
+/// The readable report's header (`jobdesk report closure`, the desk's table).
+pub fn report_header(l: Lang) -> [&'static str; 9] {
     if l.da() {
         [
             "målgruppe",
             "borgere",
             "truffet",
             "%",
+            "spurgt",
             "ja tak",
             "%",
-            "forsøg pr. truffet",
+            "forsøg/truffet",
+            "matchet",
         ]
     } else {
         [
@@ -480,10 +527,70 @@ pub fn report_header(l: Lang) -> [&'static str; 7] {
             "citizens",
             "reached",
             "%",
+            "asked",
             "accepted",
             "%",
-            "attempts per reached",
+            "attempts/reached",
+            "matched",
         ]
+    }
+}
+
+/// The report CSV's header: in English the contract's keys
+/// ([`crate::domain::closure::REPORT_CSV_HEADER`]), in Danish words a spreadsheet shows.
+pub fn report_csv_header(l: Lang) -> [&'static str; REPORT_COLUMNS] {
+    match l {
+        Lang::En => REPORT_CSV_HEADER,
+        Lang::Da => [
+            "Målgruppe",
+            "Borgere",
+            "Truffet",
+            "Truffet %",
+            "Takket ja",
+            "Takket ja % af spurgte",
+            "Forsøg pr. truffet",
+            "Spurgt",
+            "Svar om modtagelse",
+            "Meget positivt %",
+            "Positivt %",
+            "Neutralt %",
+            "Negativt %",
+            "Matchet til job/praktik",
+        ],
+    }
+}
+
+/// "Modtagelse (5 svar): meget positivt 40,0 % · positivt 40,0 % · neutralt 20,0 % · negativt 0,0 %"
+pub fn reception_line(l: Lang, row: &ReportRow) -> String {
+    let parts: Vec<String> = Reception::ALL
+        .iter()
+        .map(|r| format!("{} {} %", r.name(l.da()), row.received_pct(*r).fmt(l.da())))
+        .collect();
+    format!(
+        "{} ({} {}): {}",
+        l.t("Modtagelse", "Received"),
+        row.counts.answered(),
+        l.t("svar", "answers"),
+        parts.join(" · ")
+    )
+}
+
+/// Under the 2020 grouping: which target groups went to "andre", and what nyledige are.
+pub fn groups_2020_footnote(l: Lang) -> String {
+    let names: Vec<&str> = Group2020::unmapped()
+        .into_iter()
+        .map(|g| g.name(l.da()))
+        .collect();
+    if l.da() {
+        format!(
+            "2020-grupperne: nyledige er borgere registreret under nedlukningen, uanset målgruppe; øvrige jobparate er dagpengemodtagere og jobparate kontanthjælpsmodtagere. Andre (hører ikke til 2020's grupper): {}.",
+            names.join(", ")
+        )
+    } else {
+        format!(
+            "2020's groups: nyledige are citizens registered during the closure, whatever their target group; øvrige jobparate are dagpenge and job-ready cash benefit. Andre (no place among 2020's groups): {}.",
+            names.join(", ")
+        )
     }
 }
 
@@ -493,7 +600,104 @@ pub fn all_groups(l: Lang) -> &'static str {
 
 pub fn report_footnote(l: Lang) -> &'static str {
     l.t(
-        "Ja tak: takket ja til en samtale, i % af de trufne. Forsøg pr. truffet: alle opkald i gruppen delt med antal trufne (0,0 når ingen er truffet).",
-        "Accepted: accepted the offer of a conversation, in % of those reached. Attempts per reached: every call in the group divided by the citizens reached (0.0 when nobody was reached).",
+        "Truffet: nået i et opkald eller en anden samtale i perioden (gåtur, hjemmebesøg, video, telefon). Ja tak: takket ja til en samtale, i % af de spurgte. Forsøg pr. truffet: alle opkald i gruppen delt med antal trufne (0,0 når ingen er truffet). Matchet: til job eller praktik.",
+        "Reached: in a call or another conversation in the period (walk, home visit, video, phone). Accepted: accepted the offer of a conversation, in % of those asked. Attempts per reached: every call in the group divided by the citizens reached (0.0 when nobody was reached). Matched: to a job or placement.",
+    )
+}
+
+/// "Borger 41 Ny Borger er sat på ringelisten for "Nedlukning …" som nr. 103 (ny under nedlukningen)."
+pub fn added_to_list(l: Lang, closure: &Closure, e: &CallEntry) -> String {
+    let flag = if e.newcomer {
+        format!(" ({})", newcomer(l))
+    } else {
+        String::new()
+    };
+    if l.da() {
+        format!(
+            "{} (id {}) er sat på ringelisten for \"{}\" som nr. {}{flag}.",
+            sanitize_line(&e.name),
+            e.citizen_id,
+            sanitize_line(&closure.name),
+            e.position
+        )
+    } else {
+        format!(
+            "{} (id {}) is on the call list of \"{}\" as no. {}{flag}.",
+            sanitize_line(&e.name),
+            e.citizen_id,
+            sanitize_line(&closure.name),
+            e.position
+        )
+    }
+}
+
+/// The catch-up list's title: which closure, and how many are due again.
+pub fn catch_up_title(l: Lang, c: &Closure, n: usize) -> String {
+    if l.da() {
+        format!(
+            "Indhentning efter \"{}\" ({}–{}): {} med samtaler, der var sat i bero, efter ny frist.",
+            sanitize_line(&c.name),
+            date(l, c.from),
+            date(l, c.to),
+            l.n(n as u64, "borger", "borgere")
+        )
+    } else {
+        format!(
+            "Catching up after \"{}\" ({}–{}): {} with conversations that were paused, by new deadline.",
+            sanitize_line(&c.name),
+            date(l, c.from),
+            date(l, c.to),
+            l.n(n as u64, "citizen", "citizens")
+        )
+    }
+}
+
+pub fn catch_up_header(l: Lang) -> [&'static str; 7] {
+    if l.da() {
+        [
+            "id",
+            "navn",
+            "målgruppe",
+            "telefon",
+            "frist før",
+            "ny frist",
+            "planlagt",
+        ]
+    } else {
+        [
+            "id",
+            "name",
+            "target group",
+            "phone",
+            "was due",
+            "new deadline",
+            "planned",
+        ]
+    }
+}
+
+/// One row's cells of the catch-up list (after the id and name).
+pub fn catch_up_cells(l: Lang, c: &CatchUp) -> [String; 4] {
+    [
+        sanitize_line(&c.phone),
+        date(l, c.paused_due),
+        date(l, c.due),
+        c.planned
+            .map(|t| datetime(l, t))
+            .unwrap_or_else(|| l.t("ikke planlagt", "not planned").to_string()),
+    ]
+}
+
+pub fn catch_up_none_ended(l: Lang) -> &'static str {
+    l.t(
+        "Ingen nedlukning er afsluttet endnu: indhentningslisten laves, når en nedlukning er afsluttet (jobdesk closure end).",
+        "No closure has ended yet: the catch-up list is made when a closure has ended (jobdesk closure end).",
+    )
+}
+
+pub fn catch_up_empty(l: Lang) -> &'static str {
+    l.t(
+        "Ingen samtaler, der var sat i bero, mangler.",
+        "No paused conversations are left to catch up on.",
     )
 }

@@ -123,7 +123,7 @@ fn en(e: &Error) -> String {
             result.key()
         ),
         Error::NotOnCallList { citizen, closure } => format!(
-            "citizen {citizen} is not on the call list of the closure \"{closure}\" (it holds the citizens who were active when it started): see `jobdesk closure list`, or log the call with `jobdesk log add`"
+            "citizen {citizen} is not on the call list of the closure \"{closure}\" (it holds the citizens who were active when it started, and those added since): see `jobdesk closure list`, put them on it with `jobdesk closure add --citizen {citizen}`, or log the call with `jobdesk log add`"
         ),
         Error::AnswersNeedReached { result } => format!(
             "--received and --matched go only with --result reached (how the call was received, whether the citizen was matched to a job or placement); this call was '{}': leave them out",
@@ -358,7 +358,7 @@ fn da(e: &Error) -> String {
             result.key()
         ),
         Error::NotOnCallList { citizen, closure } => format!(
-            "borger {citizen} er ikke på ringelisten for nedlukningen \"{closure}\" (den rummer de borgere, der var aktive, da den startede): se `jobdesk closure list`, eller log opkaldet med `jobdesk log add`"
+            "borger {citizen} er ikke på ringelisten for nedlukningen \"{closure}\" (den rummer de borgere, der var aktive, da den startede, og dem der er kommet til siden): se `jobdesk closure list`, sæt borgeren på med `jobdesk closure add --citizen {citizen}`, eller log opkaldet med `jobdesk log add`"
         ),
         Error::AnswersNeedReached { result } => format!(
             "--received og --matched hører kun sammen med --result reached (hvordan opkaldet blev modtaget, om borgeren blev matchet til job eller praktik); dette opkald var '{}': udelad dem",

@@ -441,16 +441,20 @@ all,14,7,50.0,4,66.7,1.6,6,0,0.0,0.0,0.0,0.0,0
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
+    // citizens, reached, %, asked, accepted, % of asked, attempts per reached, matched
     assert_eq!(
-        row("Dagpenge")[1..7],
-        ["3", "2", "66,7", "1", "50,0", "2,5"]
+        row("Dagpenge")[1..],
+        ["3", "2", "66,7", "2", "1", "50,0", "2,5", "0"]
     );
     assert_eq!(
-        row("Revalidering")[1..7],
-        ["0", "0", "0,0", "0", "0,0", "0,0"]
+        row("Revalidering")[1..],
+        ["0", "0", "0,0", "0", "0", "0,0", "0,0", "0"]
     );
     // Accepted of those asked: 4 of 6 (the citizen reached without the question is not asked).
-    assert_eq!(row("Alle")[1..7], ["14", "7", "50,0", "4", "66,7", "1,6"]);
+    assert_eq!(
+        row("Alle")[1..],
+        ["14", "7", "50,0", "6", "4", "66,7", "1,6", "0"]
+    );
 
     // Ended, it is still reported by name; the reopened week no longer pauses anything.
     desk.ok("2026-11-27T16:00", &["closure", "end"]);

@@ -6,6 +6,7 @@ mod support;
 
 mod cli;
 mod closure;
+mod closure_round;
 mod desk;
 mod e2e;
 mod export;

@@ -74,6 +74,9 @@ pub struct GroupCounts {
     /// Of the citizens, those registered during the closure ("ny under nedlukningen").
     #[serde(default)]
     pub newcomers: u64,
+    /// Of those reached, the ones a closure call reached (the rest by another contact).
+    #[serde(default)]
+    pub reached_by_call: u64,
 }
 
 impl GroupCounts {
@@ -88,6 +91,7 @@ impl GroupCounts {
         }
         self.matched += o.matched;
         self.newcomers += o.newcomers;
+        self.reached_by_call += o.reached_by_call;
     }
     /// Citizens with an answer about how the call was received.
     pub fn answered(&self) -> u64 {
@@ -276,10 +280,11 @@ impl ReportRow {
     pub fn accepted_pct(&self) -> Tenths {
         Tenths::percent(self.counts.accepted, self.counts.asked)
     }
-    /// Every attempt of the group divided by the citizens reached: what one reached citizen cost
-    /// in calls. 0.0 when nobody was reached (also when calls were made).
+    /// Every attempt of the group divided by the citizens the calls reached: what one reached
+    /// citizen cost in calls (one reached on a walk cost none). 0.0 when no call reached anybody
+    /// (also when calls were made).
     pub fn attempts_per_reached(&self) -> Tenths {
-        Tenths::ratio(self.counts.attempts, self.counts.reached, 1)
+        Tenths::ratio(self.counts.attempts, self.counts.reached_by_call, 1)
     }
     /// The share of one reception among the citizens who answered, in %.
     pub fn received_pct(&self, r: Reception) -> Tenths {

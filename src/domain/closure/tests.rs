@@ -215,6 +215,7 @@ fn report_has_every_group_then_all_with_exact_figures() {
                 accepted: 1,
                 attempts: 5,
                 asked: 2,
+                reached_by_call: 2,
                 ..GroupCounts::default()
             },
         },
@@ -227,6 +228,7 @@ fn report_has_every_group_then_all_with_exact_figures() {
                 accepted: 2,
                 attempts: 3,
                 asked: 3,
+                reached_by_call: 3,
                 ..GroupCounts::default()
             },
         },
@@ -369,4 +371,163 @@ fn progress_counts_each_band() {
         }
     );
     assert_eq!(p.reached_pct().to_string(), "40.0");
+}
+
+#[test]
+fn every_target_group_has_a_2020_group_and_newcomers_are_nyledige() {
+    use TargetGroup::*;
+    assert_eq!(Group2020::of(Dagpenge, false), Group2020::OevrigeJobparate);
+    assert_eq!(
+        Group2020::of(KontanthjaelpJobparat, false),
+        Group2020::OevrigeJobparate
+    );
+    assert_eq!(
+        Group2020::of(KontanthjaelpAktivitetsparat, false),
+        Group2020::AktivitetsparateKontanthjaelpsmodtagere
+    );
+    assert_eq!(
+        Group2020::of(Uddannelsesparat, false),
+        Group2020::UngePaaUddannelseshjaelp
+    );
+    assert_eq!(
+        Group2020::of(Sygedagpenge, false),
+        Group2020::Sygedagpengemodtagere
+    );
+    assert_eq!(
+        Group2020::of(Ressourceforloeb, false),
+        Group2020::Ressourceforloeb
+    );
+    for g in TargetGroup::ALL {
+        assert_eq!(Group2020::of(*g, true), Group2020::Nyledige, "{g}");
+    }
+    assert_eq!(
+        Group2020::unmapped(),
+        [Jobafklaring, Ledighedsydelse, Revalidering, Other]
+    );
+}
+
+#[test]
+fn the_2020_rows_fold_groups_and_accepted_is_of_those_asked() {
+    let c = |citizens, reached, asked, accepted| GroupCounts {
+        citizens,
+        reached,
+        asked,
+        accepted,
+        attempts: reached,
+        ..GroupCounts::default()
+    };
+    let counts = [
+        RawCounts {
+            group: TargetGroup::Dagpenge,
+            newcomer: false,
+            counts: c(4, 4, 2, 1),
+        },
+        RawCounts {
+            group: TargetGroup::KontanthjaelpJobparat,
+            newcomer: false,
+            counts: c(2, 1, 1, 1),
+        },
+        RawCounts {
+            group: TargetGroup::Dagpenge,
+            newcomer: true,
+            counts: c(3, 2, 2, 2),
+        },
+        RawCounts {
+            group: TargetGroup::Jobafklaring,
+            newcomer: false,
+            counts: c(1, 0, 0, 0),
+        },
+    ];
+    let rows = report_rows_by(Grouping::Y2020, &counts);
+    let keys: Vec<&str> = rows.iter().map(|r| r.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "nyledige",
+            "oevrige_jobparate",
+            "sygedagpengemodtagere",
+            "aktivitetsparate_kontanthjaelpsmodtagere",
+            "unge_paa_uddannelseshjaelp",
+            "ressourceforloeb",
+            "andre",
+            "all"
+        ]
+    );
+    assert_eq!(rows[0].counts.citizens, 3);
+    // Øvrige jobparate: dagpenge (not the newcomers) and jobparat: 6 citizens, 5 reached,
+    // 3 asked, 2 accepted: 66.7 % of those asked (not 40.0 % of those reached).
+    let o = rows[1];
+    assert_eq!((o.counts.citizens, o.counts.reached), (6, 5));
+    assert_eq!(o.accepted_pct().to_string(), "66.7");
+    assert_eq!(rows[6].counts.citizens, 1);
+    assert_eq!(rows[7].counts.citizens, 10);
+    assert_eq!(rows[7].accepted_pct().to_string(), "80.0");
+}
+
+#[test]
+fn reception_shares_are_of_those_who_answered() {
+    let row = ReportRow {
+        group: RowGroup::All,
+        counts: GroupCounts {
+            citizens: 10,
+            reached: 8,
+            received: [3, 2, 1, 0],
+            matched: 2,
+            ..GroupCounts::default()
+        },
+    };
+    assert_eq!(row.counts.answered(), 6);
+    assert_eq!(
+        row.received_pct(Reception::VeryPositive).to_string(),
+        "50.0"
+    );
+    assert_eq!(row.received_pct(Reception::Neutral).to_string(), "16.7");
+    assert_eq!(row.received_pct(Reception::Negative).to_string(), "0.0");
+    let rec = report_csv_record(&row, true, "Alle");
+    assert_eq!(rec[0], "Alle");
+    assert_eq!(rec[8..], ["6", "50,0", "33,3", "16,7", "0,0", "2"]);
+}
+
+#[test]
+fn answers_are_the_latest_given_on_a_reaching_call() {
+    let fact = |h, result, received, matched| AttemptFact {
+        at: t(2026, 11, 23, h),
+        result,
+        accepted: None,
+        answers: CallAnswers { received, matched },
+    };
+    let s = call_state(&[
+        fact(9, CallResult::Reached, Some(Reception::Neutral), None),
+        fact(
+            10,
+            CallResult::Reached,
+            Some(Reception::Positive),
+            Some(true),
+        ),
+        fact(11, CallResult::Reached, None, None),
+    ]);
+    assert_eq!(
+        (s.received, s.matched),
+        (Some(Reception::Positive), Some(true))
+    );
+    assert_eq!(
+        Reception::parse("meget positivt"),
+        Ok(Reception::VeryPositive)
+    );
+    assert_eq!(Reception::from_digit('4'), Some(Reception::Negative));
+}
+
+#[test]
+fn which_contacts_reach_a_citizen_and_which_deadlines_were_paused() {
+    use crate::domain::types::Channel;
+    assert!(contact_reaches(Channel::Walk, Outcome::Held));
+    assert!(contact_reaches(Channel::HomeVisit, Outcome::Held));
+    assert!(contact_reaches(Channel::Video, Outcome::Reached));
+    assert!(!contact_reaches(Channel::Email, Outcome::Reached));
+    assert!(!contact_reaches(Channel::Phone, Outcome::NotReached));
+    assert!(!contact_reaches(Channel::Walk, Outcome::NoShow));
+    let end = d(2026, 12, 4);
+    assert!(was_paused(d(2026, 11, 30), d(2026, 12, 11), end));
+    assert!(!was_paused(d(2026, 11, 9), d(2026, 11, 9), end));
+    assert!(!was_paused(d(2026, 12, 20), d(2026, 12, 29), end));
 }

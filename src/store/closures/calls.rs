@@ -198,22 +198,19 @@ pub(crate) fn refresh_call_on(
     Ok(())
 }
 
-/// Puts a citizen on the open closure's call list if they are new during it
-/// ([`is_newcomer`]) and not on it yet: at the end of the list, flagged as a newcomer, with
-/// their target group and mentor flag of now. Called in the transaction that adds a citizen
-/// (by hand, by import or by a hand-over). Returns whether they joined.
+/// Puts a citizen just registered on the open closure's call list, if one is open: at the end
+/// of the list, flagged as a newcomer ("ny under nedlukningen", 2020's "nyledige"), with their
+/// target group and mentor flag of now. Called in the transaction that adds a citizen (by hand,
+/// by import or in the desk). Returns whether they joined.
 pub(crate) fn join_open_closure_on(conn: &Connection, citizen_id: i64) -> Result<bool> {
     let Some(closure) = super::open_closure_on(conn)? else {
         return Ok(false);
     };
-    let created: Option<String> = conn
-        .prepare_cached("SELECT created_at FROM citizens WHERE id = ?1 AND archived = 0")?
+    let archived: Option<bool> = conn
+        .prepare_cached("SELECT archived FROM citizens WHERE id = ?1")?
         .query_row([citizen_id], |r| r.get(0))
         .optional()?;
-    let Some(created) = created.as_deref().and_then(from_db) else {
-        return Ok(false);
-    };
-    if !is_newcomer(created, &closure) {
+    if archived != Some(false) {
         return Ok(false);
     }
     insert_entry_on(conn, closure.id, citizen_id, true)
@@ -393,7 +390,8 @@ impl Store {
                     sum(cc.reached AND cc.received IS 'positive'),
                     sum(cc.reached AND cc.received IS 'neutral'),
                     sum(cc.reached AND cc.received IS 'negative'),
-                    sum(cc.reached AND cc.matched IS 1)
+                    sum(cc.reached AND cc.matched IS 1),
+                    sum(cc.reached)
              FROM {} WHERE cc.closure_id = ?1 GROUP BY cc.target_group, cc.newcomer",
             *CALLS_FROM
         );
@@ -414,6 +412,7 @@ impl Store {
                     received: [n(r.get(7)?), n(r.get(8)?), n(r.get(9)?), n(r.get(10)?)],
                     matched: n(r.get(11)?),
                     newcomers: if newcomer { n(r.get(2)?) } else { 0 },
+                    reached_by_call: n(r.get(12)?),
                 },
             })
         })?;

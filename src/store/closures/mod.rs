@@ -685,4 +685,75 @@ mod tests {
         assert!(s.closure_in_person(st.closure.id).unwrap().is_empty());
         assert_eq!(s.closure_conversions(st.closure.id).unwrap().len(), 2);
     }
+
+    #[test]
+    fn a_citizen_added_while_open_joins_and_answers_are_set_afterwards() {
+        use crate::domain::closure::{CallAnswers, Reception};
+        let mut s = Store::open_in_memory().unwrap();
+        let a = citizen(&mut s, "Anna", TargetGroup::Dagpenge, false);
+        let st = s
+            .start_closure(
+                &closure(d(2026, 11, 23), d(2026, 12, 4)),
+                false,
+                t(2026, 11, 23, 8),
+            )
+            .unwrap();
+        let id = st.closure.id;
+        let n = citizen(&mut s, "Nina", TargetGroup::Sygedagpenge, false);
+        let e = s.call_entry(id, n).unwrap().expect("joined");
+        assert!(e.newcomer);
+        assert_eq!(e.position, 2);
+        assert!(!s.call_entry(id, a).unwrap().unwrap().newcomer);
+        // Twice on the list is refused.
+        assert!(s.add_to_call_list(n).is_err());
+
+        // Answers need a reaching attempt, the latest.
+        let ans = CallAnswers {
+            received: Some(Reception::Positive),
+            matched: Some(true),
+        };
+        assert!(s.set_call_answers(n, ans).is_err(), "no attempt yet");
+        s.record_attempt(&attempt(n, CallResult::NoAnswer, t(2026, 11, 23, 10)))
+            .unwrap();
+        assert!(s.set_call_answers(n, ans).is_err(), "not reached");
+        s.record_attempt(&attempt(n, CallResult::Reached, t(2026, 11, 23, 11)))
+            .unwrap();
+        let e = s.set_call_answers(n, ans).unwrap();
+        assert_eq!(
+            (e.received, e.matched),
+            (Some(Reception::Positive), Some(true))
+        );
+        // A `None` leaves the earlier answer.
+        let e = s
+            .set_call_answers(
+                n,
+                CallAnswers {
+                    received: Some(Reception::VeryPositive),
+                    matched: None,
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            (e.received, e.matched),
+            (Some(Reception::VeryPositive), Some(true))
+        );
+        let rows = s
+            .closure_report_by(id, crate::domain::closure::Grouping::Y2020)
+            .unwrap();
+        assert_eq!(rows[0].key(), "nyledige");
+        assert_eq!(
+            (
+                rows[0].counts.citizens,
+                rows[0].counts.reached,
+                rows[0].counts.matched
+            ),
+            (1, 1, 1)
+        );
+        assert_eq!(rows[0].counts.received, [1, 0, 0, 0]);
+
+        // After the end nobody joins.
+        s.end_closure(t(2026, 12, 4, 16)).unwrap();
+        let late = citizen(&mut s, "Late", TargetGroup::Dagpenge, false);
+        assert!(s.call_entry(id, late).unwrap().is_none());
+    }
 }

@@ -324,6 +324,8 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
         figure(4),
         figure(5),
         figure(6),
+        figure(7),
+        figure(8),
     ];
     let widths = fit(table_area.width, &cols);
     let t_rows: Vec<TRow<'static>> = rows
@@ -336,9 +338,11 @@ fn report(app: &App, v: &ClosureView, f: &mut Frame<'_>, r: Rect) {
                 Cell::from(c.citizens.to_string()),
                 Cell::from(c.reached.to_string()),
                 Cell::from(row.reached_pct().fmt(l.da())),
+                Cell::from(c.asked.to_string()),
                 Cell::from(c.accepted.to_string()),
                 Cell::from(row.accepted_pct().fmt(l.da())),
                 Cell::from(row.attempts_per_reached().fmt(l.da())),
+                Cell::from(c.matched.to_string()),
             ])
         })
         .collect();

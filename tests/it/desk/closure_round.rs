@@ -314,10 +314,11 @@ fn the_list_flags_a_newcomer_and_says_which_contact_reached_a_citizen() {
         pos += 1;
         assert!(pos < 200);
     }
-    typ(&mut a, "rj1");
+    typ(&mut a, "rj1j");
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
-    assert!(entry(&a, id).reached);
+    let called = entry(&a, id);
+    assert!(called.reached && called.matched == Some(true));
     a.message = None;
     typ(&mut a, "R");
     let s = screen(&a, 80, 24);
