@@ -509,6 +509,16 @@ pub const DA: &[(&str, &str, &str)] = &[
         "accepted",
         "Kun med --result reached: om borgeren sagde ja til tilbuddet om en samtale",
     ),
+    (
+        "closure call",
+        "received",
+        "Kun med --result reached: hvordan opkaldet blev modtaget: very_positive, positive, neutral eller negative (på dansk: meget positivt, positivt, neutralt, negativt)",
+    ),
+    (
+        "closure call",
+        "matched",
+        "Kun med --result reached: matchet til job eller praktik",
+    ),
     ("closure call", "at", "Hvornår (standard: nu)"),
     (
         "closure call",
@@ -563,6 +573,27 @@ pub const DA: &[(&str, &str, &str)] = &[
         "",
         "Afslut den åbne nedlukning (slutter før tid; dens frister i bero slutter i dag)",
     ),
+    (
+        "closure add",
+        "",
+        "Sæt en borger på den åbne nedluknings ringeliste: en der var registreret, før listen kendte dem, eller som blev udeladt (borgere, der oprettes mens den er åben, kommer selv med)",
+    ),
+    ("closure add", "citizen", "Borgerens id (se `jobdesk list`)"),
+    (
+        "closure catch-up",
+        "",
+        "Efter en nedlukning: borgerne, hvis samtaler var sat i bero og nu skal holdes, efter ny frist",
+    ),
+    (
+        "closure catch-up",
+        "name",
+        "Hvilken nedlukning (standard: den seneste afsluttede)",
+    ),
+    (
+        "closure catch-up",
+        "json",
+        "Ét JSON-array af objekter (citizen_id, name, phone, target_group, mentor, paused_due, due, planned) til scripts",
+    ),
     ("report", "", "Rapporter"),
     (
         "report closure",
@@ -573,6 +604,16 @@ pub const DA: &[(&str, &str, &str)] = &[
         "report closure",
         "name",
         "Hvilken nedlukning (standard: den åbne, ellers den seneste)",
+    ),
+    (
+        "report closure",
+        "excel",
+        "CSV til dansk Excel: `;` mellem felterne, UTF-8 BOM, CRLF",
+    ),
+    (
+        "report closure",
+        "groups",
+        "Rækkerne: pr. målgruppe, eller 2020's seks grupper (nyledige, øvrige jobparate, sygedagpengemodtagere, aktivitetsparate, unge på uddannelseshjælp, ressourceforløb) og andre",
     ),
     (
         "report closure",

@@ -109,6 +109,7 @@ pub mod card;
 pub mod cli;
 pub mod clock;
 pub mod closure;
+pub mod closure_desk;
 pub mod errors;
 pub mod export;
 pub mod handover;

@@ -69,6 +69,10 @@ pub enum Action {
     ToggleReport,
     /// Closure: start one (asks for the range).
     StartClosure,
+    /// Closure: end the open one (after a confirmation).
+    EndClosure,
+    /// Closure: show or hide the catch-up list after an ended closure.
+    ToggleCatchUp,
     /// Closure: convert every in-person appointment in the range (after a confirmation).
     ConvertAll,
     /// Convert the selected in-person appointment (phone, or a walk for a mentor visit).

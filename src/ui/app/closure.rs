@@ -2,11 +2,14 @@
 //! attempts; and the yes/no questions (accepted, convert all, erase).
 
 use super::{App, ClosureView, Mode, Row};
-use crate::domain::Channel;
+use crate::domain::closure::CatchUp;
 use crate::domain::closure::{CallAnswers, CallResult, NewAttempt, NewClosure};
+use crate::domain::filter::Filter;
+use crate::domain::text::fold;
+use crate::domain::{Channel, Word};
 use crate::error::Result;
 use crate::store::Change;
-use crate::ui::overlay::{Confirm, Note, StartClosure};
+use crate::ui::overlay::{Answers, Confirm, Effect, Note, StartClosure};
 
 impl App {
     /// Starts the closure the overlay read from its line.
@@ -39,7 +42,9 @@ impl App {
         Ok(())
     }
 
-    /// One attempt on the call list: written to the log at once, then a note is offered.
+    /// One attempt on the call list. Not reached: written to the log at once, then a note is
+    /// offered. Reached: the two optional answers are asked first (how the call was received,
+    /// matched), and the call is written with them ([`App::call_answered`]).
     pub(super) fn attempt(
         &mut self,
         citizen_id: i64,
@@ -47,6 +52,80 @@ impl App {
         result: CallResult,
         accepted: Option<bool>,
     ) -> Result<()> {
+        if result == CallResult::Reached {
+            self.mode = Mode::Answers(Box::new(Answers::new(citizen_id, citizen, accepted)));
+            return Ok(());
+        }
+        let contact_id =
+            self.record_call(citizen_id, &citizen, result, None, CallAnswers::default())?;
+        self.offer_note(contact_id, citizen, None);
+        Ok(())
+    }
+
+    /// A reaching call answered (or its answers skipped): written to the log with its answers;
+    /// then the note when asked for (`note`), and after "takker ja" the quick-add line for a
+    /// conversation with the citizen.
+    pub(super) fn call_answered(
+        &mut self,
+        citizen_id: i64,
+        citizen: String,
+        accepted: Option<bool>,
+        answers: CallAnswers,
+        note: bool,
+    ) -> Result<()> {
+        let contact_id =
+            self.record_call(citizen_id, &citizen, CallResult::Reached, accepted, answers)?;
+        let plan = (accepted == Some(true)).then(|| Effect::QuickAdd {
+            citizen_id,
+            citizen: citizen.clone(),
+            line: crate::i18n::closure_desk::conversation_line(self.lang, &citizen),
+        });
+        if note {
+            self.offer_note(contact_id, citizen, plan);
+        } else if let Some(Effect::QuickAdd { line, .. }) = plan {
+            self.offer_plan(citizen_id, citizen, &line)?;
+        }
+        Ok(())
+    }
+
+    /// The quick-add line for a conversation with the citizen who accepted, the day and time
+    /// left to type; the footer says why it opened.
+    pub(super) fn offer_plan(
+        &mut self,
+        citizen_id: i64,
+        citizen: String,
+        line: &str,
+    ) -> Result<()> {
+        let msg = crate::i18n::closure_desk::plan_offer(self.lang, &citizen);
+        self.open_quick_add(line, Some((citizen_id, citizen)))?;
+        self.message = Some(msg);
+        Ok(())
+    }
+
+    /// The note line of a call just written, prefilled with the note the call wrote; `then`
+    /// follows it.
+    fn offer_note(&mut self, contact_id: i64, citizen: String, then: Option<Effect>) {
+        let existing = self
+            .store
+            .contact(contact_id)
+            .map(|c| c.note)
+            .unwrap_or_default();
+        let snippets = self.config.snippets(self.lang.da());
+        self.mode = Mode::Note(Box::new(
+            Note::new(contact_id, citizen, &existing, snippets).then(then),
+        ));
+    }
+
+    /// Writes one call on the call list with the same log note as `jobdesk closure call`; one
+    /// undo step. Returns the contact's id.
+    fn record_call(
+        &mut self,
+        citizen_id: i64,
+        citizen: &str,
+        result: CallResult,
+        accepted: Option<bool>,
+        answers: CallAnswers,
+    ) -> Result<i64> {
         let closure_name = self
             .closure
             .as_ref()
@@ -58,7 +137,7 @@ impl App {
             &closure_name,
             result,
             accepted,
-            CallAnswers::default(),
+            answers,
             "",
         );
         let rec = self.store.record_attempt(&NewAttempt {
@@ -66,7 +145,7 @@ impl App {
             citizen_id,
             result,
             accepted,
-            answers: CallAnswers::default(),
+            answers,
             at: self.now,
             channel: Channel::Phone,
             minutes: if result == CallResult::Reached { 5 } else { 1 },
@@ -85,19 +164,7 @@ impl App {
             }],
         );
         self.after_change(&what);
-        let existing = self
-            .store
-            .contact(rec.contact_id)
-            .map(|c| c.note)
-            .unwrap_or_default();
-        let snippets = self.config.snippets(self.lang.da());
-        self.mode = Mode::Note(Box::new(Note::new(
-            rec.contact_id,
-            citizen,
-            &existing,
-            snippets,
-        )));
-        Ok(())
+        Ok(rec.contact_id)
     }
 
     pub(super) fn closure_action(&mut self, result: Option<CallResult>) -> Result<()> {
@@ -137,9 +204,15 @@ impl App {
             return Ok(None);
         };
         let progress = self.store.call_progress(closure.id, self.today())?;
-        let report = match &self.closure {
-            Some(v) if v.report.is_some() && v.closure.id == closure.id => {
-                Some(self.store.closure_report(closure.id)?)
+        let same = self.closure.as_ref().filter(|v| v.closure.id == closure.id);
+        let report = match same {
+            Some(v) if v.report.is_some() => Some(self.store.closure_report(closure.id)?),
+            _ => None,
+        };
+        // The catch-up list stays shown while the closure it is about is the one shown.
+        let catch_up = match same {
+            Some(v) if v.catch_up.is_some() && !closure.is_open() => {
+                Some(self.store.catch_up_list(closure.id)?)
             }
             _ => None,
         };
@@ -153,10 +226,11 @@ impl App {
             progress,
             report,
             to_convert,
+            catch_up,
         }))
     }
 
-    /// Shows or hides the closure's report.
+    /// Shows or hides the closure's report (in place of the call list or the catch-up list).
     pub(super) fn toggle_report(&mut self) -> Result<()> {
         match &mut self.closure {
             Some(v) => {
@@ -164,10 +238,136 @@ impl App {
                     Some(_) => None,
                     None => Some(self.store.closure_report(v.closure.id)?),
                 };
+                v.catch_up = None;
             }
             None => self.message = Some(self.lang.w().no_closure.to_string()),
         }
+        self.reset_closure_list();
         Ok(())
+    }
+
+    /// `I`: shows or hides the catch-up list of the ended closure shown.
+    pub(super) fn toggle_catch_up(&mut self) -> Result<()> {
+        match &mut self.closure {
+            Some(v) if !v.closure.is_open() => {
+                v.catch_up = match v.catch_up {
+                    Some(_) => None,
+                    None => Some(self.store.catch_up_list(v.closure.id)?),
+                };
+                v.report = None;
+            }
+            Some(_) => {
+                self.message =
+                    Some(crate::i18n::closure_desk::catch_up_not_yet(self.lang).to_string())
+            }
+            None => self.message = Some(self.lang.w().no_closure.to_string()),
+        }
+        self.reset_closure_list();
+        Ok(())
+    }
+
+    /// The Closure pane's rows changed kind (calls, catch-up): from the top.
+    fn reset_closure_list(&mut self) {
+        if self.pane == super::Pane::Closure {
+            let l = &mut self.state_mut().list;
+            l.selected = 0;
+            l.offset = 0;
+            self.reload_pane();
+        }
+    }
+
+    /// `E`: asks before ending the open closure.
+    pub(super) fn ask_end_closure(&mut self) {
+        match &self.closure {
+            Some(v) if v.closure.is_open() => {
+                self.mode = Mode::Confirm(Confirm::end_closure(&v.closure, &self.ctx()));
+            }
+            _ => {
+                self.message =
+                    Some(crate::i18n::closure_desk::nothing_to_end(self.lang).to_string())
+            }
+        }
+    }
+
+    /// Ends the open closure (answered yes): no undo step (the store cannot reopen one, the
+    /// question said so); the pane shows the catch-up list.
+    pub(super) fn end_closure(&mut self) -> Result<()> {
+        let ended = self.store.end_closure(self.now)?;
+        self.refresh()?;
+        if let Some(v) = &mut self.closure
+            && v.closure.id == ended.id
+        {
+            v.report = None;
+            v.catch_up = Some(self.store.catch_up_list(ended.id)?);
+        }
+        self.reset_closure_list();
+        self.message = Some(crate::i18n::closure::ended(self.lang, &ended));
+        Ok(())
+    }
+
+    /// How many rows the Closure pane lists: the catch-up list's, or the call list's (through
+    /// the filter).
+    pub(super) fn closure_total(&self) -> Result<usize> {
+        let filter = &self.panes[super::Pane::Closure.index()].filter;
+        Ok(match &self.closure {
+            None => 0,
+            Some(v) if v.catch_up.is_some() => self.catch_up_rows().count(),
+            Some(c) if filter.trim().is_empty() => c.progress.on_list as usize,
+            Some(c) => {
+                self.store
+                    .count_call_list(c.closure.id, self.today(), &Filter::parse(filter))?
+            }
+        })
+    }
+
+    /// The Closure pane's rows on screen.
+    pub(super) fn closure_rows(&self, offset: usize, page: usize) -> Result<Vec<Row>> {
+        let filter = &self.panes[super::Pane::Closure.index()].filter;
+        Ok(match &self.closure {
+            None => Vec::new(),
+            Some(v) if v.catch_up.is_some() => self
+                .catch_up_rows()
+                .skip(offset)
+                .take(page)
+                .cloned()
+                .map(Row::CatchUp)
+                .collect(),
+            Some(v) => self
+                .store
+                .call_list_filtered(
+                    v.closure.id,
+                    self.today(),
+                    &Filter::parse(filter),
+                    offset,
+                    page,
+                )?
+                .into_iter()
+                .map(Row::Call)
+                .collect(),
+        })
+    }
+
+    /// The catch-up list's entries the filter lets through: words in the name, the phone or
+    /// the target group; `gruppe:`; `mentor`.
+    fn catch_up_rows(&self) -> impl Iterator<Item = &CatchUp> {
+        let filter = Filter::parse(&self.panes[super::Pane::Closure.index()].filter);
+        let list = self
+            .closure
+            .as_ref()
+            .and_then(|v| v.catch_up.as_deref())
+            .unwrap_or(&[]);
+        list.iter().filter(move |c| {
+            let hay = fold(&format!(
+                "{} {} {} {}",
+                c.name,
+                c.phone,
+                c.target_group.name(true),
+                c.target_group.name(false)
+            ));
+            filter.words.iter().all(|w| hay.contains(w.as_str()))
+                && filter.group.is_none_or(|g| g == c.target_group)
+                && (!filter.mentor || c.mentor)
+        })
     }
 
     /// Opens the line for a new closure ("from to [name]"), two weeks from today; one at a time.

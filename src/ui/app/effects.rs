@@ -80,6 +80,14 @@ impl App {
                 citizen,
                 accepted,
             } => self.attempt(citizen_id, citizen, CallResult::Reached, accepted)?,
+            Effect::CallAnswered {
+                citizen_id,
+                citizen,
+                accepted,
+                answers,
+                note,
+            } => self.call_answered(citizen_id, citizen, accepted, answers, note)?,
+            Effect::EndClosure => self.end_closure()?,
             Effect::ConvertAll => self.convert_all()?,
             Effect::Erase(id) => self.erase(id)?,
             Effect::StartClosure(c) => {

@@ -1,7 +1,6 @@
 //! The lists: which pane and day are shown, the selection and the window of rows on screen, and
 //! reading exactly those rows (and the counts) from the store.
 
-use crate::domain::filter::Filter;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::super::layout;
@@ -207,17 +206,7 @@ impl App {
             Pane::Log if self.queue => self.store.pending_entries(None)?.len(),
             Pane::Log => self.store.count_contacts(&self.contact_filter(pane))?,
             Pane::Caseload => self.store.count_citizens(&self.citizen_filter(pane))?,
-            Pane::Closure => match &self.closure {
-                None => 0,
-                Some(c) if self.panes[pane.index()].filter.trim().is_empty() => {
-                    c.progress.on_list as usize
-                }
-                Some(c) => {
-                    let filter = Filter::parse(&self.panes[pane.index()].filter);
-                    self.store
-                        .count_call_list(c.closure.id, self.today(), &filter)?
-                }
-            },
+            Pane::Closure => self.closure_total()?,
         };
         let l = &mut self.panes[pane.index()].list;
         l.total = total;
@@ -299,21 +288,7 @@ impl App {
                 .into_iter()
                 .map(Row::Citizen)
                 .collect(),
-            Pane::Closure => match &self.closure {
-                Some(v) => self
-                    .store
-                    .call_list_filtered(
-                        v.closure.id,
-                        self.today(),
-                        &Filter::parse(&self.panes[pane.index()].filter),
-                        offset,
-                        page,
-                    )?
-                    .into_iter()
-                    .map(Row::Call)
-                    .collect(),
-                None => Vec::new(),
-            },
+            Pane::Closure => self.closure_rows(offset, page)?,
         };
         let mut late = Vec::new();
         for row in &rows {

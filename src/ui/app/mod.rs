@@ -213,6 +213,11 @@ impl App {
             {
                 v.push(Scope::ClosureCalls);
             }
+            match &self.closure {
+                Some(c) if c.closure.is_open() => v.push(Scope::ClosureOpen),
+                Some(_) => v.push(Scope::ClosureEnded),
+                None => {}
+            }
             v.push(Scope::Closure);
         }
         v
@@ -505,6 +510,8 @@ impl App {
             Action::Attempt(r) => self.closure_action(Some(r))?,
             Action::ToggleReport => self.toggle_report()?,
             Action::StartClosure => self.ask_start_closure(),
+            Action::EndClosure => self.ask_end_closure(),
+            Action::ToggleCatchUp => self.toggle_catch_up()?,
             Action::ConvertAll => self.ask_convert_all(),
             Action::Convert => self.convert_selected()?,
             Action::QuickAdd => self.quick_add_for_selection()?,

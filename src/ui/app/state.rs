@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::closure::{CallEntry, Closure, Progress, ReportRow};
+use crate::domain::closure::{CallEntry, CatchUp, Closure, Progress, ReportRow};
 use crate::domain::{Appointment, Citizen, Contact};
 use crate::store::Change;
 pub use crate::ui::overlay::{Card, LOG_OPTIONS, Mode};
@@ -23,6 +23,8 @@ pub enum Row {
     NothingDue,
     /// Closure: one citizen on the call list.
     Call(CallEntry),
+    /// Closure, after it ended: a citizen whose paused conversation is due again.
+    CatchUp(CatchUp),
 }
 
 impl Row {
@@ -32,6 +34,7 @@ impl Row {
             Row::Contact(c) => Some(c.citizen_id),
             Row::Due(c) | Row::Citizen(c) => Some(c.id),
             Row::Call(e) => Some(e.citizen_id),
+            Row::CatchUp(c) => Some(c.citizen_id),
             Row::DueHeading | Row::NoAppointments | Row::NothingDue => None,
         }
     }
@@ -126,4 +129,6 @@ pub struct ClosureView {
     pub report: Option<Vec<ReportRow>>,
     /// In-person appointments in the range not yet converted.
     pub to_convert: usize,
+    /// The catch-up list after the closure ended, when it is shown (`I`, and after `E`).
+    pub catch_up: Option<Vec<CatchUp>>,
 }

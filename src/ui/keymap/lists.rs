@@ -334,6 +334,22 @@ pub(super) static LISTS: &[Binding] = &[
         "rapport",
         "report",
     ),
+    f(
+        &[ks('E')],
+        "E",
+        A::EndClosure,
+        S::ClosureOpen,
+        "afslut nedlukning (spørger)",
+        "end the closure (asks)",
+    ),
+    f(
+        &[ks('I')],
+        "I",
+        A::ToggleCatchUp,
+        S::ClosureEnded,
+        "indhentning",
+        "catch-up",
+    ),
     h(
         &[ks('S')],
         "S",

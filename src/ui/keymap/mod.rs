@@ -65,6 +65,12 @@ pub enum Scope {
     Closure,
     /// On a citizen of the open closure's call list.
     ClosureCalls,
+    /// In the Closure pane while its closure is open.
+    ClosureOpen,
+    /// In the Closure pane when its closure has ended.
+    ClosureEnded,
+    /// After a reaching call: how it was received, matched.
+    CallAnswers,
     /// In the full form.
     Form,
     /// Correcting a log entry.

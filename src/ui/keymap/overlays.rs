@@ -450,6 +450,47 @@ pub(super) static OVERLAYS: &[Binding] = &[
         "fortryd",
         "cancel",
     ),
+    // After a reaching call: the two optional answers.
+    f(
+        &[k('1'), k('2'), k('3'), k('4')],
+        "1–4",
+        A::Choose(0),
+        S::CallAnswers,
+        "modtaget",
+        "received",
+    ),
+    f(
+        &[k('j'), k('y')],
+        "j/y",
+        A::Yes,
+        S::CallAnswers,
+        "matchet",
+        "matched",
+    ),
+    f(
+        &[kc(KeyCode::Enter)],
+        "Enter",
+        A::Save,
+        S::CallAnswers,
+        "gem",
+        "save",
+    ),
+    f(
+        &[kc(KeyCode::Esc)],
+        "Esc",
+        A::Close,
+        S::CallAnswers,
+        "uden svar",
+        "no answers",
+    ),
+    f(
+        &[kc(KeyCode::Tab)],
+        "Tab",
+        A::NextField,
+        S::CallAnswers,
+        "notat",
+        "note",
+    ),
     // A new closure.
     f(
         &[kc(KeyCode::Enter)],

@@ -32,6 +32,9 @@ pub enum Question {
     /// A first conversation held by phone or video was logged as not counting (it must be held
     /// in person): count it all the same? n (the default) keeps it not counting.
     FirstInPerson { contact_id: i64 },
+    /// End the open closure today (`E` in the Closure pane; no undo: the store cannot reopen
+    /// a closure, and the question says so).
+    EndClosure,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +82,16 @@ impl Confirm {
         }
     }
 
+    /// "Afslut nedlukningen "…" i dag (23.11.2026)? … (j/n)".
+    pub fn end_closure(closure: &crate::domain::closure::Closure, ctx: &Ctx<'_>) -> Confirm {
+        let l = ctx.lang;
+        Confirm {
+            question: Question::EndClosure,
+            citizen: crate::i18n::closure_desk::end_title(l).to_string(),
+            text: crate::i18n::closure_desk::end_question(l, closure, ctx.now.date()),
+        }
+    }
+
     /// "Første samtale skal holdes ved personligt fremmøde – tæller ikke med. Tæl den alligevel?
     /// (j/n)".
     pub fn first_in_person(contact_id: i64, citizen: &str, ctx: &Ctx<'_>) -> Confirm {
@@ -113,6 +126,10 @@ impl Confirm {
         match (&self.question, yes) {
             (Question::Erase { citizen_id }, Some(true)) => out.push(Effect::Erase(*citizen_id)),
             (Question::ConvertAll { .. }, Some(true)) => out.push(Effect::ConvertAll),
+            (Question::EndClosure, Some(true)) => out.push(Effect::EndClosure),
+            (Question::EndClosure, _) => out.push(Effect::Message(
+                crate::i18n::closure_desk::still_open(ctx.lang).to_string(),
+            )),
             (Question::Accepted { citizen_id }, accepted) => out.push(Effect::Reached {
                 citizen_id: *citizen_id,
                 citizen: self.citizen.clone(),

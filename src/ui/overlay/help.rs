@@ -67,7 +67,13 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
         (Scope::LogPane, w.scope_log),
         (Scope::Log, w.scope_log),
         (Scope::Closure, w.scope_closure),
+        (Scope::ClosureOpen, w.scope_closure),
+        (Scope::ClosureEnded, w.scope_closure),
         (Scope::ClosureCalls, w.scope_closure_calls),
+        (
+            Scope::CallAnswers,
+            crate::i18n::closure_desk::scope_call_answers(l),
+        ),
         (Scope::Filter, w.scope_filter),
         (Scope::Caseload, crate::i18n::card::scope_caseload(l)),
         (Scope::Card, w.scope_card),

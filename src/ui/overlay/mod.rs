@@ -7,6 +7,7 @@
 //! footer and the help.
 
 pub mod appointment_edit;
+pub mod call_answers;
 pub mod card;
 mod card_rows;
 pub mod citizen_form;
@@ -38,6 +39,7 @@ use crate::i18n::Lang;
 use crate::store::{DraftKind, Store};
 
 pub use appointment_edit::EditAppointment;
+pub use call_answers::Answers;
 pub use card::Card;
 pub use citizen_form::CitizenForm;
 pub use closure_start::StartClosure;
@@ -150,6 +152,17 @@ pub enum Effect {
         citizen: String,
         accepted: Option<bool>,
     },
+    /// Record a reaching call with its answers (how it was received, matched); `note`: then
+    /// offer the note. After "takker ja" the quick-add line for a conversation follows.
+    CallAnswered {
+        citizen_id: i64,
+        citizen: String,
+        accepted: Option<bool>,
+        answers: crate::domain::closure::CallAnswers,
+        note: bool,
+    },
+    /// End the open closure (asked first).
+    EndClosure,
     /// Convert every in-person appointment of the open closure.
     ConvertAll,
     /// Erase the citizen for good.
@@ -262,6 +275,8 @@ pub enum Mode {
     Confirm(Confirm),
     /// A new closure's range.
     StartClosure(Box<StartClosure>),
+    /// After a reaching call: how it was received, matched to a job or placement.
+    Answers(Box<Answers>),
     /// The citizen's living summary.
     Summary(Box<Summary>),
     /// Correcting a log entry.
@@ -317,6 +332,7 @@ impl Mode {
             Mode::Form(o) => o.as_ref(),
             Mode::Confirm(o) => o,
             Mode::StartClosure(o) => o.as_ref(),
+            Mode::Answers(o) => o.as_ref(),
             Mode::Summary(o) => o.as_ref(),
             Mode::EditContact(o) => o.as_ref(),
             Mode::CitizenForm(o) => o.as_ref(),
@@ -341,6 +357,7 @@ impl Mode {
             Mode::Form(o) => o.as_mut(),
             Mode::Confirm(o) => o,
             Mode::StartClosure(o) => o.as_mut(),
+            Mode::Answers(o) => o.as_mut(),
             Mode::Summary(o) => o.as_mut(),
             Mode::EditContact(o) => o.as_mut(),
             Mode::CitizenForm(o) => o.as_mut(),

@@ -21,6 +21,8 @@ pub struct Note {
     pub contact_id: i64,
     pub citizen: String,
     pub input: LineInput,
+    /// What follows when the note is saved or left (the closure's quick-add after "takker ja").
+    pub then: Option<Box<Effect>>,
 }
 
 impl Note {
@@ -29,6 +31,15 @@ impl Note {
             contact_id,
             citizen,
             input: LineInput::new(text, snippets),
+            then: None,
+        }
+    }
+
+    /// The note, with `then` to follow it.
+    pub fn then(self, then: Option<Effect>) -> Note {
+        Note {
+            then: then.map(Box::new),
+            ..self
         }
     }
 
@@ -44,6 +55,7 @@ impl Overlay for Note {
 
     fn act(&mut self, action: Action, _ctx: &Ctx<'_>) -> Vec<Effect> {
         let drop = Effect::DropDraft(DraftKind::Note, self.contact_id);
+        let then = self.then.as_deref().cloned();
         match action {
             Action::Save => vec![
                 Effect::Close,
@@ -52,8 +64,11 @@ impl Overlay for Note {
                     contact_id: self.contact_id,
                     text: self.input.text(),
                 },
-            ],
-            Action::Close => vec![Effect::Close, drop],
+            ]
+            .into_iter()
+            .chain(then)
+            .collect(),
+            Action::Close => [Effect::Close, drop].into_iter().chain(then).collect(),
             Action::Snippet => {
                 self.input.handle(&tab());
                 vec![Effect::DraftChanged]

@@ -28,9 +28,12 @@ fn a_closure_from_the_desk_call_round_and_undo() {
         a.store.count_citizens(&Default::default()).unwrap(),
         "every active citizen once"
     );
-    // Reached and accepted: r, y, Enter (no note).
+    // Reached and accepted: r, y, Enter (no answers, no note); then Esc: the conversation
+    // is not planned now.
     typ(&mut a, "ry");
     press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::QuickAdd(_)));
+    press(&mut a, KeyCode::Esc);
     // Contacts the demo logged today (in the closure's window) count as reached already.
     let before = v.progress.reached;
     let p = a.closure.as_ref().unwrap().progress;

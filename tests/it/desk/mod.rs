@@ -8,6 +8,7 @@ mod card;
 mod citizens;
 mod clock;
 mod closure;
+mod closure_round;
 mod corrections;
 mod marking;
 mod overlays;
