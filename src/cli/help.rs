@@ -395,6 +395,54 @@ mod tests {
         assert!(stale.is_empty(), "Danish rows of nothing: {stale:?}");
     }
 
+    /// The `--flags` a text names, as a sorted list.
+    fn flags_named(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// A Danish text points to the same options as the English one: a Danish reader is not
+    /// left without the flag the English help sends them to (`plan … --every`).
+    #[test]
+    fn danish_texts_name_the_same_flags_as_the_english() {
+        fn check(cmd: &Command, path: &str, bad: &mut Vec<String>) {
+            let mut pairs = Vec::new();
+            if let Some(en) = cmd.get_about() {
+                pairs.push((String::new(), en.to_string()));
+            }
+            for a in cmd.get_arguments() {
+                if let Some(en) = a.get_long_help().or(a.get_help()) {
+                    pairs.push((a.get_id().to_string(), en.to_string()));
+                }
+            }
+            for (id, en) in pairs {
+                if let Some(da) = words::da(path, &id) {
+                    let (e, d) = (flags_named(&en), flags_named(da));
+                    if e.iter().any(|f| !d.contains(f)) {
+                        bad.push(format!("{path} {id}: en {e:?}, da {d:?}"));
+                    }
+                }
+            }
+            for s in cmd.get_subcommands() {
+                let below = if path.is_empty() {
+                    s.get_name().to_string()
+                } else {
+                    format!("{path} {}", s.get_name())
+                };
+                check(s, &below, bad);
+            }
+        }
+        let mut bad = Vec::new();
+        check(&Cli::command(), "", &mut bad);
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
+
     fn help(lang: Lang, args: &[&str]) -> String {
         let mut all = vec!["jobdesk"];
         all.extend_from_slice(args);

@@ -149,7 +149,11 @@ pub const DA: &[(&str, &str, &str)] = &[
         "json",
         "Ét JSON-array af objekter (id, start, minutes, citizen_id, citizen, kind, channel, status)",
     ),
-    ("plan", "", "Planlæg én aftale og skriv dens id"),
+    (
+        "plan",
+        "",
+        "Planlæg én aftale (eller en serie med --every) og skriv dens id",
+    ),
     ("plan", "citizen", "Borgerens id (se `jobdesk citizens`)"),
     (
         "plan",
