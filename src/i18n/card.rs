@@ -289,7 +289,7 @@ pub fn empty_body(l: Lang) -> [&'static str; 4] {
         [
             "Der er endnu ingen borgere i databasen. Sådan kommer du i gang (q afslutter):",
             "  • Tryk + for at oprette den første borger (navn og målgruppe).",
-            "  • Har du en liste, kan den importeres fra CSV:  jobdesk import caseload borgere.csv",
+            "  • En liste i CSV hentes ind med:  jobdesk import caseload borgere.csv",
             "  • Prøv et opdigtet eksempel:  jobdesk --demo",
         ]
     } else {
@@ -319,4 +319,21 @@ pub fn scope_citizen_form(l: Lang) -> &'static str {
 
 pub fn scope_caseload(l: Lang) -> &'static str {
     l.t("I Borgere-fanen", "In the Caseload pane")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    /// The first-run box is as wide as an 80-column screen, 78 inside its border: a line
+    /// longer than that breaks in the middle of the command to type.
+    #[test]
+    fn the_first_run_lines_fit_inside_80_columns() {
+        for l in [Lang::Da, Lang::En] {
+            for line in empty_body(l) {
+                assert!(line.width() <= 78, "{} columns: {line}", line.width());
+            }
+        }
+    }
 }
