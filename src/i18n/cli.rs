@@ -816,8 +816,12 @@ pub fn generating(l: Lang, done: usize, total: usize) -> String {
 pub fn generated(l: Lang, s: &crate::generate::Summary, seconds: f64, db: &str) -> String {
     if l.da() {
         format!(
-            "genererede {} borgere ({} afsluttede), {} aftaler og {} kontakter på {:.1} s i {db}",
-            s.citizens, s.archived, s.appointments, s.contacts, seconds
+            "genererede {} borgere ({} afsluttede), {} aftaler og {} kontakter på {} s i {db}",
+            s.citizens,
+            s.archived,
+            s.appointments,
+            s.contacts,
+            format!("{seconds:.1}").replace('.', ",")
         )
     } else {
         format!(
@@ -833,4 +837,17 @@ pub fn desk_needs_terminal(l: Lang) -> &'static str {
         "skrivebordet kræver en terminal; brug kommandoerne til scripts (se `jobdesk --help`)",
         "the desk needs a terminal; for scripts use the commands (see `jobdesk --help`)",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Danish writes a decimal comma: "på 1,5 s", as the reports do.
+    #[test]
+    fn generated_says_its_seconds_with_a_decimal_comma_in_danish() {
+        let s = crate::generate::Summary::default();
+        assert!(generated(Lang::Da, &s, 1.54, "x.db").contains("på 1,5 s i x.db"));
+        assert!(generated(Lang::En, &s, 1.54, "x.db").contains("in 1.5 s into x.db"));
+    }
 }
