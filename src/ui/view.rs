@@ -86,6 +86,7 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
     } else {
         Span::raw(overdue)
     });
+    let purge_at = spans.len();
     if c.purge_due > 0 {
         spans.push(Span::styled(
             format!(" · {} {}", c.purge_due, w.purge_due),
@@ -128,6 +129,12 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
         .unwrap_or(&short)
         .clone();
     let mut rest = rest;
+    // The purge count's hint (the command) goes first: the count itself stays.
+    if c.purge_due > 0 && !fits(rest, &day) {
+        let short = format!(" · {} {}", c.purge_due, w.purge_due_short);
+        rest = rest - width(&spans[purge_at].content) + width(&short);
+        spans[purge_at].content = short.into();
+    }
     // Still too wide with the short day: the week number goes, then the app's name, so that the
     // counts (overdue, to transfer, to purge) stay whole. An unencrypted database's mark stands
     // where the name was and never goes: the space after it goes, then the day's weekday.
@@ -144,6 +151,12 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
             rest -= width(&spans[i].content);
             spans[i].content = "".into();
         }
+    }
+    // Still too wide: the purge count (housekeeping) gives way to the transfer queue (the law's
+    // "snarest muligt") after it.
+    if c.purge_due > 0 && c.pending > 0 && !fits(rest, &day) {
+        rest -= width(&spans[purge_at].content);
+        spans[purge_at].content = "".into();
     }
     let day = if fits(rest, &day) || !app.unencrypted {
         day

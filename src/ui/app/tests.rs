@@ -504,6 +504,58 @@ fn what_is_due_for_purge_is_counted_after_the_first_frame_and_shown() {
     assert!(top.contains("til sletning"), "{top}");
 }
 
+/// At 80 columns the purge count stays whole and its hint is dropped rather than cut in the
+/// middle of the command ("598 til sletning (jobdesk pur").
+#[test]
+fn the_purge_count_is_never_cut_off_at_80_columns() {
+    let mut store = Store::open_in_memory().unwrap();
+    let spec = crate::generate::Spec {
+        citizens: 60,
+        years: 4,
+        seed: 5,
+        now: now(),
+    };
+    crate::generate::generate(&mut store, spec, &mut |_, _| {}).unwrap();
+    let want = store.purge_due_count(now()).unwrap();
+    for lang in [Lang::Da, Lang::En] {
+        let mut s2 = Store::open_in_memory().unwrap();
+        crate::generate::generate(&mut s2, spec, &mut |_, _| {}).unwrap();
+        let mut a = App::new(s2, lang, now()).unwrap();
+        a.resize(80, 24);
+        assert!(a.load_purge_due().unwrap());
+        // Enough to purge and to transfer that the whole line cannot fit.
+        a.counts.purge_due = 598;
+        a.counts.overdue = 13;
+        a.counts.pending = 0;
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| crate::ui::view::draw(&a, f)).unwrap();
+        let top: String = (0..80)
+            .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        let top = top.trim_end();
+        let word = if lang.da() {
+            "598 til sletning"
+        } else {
+            "598 due for purge"
+        };
+        assert!(top.contains(word), "{top}");
+        assert!(
+            top.contains("(jobdesk purge)") || !top.contains("(jobdesk"),
+            "cut: {top}"
+        );
+        // With entries to transfer as well, the transfer count is whole and the purge count
+        // gives way.
+        a.counts.pending = 58;
+        t.draw(|f| crate::ui::view::draw(&a, f)).unwrap();
+        let top: String = (0..80)
+            .map(|x| t.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        let pending = crate::i18n::queue::pending_count(lang, 58, 0);
+        assert!(top.contains(&pending), "{top}");
+    }
+    assert!(want > 0);
+}
+
 fn at_day(d: u32, lang: Lang) -> App {
     let now = NaiveDate::from_ymd_opt(2026, 12, d)
         .and_then(|d| d.and_hms_opt(9, 0, 0))
