@@ -33,7 +33,7 @@ impl Help {
 /// Where the help is drawn on a screen of `area`, for `n` lines.
 fn rect(area: Rect, n: usize) -> Rect {
     let h = (n as u16 + 2).min(area.height.saturating_sub(2));
-    centered(area, 60, h)
+    centered(area, 74, h)
 }
 
 fn max_scroll(lang: Lang, w: u16, h: u16) -> u16 {
@@ -210,5 +210,25 @@ impl Overlay for Help {
                 .scroll((self.scroll.min(max), 0)),
             r,
         );
+    }
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::*;
+
+    /// At 80 columns every line of the help is whole inside its box: a key's text cut at the
+    /// border ("kladden gemm") says less than the key does.
+    #[test]
+    fn every_help_line_is_whole_at_80_columns() {
+        let inner = rect(Rect::new(0, 0, 80, 24), 1).width as usize - 2;
+        for l in [Lang::Da, Lang::En] {
+            let cut: Vec<String> = lines(l)
+                .iter()
+                .filter(|line| line.width() > inner)
+                .map(|line| format!("{} > {inner}: {line}", line.width()))
+                .collect();
+            assert!(cut.is_empty(), "{cut:#?}");
+        }
     }
 }
