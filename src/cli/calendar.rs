@@ -115,6 +115,7 @@ pub struct FeedbackArgs {
 
 #[derive(Debug, Args)]
 pub struct LogAddArgs {
+    /// The citizen's id (see `jobdesk citizens`)
     #[arg(long, value_name = "ID")]
     pub citizen: i64,
     /// in_person, phone, video, home_visit, walk, workplace, sms, email, digital_post, letter

@@ -74,8 +74,10 @@ pub struct CitizenSetArgs {
 pub struct ExemptJobclubArgs {
     /// The citizen's id
     pub id: i64,
+    /// The first day of the exemption
     #[arg(long, value_name = "DATE")]
     pub from: String,
+    /// The last day of the exemption (included)
     #[arg(long, value_name = "DATE")]
     pub to: String,
     /// Why (a network meeting, a course)
@@ -90,6 +92,7 @@ pub struct ExemptJobclubArgs {
 
 #[derive(Debug, Args)]
 pub struct CitizenAddArgs {
+    /// The citizen's name (at most 200 characters)
     #[arg(long, allow_hyphen_values = true)]
     pub name: String,
     /// dagpenge, sygedagpenge, kontanthjaelp_jobparat, … (Danish names too)
@@ -98,8 +101,10 @@ pub struct CitizenAddArgs {
     /// ddmmyy-xxxx or 10 digits (optional; masked on screen)
     #[arg(long)]
     pub cpr: Option<String>,
+    /// Phone number
     #[arg(long, default_value = "")]
     pub phone: String,
+    /// E-mail address
     #[arg(long, default_value = "")]
     pub email: String,
     /// The citizen's address (a home visit planned without a place is held there)

@@ -395,6 +395,25 @@ mod tests {
         assert!(stale.is_empty(), "Danish rows of nothing: {stale:?}");
     }
 
+    /// Every option says what it takes: `log add --help` once showed `--citizen <ID>` bare.
+    #[test]
+    fn every_option_has_a_help_text() {
+        fn check(cmd: &Command, path: &str, bad: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                if a.get_long().is_some() && !a.is_hide_set() && a.get_help().is_none() {
+                    bad.push(format!("{path} --{}", a.get_id()));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                let below = format!("{path} {}", s.get_name());
+                check(s, below.trim(), bad);
+            }
+        }
+        let mut bad = Vec::new();
+        check(&Cli::command(), "", &mut bad);
+        assert!(bad.is_empty(), "{bad:?}");
+    }
+
     /// The `--flags` a text names, as a sorted list.
     fn flags_named(text: &str) -> Vec<String> {
         let mut out: Vec<String> = text

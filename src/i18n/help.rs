@@ -89,6 +89,9 @@ pub const DA: &[(&str, &str, &str)] = &[
         "Første fraværsdag (sygedagpenge: tællingen løber fra den; standard: ydelsens start)",
     ),
     ("citizen add", "mentor", "Borgeren har en mentor"),
+    ("citizen add", "name", "Borgerens navn (højst 200 tegn)"),
+    ("citizen add", "phone", "Telefonnummer"),
+    ("citizen add", "email", "E-mailadresse"),
     ("citizen add", "summary", "Et kort, levende resumé"),
     (
         "citizen set",
@@ -131,6 +134,12 @@ pub const DA: &[(&str, &str, &str)] = &[
         "Frita en borger for jobklub i en periode med en anden aktivitet",
     ),
     ("citizen exempt-jobclub", "id", "Borgerens id"),
+    ("citizen exempt-jobclub", "from", "Fritagelsens første dag"),
+    (
+        "citizen exempt-jobclub",
+        "to",
+        "Fritagelsens sidste dag (medregnet)",
+    ),
     (
         "citizen exempt-jobclub",
         "reason",
@@ -289,6 +298,7 @@ pub const DA: &[(&str, &str, &str)] = &[
         "outcome",
         "held, no_show, cancelled_by_citizen, cancelled, moved, reached, not_reached, message_left (også danske ord)",
     ),
+    ("log add", "citizen", "Borgerens id (se `jobdesk citizens`)"),
     ("log add", "at", "Hvornår (standard: nu)"),
     ("log add", "minutes", "Minutter brugt"),
     (
