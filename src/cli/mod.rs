@@ -25,7 +25,7 @@ use std::cell::OnceCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
@@ -251,7 +251,7 @@ impl Ctx {
 pub fn now_from_env() -> Result<NaiveDateTime> {
     match std::env::var("JOBDESK_NOW") {
         Ok(s) if !s.trim().is_empty() => {
-            let today = Local::now().date_naive();
+            let today = crate::domain::localtime::now().date();
             parse_datetime(
                 &s,
                 today,
@@ -259,17 +259,7 @@ pub fn now_from_env() -> Result<NaiveDateTime> {
             )
             .map_err(|e| user(format!("JOBDESK_NOW: {e}")))
         }
-        _ => Ok(Local::now().naive_local().with_nanosecond_zero()),
-    }
-}
-
-trait NoNanos {
-    fn with_nanosecond_zero(self) -> Self;
-}
-impl NoNanos for NaiveDateTime {
-    fn with_nanosecond_zero(self) -> Self {
-        use chrono::Timelike;
-        self.with_nanosecond(0).unwrap_or(self)
+        _ => Ok(crate::domain::localtime::now()),
     }
 }
 

@@ -106,7 +106,7 @@ pub fn desk(demo: bool, ctx: &Ctx) -> Result<()> {
         if fixed_now {
             start
         } else {
-            chrono::Local::now().naive_local()
+            crate::domain::localtime::now()
         }
     };
     let config = ctx.config()?.clone();

@@ -197,11 +197,8 @@ fn export_ics(a: &IcsArgs, db: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<
     let target = Target::new(a.out.output.as_deref(), a.out.force)?;
     not_the_database(ctx.lang, &target, db)?;
     let mut store = ctx.open_store(Create::No)?;
-    // The run's clock is this machine's local time: DTSTAMP is that instant in UTC.
-    let stamp = chrono::TimeZone::from_local_datetime(&chrono::Local, &ctx.now)
-        .earliest()
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .unwrap_or_else(|| ctx.now.and_utc());
+    // The run's clock is Danish time: DTSTAMP is that instant in UTC.
+    let stamp = crate::domain::localtime::to_utc(ctx.now).and_utc();
     let opts = ics::IcsOptions {
         lang: ctx.lang,
         now: ctx.now,

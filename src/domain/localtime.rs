@@ -134,6 +134,13 @@ pub fn from_utc(utc: NaiveDateTime) -> NaiveDateTime {
     utc + Duration::seconds(i64::from(offset_secs_at_utc(utc)))
 }
 
+/// Danish time now, to the second, whatever time zone the machine is set to: jobdesk's dates and
+/// times are Danish local time everywhere (two processes on a machine set to UTC agree).
+pub fn now() -> NaiveDateTime {
+    let t = from_utc(chrono::Utc::now().naive_utc());
+    chrono::Timelike::with_nanosecond(&t, 0).unwrap_or(t)
+}
+
 /// The local time `minutes` real minutes after the local time `start`: 01.30 + 60 minutes on
 /// the spring night is 03.30, 02.30 + 60 minutes on the autumn night is 02.30 again (the second
 /// one).
@@ -340,5 +347,20 @@ mod tests {
             }
             t += Duration::minutes(13);
         }
+    }
+}
+
+#[cfg(test)]
+mod now_tests {
+    #[test]
+    fn now_is_danish_time_whatever_the_machine_says() {
+        // The offset of Danish time from UTC is one or two hours, never the machine's.
+        let utc = chrono::Utc::now().naive_utc();
+        let dk = super::now();
+        let hours = (dk - utc).num_minutes();
+        assert!(
+            (59..=61).contains(&hours) || (119..=121).contains(&hours),
+            "{dk} vs {utc}"
+        );
     }
 }

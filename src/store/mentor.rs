@@ -1,7 +1,8 @@
 //! Mentor hours: the minutes of held mentor contacts set against the agreement's hours a week.
 //!
-//! A mentor contact is a held contact that is either logged on a mentor visit appointment or on
-//! a mentor channel (home visit, walk, workplace).
+//! A mentor contact is a contact that took place (held, or reached when logged without an
+//! appointment: `log add --outcome reached`) and is either logged on a mentor visit appointment
+//! or on a mentor channel (home visit, walk, workplace).
 //!
 //! How a month's agreed hours are counted: hours a week × the month's weeks, where a week (Monday
 //! to Sunday) belongs to the month that holds its Thursday (as ISO 8601 weeks belong to years),
@@ -20,7 +21,7 @@ use crate::domain::dates::week_start;
 use crate::error::Result;
 
 /// What marks a contact `k` (joined to its appointment `a`) as a held mentor contact.
-const MENTOR_CONTACT: &str = "k.outcome = 'held' \
+const MENTOR_CONTACT: &str = "k.outcome IN ('held', 'reached') \
      AND (a.kind = 'mentor_visit' OR k.channel IN ('home_visit', 'walk', 'workplace'))";
 
 /// A citizen's mentor month: the agreement and what was used of it.

@@ -79,9 +79,9 @@ impl Clock {
         Clock::new(move || at)
     }
 
-    /// The computer's local time.
+    /// Danish time (Europe/Copenhagen), whatever time zone the computer is set to.
     pub fn system() -> Clock {
-        Clock::new(|| chrono::Local::now().naive_local())
+        Clock::new(crate::domain::localtime::now)
     }
 
     pub fn now(&self) -> NaiveDateTime {

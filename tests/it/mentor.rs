@@ -337,3 +337,22 @@ fn the_desk_shows_hours_on_the_card_and_the_visits_pane_and_flags_the_expiry_on_
     assert!(card.contains("i november"), "{card}");
     assert!(!card.contains("mentoraftale udløber"), "{card}");
 }
+
+#[test]
+fn a_walk_logged_as_reached_counts_as_mentor_hours() {
+    let dir = tmpdir();
+    let db = db_in(&dir);
+    let (_, maren, _) = case(&db);
+    // Logged from the command line without an appointment: "reached" is how it took place.
+    log(&db, &maren, "walk", "reached", "90", "2026-11-24 10:00");
+    log(&db, &maren, "phone", "reached", "30", "2026-11-24 12:00");
+    let store = open(&db);
+    let maren: i64 = maren.parse().unwrap_or(-1);
+    assert_eq!(
+        store
+            .mentor_hours(maren, d("2026-11-23"), d("2026-11-29"))
+            .ok(),
+        Some(90),
+        "the walk counts, the phone call is no mentor contact"
+    );
+}

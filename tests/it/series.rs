@@ -555,10 +555,10 @@ fn an_appointment_across_the_autumn_night_keeps_its_length_and_dtstamp_is_utc() 
     assert!(text.contains("DTSTART:20261024T233000Z\r\n"), "{text}");
     assert!(text.contains("DTEND:20261025T010000Z\r\n"), "{text}");
     assert!(text.contains("DTSTART:20261025T000000Z\r\n"), "{text}");
-    // The run's clock is 23.11.2026 09:00 local: 08:00 UTC in Copenhagen, 09:00 on a UTC machine.
+    // The run's clock is 23.11.2026 09:00 Danish time: 08:00 UTC, also on a machine set to UTC.
     assert!(text.contains("DTSTAMP:20261123T080000Z\r\n"), "{text}");
     let text = std::fs::read_to_string(&utc).unwrap();
-    assert!(text.contains("DTSTAMP:20261123T090000Z\r\n"), "{text}");
+    assert!(text.contains("DTSTAMP:20261123T080000Z\r\n"), "{text}");
     let real: Vec<i64> = vec![90, 60];
     if let Some(py) = python_slots(&ics) {
         let mins: Vec<i64> = py.iter().map(|(_, m)| *m).collect();
