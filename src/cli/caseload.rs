@@ -20,8 +20,9 @@ pub struct CitizensArgs {
     /// Archived citizens too
     #[arg(long)]
     pub all: bool,
-    /// One JSON array of objects (id, name, target_group, next_due, pace_due, archived), for
-    /// scripts; next_due is the legal deadline, pace_due jobdesk's pace towards it
+    /// One JSON array of objects (id, name, target_group, next_due, pace_due, archived,
+    /// requested, jobclub), for scripts; next_due is the legal deadline, pace_due jobdesk's pace
+    /// towards it, requested the day the citizen asked for a conversation
     #[arg(long)]
     pub json: bool,
 }
@@ -34,6 +35,21 @@ pub enum CitizenCommand {
     Set(CitizenSetArgs),
     /// Exempt a citizen from job-club attendance for an outside activity
     ExemptJobclub(ExemptJobclubArgs),
+    /// Mark that the citizen asked for a conversation (shown among the due until one is
+    /// planned), or clear the mark
+    Request(RequestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// The citizen's id
+    pub id: i64,
+    /// The day the citizen asked (default: today)
+    #[arg(long, value_name = "DATE", conflicts_with = "clear")]
+    pub date: Option<String>,
+    /// Clear the mark (a conversation planned on or after the day clears it by itself)
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]
@@ -139,7 +155,28 @@ pub fn run_citizen(cmd: CitizenCommand, ctx: &Ctx, out: &mut dyn Write) -> Resul
         CitizenCommand::Add(a) => citizen_add(&a, ctx, out),
         CitizenCommand::Set(a) => citizen_set(&a, ctx, out),
         CitizenCommand::ExemptJobclub(a) => exempt_jobclub(&a, ctx, out),
+        CitizenCommand::Request(a) => request(&a, ctx, out),
     }
+}
+
+fn request(a: &RequestArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
+    let date = if a.clear {
+        None
+    } else {
+        Some(match &a.date {
+            Some(d) => ctx.date("--date", d)?,
+            None => ctx.today(),
+        })
+    };
+    let mut store = ctx.open_store(Create::No)?;
+    store.set_requested(a.id, date)?;
+    let name = store.citizen(a.id)?.name;
+    writeln!(
+        out,
+        "{}",
+        crate::i18n::jobclub::request_set(ctx.lang, &sanitize_line(&name), date)
+    )?;
+    Ok(())
 }
 
 /// `jobdesk import caseload FILE`.
@@ -295,6 +332,10 @@ struct CitizenJson<'a> {
     next_due: Option<String>,
     pace_due: Option<String>,
     archived: bool,
+    /// The day the citizen asked for a conversation, while none is planned since.
+    requested: Option<String>,
+    /// Expected at the job club.
+    jobclub: bool,
 }
 
 /// `jobdesk citizens [--all] [--json]`.
@@ -315,6 +356,8 @@ pub fn citizens(a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
                 next_due: c.next_due.map(|d| d.format("%Y-%m-%d").to_string()),
                 pace_due: c.pace_due.map(|d| d.format("%Y-%m-%d").to_string()),
                 archived: c.archived,
+                requested: c.requested.map(|d| d.format("%Y-%m-%d").to_string()),
+                jobclub: c.jobclub,
             })
             .collect();
         serde_json::to_writer(&mut *out, &rows)?;
@@ -330,11 +373,17 @@ pub fn citizens(a: &CitizensArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
             .next_due
             .map(|d| fmt_date(d, da))
             .unwrap_or_else(|| "–".into());
-        let arch = if c.archived {
+        let mut arch = if c.archived {
             format!("  {}", words::archived(ctx.lang))
         } else {
             String::new()
         };
+        if let Some(d) = c.requested {
+            arch.push_str(&format!(
+                "  ({})",
+                crate::i18n::jobclub::requested(ctx.lang, d)
+            ));
+        }
         table.row(
             out,
             &[

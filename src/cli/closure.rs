@@ -157,6 +157,9 @@ pub enum ReportCommand {
     /// Mentor hours per citizen with an agreement: agreed hours (hours a week × the month's
     /// weeks), used hours, visits by channel
     Mentor(super::mentor::ReportMentorArgs),
+    /// The citizens' ratings (1-5) per month and target group: answers, mean, share rated 4-5,
+    /// and their wishes (text only, no names)
+    Feedback(super::feedback::ReportFeedbackArgs),
 }
 
 #[derive(Debug, Args)]
@@ -207,6 +210,7 @@ pub fn run_report(cmd: ReportCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<
     match cmd {
         ReportCommand::Closure(a) => report(&ctx.open_store(Create::No)?, &a, ctx, out),
         ReportCommand::Mentor(a) => super::mentor::report(&a, ctx, out),
+        ReportCommand::Feedback(a) => super::feedback::report(&a, ctx, out),
     }
 }
 

@@ -7,9 +7,11 @@
 pub mod calendar;
 pub mod caseload;
 pub mod closure;
+pub mod feedback;
 pub mod handover;
 pub mod help;
 pub mod holidays;
+pub mod jobclub;
 pub mod keys;
 pub mod log;
 pub mod mentor;
@@ -93,6 +95,9 @@ pub enum Command {
     Import(ImportCommand),
     /// Where the config file is (snippets, note length, cadence rules); --default prints one to edit
     Config(setup::ConfigArgs),
+    /// The job club: who is expected, the attendance of a session, exemptions
+    #[command(subcommand)]
+    Jobclub(jobclub::JobclubCommand),
     /// The closure call-round: pause deadlines, convert in-person meetings, phone the caseload
     #[command(subcommand)]
     Closure(closure::ClosureCommand),
@@ -344,6 +349,7 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Command::Series(c) => series::run(c, ctx, out),
         Command::Mark(a) => log::mark(&a, ctx, out),
         Command::Log(c) => calendar::run_log(c, ctx, out),
+        Command::Jobclub(c) => jobclub::run(c, ctx, out),
         Command::Closure(c) => closure::run_closure(c, ctx, out),
         Command::Report(r) => closure::run_report(r, ctx, out),
         Command::Export(c) => transfer::run(c, ctx, out),

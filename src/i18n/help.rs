@@ -54,7 +54,7 @@ pub const DA: &[(&str, &str, &str)] = &[
     (
         "citizens",
         "json",
-        "Ét JSON-array af objekter (id, name, target_group, next_due, pace_due, archived) til scripts; next_due er den lovpligtige frist, pace_due jobdesks tempo hen imod den",
+        "Ét JSON-array af objekter (id, name, target_group, next_due, pace_due, archived, requested, jobclub) til scripts; next_due er den lovpligtige frist, pace_due jobdesks tempo hen imod den, requested dagen borgeren bad om en samtale",
     ),
     // citizen
     ("citizen", "", "Opret eller ret borgere"),
@@ -664,6 +664,157 @@ pub const DA: &[(&str, &str, &str)] = &[
         "excel",
         "CSV til dansk Excel: `;` mellem felterne, UTF-8-BOM, decimalkomma",
     ),
+    // report feedback
+    (
+        "report feedback",
+        "",
+        "Borgernes vurderinger (1-5) pr. måned og målgruppe: svar, gennemsnit, andel med 4-5, og deres ønsker (kun teksten, ingen navne)",
+    ),
+    (
+        "report feedback",
+        "from",
+        "Den første dag (standard: ingen grænse)",
+    ),
+    (
+        "report feedback",
+        "to",
+        "Den sidste dag (standard: ingen grænse)",
+    ),
+    (
+        "report feedback",
+        "csv",
+        "CSV (RFC 4180): måned, målgruppe, svar, gennemsnit, andel 4-5 %, ønsker (adskilt af \" | \"; danske overskrifter og decimalkomma med --lang da)",
+    ),
+    (
+        "report feedback",
+        "excel",
+        "CSV til dansk Excel: `;` mellem felterne, UTF-8-BOM, CRLF, decimalkomma",
+    ),
+    // citizen request
+    (
+        "citizen request",
+        "",
+        "Markér at borgeren har bedt om en samtale (vises blandt de forfaldne, til en er planlagt), eller fjern markeringen",
+    ),
+    ("citizen request", "id", "Borgerens id"),
+    (
+        "citizen request",
+        "date",
+        "Dagen borgeren bad om samtalen (standard: i dag)",
+    ),
+    (
+        "citizen request",
+        "clear",
+        "Fjern markeringen (en samtale planlagt på eller efter dagen fjerner den af sig selv)",
+    ),
+    // jobclub
+    (
+        "jobclub",
+        "",
+        "Jobklubben: hvem der forventes, fremmødet til en session, fritagelser",
+    ),
+    (
+        "jobclub join",
+        "",
+        "Forvent en borger til jobklubbens sessioner",
+    ),
+    ("jobclub join", "id", "Borgerens id"),
+    (
+        "jobclub leave",
+        "",
+        "Forvent ikke længere en borger i jobklubben",
+    ),
+    ("jobclub leave", "id", "Borgerens id"),
+    (
+        "jobclub attendance",
+        "",
+        "Dagens session: de forventede borgere og deres status, med fritagelserne",
+    ),
+    (
+        "jobclub attendance",
+        "date",
+        "Sessionens dag (standard: i dag)",
+    ),
+    (
+        "jobclub attendance",
+        "json",
+        "Ét JSON-array af objekter (citizen_id, name, mark, marked, exemption_id, reason) til scripts; mark er den status der gælder (en fritagelse giver exempt)",
+    ),
+    (
+        "jobclub mark",
+        "",
+        "Markér en borger mødt, fraværende eller fritaget til dagens session; en ny markering erstatter den forrige",
+    ),
+    ("jobclub mark", "date", "Sessionens dag (standard: i dag)"),
+    ("jobclub mark", "citizen", "Borgerens id"),
+    (
+        "jobclub mark",
+        "mark",
+        "present, absent eller exempt (på dansk: mødt, fraværende, fritaget)",
+    ),
+    (
+        "jobclub mark",
+        "log",
+        "Skriv også fraværet i kontaktloggen (fremmøde, udeblevet, tæller ikke)",
+    ),
+    (
+        "jobclub exempt",
+        "",
+        "Frita en borger fra sessionerne for en aktivitet udenfor (et kursus, et netværksmøde); eller vis, ret eller fjern fritagelser",
+    ),
+    ("jobclub exempt", "citizen", "Borgerens id"),
+    ("jobclub exempt", "from", "Den første dag"),
+    ("jobclub exempt", "to", "Den sidste dag"),
+    (
+        "jobclub exempt",
+        "time",
+        "Kun dette tidsrum, fra-til (09.00-14.00); \"alle\" for hele dagen",
+    ),
+    (
+        "jobclub exempt",
+        "days",
+        "Kun disse ugedage (tir,tor eller man-fre); \"alle\" for alle dage",
+    ),
+    (
+        "jobclub exempt",
+        "reason",
+        "Hvorfor (et kursus, et netværksmøde)",
+    ),
+    (
+        "jobclub exempt list",
+        "",
+        "Fritagelserne i en uge: hvem er fritaget og hvorfor",
+    ),
+    (
+        "jobclub exempt list",
+        "week",
+        "Ugen: dens nummer (48, i år eller den næste sådan uge) eller en dag i den (standard: denne uge)",
+    ),
+    (
+        "jobclub exempt set",
+        "",
+        "Ret en fritagelse: de felter der gives",
+    ),
+    ("jobclub exempt set", "id", "Fritagelsens id"),
+    ("jobclub exempt set", "from", "Den første dag"),
+    ("jobclub exempt set", "to", "Den sidste dag"),
+    (
+        "jobclub exempt set",
+        "time",
+        "Kun dette tidsrum, fra-til (09.00-14.00); \"alle\" for hele dagen",
+    ),
+    (
+        "jobclub exempt set",
+        "days",
+        "Kun disse ugedage (tir,tor eller man-fre); \"alle\" for alle dage",
+    ),
+    (
+        "jobclub exempt set",
+        "reason",
+        "Hvorfor (et kursus, et netværksmøde)",
+    ),
+    ("jobclub exempt remove", "", "Fjern en fritagelse"),
+    ("jobclub exempt remove", "id", "Fritagelsens id"),
     // export
     (
         "export",
