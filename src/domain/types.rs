@@ -73,6 +73,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(TargetGroup, "target group", {
     Dagpenge => "dagpenge", "Dagpengemodtager", "Insured unemployed", ["dp", "insured", "unemployment_benefit"];
@@ -244,6 +245,9 @@ pub struct Citizen {
     /// The citizen's address (a home visit planned without a place is held there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// The citizen's wishes and skills, free text on the card: matched with a lead's skills.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub skills: String,
 }
 
 /// A citizen to be created (no id yet).

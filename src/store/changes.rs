@@ -92,6 +92,9 @@ pub enum Change {
         channel: Channel,
         place: String,
     },
+    /// A change to companies, contact persons, leads, proposals, a company's history or a
+    /// citizen's wishes and skills (see [`super::CompanyChange`]).
+    Company(Box<super::CompanyChange>),
     /// Several changes as one step, applied in the order given.
     Several(Vec<Change>),
 }
@@ -416,6 +419,11 @@ pub(super) fn apply_one(
             touched.push(citizen);
             Ok(inv)
         }
+        Change::Company(c) => {
+            let (inv, citizen) = super::companies::apply_company_change(tx, c)?;
+            touched.extend(citizen);
+            Ok(Change::Company(Box::new(inv)))
+        }
         _ => {
             let (inv, citizen) = apply_simple(tx, ch)?;
             touched.push(citizen);
@@ -568,6 +576,7 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
         | Change::Citizen { .. }
         | Change::Series { .. }
         | Change::Occurrence { .. }
+        | Change::Company(_)
         | Change::Several(_) => {
             return Err(anyhow::anyhow!("internal: {ch:?} is applied by apply_one"));
         }

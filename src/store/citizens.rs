@@ -134,7 +134,7 @@ pub enum CitizenOrder {
 }
 
 const COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, summary, \
-                    exempt, archived, last_contact, next_due, pace_due, absence_start, address";
+                    exempt, archived, last_contact, next_due, pace_due, absence_start, address, skills";
 
 pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
     let group: String = r.get(5)?;
@@ -156,6 +156,7 @@ pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
         pace_due: date(r.get(13)?),
         absence_start: date(r.get(14)?),
         address: r.get(15)?,
+        skills: r.get(16)?,
     })
 }
 
