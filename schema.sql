@@ -359,9 +359,99 @@ ALTER TABLE closure_attempts ADD COLUMN received TEXT
 ALTER TABLE closure_attempts ADD COLUMN matched INTEGER;  -- 1 matched to a job/placement, 0 said not; NULL not said
 
 -- version: 15
--- A placeholder that changes nothing (the settings table exists since version 4): it gives way
--- to the companies' migration (issue 19) when the two branches meet.
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Companies and job leads (issue 19): the other side of the job centre. A company (CVR number
+-- checked by its modulus-11 rule, unique when given), its contact persons (personal data: erased
+-- by `erase --company-contact`, never written to the audit log), its leads (an ordinary job, a
+-- virksomhedspraktik place or a løntilskud place, with the target groups and skills it suits),
+-- and proposals of a citizen to a lead with their latest outcome.
+-- The history with a company is `company_log`, its own table (the contact log stays one of
+-- contacts with citizens): a contact with the company (channel, outcome, contact person) or a
+-- step of a proposal (`proposal_id` and `citizen_id` set; `outcome` then a proposal's word:
+-- proposed, interview, started, declined). A citizen's card shows the proposal entries by
+-- `citizen_id`. Rows are soft-deleted (`deleted = 1`) while an undo could bring them back.
+-- A citizen's wishes and skills (free text, the card's) are matched with a lead's skills.
+CREATE TABLE companies (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT    NOT NULL UNIQUE,
+    name        TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+    name_key    TEXT    NOT NULL,              -- folded name for the filter and quick-add
+    sort_key    TEXT    NOT NULL,              -- Danish alphabetical order
+    cvr         TEXT    CHECK (cvr IS NULL OR (length(cvr) = 8 AND cvr NOT GLOB '*[^0-9]*')),
+    address     TEXT    NOT NULL DEFAULT '',
+    industry    TEXT    NOT NULL DEFAULT '',
+    notes       TEXT    NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX companies_cvr ON companies (cvr) WHERE cvr IS NOT NULL;
+CREATE INDEX companies_name ON companies (deleted, sort_key, id);
+
+CREATE TABLE company_contacts (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT    NOT NULL UNIQUE,
+    company_id  INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
+    name        TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+    role        TEXT    NOT NULL DEFAULT '',
+    phone       TEXT    NOT NULL DEFAULT '',
+    email       TEXT    NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT    NOT NULL
+);
+CREATE INDEX company_contacts_company ON company_contacts (company_id);
+
+CREATE TABLE leads (
+    id            INTEGER PRIMARY KEY,
+    uuid          TEXT    NOT NULL UNIQUE,
+    company_id    INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
+    kind          TEXT    NOT NULL CHECK (kind IN ('job', 'praktik', 'loentilskud')),
+    title         TEXT    NOT NULL CHECK (length(trim(title)) > 0),
+    hours         REAL    CHECK (hours IS NULL OR (hours > 0 AND hours <= 80)), -- a week
+    start         TEXT,                        -- first day, if known
+    deadline      TEXT,                        -- last day to apply or propose
+    target_groups TEXT    NOT NULL DEFAULT '', -- target-group keys joined by ','; '' suits any
+    skills        TEXT    NOT NULL DEFAULT '', -- what it asks for, free words
+    status        TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'filled', 'closed')),
+    deleted       INTEGER NOT NULL DEFAULT 0,
+    created_at    TEXT    NOT NULL
+);
+CREATE INDEX leads_company ON leads (company_id, status);
+CREATE INDEX leads_status ON leads (status, deadline);
+
+CREATE TABLE proposals (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT    NOT NULL UNIQUE,
+    lead_id     INTEGER NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+    citizen_id  INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+    outcome     TEXT    NOT NULL DEFAULT 'proposed'
+                CHECK (outcome IN ('proposed', 'interview', 'started', 'declined')),
+    at          TEXT    NOT NULL,              -- when the latest outcome happened
+    note        TEXT    NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT    NOT NULL
+);
+CREATE INDEX proposals_lead ON proposals (lead_id);
+CREATE INDEX proposals_citizen ON proposals (citizen_id, outcome, at);
+
+CREATE TABLE company_log (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT    NOT NULL UNIQUE,       -- a retry after a crash cannot duplicate an entry
+    company_id  INTEGER NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
+    person_id   INTEGER REFERENCES company_contacts (id) ON DELETE SET NULL,
+    proposal_id INTEGER REFERENCES proposals (id) ON DELETE CASCADE,
+    citizen_id  INTEGER REFERENCES citizens (id) ON DELETE CASCADE,
+    at          TEXT    NOT NULL,
+    channel     TEXT,                          -- NULL for a proposal's step without one
+    outcome     TEXT    NOT NULL,
+    minutes     INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0),
+    note        TEXT    NOT NULL DEFAULT '',
+    deleted     INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT    NOT NULL
+);
+CREATE INDEX company_log_company ON company_log (company_id, at);
+CREATE INDEX company_log_citizen ON company_log (citizen_id, at) WHERE citizen_id IS NOT NULL;
+CREATE INDEX company_log_proposal ON company_log (proposal_id) WHERE proposal_id IS NOT NULL;
+
+ALTER TABLE citizens ADD COLUMN skills TEXT NOT NULL DEFAULT '';
 
 -- version: 16
 -- The citizen's voice and the job club (issue 20).

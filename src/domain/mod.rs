@@ -3,6 +3,7 @@
 
 pub mod cadence;
 pub mod closure;
+pub mod company;
 pub mod cpr;
 pub mod dates;
 pub mod feedback;

@@ -73,6 +73,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(TargetGroup, "target group", {
     Dagpenge => "dagpenge", "Dagpengemodtager", "Insured unemployed", ["dp", "insured", "unemployment_benefit"];
@@ -251,6 +252,9 @@ pub struct Citizen {
     /// Expected at the job club's sessions.
     #[serde(default)]
     pub jobclub: bool,
+    /// The citizen's wishes and skills, free text on the card: matched with a lead's skills.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub skills: String,
 }
 
 /// A citizen to be created (no id yet).

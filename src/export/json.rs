@@ -278,7 +278,7 @@ impl<'de> Visitor<'de> for Document<'_> {
         let needed = HEAD.into_iter().chain(
             Section::ALL
                 .iter()
-                .filter(|s| !matches!(s, Section::Series | Section::JobclubAttendance))
+                .filter(|s| !s.optional())
                 .map(|s| s.key()),
         );
         for needed in needed {
@@ -334,6 +334,11 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
                 Section::Drafts => next(&mut seq, Record::Draft)?,
                 Section::Series => next(&mut seq, Record::Series)?,
                 Section::JobclubAttendance => next(&mut seq, Record::JobclubAttendance)?,
+                Section::Companies => next(&mut seq, Record::Company)?,
+                Section::CompanyContacts => next(&mut seq, Record::CompanyContact)?,
+                Section::Leads => next(&mut seq, Record::Lead)?,
+                Section::Proposals => next(&mut seq, Record::Proposal)?,
+                Section::CompanyLog => next(&mut seq, Record::CompanyLog)?,
             };
             let Some(row) = row else { break };
             if let Err(e) = self.sink.put(row) {
@@ -401,6 +406,7 @@ mod tests {
                 address: None,
                 requested: Some(d("2026-11-19")),
                 jobclub: true,
+                skills: "lager, truck".into(),
             }),
             Record::Appointment(AppointmentRecord {
                 id: 4,
@@ -555,14 +561,19 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.ends_with(",\n\"drafts\":[\n],\n\"series\":[\n],\n\"jobclub_attendance\":[\n]}\n"),
+            text.ends_with(
+                ",\n\"drafts\":[\n],\n\"series\":[\n],\n\"jobclub_attendance\":[\n],\n\"companies\":[\n],\n\"company_contacts\":[\n],\n\"leads\":[\n],\n\"proposals\":[\n],\n\"company_log\":[\n]}\n"
+            ),
             "{text}"
         );
         let restored = read_all(&bytes[..], &mut Collect::default()).unwrap();
         assert_eq!(restored.counts, Counts::default());
         assert_eq!(restored.config, None);
         // A file written before series has no "series" list: it reads as none.
-        let old = text.replace(",\n\"series\":[\n]", "");
+        let old = text.replace(",\n\"series\":[\n]", "").replace(
+            ",\n\"companies\":[\n],\n\"company_contacts\":[\n],\n\"leads\":[\n],\n\"proposals\":[\n],\n\"company_log\":[\n]",
+            "",
+        );
         let restored = read_all(old.as_bytes(), &mut Collect::default()).unwrap();
         assert_eq!(restored.counts, Counts::default());
     }

@@ -114,6 +114,9 @@ pub enum Change {
         mark: Option<crate::domain::jobclub::Mark>,
         contact_id: Option<i64>,
     },
+    /// A change to companies, contact persons, leads, proposals, a company's history or a
+    /// citizen's wishes and skills (see [`super::CompanyChange`]).
+    Company(Box<super::CompanyChange>),
     /// Several changes as one step, applied in the order given.
     Several(Vec<Change>),
 }
@@ -450,6 +453,11 @@ pub(super) fn apply_one(
             touched.push(citizen);
             Ok(inv)
         }
+        Change::Company(c) => {
+            let (inv, citizen) = super::companies::apply_company_change(tx, c)?;
+            touched.extend(citizen);
+            Ok(Change::Company(Box::new(inv)))
+        }
         _ => {
             let (inv, citizen) = apply_simple(tx, ch)?;
             touched.push(citizen);
@@ -663,6 +671,7 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
         | Change::Citizen { .. }
         | Change::Series { .. }
         | Change::Occurrence { .. }
+        | Change::Company(_)
         | Change::Several(_) => {
             return Err(anyhow::anyhow!("internal: {ch:?} is applied by apply_one"));
         }

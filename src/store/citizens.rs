@@ -135,7 +135,7 @@ pub enum CitizenOrder {
 
 const COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, summary, \
                     exempt, archived, last_contact, next_due, pace_due, absence_start, address, \
-                    requested, jobclub";
+                    requested, jobclub, skills";
 
 pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
     let group: String = r.get(5)?;
@@ -159,6 +159,7 @@ pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
         address: r.get(15)?,
         requested: date(r.get(16)?),
         jobclub: r.get(17)?,
+        skills: r.get(18)?,
     })
 }
 

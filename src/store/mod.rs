@@ -10,6 +10,7 @@ mod changes;
 mod citizen_edit;
 mod citizens;
 mod closures;
+mod companies;
 mod contacts;
 mod corrections;
 pub mod crypt;
@@ -35,6 +36,10 @@ pub use changes::{Change, Marked};
 pub use citizen_edit::{CitizenEdit, CitizenState};
 pub use citizens::{CitizenFilter, CitizenOrder};
 pub use closures::{AttemptRecorded, StartedClosure};
+pub use companies::{
+    CompanyChange, CompanyFilter, CompanyState, FittingCitizen, FittingLead, LeadFilter, LeadState,
+    Logged, PersonState, Proposed,
+};
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use contacts::{ContactFilter, LogEntry};
 pub use corrections::ContactEdit;
