@@ -74,11 +74,47 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
             Scope::CallAnswers,
             crate::i18n::closure_desk::scope_call_answers(l),
         ),
+        (
+            Scope::Companies,
+            crate::i18n::companies_desk::scope_companies(l),
+        ),
+        (
+            Scope::CompanyRow,
+            crate::i18n::companies_desk::scope_companies(l),
+        ),
+        (
+            Scope::LeadRow,
+            crate::i18n::companies_desk::scope_companies(l),
+        ),
         (Scope::Filter, w.scope_filter),
         (Scope::Caseload, crate::i18n::card::scope_caseload(l)),
         (Scope::Card, w.scope_card),
         (Scope::CardView, crate::i18n::card::scope_card_view(l)),
         (Scope::CitizenForm, crate::i18n::card::scope_citizen_form(l)),
+        (
+            Scope::CompanyCard,
+            crate::i18n::companies_desk::scope_company_card(l),
+        ),
+        (
+            Scope::LeadCard,
+            crate::i18n::companies_desk::scope_lead_card(l),
+        ),
+        (
+            Scope::LeadProposal,
+            crate::i18n::companies_desk::scope_lead_card(l),
+        ),
+        (
+            Scope::LeadMatch,
+            crate::i18n::companies_desk::scope_lead_card(l),
+        ),
+        (
+            Scope::CompanyLogPick,
+            crate::i18n::companies_desk::scope_company_log(l),
+        ),
+        (
+            Scope::LeadPick,
+            crate::i18n::companies_desk::scope_lead_pick(l),
+        ),
         (Scope::Confirm, w.scope_confirm),
         (Scope::Copied, crate::i18n::queue::scope_copied(l)),
         (Scope::Note, w.scope_text),
