@@ -179,6 +179,7 @@ impl App {
             }
             CompanyEffect::Log {
                 company_id,
+                at,
                 channel,
                 outcome,
                 minutes,
@@ -189,7 +190,7 @@ impl App {
                         .log_company_contact(&crate::domain::company::NewCompanyContact {
                             company_id,
                             person_id: None,
-                            at: self.now,
+                            at: at.unwrap_or(self.now),
                             channel,
                             outcome,
                             minutes,

@@ -38,6 +38,8 @@ pub enum CompanyEffect {
     /// Log a contact with the company (one undo step), then show its card.
     Log {
         company_id: i64,
+        /// When (`None`: now).
+        at: Option<chrono::NaiveDateTime>,
         channel: Channel,
         outcome: Outcome,
         minutes: i64,
@@ -179,6 +181,7 @@ impl CompanyNote {
             Effect::Close,
             Effect::Company(CompanyEffect::Log {
                 company_id: self.company_id,
+                at: None,
                 channel,
                 outcome,
                 minutes,
@@ -902,4 +905,140 @@ pub fn card_section(ctx: &Ctx<'_>, card: &super::Card, inner_w: usize) -> Vec<Li
         )));
     }
     lines
+}
+
+/// A visit to a company from the quick-add line: logged as a contact with the company (a
+/// visit at its workplace) at the line's time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanyVisit {
+    pub company_id: i64,
+    pub company: String,
+    pub at: chrono::NaiveDateTime,
+    pub minutes: i64,
+}
+
+impl CompanyVisit {
+    /// "→ Virksomhedsbesøg · Bager Hansen ApS · tor 26.11 10.00 · 60 min (logges)".
+    pub fn preview(&self, l: Lang) -> String {
+        format!(
+            "→ {} · {} · {} {} · {} min ({})",
+            log_option(l, 3),
+            sanitize_line(&self.company),
+            l.short_day(self.at.date()),
+            l.time(self.at.time()),
+            self.minutes,
+            l.t(
+                "logges som kontakt med virksomheden",
+                "logged as a contact with the company"
+            )
+        )
+    }
+
+    pub fn effects(&self) -> Vec<Effect> {
+        vec![
+            Effect::Close,
+            Effect::Company(CompanyEffect::Log {
+                company_id: self.company_id,
+                at: Some(self.at),
+                channel: Channel::Workplace,
+                outcome: Outcome::Held,
+                minutes: self.minutes,
+                note: String::new(),
+            }),
+        ]
+    }
+}
+
+/// The words that start a company visit on the quick-add line (folded).
+const VISIT_WORDS: &[&str] = &[
+    "virksomhedsbesog",
+    "virksomhedsbesoeg",
+    "firmabesog",
+    "firmabesoeg",
+    "company visit",
+    "companyvisit",
+];
+
+/// The quick-add line's preview when it starts with a company-visit word; `None` otherwise
+/// (then the line is about a citizen, as always). The rest of the line is read as usual: a
+/// day and time, a length, and the words left are the company's name.
+pub fn visit_preview(
+    text: &str,
+    store: &crate::store::Store,
+    now: chrono::NaiveDateTime,
+    l: Lang,
+) -> Option<super::quick_add::Preview> {
+    use super::quick_add::Preview;
+    let folded = crate::domain::text::fold(text.trim());
+    let word = VISIT_WORDS.iter().find(|w| {
+        folded.starts_with(*w)
+            && folded[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    })?;
+    // The same number of words off the typed line as the visit word has.
+    let n = word.split_whitespace().count();
+    let rest: Vec<&str> = text.split_whitespace().skip(n).collect();
+    let p = crate::domain::quickadd::parse(&rest.join(" "), now);
+    let mut problems: Vec<String> = p
+        .problems
+        .iter()
+        .map(|x| x.text(l.da()).to_string())
+        .collect();
+    let name = p.name.trim();
+    let company = if name.is_empty() {
+        problems.push(
+            l.t("skriv virksomhedens navn", "type the company's name")
+                .to_string(),
+        );
+        None
+    } else {
+        let found = store.companies_named(name, 5).unwrap_or_default();
+        let exact = found
+            .iter()
+            .find(|c| crate::domain::text::fold(&c.name) == crate::domain::text::fold(name));
+        match (found.len(), exact) {
+            (_, Some(c)) => Some(c.clone()),
+            (1, None) => found.first().cloned(),
+            (0, _) => {
+                problems.push(format!(
+                    "{} '{}'",
+                    l.t("ingen virksomhed hedder", "no company is called"),
+                    name
+                ));
+                None
+            }
+            _ => {
+                let names: Vec<String> = found.iter().map(|c| sanitize_line(&c.name)).collect();
+                problems.push(format!(
+                    "{}: {}",
+                    l.t(
+                        "flere virksomheder passer, skriv mere af navnet",
+                        "several companies match, type more of the name"
+                    ),
+                    names.join(", ")
+                ));
+                None
+            }
+        }
+    };
+    if p.start.is_none() && problems.is_empty() {
+        problems.push(
+            l.t(
+                "skriv dag og tid, fx tor 10",
+                "type day and time, e.g. thu 10",
+            )
+            .to_string(),
+        );
+    }
+    match (company, p.start) {
+        (Some(c), Some(at)) if problems.is_empty() => Some(Preview::Company(CompanyVisit {
+            company_id: c.id,
+            company: c.name,
+            at,
+            minutes: p.minutes.unwrap_or(60),
+        })),
+        _ => Some(Preview::Problems(problems)),
+    }
 }

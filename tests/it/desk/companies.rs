@@ -367,3 +367,40 @@ fn snapshots_of_the_pane_and_the_cards_at_80x24_in_danish() {
     a.message = None;
     insta::assert_snapshot!("lead_card_da_80x24", screen(&a, 80, 24));
 }
+
+#[test]
+fn quick_add_logs_a_company_visit_by_the_company_s_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = desk(&dir, Lang::Da, 80, 24);
+    typ(&mut a, "7a");
+    typ(&mut a, "virksomhedsbesøg Bager Hansen tor 10");
+    let s = screen(&a, 80, 24);
+    assert!(
+        s.contains("Virksomhedsbesøg · Bager Hansen ApS · tor 26.11 10.00"),
+        "{s}"
+    );
+    press(&mut a, KeyCode::Enter);
+    let id = a.store.companies(&Default::default()).unwrap()[0].id;
+    let log = a.store.company_log(id).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].channel, Some(Channel::Workplace));
+    assert_eq!(
+        log[0].at,
+        NaiveDate::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    );
+    // A name no company has is said, and nothing is logged.
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "a");
+    typ(&mut a, "virksomhedsbesøg Slagter tor 10");
+    assert!(screen(&a, 80, 24).contains("ingen virksomhed hedder 'Slagter'"));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.store.company_log(id).unwrap().len(), 1);
+    // A citizen's line is read as before.
+    press(&mut a, KeyCode::Esc);
+    typ(&mut a, "a");
+    typ(&mut a, "tor 10 tlf Anders Andreasen");
+    assert!(screen(&a, 80, 24).contains("Anders Andreasen"));
+}
