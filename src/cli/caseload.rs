@@ -68,6 +68,10 @@ pub struct CitizenSetArgs {
     /// The citizen's address (a home visit planned without a place is held there); "" clears it
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub address: Option<String>,
+    /// The citizen's wishes and skills, free text (matched with the leads' skills); "" clears
+    /// them
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub skills: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -272,6 +276,9 @@ fn citizen_set(a: &CitizenSetArgs, ctx: &Ctx, _out: &mut dyn Write) -> Result<()
     }
     if let Some(addr) = &a.address {
         store.set_address(a.id, Some(addr))?;
+    }
+    if let Some(skills) = &a.skills {
+        store.set_citizen_skills(a.id, skills)?;
     }
     if let Some(text) = &a.summary {
         store.apply(&[crate::store::Change::Summary {

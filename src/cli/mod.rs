@@ -7,6 +7,7 @@
 pub mod calendar;
 pub mod caseload;
 pub mod closure;
+pub mod company;
 pub mod handover;
 pub mod help;
 pub mod holidays;
@@ -107,6 +108,19 @@ pub enum Command {
     Handover(handover::HandoverCommand),
     /// The days off of a year: public holidays and the config's local days off
     Holidays(holidays::HolidaysArgs),
+    /// Companies: add, change, list, show one, log a contact with one, contact persons
+    #[command(subcommand)]
+    Company(company::CompanyCommand),
+    /// Job leads: jobs, praktik places and løntilskud places at the companies
+    #[command(subcommand)]
+    Lead(company::LeadCommand),
+    /// The citizens who fit a lead (--lead), or the open leads that fit a citizen (--citizen)
+    Match(company::MatchArgs),
+    /// Propose a citizen to a lead and print the proposal's id
+    Propose(company::ProposeArgs),
+    /// Proposals: set the outcome (interview, started, declined), list a citizen's or a lead's
+    #[command(subcommand)]
+    Proposal(company::ProposalCommand),
     /// Personal data and data safety: init, encrypt, rekey, erase, purge, audit, backup, check
     #[command(flatten)]
     Safety(safety::SafetyCommand),
@@ -124,6 +138,9 @@ pub enum ImportCommand {
     Caseload(caseload::ImportCaseloadArgs),
     /// Everything from a `jobdesk export json` file, into an empty (or new) database only
     Json(transfer::ImportJsonArgs),
+    /// Companies from CSV: header name,cvr,address,industry,notes (Danish names too), ',' or
+    /// ';', with or without BOM. All or nothing: the bad rows are listed
+    Companies(company::ImportCompaniesArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -349,6 +366,12 @@ pub fn dispatch(cmd: Command, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         Command::Citizen(c) => caseload::run_citizen(c, ctx, out),
         Command::Import(ImportCommand::Caseload(a)) => caseload::import(&a, ctx, out),
         Command::Import(ImportCommand::Json(a)) => transfer::import_json(&a, ctx, out),
+        Command::Import(ImportCommand::Companies(a)) => company::import_companies(&a, ctx, out),
+        Command::Company(c) => company::run_company(c, ctx, out),
+        Command::Lead(c) => company::run_lead(c, ctx, out),
+        Command::Match(a) => company::run_match(&a, ctx, out),
+        Command::Propose(a) => company::run_propose(&a, ctx, out),
+        Command::Proposal(c) => company::run_proposal(c, ctx, out),
         Command::Agenda(a) => calendar::agenda(&a, ctx, out),
         Command::Plan(a) => calendar::plan(&a, ctx, out),
         Command::Series(c) => series::run(c, ctx, out),

@@ -52,8 +52,16 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct EraseArgs {
     /// The citizen's id (see `jobdesk citizens --all`)
+    #[arg(
+        long,
+        value_name = "ID",
+        required_unless_present = "company_contact",
+        conflicts_with = "company_contact"
+    )]
+    pub citizen: Option<i64>,
+    /// Erase a company's contact person instead (see `jobdesk company show ID`)
     #[arg(long, value_name = "ID")]
-    pub citizen: i64,
+    pub company_contact: Option<i64>,
     /// Do not ask (for scripts)
     #[arg(long)]
     pub yes: bool,
@@ -237,12 +245,17 @@ fn rekey(path: &Path, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 fn erase(a: &EraseArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let mut store = ctx.open_store(Create::No)?;
-    let preview = store.erase_preview(a.citizen)?;
+    let citizen = match (a.citizen, a.company_contact) {
+        (Some(c), _) => c,
+        (None, Some(p)) => return erase_person(&mut store, p, a.yes, ctx, out),
+        (None, None) => return Err(user(crate::i18n::cli::erase_needs_yes(l, 0))),
+    };
+    let preview = store.erase_preview(citizen)?;
     if !a.yes {
         if !prompt::can_ask() {
-            return Err(user(crate::i18n::cli::erase_needs_yes(l, a.citizen)));
+            return Err(user(crate::i18n::cli::erase_needs_yes(l, citizen)));
         }
-        let name = store.citizen(a.citizen)?.name;
+        let name = store.citizen(citizen)?.name;
         let question = format!(
             "{}\n{}",
             words::erase_question(l, &sanitize_line(&name), &preview),
@@ -252,9 +265,45 @@ fn erase(a: &EraseArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
             return Err(user(words::not_erased(l)));
         }
     }
-    let erased = store.erase_citizen(a.citizen, ctx.now)?;
+    let erased = store.erase_citizen(citizen, ctx.now)?;
     writeln!(out, "{}", words::erased(l, &erased))?;
     if !erased.scrubbed {
+        eprintln!("{}", words::not_scrubbed(l));
+    }
+    Ok(())
+}
+
+/// `jobdesk erase --company-contact ID`: a company's contact person, for good.
+fn erase_person(
+    store: &mut crate::store::Store,
+    id: i64,
+    yes: bool,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let l = ctx.lang;
+    let person = store.contact_person(id)?;
+    if !yes {
+        if !prompt::can_ask() {
+            return Err(user(crate::i18n::company::erase_person_needs_yes(l, id)));
+        }
+        let company = store.company(person.company_id)?.name;
+        let question = format!(
+            "{}\n{}",
+            crate::i18n::company::erase_person_question(
+                l,
+                &sanitize_line(&person.name),
+                &sanitize_line(&company)
+            ),
+            words::erase_confirm(l)
+        );
+        if !prompt::confirm(&question, out)? {
+            return Err(user(words::not_erased(l)));
+        }
+    }
+    let scrubbed = store.erase_contact_person(id, ctx.now)?;
+    writeln!(out, "{}", crate::i18n::company::person_erased(l, id))?;
+    if !scrubbed {
         eprintln!("{}", words::not_scrubbed(l));
     }
     Ok(())

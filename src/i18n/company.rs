@@ -152,3 +152,246 @@ pub fn kind_short(k: LeadKind, l: Lang) -> &'static str {
         (LeadKind::Loentilskud, false) => "wage subsidy",
     }
 }
+
+fn t(l: Lang, da: impl Into<String>, en: impl Into<String>) -> String {
+    if l.da() { da.into() } else { en.into() }
+}
+
+/// `--cvr` that fails its check.
+pub fn bad_cvr_flag(l: Lang, given: &str, p: CvrProblem) -> String {
+    t(
+        l,
+        format!("--cvr {given}: {}", p.text(true)),
+        format!("--cvr {given}: {}", p.text(false)),
+    )
+}
+
+/// A flag whose text holds control characters.
+pub fn control_chars(l: Lang, flag: &str) -> String {
+    t(
+        l,
+        format!("{flag} indeholder styretegn: skriv almindelig tekst"),
+        format!("{flag} holds control characters: write plain text"),
+    )
+}
+
+/// `--groups` with a word that is no target group.
+pub fn bad_groups(l: Lang, e: &str) -> String {
+    t(
+        l,
+        format!("--groups: {e} (adskil flere med ',')"),
+        format!("--groups: {e} (separate several with ',')"),
+    )
+}
+
+/// `--hours` that is no number.
+pub fn bad_hours_flag(l: Lang, given: &str) -> String {
+    t(
+        l,
+        format!(
+            "--hours '{given}' er ikke et tal (timer om ugen, fx 37 eller 18,5; 'none' fjerner dem)"
+        ),
+        format!(
+            "--hours '{given}' is not a number (hours a week, e.g. 37 or 18.5; 'none' clears them)"
+        ),
+    )
+}
+
+pub fn company_changed(l: Lang, id: i64) -> String {
+    t(
+        l,
+        format!("virksomhed {id} er rettet"),
+        format!("company {id} changed"),
+    )
+}
+
+pub fn person_changed(l: Lang, id: i64) -> String {
+    t(
+        l,
+        format!("kontaktperson {id} er rettet"),
+        format!("contact person {id} changed"),
+    )
+}
+
+pub fn lead_changed(l: Lang, id: i64) -> String {
+    t(
+        l,
+        format!("job-emne {id} er rettet"),
+        format!("lead {id} changed"),
+    )
+}
+
+pub fn proposal_changed(l: Lang, id: i64, o: ProposalOutcome) -> String {
+    t(
+        l,
+        format!("forslag {id}: {}", o.da()),
+        format!("proposal {id}: {}", o.en()),
+    )
+}
+
+pub fn no_companies(l: Lang) -> String {
+    t(
+        l,
+        "ingen virksomheder (tilføj en med `jobdesk company add --name …`)",
+        "no companies (add one with `jobdesk company add --name …`)",
+    )
+}
+
+pub fn no_leads(l: Lang) -> String {
+    t(
+        l,
+        "ingen job-emner (tilføj et med `jobdesk lead add --company ID --kind praktik --title …`)",
+        "no leads (add one with `jobdesk lead add --company ID --kind praktik --title …`)",
+    )
+}
+
+pub fn no_fitting_citizens(l: Lang) -> String {
+    t(
+        l,
+        "ingen borgere passer: målgruppen eller ønsker og kompetencer (`jobdesk citizen set ID --skills …`) mødes ikke",
+        "no citizen fits: the target group or the wishes and skills (`jobdesk citizen set ID --skills …`) do not meet",
+    )
+}
+
+pub fn no_fitting_leads(l: Lang) -> String {
+    t(l, "ingen åbne job-emner passer", "no open lead fits")
+}
+
+pub fn no_proposals(l: Lang) -> String {
+    t(l, "ingen forslag", "no proposals")
+}
+
+/// A lead that suits any target group.
+pub fn any_group(l: Lang) -> &'static str {
+    if l.da() {
+        "alle målgrupper"
+    } else {
+        "any target group"
+    }
+}
+
+pub fn company_header(l: Lang) -> [&'static str; 5] {
+    if l.da() {
+        ["id", "navn", "CVR", "branche", "åbne"]
+    } else {
+        ["id", "name", "CVR", "industry", "open"]
+    }
+}
+
+pub fn lead_header(l: Lang) -> [&'static str; 7] {
+    if l.da() {
+        [
+            "id",
+            "slags",
+            "titel",
+            "virksomhed",
+            "frist",
+            "status",
+            "målgrupper",
+        ]
+    } else {
+        [
+            "id",
+            "kind",
+            "title",
+            "company",
+            "deadline",
+            "status",
+            "target groups",
+        ]
+    }
+}
+
+pub fn match_header(l: Lang) -> [&'static str; 5] {
+    if l.da() {
+        ["id", "navn", "målgruppe", "forslag", "fælles ord"]
+    } else {
+        ["id", "name", "target group", "proposal", "shared words"]
+    }
+}
+
+pub fn lead_match_header(l: Lang) -> [&'static str; 6] {
+    if l.da() {
+        [
+            "id",
+            "slags",
+            "titel",
+            "virksomhed",
+            "forslag",
+            "fælles ord",
+        ]
+    } else {
+        ["id", "kind", "title", "company", "proposal", "shared words"]
+    }
+}
+
+pub fn proposal_header(l: Lang) -> [&'static str; 6] {
+    if l.da() {
+        ["id", "borger", "job-emne", "virksomhed", "udfald", "dato"]
+    } else {
+        ["id", "citizen", "lead", "company", "outcome", "date"]
+    }
+}
+
+pub fn heading_persons(l: Lang) -> &'static str {
+    if l.da() {
+        "Kontaktpersoner:"
+    } else {
+        "Contact persons:"
+    }
+}
+
+pub fn heading_leads(l: Lang) -> &'static str {
+    if l.da() { "Job-emner:" } else { "Leads:" }
+}
+
+pub fn heading_history(l: Lang) -> &'static str {
+    if l.da() { "Historik:" } else { "History:" }
+}
+
+pub fn imported_companies(l: Lang, n: usize, path: &str) -> String {
+    t(
+        l,
+        format!("{n} virksomheder importeret til {path}"),
+        format!("{n} companies imported into {path}"),
+    )
+}
+
+/// A contact person erased.
+pub fn person_erased(l: Lang, id: i64) -> String {
+    t(
+        l,
+        format!(
+            "kontaktperson {id} er slettet for altid. Revisionsloggen gemmer kun, at kontaktperson {id} blev slettet, og hvilke felter."
+        ),
+        format!(
+            "contact person {id} is erased for good. The audit log keeps only that contact person {id} was erased, and which fields."
+        ),
+    )
+}
+
+/// The question before erasing a contact person.
+pub fn erase_person_question(l: Lang, name: &str, company: &str) -> String {
+    t(
+        l,
+        format!(
+            "Slet kontaktpersonen {name} ({company}) for altid? Virksomhedens historik beholder sine notater uden personen."
+        ),
+        format!(
+            "Erase the contact person {name} ({company}) for good? The company's history keeps its notes without the person."
+        ),
+    )
+}
+
+/// `erase --company-contact` without a terminal to ask in and without --yes.
+pub fn erase_person_needs_yes(l: Lang, id: i64) -> String {
+    t(
+        l,
+        format!(
+            "sletning af kontaktperson {id} kræver en bekræftelse: kør den i en terminal for at blive spurgt, eller tilføj --yes (til scripts). Intet blev slettet"
+        ),
+        format!(
+            "erasing contact person {id} needs a confirmation: run it in a terminal to be asked, or add --yes (for scripts). Nothing was erased"
+        ),
+    )
+}

@@ -1,3 +1,4 @@
 //! Imports: a caseload from CSV.
 
 pub mod caseload;
+pub mod companies;

@@ -827,6 +827,39 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Adds many companies in one transaction (all or nothing), with the audit entry of the
+    /// import; returns their ids.
+    pub fn add_companies_audited(
+        &mut self,
+        list: &[NewCompany],
+        audit: &super::NewAudit,
+    ) -> Result<Vec<i64>> {
+        let created = to_db(self.clock.now());
+        self.write(|tx| {
+            let mut ids = Vec::with_capacity(list.len());
+            for c in list {
+                ids.push(insert_company(tx, c, &created)?);
+            }
+            super::record_audit_on(tx, audit)?;
+            Ok(ids)
+        })
+    }
+
+    /// How many open live leads each company has (companies without any are left out).
+    pub fn open_lead_counts(&self) -> Result<std::collections::HashMap<i64, usize>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT company_id, count(*) FROM leads WHERE status = 'open' AND deleted = 0
+             GROUP BY company_id",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let (id, n) = row?;
+            out.insert(id, n.max(0) as usize);
+        }
+        Ok(out)
+    }
+
     // --- contact persons -------------------------------------------------------------------
 
     /// Adds a contact person to a company; returns the id and the undo (taking them away).
