@@ -6,14 +6,13 @@ use crate::domain::company::{Lead, Proposal};
 use crate::domain::text::sanitize_line;
 use crate::domain::{Channel, Outcome, Word};
 
-/// "Bo Jensen foreslået til Bager Hansen: Butiksassistent".
+/// "Bo Jensen foreslået til Bager Hansen" (short: the footer line holds it with "u fortryder").
 pub fn proposed(l: Lang, citizen: &str, lead: &Lead) -> String {
     format!(
-        "{} {} {}: {}",
+        "{} {} {}",
         sanitize_line(citizen),
         l.t("foreslået til", "proposed to"),
-        sanitize_line(&lead.company),
-        sanitize_line(&lead.title)
+        sanitize_line(&lead.company)
     )
 }
 
