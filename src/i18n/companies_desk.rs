@@ -82,6 +82,12 @@ pub fn scope_company_log(l: Lang) -> &'static str {
         "While logging a contact with a company (l)",
     )
 }
+pub fn scope_quick_add_company(l: Lang) -> &'static str {
+    l.t(
+        "På linjen til en ny aftale, når den nævner et virksomhedsbesøg",
+        "On the new-appointment line when it names a company visit",
+    )
+}
 pub fn scope_lead_pick(l: Lang) -> &'static str {
     l.t(
         "Pladser der passer (M på borgerkortet)",

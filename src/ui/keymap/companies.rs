@@ -156,6 +156,15 @@ pub(super) static COMPANIES: &[Binding] = &[
         "fortryd",
         "cancel",
     ),
+    // The quick-add line naming a company visit.
+    f(
+        &[kc(KeyCode::Enter)],
+        "Enter",
+        A::Save,
+        S::QuickAddCompany,
+        "log besøget hos virksomheden",
+        "log the visit to the company",
+    ),
     // The citizen card: proposing the citizen to a lead that fits.
     h(
         &[ks('M')],

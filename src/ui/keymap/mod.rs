@@ -109,6 +109,8 @@ pub enum Scope {
     CompanyLogPick,
     /// Choosing a lead to propose the citizen to (from the citizen card).
     LeadPick,
+    /// On the quick-add line when it names a company visit.
+    QuickAddCompany,
 }
 
 #[derive(Debug, Clone, Copy)]

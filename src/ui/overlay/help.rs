@@ -115,6 +115,10 @@ pub fn lines(l: Lang) -> Vec<Line<'static>> {
             Scope::LeadPick,
             crate::i18n::companies_desk::scope_lead_pick(l),
         ),
+        (
+            Scope::QuickAddCompany,
+            crate::i18n::companies_desk::scope_quick_add_company(l),
+        ),
         (Scope::Confirm, w.scope_confirm),
         (Scope::Copied, crate::i18n::queue::scope_copied(l)),
         (Scope::Note, w.scope_text),

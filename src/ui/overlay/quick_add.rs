@@ -466,6 +466,8 @@ impl Overlay for QuickAdd {
     fn scopes(&self) -> Vec<Scope> {
         if self.pick.is_some() {
             vec![Scope::Pick]
+        } else if matches!(self.preview, Preview::Company(_)) {
+            vec![Scope::QuickAddCompany, Scope::QuickAdd, Scope::Editing]
         } else {
             vec![Scope::QuickAdd, Scope::Editing]
         }

@@ -379,6 +379,14 @@ fn quick_add_logs_a_company_visit_by_the_company_s_name() {
         s.contains("Virksomhedsbesøg · Bager Hansen ApS · tor 26.11 10.00"),
         "{s}"
     );
+    // The footer says what Enter does here.
+    assert!(
+        s.lines()
+            .last()
+            .unwrap()
+            .contains("Enter log besøget hos virksomheden"),
+        "{s}"
+    );
     press(&mut a, KeyCode::Enter);
     let id = a.store.companies(&Default::default()).unwrap()[0].id;
     let log = a.store.company_log(id).unwrap();
