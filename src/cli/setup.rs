@@ -20,6 +20,12 @@ pub struct GenerateArgs {
     /// The seed: the same seed on the same day gives the same caseload
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Fictional companies too (the reference dataset has 5000)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub companies: usize,
+    /// Fictional job leads spread over the companies (the reference dataset has 20000)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub leads: usize,
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +85,13 @@ pub fn generate(a: &GenerateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> 
     };
     let calendar = ctx.config()?.calendar();
     let s = crate::generate::generate_with(&mut store, spec, &calendar, &mut progress)?;
+    crate::generate::companies::generate_companies(
+        &mut store,
+        a.companies,
+        a.leads,
+        a.seed,
+        ctx.now,
+    )?;
     if shown {
         eprintln!();
     }

@@ -131,6 +131,9 @@ pub struct CitizenRecord {
     /// The citizen's address; left out when empty, so files written before it load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// The citizen's wishes and skills; left out when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub skills: String,
 }
 
 /// One appointment, every column.
@@ -292,6 +295,91 @@ pub struct DraftRecord {
     pub updated_at: NaiveDateTime,
 }
 
+/// A company, every column but the derived search and sort keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub cvr: Option<super::company::Cvr>,
+    pub address: String,
+    pub industry: String,
+    pub notes: String,
+    pub deleted: bool,
+    pub created_at: NaiveDateTime,
+}
+
+/// A company's contact person (personal data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyContactRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub company_id: i64,
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+    pub deleted: bool,
+    pub created_at: NaiveDateTime,
+}
+
+/// A lead: a job, a praktik place or a løntilskud place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub company_id: i64,
+    pub kind: super::company::LeadKind,
+    pub title: String,
+    pub hours: Option<f64>,
+    pub start: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    /// Target-group keys joined by ',' ('' suits any).
+    pub target_groups: String,
+    pub skills: String,
+    pub status: super::company::LeadStatus,
+    pub deleted: bool,
+    pub created_at: NaiveDateTime,
+}
+
+/// A citizen proposed to a lead, with the latest outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub lead_id: i64,
+    pub citizen_id: i64,
+    pub outcome: super::company::ProposalOutcome,
+    pub at: NaiveDateTime,
+    pub note: String,
+    pub deleted: bool,
+    pub created_at: NaiveDateTime,
+}
+
+/// One entry of a company's history: a contact with it, or a step of a proposal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyLogRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub company_id: i64,
+    pub person_id: Option<i64>,
+    pub proposal_id: Option<i64>,
+    pub citizen_id: Option<i64>,
+    pub at: NaiveDateTime,
+    pub channel: Option<Channel>,
+    /// A contact's outcome key, or a proposal step's (with `proposal_id`).
+    pub outcome: String,
+    pub minutes: i64,
+    pub note: String,
+    pub deleted: bool,
+    pub created_at: NaiveDateTime,
+}
+
 /// The lists of the document, in the order they are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -306,10 +394,17 @@ pub enum Section {
     Drafts,
     /// Recurring appointments (absent from files of jobdesk before series: read as none).
     Series,
+    /// Companies, their contact persons, leads, proposals and history (absent from files of
+    /// jobdesk before companies: read as none).
+    Companies,
+    CompanyContacts,
+    Leads,
+    Proposals,
+    CompanyLog,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 15] = [
         Section::Citizens,
         Section::Appointments,
         Section::Contacts,
@@ -320,7 +415,25 @@ impl Section {
         Section::JobclubExemptions,
         Section::Drafts,
         Section::Series,
+        Section::Companies,
+        Section::CompanyContacts,
+        Section::Leads,
+        Section::Proposals,
+        Section::CompanyLog,
     ];
+
+    /// Lists that files of older versions of jobdesk do not have (read as empty).
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            Section::Series
+                | Section::Companies
+                | Section::CompanyContacts
+                | Section::Leads
+                | Section::Proposals
+                | Section::CompanyLog
+        )
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -334,6 +447,11 @@ impl Section {
             Section::JobclubExemptions => "jobclub_exemptions",
             Section::Drafts => "drafts",
             Section::Series => "series",
+            Section::Companies => "companies",
+            Section::CompanyContacts => "company_contacts",
+            Section::Leads => "leads",
+            Section::Proposals => "proposals",
+            Section::CompanyLog => "company_log",
         }
     }
 
@@ -362,6 +480,11 @@ pub enum Record {
     JobclubExemption(JobclubExemptionRecord),
     Draft(DraftRecord),
     Series(SeriesRecord),
+    Company(CompanyRecord),
+    CompanyContact(CompanyContactRecord),
+    Lead(LeadRecord),
+    Proposal(ProposalRecord),
+    CompanyLog(CompanyLogRecord),
 }
 
 impl Record {
@@ -380,6 +503,13 @@ impl Record {
             ),
             Record::Appointment(a) => ("appointment", a.id, vec![a.start.date()]),
             Record::Contact(k) => ("contact", k.id, vec![k.at.date()]),
+            Record::Lead(x) => (
+                "lead",
+                x.id,
+                [x.start, x.deadline].into_iter().flatten().collect(),
+            ),
+            Record::Proposal(x) => ("proposal", x.id, vec![x.at.date()]),
+            Record::CompanyLog(x) => ("company log entry", x.id, vec![x.at.date()]),
             Record::Closure(c) => ("closure", c.id, vec![c.from_date, c.to_date]),
             Record::JobclubExemption(j) => {
                 ("job-club exemption", j.id, vec![j.from_date, j.to_date])
@@ -403,6 +533,11 @@ impl Record {
             Record::JobclubExemption(_) => Section::JobclubExemptions,
             Record::Draft(_) => Section::Drafts,
             Record::Series(_) => Section::Series,
+            Record::Company(_) => Section::Companies,
+            Record::CompanyContact(_) => Section::CompanyContacts,
+            Record::Lead(_) => Section::Leads,
+            Record::Proposal(_) => Section::Proposals,
+            Record::CompanyLog(_) => Section::CompanyLog,
         }
     }
 }

@@ -44,7 +44,7 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// How many rows of each list were written or read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts([u64; 10]);
+pub struct Counts([u64; Section::ALL.len()]);
 
 impl Counts {
     pub fn get(&self, s: Section) -> u64 {
@@ -277,7 +277,7 @@ impl<'de> Visitor<'de> for Document<'_> {
         let needed = HEAD.into_iter().chain(
             Section::ALL
                 .iter()
-                .filter(|s| **s != Section::Series)
+                .filter(|s| !s.optional())
                 .map(|s| s.key()),
         );
         for needed in needed {
@@ -332,6 +332,11 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
                 Section::JobclubExemptions => next(&mut seq, Record::JobclubExemption)?,
                 Section::Drafts => next(&mut seq, Record::Draft)?,
                 Section::Series => next(&mut seq, Record::Series)?,
+                Section::Companies => next(&mut seq, Record::Company)?,
+                Section::CompanyContacts => next(&mut seq, Record::CompanyContact)?,
+                Section::Leads => next(&mut seq, Record::Lead)?,
+                Section::Proposals => next(&mut seq, Record::Proposal)?,
+                Section::CompanyLog => next(&mut seq, Record::CompanyLog)?,
             };
             let Some(row) = row else { break };
             if let Err(e) = self.sink.put(row) {
@@ -397,6 +402,7 @@ mod tests {
                 pace_due: Some(d("2026-11-27")),
                 absence_start: None,
                 address: None,
+                skills: "lager, truck".into(),
             }),
             Record::Appointment(AppointmentRecord {
                 id: 4,
@@ -532,14 +538,19 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.ends_with(",\n\"drafts\":[\n],\n\"series\":[\n]}\n"),
+            text.ends_with(
+                ",\n\"drafts\":[\n],\n\"series\":[\n],\n\"companies\":[\n],\n\"company_contacts\":[\n],\n\"leads\":[\n],\n\"proposals\":[\n],\n\"company_log\":[\n]}\n"
+            ),
             "{text}"
         );
         let restored = read_all(&bytes[..], &mut Collect::default()).unwrap();
         assert_eq!(restored.counts, Counts::default());
         assert_eq!(restored.config, None);
         // A file written before series has no "series" list: it reads as none.
-        let old = text.replace(",\n\"series\":[\n]", "");
+        let old = text.replace(",\n\"series\":[\n]", "").replace(
+            ",\n\"companies\":[\n],\n\"company_contacts\":[\n],\n\"leads\":[\n],\n\"proposals\":[\n],\n\"company_log\":[\n]",
+            "",
+        );
         let restored = read_all(old.as_bytes(), &mut Collect::default()).unwrap();
         assert_eq!(restored.counts, Counts::default());
     }

@@ -3,6 +3,7 @@
 //! Same seed and same today give the same data, row for row. Every name comes from lists of
 //! common first and last names, so every person is fictional.
 
+pub mod companies;
 mod names;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};

@@ -858,6 +858,16 @@ pub const DA: &[(&str, &str, &str)] = &[
     ),
     // companies and job leads
     (
+        "generate",
+        "companies",
+        "Også opdigtede virksomheder (referencedatasættet har 5000)",
+    ),
+    (
+        "generate",
+        "leads",
+        "Opdigtede job-emner fordelt på virksomhederne (referencedatasættet har 20000)",
+    ),
+    (
         "citizen set",
         "skills",
         "Borgerens ønsker og kompetencer, fri tekst (matches med job-emnernes kompetencer); \"\" fjerner dem",

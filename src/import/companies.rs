@@ -89,6 +89,16 @@ fn delimiter(text: &[u8]) -> u8 {
 }
 
 /// The rows of a file, checked: the good ones with their line, and the bad ones.
+/// The 1-based line of the record that starts at byte `at`.
+fn line_at(bytes: &[u8], at: u64) -> u64 {
+    let mut end = (at as usize).min(bytes.len());
+    // After "\r\n" the reader's position may still stand on the "\n".
+    while bytes.get(end).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
 /// The good rows with their line numbers, and the bad rows.
 pub type Parsed = (Vec<(u64, NewCompany)>, Vec<RowError>);
 
@@ -114,7 +124,7 @@ pub fn parse(bytes: &[u8], l: Lang) -> Result<Parsed, String> {
         .has_headers(true)
         .from_reader(text.as_bytes());
     let headers = rdr
-        .headers()
+        .byte_headers()
         .map_err(|e| {
             t(
                 l,
@@ -124,7 +134,11 @@ pub fn parse(bytes: &[u8], l: Lang) -> Result<Parsed, String> {
         })?
         .clone();
     let mut columns: Vec<Option<Field>> = Vec::with_capacity(headers.len());
-    for h in headers.iter() {
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).into_owned())
+        .collect();
+    for h in &headers {
         let f = field_for(h);
         if f.is_some() && columns.contains(&f) {
             return Err(t(
@@ -136,7 +150,7 @@ pub fn parse(bytes: &[u8], l: Lang) -> Result<Parsed, String> {
         columns.push(f);
     }
     if !columns.contains(&Some(Field::Name)) {
-        let seen: Vec<&str> = headers.iter().map(str::trim).collect();
+        let seen: Vec<&str> = headers.iter().map(|h| h.trim()).collect();
         return Err(t(
             l,
             format!(
@@ -152,9 +166,11 @@ pub fn parse(bytes: &[u8], l: Lang) -> Result<Parsed, String> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     let mut cvrs: std::collections::HashMap<String, u64> = Default::default();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
+    let mut raw = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut raw) {
+            Ok(false) => break,
+            Ok(true) => {}
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 bad.push(RowError {
@@ -167,8 +183,17 @@ pub fn parse(bytes: &[u8], l: Lang) -> Result<Parsed, String> {
                 });
                 continue;
             }
-        };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        }
+        // The line from the byte offset: the reader's own line count lags one behind after a
+        // "\r\n" line end (Excel writes those).
+        let line = raw
+            .position()
+            .map(|p| line_at(text.as_bytes(), p.byte()))
+            .unwrap_or(0);
+        let rec: Vec<String> = raw
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -190,6 +215,7 @@ pub fn parse(bytes: &[u8], l: Lang) -> Result<Parsed, String> {
         let mut c = NewCompany::default();
         let mut problem = None;
         for (value, col) in rec.iter().zip(&columns) {
+            let value: &str = value;
             let value = value.trim();
             match col {
                 Some(Field::Name) => c.name = value.to_string(),

@@ -125,7 +125,7 @@ fn appointment_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
 
 const CITIZEN_COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, \
     mentor_goals, mentor_hours, mentor_until, summary, exempt, archived, last_contact, next_due, created_at, \
-    pace_due, absence_start, address";
+    pace_due, absence_start, address, skills";
 
 fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
     Ok(CitizenRecord {
@@ -149,7 +149,145 @@ fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
         pace_due: opt_date(r, 17)?,
         absence_start: opt_date(r, 18)?,
         address: r.get(19)?,
+        skills: r.get(20)?,
     })
+}
+
+/// The company tables in the JSON document: each row goes through SQLite's `json_object` into
+/// its record and back through `json_extract`, column by column (the record's fields are the
+/// columns, `deleted` a boolean).
+struct JsonTable {
+    table: &'static str,
+    order: &'static str,
+    cols: &'static [&'static str],
+}
+
+const COMPANIES: JsonTable = JsonTable {
+    table: "companies",
+    order: "id",
+    cols: &[
+        "id",
+        "uuid",
+        "name",
+        "cvr",
+        "address",
+        "industry",
+        "notes",
+        "deleted",
+        "created_at",
+    ],
+};
+const COMPANY_CONTACTS: JsonTable = JsonTable {
+    table: "company_contacts",
+    order: "id",
+    cols: &[
+        "id",
+        "uuid",
+        "company_id",
+        "name",
+        "role",
+        "phone",
+        "email",
+        "deleted",
+        "created_at",
+    ],
+};
+const LEADS: JsonTable = JsonTable {
+    table: "leads",
+    order: "id",
+    cols: &[
+        "id",
+        "uuid",
+        "company_id",
+        "kind",
+        "title",
+        "hours",
+        "start",
+        "deadline",
+        "target_groups",
+        "skills",
+        "status",
+        "deleted",
+        "created_at",
+    ],
+};
+const PROPOSALS: JsonTable = JsonTable {
+    table: "proposals",
+    order: "id",
+    cols: &[
+        "id",
+        "uuid",
+        "lead_id",
+        "citizen_id",
+        "outcome",
+        "at",
+        "note",
+        "deleted",
+        "created_at",
+    ],
+};
+const COMPANY_LOG: JsonTable = JsonTable {
+    table: "company_log",
+    order: "id",
+    cols: &[
+        "id",
+        "uuid",
+        "company_id",
+        "person_id",
+        "proposal_id",
+        "citizen_id",
+        "at",
+        "channel",
+        "outcome",
+        "minutes",
+        "note",
+        "deleted",
+        "created_at",
+    ],
+};
+
+impl JsonTable {
+    /// Each row as one JSON object of its record.
+    fn select(&self) -> String {
+        let pairs: Vec<String> = self
+            .cols
+            .iter()
+            .map(|c| {
+                if *c == "deleted" {
+                    format!("'{c}', json(CASE WHEN {c} THEN 'true' ELSE 'false' END)")
+                } else {
+                    format!("'{c}', {c}")
+                }
+            })
+            .collect();
+        format!(
+            "SELECT json_object({}) FROM {} ORDER BY {}",
+            pairs.join(", "),
+            self.table,
+            self.order
+        )
+    }
+
+    /// Inserts the record in `?1` (as JSON); `extra` columns take `?2`, `?3`, ….
+    fn insert(&self, extra: &[&str]) -> String {
+        let mut cols: Vec<String> = extra.iter().map(|c| c.to_string()).collect();
+        let mut vals: Vec<String> = (0..extra.len()).map(|i| format!("?{}", i + 2)).collect();
+        for c in self.cols {
+            cols.push(c.to_string());
+            vals.push(format!("json_extract(?1, '$.{c}')"));
+        }
+        format!(
+            "INSERT INTO {} ({}) SELECT {}",
+            self.table,
+            cols.join(", "),
+            vals.join(", ")
+        )
+    }
+}
+
+fn json_record<R: serde::de::DeserializeOwned>(r: &Row<'_>) -> rusqlite::Result<R> {
+    let s = r.get_ref(0)?.as_str()?;
+    serde_json::from_str(s).map_err(|e| bad(0, e.to_string()))
 }
 
 const APPOINTMENT_COLS: &str = "id, uuid, citizen_id, kind, start, minutes, channel, place, status, \
@@ -407,6 +545,11 @@ impl Store {
         let mut s8 = tx.prepare(&sql(EXEMPTION_COLS, "jobclub_exemptions", "id"))?;
         let mut s9 = tx.prepare(&sql(DRAFT_COLS, "drafts", "kind, target_id"))?;
         let mut s10 = tx.prepare(&sql(SERIES_COLS, "series", "id"))?;
+        let mut s11 = tx.prepare(&COMPANIES.select())?;
+        let mut s12 = tx.prepare(&COMPANY_CONTACTS.select())?;
+        let mut s13 = tx.prepare(&LEADS.select())?;
+        let mut s14 = tx.prepare(&PROPOSALS.select())?;
+        let mut s15 = tx.prepare(&COMPANY_LOG.select())?;
         let rows = s1
             .query_map([], |r| citizen_record(r).map(Record::Citizen))?
             .chain(s2.query_map([], |r| appointment_record(r).map(Record::Appointment))?)
@@ -417,11 +560,17 @@ impl Store {
             .chain(s7.query_map([], |r| conversion_record(r).map(Record::ClosureConversion))?)
             .chain(s8.query_map([], |r| exemption_record(r).map(Record::JobclubExemption))?)
             .chain(s9.query_map([], |r| draft_record(r).map(Record::Draft))?)
-            .chain(s10.query_map([], |r| series_record(r).map(Record::Series))?);
+            .chain(s10.query_map([], |r| series_record(r).map(Record::Series))?)
+            .chain(s11.query_map([], |r| json_record(r).map(Record::Company))?)
+            .chain(s12.query_map([], |r| json_record(r).map(Record::CompanyContact))?)
+            .chain(s13.query_map([], |r| json_record(r).map(Record::Lead))?)
+            .chain(s14.query_map([], |r| json_record(r).map(Record::Proposal))?)
+            .chain(s15.query_map([], |r| json_record(r).map(Record::CompanyLog))?);
         let mut rows = rows.map(|r| r.map_err(anyhow::Error::from));
         let out = f(&mut rows)?;
         drop(rows);
         drop((s1, s2, s3, s4, s5, s6, s7, s8, s9, s10));
+        drop((s11, s12, s13, s14, s15));
         tx.commit()?;
         Ok(out)
     }
@@ -443,7 +592,7 @@ impl Store {
             "SELECT (SELECT count(*) FROM citizens) + (SELECT count(*) FROM appointments)
                   + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM closures)
                   + (SELECT count(*) FROM jobclub_exemptions) + (SELECT count(*) FROM drafts)
-                  + (SELECT count(*) FROM series)",
+                  + (SELECT count(*) FROM series) + (SELECT count(*) FROM companies)",
             [],
             |r| r.get(0),
         )?;
@@ -584,7 +733,7 @@ impl TxSink<'_> {
             self.tx,
             &format!(
                 "INSERT INTO citizens (name_key, sort_key, {CITIZEN_COLS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
             ),
             params![
                 fold(c.name.trim()),
@@ -609,6 +758,7 @@ impl TxSink<'_> {
                 date_text(c.pace_due),
                 date_text(c.absence_start),
                 c.address,
+                c.skills,
             ],
         )
         .map_err(|e| refused("citizen", c.id, e))?;
@@ -640,7 +790,52 @@ impl RestoreSink for TxSink<'_> {
                 _ => {}
             }
         }
+        let json =
+            |what: &str, id: i64, t: &JsonTable, v: String, extra: &[&dyn rusqlite::ToSql]| {
+                let mut p: Vec<&dyn rusqlite::ToSql> = vec![&v];
+                p.extend_from_slice(extra);
+                let cols: &[&str] = if extra.is_empty() {
+                    &[]
+                } else {
+                    &["name_key", "sort_key"]
+                };
+                insert(tx, &t.insert(cols), &p)
+                    .map(|_| ())
+                    .map_err(|e| refused(what, id, e))
+            };
         match r {
+            Record::Company(x) => {
+                let (key, sort) = (fold(x.name.trim()), danish_sort_key(x.name.trim()));
+                json(
+                    "company",
+                    x.id,
+                    &COMPANIES,
+                    serde_json::to_string(&x)?,
+                    &[&key, &sort],
+                )
+            }
+            Record::CompanyContact(x) => json(
+                "company contact",
+                x.id,
+                &COMPANY_CONTACTS,
+                serde_json::to_string(&x)?,
+                &[],
+            ),
+            Record::Lead(x) => json("lead", x.id, &LEADS, serde_json::to_string(&x)?, &[]),
+            Record::Proposal(x) => json(
+                "proposal",
+                x.id,
+                &PROPOSALS,
+                serde_json::to_string(&x)?,
+                &[],
+            ),
+            Record::CompanyLog(x) => json(
+                "company log entry",
+                x.id,
+                &COMPANY_LOG,
+                serde_json::to_string(&x)?,
+                &[],
+            ),
             Record::Citizen(c) => self.citizen(c),
             Record::Appointment(a) => insert(
                 tx,

@@ -7,6 +7,7 @@ mod support;
 mod cli;
 mod closure;
 mod closure_round;
+mod companies;
 mod dates;
 mod desk;
 mod e2e;

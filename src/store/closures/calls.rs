@@ -372,8 +372,9 @@ impl Store {
 
     /// The report of a closure in a grouping: by target group, or folded into 2020's six groups
     /// and "andre" ([`crate::domain::closure::Group2020`]); then all together. Reached counts
-    /// a contact outside the call-round in the window too; asked, accepted, the receptions and
-    /// matched come from the calls.
+    /// a contact outside the call-round in the window too; asked, accepted and the receptions
+    /// come from the calls; matched from the calls, or a proposal of the citizen that started
+    /// (a job, a praktik or løntilskud place) within the closure's days.
     pub fn closure_report_by(&self, closure_id: i64, grouping: Grouping) -> Result<Vec<ReportRow>> {
         Ok(report_rows_by(grouping, &self.closure_counts(closure_id)?))
     }
@@ -390,7 +391,11 @@ impl Store {
                     sum(cc.reached AND cc.received IS 'positive'),
                     sum(cc.reached AND cc.received IS 'neutral'),
                     sum(cc.reached AND cc.received IS 'negative'),
-                    sum(cc.reached AND cc.matched IS 1),
+                    sum((cc.reached AND cc.matched IS 1) OR EXISTS (
+                        SELECT 1 FROM company_log g JOIN closures w ON w.id = cc.closure_id
+                        WHERE g.citizen_id = cc.citizen_id AND g.proposal_id IS NOT NULL
+                          AND g.deleted = 0 AND g.outcome = 'started'
+                          AND g.at >= w.from_date AND g.at < date(w.to_date, '+1 day'))),
                     sum(cc.reached)
              FROM {} WHERE cc.closure_id = ?1 GROUP BY cc.target_group, cc.newcomer",
             *CALLS_FROM
