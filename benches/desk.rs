@@ -882,115 +882,26 @@ fn with_series(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result
 const COMPANIES: usize = 5_000;
 const LEADS: usize = 20_000;
 
-/// Fills a copy of the reference dataset with `COMPANIES` companies and `LEADS` leads when it
-/// has fewer (fictional names, deterministic; in one transaction), and returns how many there
-/// are.
-fn with_companies(copy: &Path) -> Result<(usize, usize)> {
-    use jobdesk::domain::text::{danish_sort_key, fold};
-    let mut conn = rusqlite::Connection::open(copy)?;
-    let have: i64 = conn.query_row("SELECT count(*) FROM companies", [], |r| r.get(0))?;
-    if have as usize >= COMPANIES {
-        let leads: i64 = conn.query_row("SELECT count(*) FROM leads", [], |r| r.get(0))?;
-        return Ok((have as usize, leads as usize));
+/// The companies and leads of a copy of the reference dataset: the generator's
+/// (`generate --companies 5000 --leads 20000`, seed 1) added when it has fewer.
+fn with_companies(copy: &Path, now: NaiveDateTime) -> Result<(usize, usize)> {
+    let count = |sql: &str| -> Result<usize> {
+        let conn = rusqlite::Connection::open(copy)?;
+        let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    };
+    if count("SELECT count(*) FROM companies")? < COMPANIES {
+        let mut store = Store::open(copy, &jobdesk::store::OpenOptions::new(Create::No))?;
+        jobdesk::generate::companies::generate_companies(&mut store, COMPANIES, LEADS, 1, now)?;
     }
-    const FIRST: &[&str] = &[
-        "Bager",
-        "Tømrer",
-        "Lager",
-        "Maler",
-        "Auto",
-        "Kantine",
-        "Rengøring",
-        "Gartner",
-        "VVS",
-        "Butik",
-        "Transport",
-        "Café",
-        "Smed",
-        "Elektro",
-        "Pleje",
-    ];
-    const LAST: &[&str] = &[
-        "Hansen", "Nord", "Syd", "Vest", "Øst", "Jensen", "Midt", "Holm", "Lund", "Bakke", "Dal",
-        "Strand",
-    ];
-    const FORM: &[&str] = &["ApS", "A/S", "I/S", "& Søn"];
-    const KINDS: &[&str] = &["job", "praktik", "loentilskud"];
-    const TITLES: &[&str] = &[
-        "Lagermedhjælper",
-        "Butiksassistent",
-        "Køkkenmedhjælper",
-        "Chauffør",
-        "Pedel",
-        "Rengøringsassistent",
-        "Tømrerlærling",
-        "Gartnermedhjælper",
-        "Kontorassistent",
-    ];
-    const SKILLS: &[&str] = &[
-        "lager truck",
-        "butik kasse",
-        "køkken",
-        "kørekort",
-        "rengøring",
-        "træ",
-        "have",
-        "kontor",
-    ];
-    let tx = conn.transaction()?;
-    let created = format!("{NOW}:00");
-    let mut ids = Vec::with_capacity(COMPANIES);
-    for i in 0..COMPANIES {
-        let name = format!(
-            "{} {} {} {}",
-            FIRST[i % FIRST.len()],
-            LAST[(i / FIRST.len()) % LAST.len()],
-            FORM[i % FORM.len()],
-            i + 1
-        );
-        tx.execute(
-            "INSERT INTO companies (uuid, name, name_key, sort_key, address, industry, created_at)
-             VALUES (?1, ?2, ?3, ?4, '', ?5, ?6)",
-            rusqlite::params![
-                format!("bench-company-{i}"),
-                name,
-                fold(&name),
-                danish_sort_key(&name),
-                FIRST[i % FIRST.len()],
-                created
-            ],
-        )?;
-        ids.push(tx.last_insert_rowid());
-    }
-    for i in 0..LEADS {
-        let deadline = format!("2026-12-{:02}", 1 + i % 28);
-        let status = match i % 10 {
-            0 => "filled",
-            1 => "closed",
-            _ => "open",
-        };
-        tx.execute(
-            "INSERT INTO leads (uuid, company_id, kind, title, hours, deadline, skills, status,
-                                created_at)
-             VALUES (?1, ?2, ?3, ?4, 25, ?5, ?6, ?7, ?8)",
-            rusqlite::params![
-                format!("bench-lead-{i}"),
-                ids[(i * 7) % ids.len()],
-                KINDS[i % KINDS.len()],
-                TITLES[i % TITLES.len()],
-                deadline,
-                SKILLS[i % SKILLS.len()],
-                status,
-                created
-            ],
-        )?;
-    }
-    tx.commit()?;
-    Ok((COMPANIES, LEADS))
+    Ok((
+        count("SELECT count(*) FROM companies")?,
+        count("SELECT count(*) FROM leads")?,
+    ))
 }
 
 /// Issue 19: the Companies pane's key → frame with 5,000 companies and 20,000 leads (on a copy
-/// of the reference dataset; the generator's companies when it made them, else made here).
+/// of the reference dataset, with the generator's companies and leads).
 fn companies(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     t.section("Companies pane: 5,000 companies and 20,000 leads (in process, 100×30)");
     let dir = tempfile::Builder::new()
@@ -1007,7 +918,7 @@ fn companies(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<(
         &copy,
         &jobdesk::store::OpenOptions::new(Create::No),
     )?);
-    let (c, l) = with_companies(&copy)?;
+    let (c, l) = with_companies(&copy, now)?;
     t.text("companies, leads", &format!("{c}, {l}"));
     let store = Store::open(&copy, &jobdesk::store::OpenOptions::new(Create::No))?;
     let mut app = App::new(store, Lang::Da, now)?;

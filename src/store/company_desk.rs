@@ -45,7 +45,48 @@ fn words(text: &str, cols: &[&str], args: &mut Vec<Value>) -> String {
 const COMPANY_WORDS: &[&str] = &["name_key", "coalesce(cvr, '')", "fold(industry)"];
 const LEAD_WORDS: &[&str] = &["fold(l.title)", "fold(l.skills)", "co.name_key"];
 
+/// The open leads with a deadline, by deadline (the index on status and deadline gives this
+/// order without sorting), then those without one.
+const OPEN_DATED: &str = "FROM leads l JOIN companies co ON co.id = l.company_id
+     WHERE l.deleted = 0 AND co.deleted = 0 AND l.status = 'open' AND l.deadline IS NOT NULL";
+const OPEN_UNDATED: &str = "FROM leads l JOIN companies co ON co.id = l.company_id
+     WHERE l.deleted = 0 AND co.deleted = 0 AND l.status = 'open' AND l.deadline IS NULL";
+
 impl Store {
+    /// The open leads from `offset` on, in the order of [`Store::leads`] (deadline, none last,
+    /// then id), read through the index: a window far down the list costs no sort of them all.
+    fn open_leads_window(&self, offset: usize, limit: usize) -> Result<Vec<Lead>> {
+        let ids = |sql: String, offset: usize, limit: usize| -> Result<Vec<i64>> {
+            let mut st = self.conn.prepare_cached(&sql)?;
+            let rows = st.query_map([limit as i64, offset as i64], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+        };
+        let mut v = ids(
+            format!("SELECT l.id {OPEN_DATED} ORDER BY l.deadline, l.id LIMIT ?1 OFFSET ?2"),
+            offset,
+            limit,
+        )?;
+        if v.len() < limit {
+            // Past the dated ones: how many there are (counted only when the window is past
+            // them all).
+            let dated = if v.is_empty() {
+                let n: i64 = self
+                    .conn
+                    .prepare_cached(&format!("SELECT count(*) {OPEN_DATED}"))?
+                    .query_row([], |r| r.get(0))?;
+                n.max(0) as usize
+            } else {
+                offset + v.len()
+            };
+            v.extend(ids(
+                format!("SELECT l.id {OPEN_UNDATED} ORDER BY l.id LIMIT ?1 OFFSET ?2"),
+                offset.saturating_sub(dated),
+                limit - v.len(),
+            )?);
+        }
+        v.into_iter().map(|id| self.lead(id)).collect()
+    }
+
     /// How many live companies the pane's filter finds.
     pub fn desk_company_count(&self, text: &str) -> Result<usize> {
         let mut args = Vec::new();
@@ -112,13 +153,17 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<LeadRow>> {
-        let leads = self.leads(&super::LeadFilter {
-            company_id: None,
-            open_only,
-            text: text.to_string(),
-            limit: Some(limit),
-            offset,
-        })?;
+        let leads = if open_only && text.trim().is_empty() {
+            self.open_leads_window(offset, limit)?
+        } else {
+            self.leads(&super::LeadFilter {
+                company_id: None,
+                open_only,
+                text: text.to_string(),
+                limit: Some(limit),
+                offset,
+            })?
+        };
         let mut out = Vec::with_capacity(leads.len());
         let mut st = self
             .conn
@@ -131,5 +176,67 @@ impl Store {
             });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::company::{LeadKind, LeadStatus, NewCompany, NewLead};
+    use crate::store::{LeadFilter, Store};
+
+    /// The pane's window of open leads (read through the index) is the same list, in the same
+    /// order, as the store's list of open leads, wherever it starts.
+    #[test]
+    fn the_open_leads_window_is_the_store_s_order() {
+        let mut s = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let c = s
+            .add_company(&NewCompany {
+                name: "Bager Hansen".into(),
+                ..Default::default()
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        for i in 0..23 {
+            let status = if i % 5 == 0 {
+                LeadStatus::Filled
+            } else {
+                LeadStatus::Open
+            };
+            s.add_lead(&NewLead {
+                company_id: c,
+                kind: LeadKind::Job,
+                title: format!("Plads {i}"),
+                hours: None,
+                start: None,
+                deadline: if i % 3 == 0 {
+                    None
+                } else {
+                    chrono::NaiveDate::from_ymd_opt(2026, 12, 1 + (i * 7) % 28)
+                },
+                target_groups: Vec::new(),
+                skills: String::new(),
+                status,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let all: Vec<i64> = s
+            .leads(&LeadFilter {
+                open_only: true,
+                ..Default::default()
+            })
+            .unwrap_or_else(|e| panic!("{e}"))
+            .iter()
+            .map(|l| l.id)
+            .collect();
+        assert_eq!(all.len(), s.desk_lead_count("", true).unwrap_or(0));
+        for offset in 0..all.len() + 2 {
+            let got: Vec<i64> = s
+                .desk_leads("", true, offset, 4)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .iter()
+                .map(|r| r.lead.id)
+                .collect();
+            let want: Vec<i64> = all.iter().skip(offset).take(4).copied().collect();
+            assert_eq!(got, want, "from {offset}");
+        }
     }
 }
