@@ -412,3 +412,14 @@ fn quick_add_logs_a_company_visit_by_the_company_s_name() {
     typ(&mut a, "tor 10 tlf Anders Andreasen");
     assert!(screen(&a, 80, 24).contains("Anders Andreasen"));
 }
+
+#[test]
+fn snapshots_of_the_pane_and_the_lead_card_at_120x40_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = desk(&dir, Lang::En, 120, 40);
+    typ(&mut a, "7");
+    insta::assert_snapshot!("companies_pane_en_120x40", screen(&a, 120, 40));
+    typ(&mut a, "v");
+    press(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!("lead_card_en_120x40", screen(&a, 120, 40));
+}
