@@ -9,7 +9,8 @@
 //! Environment:
 //! - `JOBDESK_BENCH_DB`: where to keep the reference dataset between runs.
 //! - `JOBDESK_BENCH_QUICK=1`: fewer repetitions (for trying the harness itself).
-//! - `JOBDESK_BENCH_SKIP=start,keys,agenda,export,tmux,calcurse,series,idle,live`: leave parts out.
+//! - `JOBDESK_BENCH_SKIP=start,keys,agenda,export,tmux,calcurse,series,companies,idle,live`: leave
+//!   parts out.
 //! - `JOBDESK_BENCH_IDLE_SECS`: how long the idle desk is watched (default 60; the figures are
 //!   also given per 5 minutes, the issue's period: 300 measures that whole).
 //!
@@ -92,6 +93,11 @@ fn main() -> Result<()> {
         && let Err(e) = with_series(&db, now, reps(40), &mut t)
     {
         t.text("series", &format!("failed: {e:#}"));
+    }
+    if !skip.contains("companies")
+        && let Err(e) = companies(&db, now, reps(40), &mut t)
+    {
+        t.text("companies", &format!("failed: {e:#}"));
     }
     if skip.contains("calcurse") {
         t.note("calcurse part skipped (JOBDESK_BENCH_SKIP)");
@@ -688,25 +694,26 @@ fn keys(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
     )?;
     t.keys("Caseload: End / Home (10,000 rows apart)", &s);
 
-    // Tab goes round all six panes (Today, Calls, Mentor visits, Contact log, Caseload, Closure):
-    // whole rounds, so that each pane is entered as often as the others. One round first, to
-    // check that it is six.
+    // Tab goes round all the panes (Today, Calls, Mentor visits, Contact log, Caseload, Closure,
+    // Companies): whole rounds, so that each pane is entered as often as the others. One round
+    // first, to check that it is all of them.
+    let panes = jobdesk::ui::app::Pane::ALL.len();
     let mut seen = Vec::new();
-    for _ in 0..6 {
+    for _ in 0..panes {
         press(&mut app, &mut term, &[key(KeyCode::Tab)])?;
         seen.push(app.pane.index());
     }
     seen.sort_unstable();
     seen.dedup();
-    if seen.len() != 6 {
-        t.note(format!("Tab went round {} panes, not six", seen.len()));
+    if seen.len() != panes {
+        t.note(format!("Tab went round {} panes, not {panes}", seen.len()));
     }
     let s = press(
         &mut app,
         &mut term,
-        &repeat(&[key(KeyCode::Tab)], n.max(25).next_multiple_of(6)),
+        &repeat(&[key(KeyCode::Tab)], n.max(25).next_multiple_of(panes)),
     )?;
-    t.keys("switch pane (Tab, all six in turn)", &s);
+    t.keys("switch pane (Tab, all in turn)", &s);
 
     // The filter over the whole caseload: every keystroke re-counts and re-reads the window.
     press(&mut app, &mut term, &[ch('5')])?;
@@ -868,6 +875,99 @@ fn with_series(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result
     );
     keys(&copy, now, n, t)?;
     agenda_vs_sqlite3(&copy, n, t)?;
+    Ok(())
+}
+
+/// The companies and leads of the issue-19 figure.
+const COMPANIES: usize = 5_000;
+const LEADS: usize = 20_000;
+
+/// The companies and leads of a copy of the reference dataset: the generator's
+/// (`generate --companies 5000 --leads 20000`, seed 1) added when it has fewer.
+fn with_companies(copy: &Path, now: NaiveDateTime) -> Result<(usize, usize)> {
+    let count = |sql: &str| -> Result<usize> {
+        let conn = rusqlite::Connection::open(copy)?;
+        let n: i64 = conn.query_row(sql, [], |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    };
+    if count("SELECT count(*) FROM companies")? < COMPANIES {
+        let mut store = Store::open(copy, &jobdesk::store::OpenOptions::new(Create::No))?;
+        jobdesk::generate::companies::generate_companies(&mut store, COMPANIES, LEADS, 1, now)?;
+    }
+    Ok((
+        count("SELECT count(*) FROM companies")?,
+        count("SELECT count(*) FROM leads")?,
+    ))
+}
+
+/// Issue 19: the Companies pane's key → frame with 5,000 companies and 20,000 leads (on a copy
+/// of the reference dataset, with the generator's companies and leads).
+fn companies(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result<()> {
+    t.section("Companies pane: 5,000 companies and 20,000 leads (in process, 100×30)");
+    let dir = tempfile::Builder::new()
+        .prefix("jobdesk-bench-companies-")
+        .tempdir()?;
+    let copy = dir.path().join("companies.db");
+    {
+        let conn = rusqlite::Connection::open(db)?;
+        conn.execute("VACUUM INTO ?1", [copy.display().to_string()])?;
+    }
+    // The copy is migrated when the store opens it (an older reference dataset has no
+    // companies table yet).
+    drop(Store::open(
+        &copy,
+        &jobdesk::store::OpenOptions::new(Create::No),
+    )?);
+    let (c, l) = with_companies(&copy, now)?;
+    t.text("companies, leads", &format!("{c}, {l}"));
+    let store = Store::open(&copy, &jobdesk::store::OpenOptions::new(Create::No))?;
+    let mut app = App::new(store, Lang::Da, now)?;
+    app.resize(100, 30);
+    let mut term = terminal()?;
+    draw(&mut term, &app)?;
+    // The pane's key from another pane and back.
+    let s = press(&mut app, &mut term, &repeat(&[ch('7'), ch('1')], n))?;
+    t.keys("Companies: 7 (the pane's key, from Today)", &s);
+    press(&mut app, &mut term, &[ch('7')])?;
+    let down = key(KeyCode::Down);
+    let up = key(KeyCode::Up);
+    let mut s = press(&mut app, &mut term, &repeat(std::slice::from_ref(&down), n))?;
+    s.extend(press(
+        &mut app,
+        &mut term,
+        &repeat(std::slice::from_ref(&up), n),
+    )?);
+    t.keys("Companies: ↓/↑ move selection", &s);
+    let s = press(
+        &mut app,
+        &mut term,
+        &repeat(&[key(KeyCode::End), key(KeyCode::Home)], n.min(20)),
+    )?;
+    t.keys("Companies: End / Home", &s);
+    let s = press(&mut app, &mut term, &repeat(&[ch('v')], n.min(20)))?;
+    t.keys("Companies: v companies/leads", &s);
+    press(&mut app, &mut term, &[ch('v')])?;
+    let mut s = press(&mut app, &mut term, &repeat(std::slice::from_ref(&down), n))?;
+    s.extend(press(
+        &mut app,
+        &mut term,
+        &repeat(&[key(KeyCode::PageDown)], n.min(30)),
+    )?);
+    t.keys("Leads: ↓ and PgDn", &s);
+    let s = press(
+        &mut app,
+        &mut term,
+        &repeat(&[key(KeyCode::End), key(KeyCode::Home)], n.min(20)),
+    )?;
+    t.keys("Leads: End / Home (20,000 rows)", &s);
+    let mut s = Samples::default();
+    for _ in 0..(n / 10).max(2) {
+        press(&mut app, &mut term, &[ch('/')])?;
+        let word: Vec<Event> = "lager".chars().map(ch).collect();
+        s.extend(press(&mut app, &mut term, &word)?);
+        press(&mut app, &mut term, &[key(KeyCode::Esc), key(KeyCode::Esc)])?;
+    }
+    t.keys("Leads: typing a filter (each key re-counts)", &s);
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 /// Every word on the desk's screen. `Lang::w()` gives the set for the language.
 pub struct Words {
     pub app: &'static str,
-    pub panes: [&'static str; 6],
+    pub panes: [&'static str; 7],
     /// "samtale"/"samtaler": see [`Lang::n`].
     pub calls_n: [&'static str; 2],
     pub visits_n: [&'static str; 2],
@@ -142,6 +142,7 @@ pub const DA: Words = Words {
         "Kontaktlog",
         "Borgere",
         "Nedlukning",
+        "Virksomheder",
     ],
     calls_n: ["samtale", "samtaler"],
     visits_n: ["besøg", "besøg"],
@@ -282,6 +283,7 @@ pub const EN: Words = Words {
         "Contact log",
         "Caseload",
         "Closure",
+        "Companies",
     ],
     calls_n: ["call", "calls"],
     visits_n: ["visit", "visits"],

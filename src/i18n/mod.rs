@@ -110,6 +110,7 @@ pub mod cli;
 pub mod clock;
 pub mod closure;
 pub mod closure_desk;
+pub mod companies_desk;
 pub mod company;
 pub mod errors;
 pub mod export;

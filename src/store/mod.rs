@@ -11,6 +11,7 @@ mod citizen_edit;
 mod citizens;
 mod closures;
 mod companies;
+mod company_desk;
 mod contacts;
 mod corrections;
 pub mod crypt;
@@ -40,6 +41,7 @@ pub use companies::{
     CompanyChange, CompanyFilter, CompanyState, FittingCitizen, FittingLead, LeadFilter, LeadState,
     Logged, PersonState, Proposed,
 };
+pub use company_desk::{CompanyRow, LeadRow};
 pub(crate) use contacts::insert_contact as insert_contact_raw;
 pub use contacts::{ContactFilter, LogEntry};
 pub use corrections::ContactEdit;

@@ -108,4 +108,22 @@ pub enum Action {
     EndSeries,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
+    /// Companies and job leads (pane 7, the lead card, proposing from the citizen card).
+    Company(CompanyAction),
+}
+
+/// The keys of companies and leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompanyAction {
+    /// Companies pane: show the leads instead of the companies, or back.
+    ToggleLeads,
+    /// Companies pane: only open leads, or all.
+    ToggleOpen,
+    /// Log a contact with the company (a call, a visit) and its note.
+    LogContact,
+    /// Propose the selected citizen to the lead (lead card), or the citizen on the card to one
+    /// of the open leads that fit (citizen card).
+    Propose,
+    /// Set the selected proposal's outcome (interview, started, declined).
+    Outcome(crate::domain::company::ProposalOutcome),
 }

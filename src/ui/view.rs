@@ -189,8 +189,10 @@ fn header(app: &App, f: &mut Frame<'_>, r: Rect) {
 fn tabs(app: &App, f: &mut Frame<'_>, r: Rect) {
     let w = app.lang.w();
     let mut spans = Vec::new();
-    for (i, name) in w.panes.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, name);
+    for (i, label) in tab_labels(&w.panes, app.pane.index(), r.width as usize)
+        .into_iter()
+        .enumerate()
+    {
         let style = if i == app.pane.index() {
             Style::new()
                 .fg(Color::Black)
@@ -203,6 +205,48 @@ fn tabs(app: &App, f: &mut Frame<'_>, r: Rect) {
         spans.push(Span::raw(" "));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), r);
+}
+
+/// The tabs' labels (" 1 I dag "), each followed by a space. When they do not all fit in
+/// `room` columns, the tabs not shown lose their padding ("2 Samtaler"), then the longest of
+/// their names is shortened (with "…") until they fit; the shown pane's name stays whole.
+pub fn tab_labels(names: &[&str], selected: usize, room: usize) -> Vec<String> {
+    let full: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!(" {} {n} ", i + 1))
+        .collect();
+    let total = |v: &[String]| v.iter().map(|s| width(s) + 1).sum::<usize>() - 1;
+    if full.is_empty() || total(&full) <= room {
+        return full;
+    }
+    let mut keep: Vec<usize> = names.iter().map(|n| width(n)).collect();
+    let label = |keep: &[usize]| -> Vec<String> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                if i == selected {
+                    format!(" {} {n} ", i + 1)
+                } else {
+                    format!("{} {}", i + 1, truncate(n, keep[i]))
+                }
+            })
+            .collect()
+    };
+    loop {
+        let v = label(&keep);
+        if total(&v) <= room {
+            return v;
+        }
+        let longest = (0..keep.len())
+            .filter(|i| *i != selected && keep[*i] > 2)
+            .max_by_key(|i| (keep[*i], *i));
+        match longest {
+            Some(i) => keep[i] -= 1,
+            None => return v,
+        }
+    }
 }
 
 fn footer(app: &App, f: &mut Frame<'_>, r: Rect) {
@@ -346,5 +390,24 @@ mod tests {
         assert_eq!(wrap_words("kort", 20), ["kort"]);
         assert_eq!(wrap_words("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap_words("", 5), [""]);
+    }
+
+    #[test]
+    fn tabs_fit_the_line_with_the_shown_pane_whole() {
+        use super::tab_labels;
+        use crate::domain::text::width;
+        let names = crate::i18n::Lang::Da.w().panes;
+        for sel in 0..names.len() {
+            let v = tab_labels(&names, sel, 80);
+            let total: usize = v.iter().map(|s| width(s) + 1).sum::<usize>() - 1;
+            assert!(total <= 80, "{v:?}");
+            assert_eq!(v[sel], format!(" {} {} ", sel + 1, names[sel]));
+            for (i, l) in v.iter().enumerate() {
+                assert!(l.contains(&(i + 1).to_string()), "{l}");
+            }
+        }
+        // Room for all: every tab padded and whole.
+        let v = tab_labels(&names, 0, 200);
+        assert_eq!(v[6], " 7 Virksomheder ");
     }
 }

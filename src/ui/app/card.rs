@@ -50,7 +50,11 @@ impl App {
         let agreement = self.store.mentor_agreement(citizen_id)?;
         let exemptions = self.store.jobclub_exemptions(citizen_id)?;
         let series = self.store.series_list(Some(citizen_id))?;
+        let leads = self.store.fitting_leads(citizen_id)?;
+        let proposals = self.store.proposals_of_citizen(citizen_id)?;
         Ok(Card {
+            leads,
+            proposals,
             citizen,
             contacts,
             feedback,

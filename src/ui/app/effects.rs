@@ -143,6 +143,7 @@ impl App {
                 self.reload_card();
             }
             Effect::MarkTransferred(ids) => self.mark_ids_transferred(&ids)?,
+            Effect::Company(e) => self.apply_company(e)?,
             Effect::EditCitizen { id, edit, what } => self.edit_citizen(id, &edit, what)?,
             Effect::AddCitizen { new, edit } => self.add_citizen(&new, &edit)?,
             Effect::ExportLog {

@@ -207,6 +207,7 @@ impl App {
             Pane::Log => self.store.count_contacts(&self.contact_filter(pane))?,
             Pane::Caseload => self.store.count_citizens(&self.citizen_filter(pane))?,
             Pane::Closure => self.closure_total()?,
+            Pane::Companies => self.companies_total()?,
         };
         let l = &mut self.panes[pane.index()].list;
         l.total = total;
@@ -289,6 +290,7 @@ impl App {
                 .map(Row::Citizen)
                 .collect(),
             Pane::Closure => self.closure_rows(offset, page)?,
+            Pane::Companies => self.companies_rows(offset, page)?,
         };
         let mut late = Vec::new();
         for row in &rows {

@@ -8,6 +8,7 @@
 
 mod card;
 mod closure;
+mod companies;
 mod effects;
 mod lists;
 mod live;
@@ -18,6 +19,7 @@ mod state;
 mod text;
 
 pub use super::pane::Pane;
+pub use companies::CompanyView;
 pub use lists::DUE_DAYS;
 pub use live::{Reminder, until_next_minute};
 pub use state::*;
@@ -88,6 +90,8 @@ pub struct App {
     pub unencrypted: bool,
     /// The reminder before the next appointment (config `reminder_minutes`).
     pub reminder: Reminder,
+    /// The Companies pane: companies or leads, open leads only or all.
+    pub company_view: CompanyView,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -132,6 +136,7 @@ impl App {
             data_version: 0,
             unencrypted: false,
             reminder: Reminder::default(),
+            company_view: CompanyView::default(),
         };
         app.data_version = app.store.data_version()?;
         app.refresh()?;
@@ -219,6 +224,14 @@ impl App {
                 None => {}
             }
             v.push(Scope::Closure);
+        }
+        if self.pane == Pane::Companies {
+            match row {
+                Some(Row::Company(_)) => v.push(Scope::CompanyRow),
+                Some(Row::Lead(_)) => v.push(Scope::LeadRow),
+                _ => {}
+            }
+            v.push(Scope::Companies);
         }
         v
     }
@@ -478,6 +491,8 @@ impl App {
             Action::Open => {
                 if let Some(id) = self.state().list.selected_row().and_then(Row::citizen_id) {
                     self.open_card(id)?;
+                } else {
+                    self.open_company_row()?;
                 }
             }
             Action::Mark(status) => self.mark(status)?,
@@ -518,6 +533,7 @@ impl App {
             Action::NextStep => self.next_step()?,
             Action::FullForm => self.open_full_form()?,
             Action::NewCitizen => self.ask_new_citizen(),
+            Action::Company(a) => self.company_action(a)?,
             Action::Export => {
                 let date = self.state().date;
                 let dialog = crate::ui::overlay::ExportDialog::new(&self.ctx(), date);

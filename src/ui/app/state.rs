@@ -25,6 +25,10 @@ pub enum Row {
     Call(CallEntry),
     /// Closure, after it ended: a citizen whose paused conversation is due again.
     CatchUp(CatchUp),
+    /// Companies: a company with its open leads.
+    Company(Box<crate::store::CompanyRow>),
+    /// Companies, the leads view: a lead with its proposals.
+    Lead(Box<crate::store::LeadRow>),
 }
 
 impl Row {
@@ -35,7 +39,11 @@ impl Row {
             Row::Due(c) | Row::Citizen(c) => Some(c.id),
             Row::Call(e) => Some(e.citizen_id),
             Row::CatchUp(c) => Some(c.citizen_id),
-            Row::DueHeading | Row::NoAppointments | Row::NothingDue => None,
+            Row::DueHeading
+            | Row::NoAppointments
+            | Row::NothingDue
+            | Row::Company(_)
+            | Row::Lead(_) => None,
         }
     }
 }

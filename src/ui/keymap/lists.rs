@@ -15,8 +15,8 @@ pub(super) static LISTS: &[Binding] = &[
     f(&[ks('?')], "?", A::Help, S::Global, "hjælp", "help"),
     f(&[k('q')], "q", A::Quit, S::Global, "afslut", "quit"),
     f(
-        DIGITS,
-        "1–6",
+        PANE_DIGITS,
+        "1–7",
         A::Pane(0),
         S::Global,
         "skift fane",

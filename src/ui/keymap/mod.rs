@@ -91,6 +91,26 @@ pub enum Scope {
     SeriesDaysOff,
     /// Only this occurrence, or this and all following?
     SeriesWhich,
+    /// In the Companies pane.
+    Companies,
+    /// On a company in the Companies pane.
+    CompanyRow,
+    /// On a lead in the Companies pane.
+    LeadRow,
+    /// With a company card open.
+    CompanyCard,
+    /// With a lead card open (its proposals and the citizens who fit).
+    LeadCard,
+    /// On a proposal in the lead card.
+    LeadProposal,
+    /// On a citizen who fits, in the lead card.
+    LeadMatch,
+    /// Choosing what kind of contact with a company to log.
+    CompanyLogPick,
+    /// Choosing a lead to propose the citizen to (from the citizen card).
+    LeadPick,
+    /// On the quick-add line when it names a company visit.
+    QuickAddCompany,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -194,13 +214,20 @@ const fn h(
 }
 
 const DIGITS: &[Key] = &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6')];
+/// The panes' keys (one more than the choices of a list).
+const PANE_DIGITS: &[Key] = &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k('7')];
 
+mod companies;
 mod lists;
 mod overlays;
 
-/// Every binding, in the order they are looked up: the lists', then the overlays'.
+/// Every binding, in the order they are looked up: the lists', then the overlays', then those
+/// of companies and leads.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    lists::LISTS.iter().chain(overlays::OVERLAYS.iter())
+    lists::LISTS
+        .iter()
+        .chain(overlays::OVERLAYS.iter())
+        .chain(companies::COMPANIES.iter())
 }
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {
@@ -231,7 +258,7 @@ pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
             for (i, key) in b.keys.iter().enumerate() {
                 if matches(key, ev) {
                     return Some(match b.action {
-                        // The 1–6 bindings carry which one in the key's position.
+                        // The 1–6 (1–7) bindings carry which one in the key's position.
                         Action::Pane(_) => Action::Pane(i),
                         Action::Choose(_) => Action::Choose(i),
                         a => a,

@@ -61,6 +61,10 @@ pub struct Card {
     pub view: View,
     /// How far the selected row shown in full is scrolled down (a long note).
     pub detail_scroll: u16,
+    /// The open leads that fit the citizen (`M` proposes to one).
+    pub leads: Vec<crate::store::FittingLead>,
+    /// The citizen's proposals to leads, the latest step first.
+    pub proposals: Vec<crate::domain::company::Proposal>,
 }
 
 /// One row of the card's history.
@@ -554,6 +558,20 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
             ),
         ));
     }
+    // Started in a job, a praktik or a løntilskud place (a proposal's outcome).
+    if let Some(p) = card
+        .proposals
+        .iter()
+        .find(|p| p.outcome == crate::domain::company::ProposalOutcome::Started)
+    {
+        lines.push(
+            field(
+                crate::i18n::companies_desk::started_label(l),
+                crate::i18n::companies_desk::started(l, p),
+            )
+            .style(Style::new().fg(Color::Green)),
+        );
+    }
     lines.push(Line::raw(""));
     lines.push(head(w.card_summary));
     if c.summary.trim().is_empty() {
@@ -562,6 +580,9 @@ fn lines(app: &Ctx<'_>, card: &Card, inner_w: usize) -> (Vec<Line<'static>>, Vec
     for s in c.summary.lines() {
         lines.push(Line::raw(sanitize_line(s)));
     }
+    lines.extend(crate::ui::overlay::company::card_section(
+        app, card, inner_w,
+    ));
     let mut at = Vec::with_capacity(card.history_len());
     let selected = Style::new().add_modifier(Modifier::REVERSED);
     // The selected row is marked in text too (not only by colour).

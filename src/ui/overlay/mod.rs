@@ -12,6 +12,7 @@ pub mod card;
 mod card_rows;
 pub mod citizen_form;
 pub mod closure_start;
+pub mod company;
 pub mod confirm;
 pub mod contact_edit;
 pub mod copied;
@@ -251,6 +252,8 @@ pub enum Effect {
         excel: bool,
         folder: String,
     },
+    /// Companies and leads: propose, set an outcome, log a contact with a company.
+    Company(company::CompanyEffect),
 }
 
 /// What is open over the panes: the lists themselves, or one overlay.
@@ -295,6 +298,8 @@ pub enum Mode {
     Which(Box<Which>),
     /// End a series?
     EndSeries(Box<EndSeries>),
+    /// A company card, a lead card, logging a company contact, choosing a lead.
+    Company(Box<company::CompanyMode>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -342,6 +347,7 @@ impl Mode {
             Mode::DaysOff(o) => o.as_ref(),
             Mode::Which(o) => o.as_ref(),
             Mode::EndSeries(o) => o.as_ref(),
+            Mode::Company(o) => o.as_ref(),
         })
     }
 
@@ -367,6 +373,7 @@ impl Mode {
             Mode::DaysOff(o) => o.as_mut(),
             Mode::Which(o) => o.as_mut(),
             Mode::EndSeries(o) => o.as_mut(),
+            Mode::Company(o) => o.as_mut(),
         })
     }
 

@@ -100,6 +100,9 @@ pub enum Preview {
     For(String),
     /// What is wrong, in words; nothing is written until it is right.
     Problems(Vec<String>),
+    /// A visit to a company ("virksomhedsbesøg Bager Hansen tor 10"): Enter logs it as a
+    /// contact with the company at that time.
+    Company(super::company::CompanyVisit),
     /// Several citizens match the name: Enter opens the pick list.
     Ambiguous(Vec<(i64, String)>),
     /// Ready: the appointment, the citizen's name, and the plan warnings (as `jobdesk plan`
@@ -173,6 +176,9 @@ fn preview(q: &QuickAdd, store: &Store, now: NaiveDateTime, lang: Lang) -> Previ
             Some((_, n)) => Preview::For(n.clone()),
             None => Preview::Empty,
         };
+    }
+    if let Some(visit) = super::company::visit_preview(&text, store, now, lang) {
+        return visit;
     }
     let da = lang.da();
     let p: Parsed = parse(&text, now);
@@ -391,6 +397,7 @@ fn preview_main(lang: Lang, p: &Preview) -> (String, bool) {
             true,
         ),
         Preview::Problems(list) => (list.join(" · "), false),
+        Preview::Company(v) => (v.preview(lang), true),
         Preview::Ambiguous(list) => (
             format!(
                 "{} {} – {}",
@@ -459,6 +466,8 @@ impl Overlay for QuickAdd {
     fn scopes(&self) -> Vec<Scope> {
         if self.pick.is_some() {
             vec![Scope::Pick]
+        } else if matches!(self.preview, Preview::Company(_)) {
+            vec![Scope::QuickAddCompany, Scope::QuickAdd, Scope::Editing]
         } else {
             vec![Scope::QuickAdd, Scope::Editing]
         }
@@ -537,6 +546,7 @@ impl Overlay for QuickAdd {
                             citizen,
                         }];
                     }
+                    Preview::Company(v) => return v.effects(),
                     p @ (Preview::Empty | Preview::For(_) | Preview::Problems(_)) => {
                         // Nothing to create yet: say what is missing where the keys are.
                         return vec![Effect::Message(preview_text(ctx.lang, &p).0)];

@@ -2,6 +2,7 @@
 
 pub mod caseload;
 pub mod closure;
+pub mod companies;
 pub mod log;
 pub mod today;
 pub mod visits;
@@ -27,6 +28,7 @@ pub fn draw(app: &App, f: &mut Frame<'_>, title: Rect, table: Rect) {
         Pane::Log => log::draw(app, f, table),
         Pane::Caseload => caseload::draw(app, f, table),
         Pane::Closure => closure::draw(app, f, table),
+        Pane::Companies => companies::draw(app, f, table),
     }
 }
 
@@ -44,6 +46,8 @@ fn title_line(app: &App, f: &mut Frame<'_>, r: Rect) {
         }
     } else if app.pane == Pane::Log && app.queue {
         about = crate::i18n::queue::queue_title(l).to_string();
+    } else if app.pane == Pane::Companies {
+        about = companies::title(app);
     } else if app.pane != Pane::Caseload {
         let cal = app.config.calendar();
         about = if st.week {

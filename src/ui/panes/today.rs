@@ -143,7 +143,12 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                 spanning.push((i, format!("{indent}{text}"), Style::new().fg(Color::Gray)));
                 vec![]
             }
-            Row::Contact(_) | Row::Citizen(_) | Row::Call(_) | Row::CatchUp(_) => vec![],
+            Row::Contact(_)
+            | Row::Citizen(_)
+            | Row::Call(_)
+            | Row::CatchUp(_)
+            | Row::Company(_)
+            | Row::Lead(_) => vec![],
         });
     }
     table(app, f, r, &cols, &widths, rows, w.no_appointments_day);

@@ -9,6 +9,7 @@ mod citizens;
 mod clock;
 mod closure;
 mod closure_round;
+mod companies;
 mod corrections;
 mod marking;
 mod overlays;

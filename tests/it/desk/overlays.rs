@@ -304,9 +304,9 @@ fn seen(a: &App) -> (String, bool, Option<String>, usize) {
     )
 }
 
-/// The key event for a binding's key (the second of 1–6 when on the first pane).
+/// The key event for a binding's key (the second of the pane keys when on the first pane).
 fn event(b: &jobdesk::ui::keymap::Binding, a: &App) -> KeyEvent {
-    let i = if b.keys.len() > 1 && a.pane.index() == 0 && b.label == "1–6" {
+    let i = if b.keys.len() > 1 && a.pane.index() == 0 && b.label == "1–7" {
         1
     } else {
         0
@@ -339,6 +339,8 @@ const LISTS: &[&str] = &[
     "closure_open",
     "yesterday",
     "filter",
+    "companies",
+    "leads",
 ];
 
 fn open_list(a: &mut App, name: &str) {
@@ -357,6 +359,14 @@ fn open_list(a: &mut App, name: &str) {
         }
         "yesterday" => typ(a, ","),
         "filter" => typ(a, "5/a"),
+        "companies" => {
+            super::companies::add_companies(a);
+            typ(a, "7");
+        }
+        "leads" => {
+            super::companies::add_companies(a);
+            typ(a, "7v");
+        }
         other => panic!("no list {other}"),
     }
 }

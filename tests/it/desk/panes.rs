@@ -198,7 +198,10 @@ fn switching_panes_with_numbers_tab_and_shift_tab() {
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.pane, Pane::Closure);
     key(&mut a, KeyCode::Tab);
+    assert_eq!(a.pane, Pane::Companies);
+    key(&mut a, KeyCode::Tab);
     assert_eq!(a.pane, Pane::Today, "Tab wraps around");
+    key(&mut a, KeyCode::BackTab);
     key(&mut a, KeyCode::BackTab);
     key(&mut a, KeyCode::BackTab);
     assert_eq!(a.pane, Pane::Caseload);
