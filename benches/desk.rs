@@ -841,6 +841,11 @@ fn with_series(db: &Path, now: NaiveDateTime, n: usize, t: &mut Table) -> Result
             .collect::<rusqlite::Result<_>>()?
     };
     let first = NaiveDateTime::parse_from_str(&format!("{FIRST_DAY}T08:00"), "%Y-%m-%dT%H:%M")?;
+    // The Monday of the first week, so that the five start days are Monday to Friday.
+    let first = first
+        - chrono::Duration::days(i64::from(
+            chrono::Datelike::weekday(&first).num_days_from_monday(),
+        ));
     let t0 = Instant::now();
     let mut rows = 0usize;
     for (i, id) in ids.iter().enumerate() {
