@@ -16,6 +16,7 @@ mod queue;
 mod series;
 mod state;
 mod text;
+mod voice;
 
 pub use super::pane::Pane;
 pub use lists::DUE_DAYS;
@@ -88,6 +89,8 @@ pub struct App {
     pub unencrypted: bool,
     /// The reminder before the next appointment (config `reminder_minutes`).
     pub reminder: Reminder,
+    /// What follows a mark (moving on to the next appointment, the rating offered).
+    pub voice: voice::Voice,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -132,6 +135,7 @@ impl App {
             data_version: 0,
             unencrypted: false,
             reminder: Reminder::default(),
+            voice: voice::Voice::default(),
         };
         app.data_version = app.store.data_version()?;
         app.refresh()?;
@@ -319,6 +323,7 @@ impl App {
             self.mode = mode;
             self.apply(effects);
             self.back_to_card(card);
+            self.settle_after_mark();
             return true;
         }
         match ev {

@@ -218,6 +218,9 @@ impl App {
         );
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
+        if let Ok(a) = self.store.appointment(appointment_id) {
+            self.marked(appointment_id, a.start);
+        }
         self.start_note(marked.contact_id, citizen.to_string());
         Ok(())
     }
@@ -273,6 +276,7 @@ impl App {
             self.store.set_contact_counts(marked.contact_id, false)?;
         }
         let what = format!("{}: {}", status.name(self.lang.da()), a.citizen);
+        self.marked(a.id, a.start);
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
         self.note_or_ask_first(marked.contact_id, a.citizen.clone(), first_not_in_person);
