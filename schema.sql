@@ -357,3 +357,32 @@ ALTER TABLE closure_calls ADD COLUMN matched INTEGER;
 ALTER TABLE closure_attempts ADD COLUMN received TEXT
     CHECK (received IN ('very_positive', 'positive', 'neutral', 'negative'));
 ALTER TABLE closure_attempts ADD COLUMN matched INTEGER;  -- 1 matched to a job/placement, 0 said not; NULL not said
+
+-- version: 15
+-- A placeholder that changes nothing (the settings table exists since version 4): it gives way
+-- to the companies' migration (issue 19) when the two branches meet.
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- version: 16
+-- The citizen's voice and the job club (issue 20).
+-- "Asked for a conversation": the day the citizen asked (every citizen may ask for one). The
+-- store clears it when a conversation is planned for the citizen on or after that day.
+ALTER TABLE citizens ADD COLUMN requested TEXT;
+-- Expected at the job club's sessions (the sessions themselves are configured, not stored).
+ALTER TABLE citizens ADD COLUMN jobclub INTEGER NOT NULL DEFAULT 0;
+-- An exemption may cover a time of day ('HH:MM', both or neither; none: the whole day) and
+-- some weekdays only ('1,3' with Monday 1, ISO; empty: every day).
+ALTER TABLE jobclub_exemptions ADD COLUMN from_time TEXT;
+ALTER TABLE jobclub_exemptions ADD COLUMN to_time TEXT;
+ALTER TABLE jobclub_exemptions ADD COLUMN weekdays TEXT NOT NULL DEFAULT '';
+-- Attendance per session (one session a day): present, absent or exempt. An absence logged as
+-- a contact (only when the user asks) names it.
+CREATE TABLE jobclub_attendance (
+    date       TEXT    NOT NULL,
+    citizen_id INTEGER NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
+    mark       TEXT    NOT NULL CHECK (mark IN ('present', 'absent', 'exempt')),
+    contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+    marked_at  TEXT    NOT NULL,
+    PRIMARY KEY (date, citizen_id)
+);
+CREATE INDEX jobclub_attendance_citizen ON jobclub_attendance (citizen_id, date);

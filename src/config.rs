@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::cadence::{ClosedGroup, Rule, Rules};
+use crate::domain::jobclub::Schedule;
+use crate::domain::templates::{NoteTemplates, NoteType, TypedSnippets};
 use crate::domain::workdays::{Calendar, LocalDayOff};
+use crate::domain::{Channel, Kind};
 use crate::error::{Result, user};
 use crate::i18n::Lang;
 
@@ -59,6 +62,115 @@ pub struct Config {
     /// softphone: none (the default) means where the terminal is likely to support them (not
     /// the Linux console, not GNU screen); `false` never, `true` always.
     pub hyperlinks: Option<bool>,
+    /// When the job club meets: weekdays (Danish or English, "man" … "fre"), from–to and the
+    /// place; default Monday to Friday 09.00–11.30.
+    pub jobclub: JobclubConfig,
+    /// The prompts a note starts from, per conversation type (first, follow_up, mentor_visit,
+    /// closure_call, unplanned), Danish and English; a list left out is the default.
+    #[serde(deserialize_with = "templates::da")]
+    pub templates_da: NoteTemplates,
+    #[serde(deserialize_with = "templates::en")]
+    pub templates_en: NoteTemplates,
+    /// Snippets offered only for some conversation types (after the general ones), Danish and
+    /// English; none by default.
+    pub snippets_by_type_da: TypedSnippets,
+    pub snippets_by_type_en: TypedSnippets,
+}
+
+/// The job club's sessions as the config file writes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JobclubConfig {
+    /// The weekdays it meets: "man", "tir", … or "mon", "tue", …
+    pub days: Vec<String>,
+    /// From, "09.00".
+    pub from: String,
+    /// To, "11.30".
+    pub to: String,
+    /// Where, shown on the attendance list.
+    pub place: String,
+}
+
+impl Default for JobclubConfig {
+    fn default() -> Self {
+        JobclubConfig {
+            days: ["man", "tir", "ons", "tor", "fre"]
+                .iter()
+                .map(|d| d.to_string())
+                .collect(),
+            from: "09.00".into(),
+            to: "11.30".into(),
+            place: String::new(),
+        }
+    }
+}
+
+impl JobclubConfig {
+    /// The schedule this names, or what is wrong with it.
+    pub fn schedule(&self) -> Result<Schedule, String> {
+        let mut days = Vec::new();
+        for d in &self.days {
+            let parsed = crate::domain::jobclub::parse_weekdays(d).map_err(|w| {
+                format!("jobclub.days: '{w}' is not a weekday (man, tir, … or mon, tue, …)")
+            })?;
+            days.extend(parsed);
+        }
+        days.sort_by_key(|d| d.number_from_monday());
+        days.dedup();
+        let time = |key: &str, v: &str| {
+            crate::domain::when::parse_time(v)
+                .map_err(|_| format!("jobclub.{key}: '{v}' is not a time of day (09.00)"))
+        };
+        let from = time("from", &self.from)?;
+        let to = time("to", &self.to)?;
+        if from >= to {
+            return Err(format!(
+                "jobclub: from {} is not before to {}",
+                self.from, self.to
+            ));
+        }
+        Ok(Schedule {
+            days,
+            from,
+            to,
+            place: self.place.trim().to_string(),
+        })
+    }
+}
+
+/// A `[templates_da]` / `[templates_en]` table: the lists it leaves out are that language's
+/// defaults (so an old or partial file stays valid).
+mod templates {
+    use crate::domain::templates::NoteTemplates;
+    use serde::{Deserialize, Deserializer};
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Partial {
+        first: Option<Vec<String>>,
+        follow_up: Option<Vec<String>>,
+        mentor_visit: Option<Vec<String>>,
+        closure_call: Option<Vec<String>>,
+        unplanned: Option<Vec<String>>,
+    }
+
+    fn fill(p: Partial, d: NoteTemplates) -> NoteTemplates {
+        NoteTemplates {
+            first: p.first.unwrap_or(d.first),
+            follow_up: p.follow_up.unwrap_or(d.follow_up),
+            mentor_visit: p.mentor_visit.unwrap_or(d.mentor_visit),
+            closure_call: p.closure_call.unwrap_or(d.closure_call),
+            unplanned: p.unplanned.unwrap_or(d.unplanned),
+        }
+    }
+
+    pub fn da<'de, D: Deserializer<'de>>(d: D) -> Result<NoteTemplates, D::Error> {
+        Ok(fill(Partial::deserialize(d)?, NoteTemplates::default_da()))
+    }
+
+    pub fn en<'de, D: Deserializer<'de>>(d: D) -> Result<NoteTemplates, D::Error> {
+        Ok(fill(Partial::deserialize(d)?, NoteTemplates::default_en()))
+    }
 }
 
 impl Default for Config {
@@ -102,6 +214,11 @@ impl Default for Config {
             encrypt: true,
             reminder_minutes: None,
             hyperlinks: None,
+            jobclub: JobclubConfig::default(),
+            templates_da: NoteTemplates::default_da(),
+            templates_en: NoteTemplates::default_en(),
+            snippets_by_type_da: TypedSnippets::default(),
+            snippets_by_type_en: TypedSnippets::default(),
         }
     }
 }
@@ -155,6 +272,47 @@ impl Config {
         } else {
             &self.journal_template_en
         }
+    }
+
+    /// The job club's schedule (checked when the file was read; the default if it is wrong).
+    pub fn jobclub_schedule(&self) -> Schedule {
+        self.jobclub.schedule().unwrap_or_default()
+    }
+
+    /// The note templates in the language given.
+    pub fn templates(&self, danish: bool) -> &NoteTemplates {
+        if danish {
+            &self.templates_da
+        } else {
+            &self.templates_en
+        }
+    }
+
+    /// The prompts a note starts from for this kind of contact: see
+    /// [`NoteTemplates::template_for`] (`kind: None` an unplanned contact; `closure` a call of a
+    /// closure's call-round).
+    pub fn template_for(
+        &self,
+        danish: bool,
+        kind: Option<Kind>,
+        channel: Channel,
+        is_first: bool,
+        closure: bool,
+    ) -> &[String] {
+        self.templates(danish)
+            .template_for(kind, channel, is_first, closure)
+    }
+
+    /// The snippets for a note of this type: the general ones, then those kept for the type.
+    pub fn snippets_for(&self, danish: bool, t: NoteType) -> Vec<String> {
+        let typed = if danish {
+            &self.snippets_by_type_da
+        } else {
+            &self.snippets_by_type_en
+        };
+        let mut out = self.snippets(danish);
+        out.extend(typed.get(t).iter().cloned());
+        out
     }
 
     pub fn snippets(&self, danish: bool) -> Vec<String> {
@@ -261,6 +419,7 @@ impl Config {
                 ));
             }
         }
+        c.jobclub.schedule()?;
         for (i, l) in c.days_off.iter().enumerate() {
             if c.days_off[..i]
                 .iter()
@@ -441,6 +600,45 @@ mod tests {
         assert_eq!(c.snippets_da, vec!["Kort samtale."]);
         assert_eq!(c.snippets_en, Config::default().snippets_en);
         assert_eq!(c.rules(), Rules::default());
+    }
+
+    #[test]
+    fn the_job_club_and_the_templates_have_defaults_and_partial_tables_keep_them() {
+        let c = Config::default();
+        assert_eq!(c.jobclub_schedule(), Schedule::default());
+        let c = Config::parse(&Config::default_text()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.jobclub_schedule(), Schedule::default());
+        assert_eq!(c.templates_da, NoteTemplates::default_da());
+        let c = Config::parse(
+            "[jobclub]\ndays = [\"man\", \"ons\"]\nfrom = \"10.00\"\nto = \"12\"\nplace = \"Lokale 2\"\n\n[templates_da]\nfirst = [\"Aftalt:\"]\n\n[snippets_by_type_da]\nmentor_visit = [\"Gåtur i parken.\"]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let s = c.jobclub_schedule();
+        assert_eq!(s.days.len(), 2);
+        assert_eq!(s.place, "Lokale 2");
+        assert_eq!(c.templates_da.first, vec!["Aftalt:"]);
+        assert_eq!(
+            c.templates_da.follow_up,
+            NoteTemplates::default_da().follow_up,
+            "a list left out is the language's default"
+        );
+        assert_eq!(
+            c.template_for(true, Some(Kind::Conversation), Channel::Phone, false, false)[0],
+            "Siden sidst:"
+        );
+        let mentor = c.snippets_for(true, NoteType::MentorVisit);
+        assert_eq!(mentor.last().map(String::as_str), Some("Gåtur i parken."));
+        assert_eq!(mentor.len(), c.snippets_da.len() + 1);
+        assert_eq!(
+            c.snippets_for(true, NoteType::First).len(),
+            c.snippets_da.len()
+        );
+        let e = Config::parse("[jobclub]\ndays = [\"man\", \"xyz\"]\n").unwrap_err();
+        assert!(e.contains("xyz"), "{e}");
+        let e = Config::parse("[jobclub]\nfrom = \"12.00\"\nto = \"11.00\"\n").unwrap_err();
+        assert!(e.contains("not before"), "{e}");
+        let e = Config::parse("[templates_en]\nfirstt = []\n").unwrap_err();
+        assert!(e.contains("firstt"), "{e}");
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn run_log(cmd: LogCommand, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
         LogCommand::Add(a) => log_add(&a, ctx, out),
         LogCommand::Feedback(a) => {
             let mut store = ctx.open_store(Create::No)?;
-            store.set_feedback(a.contact, a.score, a.wish.trim())?;
+            store.set_feedback(a.contact, Some(a.score), a.wish.trim())?;
             Ok(())
         }
         LogCommand::List(a) => super::log::list(&a, ctx, out),

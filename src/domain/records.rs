@@ -131,6 +131,12 @@ pub struct CitizenRecord {
     /// The citizen's address; left out when empty, so files written before it load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// The day the citizen asked for a conversation (none planned since); left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<NaiveDate>,
+    /// Expected at the job club; left out when not, so files written before it load.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub jobclub: bool,
 }
 
 /// One appointment, every column.
@@ -279,6 +285,26 @@ pub struct JobclubExemptionRecord {
     pub to_date: NaiveDate,
     pub reason: String,
     pub created_at: NaiveDateTime,
+    /// The time of day it covers ("09:00"), both or neither; left out for the whole day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_time: Option<String>,
+    /// The weekdays it holds on as stored ("2,4", Monday 1); left out for every day.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub weekdays: String,
+}
+
+/// A citizen's job-club attendance mark for one session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobclubAttendanceRecord {
+    pub date: NaiveDate,
+    pub citizen_id: i64,
+    pub mark: super::jobclub::Mark,
+    /// The contact the absence was logged as, if asked.
+    pub contact_id: Option<i64>,
+    pub marked_at: NaiveDateTime,
 }
 
 /// A note or summary being typed, not yet saved.
@@ -306,10 +332,12 @@ pub enum Section {
     Drafts,
     /// Recurring appointments (absent from files of jobdesk before series: read as none).
     Series,
+    /// Job-club attendance marks (absent from files before the job club: read as none).
+    JobclubAttendance,
 }
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Citizens,
         Section::Appointments,
         Section::Contacts,
@@ -320,6 +348,7 @@ impl Section {
         Section::JobclubExemptions,
         Section::Drafts,
         Section::Series,
+        Section::JobclubAttendance,
     ];
 
     pub fn key(self) -> &'static str {
@@ -334,6 +363,7 @@ impl Section {
             Section::JobclubExemptions => "jobclub_exemptions",
             Section::Drafts => "drafts",
             Section::Series => "series",
+            Section::JobclubAttendance => "jobclub_attendance",
         }
     }
 
@@ -362,6 +392,7 @@ pub enum Record {
     JobclubExemption(JobclubExemptionRecord),
     Draft(DraftRecord),
     Series(SeriesRecord),
+    JobclubAttendance(JobclubAttendanceRecord),
 }
 
 impl Record {
@@ -384,6 +415,9 @@ impl Record {
             Record::JobclubExemption(j) => {
                 ("job-club exemption", j.id, vec![j.from_date, j.to_date])
             }
+            Record::JobclubAttendance(a) => {
+                ("job-club attendance of citizen", a.citizen_id, vec![a.date])
+            }
             _ => return None,
         };
         days.into_iter()
@@ -403,6 +437,7 @@ impl Record {
             Record::JobclubExemption(_) => Section::JobclubExemptions,
             Record::Draft(_) => Section::Drafts,
             Record::Series(_) => Section::Series,
+            Record::JobclubAttendance(_) => Section::JobclubAttendance,
         }
     }
 }

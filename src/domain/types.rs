@@ -244,6 +244,13 @@ pub struct Citizen {
     /// The citizen's address (a home visit planned without a place is held there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// The day the citizen asked for a conversation, while none is planned since (the store
+    /// clears it when one is planned on or after that day). The due list shows them first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested: Option<NaiveDate>,
+    /// Expected at the job club's sessions.
+    #[serde(default)]
+    pub jobclub: bool,
 }
 
 /// A citizen to be created (no id yet).

@@ -44,7 +44,7 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// How many rows of each list were written or read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts([u64; 10]);
+pub struct Counts([u64; Section::ALL.len()]);
 
 impl Counts {
     pub fn get(&self, s: Section) -> u64 {
@@ -273,11 +273,12 @@ impl<'de> Visitor<'de> for Document<'_> {
                 }
             }
         }
-        // A file written before series has no "series": it has none.
+        // A file written before series (or the job club's attendance) has no such list: it has
+        // none.
         let needed = HEAD.into_iter().chain(
             Section::ALL
                 .iter()
-                .filter(|s| **s != Section::Series)
+                .filter(|s| !matches!(s, Section::Series | Section::JobclubAttendance))
                 .map(|s| s.key()),
         );
         for needed in needed {
@@ -332,6 +333,7 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
                 Section::JobclubExemptions => next(&mut seq, Record::JobclubExemption)?,
                 Section::Drafts => next(&mut seq, Record::Draft)?,
                 Section::Series => next(&mut seq, Record::Series)?,
+                Section::JobclubAttendance => next(&mut seq, Record::JobclubAttendance)?,
             };
             let Some(row) = row else { break };
             if let Err(e) = self.sink.put(row) {
@@ -397,6 +399,8 @@ mod tests {
                 pace_due: Some(d("2026-11-27")),
                 absence_start: None,
                 address: None,
+                requested: Some(d("2026-11-19")),
+                jobclub: true,
             }),
             Record::Appointment(AppointmentRecord {
                 id: 4,
@@ -457,12 +461,30 @@ mod tests {
                 received: Some("very_positive".into()),
                 matched: Some(true),
             }),
+            Record::JobclubExemption(JobclubExemptionRecord {
+                id: 3,
+                citizen_id: 1,
+                from_date: d("2026-11-01"),
+                to_date: d("2026-12-31"),
+                reason: "Kursus 9–14".into(),
+                created_at: t("2026-11-01T08:10:00"),
+                from_time: Some("09:00".into()),
+                to_time: Some("14:00".into()),
+                weekdays: "2".into(),
+            }),
             Record::Draft(DraftRecord {
                 kind: "note".into(),
                 target_id: 9,
                 citizen_id: 1,
                 text: "halv".into(),
                 updated_at: t("2026-11-20T10:06:00"),
+            }),
+            Record::JobclubAttendance(crate::domain::records::JobclubAttendanceRecord {
+                date: d("2026-11-23"),
+                citizen_id: 1,
+                mark: crate::domain::jobclub::Mark::Absent,
+                contact_id: Some(9),
+                marked_at: t("2026-11-23T09:15:00"),
             }),
         ]
     }
@@ -484,7 +506,8 @@ mod tests {
         assert_eq!(restored.counts.citizens(), 1);
         assert_eq!(restored.counts.get(Section::ClosureCalls), 1);
         assert_eq!(restored.counts.get(Section::ClosureAttempts), 0);
-        assert_eq!(restored.counts.total(), 6);
+        assert_eq!(restored.counts.total(), 8);
+        assert_eq!(restored.counts.get(Section::JobclubAttendance), 1);
         assert_eq!(got.0, rows);
         assert_eq!(write(got.0, Some(&config)), bytes);
         let text = String::from_utf8(bytes).unwrap();
@@ -532,7 +555,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.ends_with(",\n\"drafts\":[\n],\n\"series\":[\n]}\n"),
+            text.ends_with(",\n\"drafts\":[\n],\n\"series\":[\n],\n\"jobclub_attendance\":[\n]}\n"),
             "{text}"
         );
         let restored = read_all(&bytes[..], &mut Collect::default()).unwrap();

@@ -105,6 +105,9 @@ fn en(e: &Error) -> String {
         Error::RangeReversed { from, to } => {
             format!("--from {from} is after --to {to}: give the first day first. Nothing was written")
         }
+        Error::NoExemption(id) => format!(
+            "no job-club exemption with id {id}: see `jobdesk jobclub exempt list`"
+        ),
         Error::NoClosure(id) => {
             format!("no closure with id {id}: see `jobdesk closure status`")
         }
@@ -331,6 +334,24 @@ fn da(e: &Error) -> String {
         }
         Error::RangeReversed { from, to } => format!(
             "--from {} ligger efter --to {}: angiv den første dag først. Intet blev skrevet",
+            d(from),
+            d(to)
+        ),
+        Error::TimeReversed { from, to } => format!(
+            "klokkeslættet {} ligger ikke før {}: angiv tidsrummets start først. Intet blev skrevet",
+            from.format("%H.%M"),
+            to.format("%H.%M")
+        ),
+        Error::NoExemption(id) => format!(
+            "der er ingen jobklub-fritagelse med id {id}: se `jobdesk jobclub exempt list`"
+        ),
+        Error::ExemptionOverlaps {
+            other,
+            from,
+            to,
+            reason,
+        } => format!(
+            "den overlapper borgerens jobklub-fritagelse {other} ({} til {}: {reason}): ret eller fjern den først. Intet blev skrevet",
             d(from),
             d(to)
         ),

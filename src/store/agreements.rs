@@ -1,11 +1,10 @@
 //! What rests on a citizen beside the summary: the mentor agreement, exemptions from
-//! conversations and from job-club attendance, and the citizen's feedback on a contact.
+//! conversations, and the citizen's feedback on a contact (job-club exemptions: `jobclub`).
 
 use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::{Store, no_citizen, refresh_citizen_on};
-use crate::domain::dates::to_db;
 use crate::error::Result;
 
 /// The written mentor agreement: goals, hours a week, and until when.
@@ -14,15 +13,6 @@ pub struct MentorAgreement {
     pub goals: String,
     pub hours: Option<f64>,
     pub until: Option<NaiveDate>,
-}
-
-/// An exemption from job-club attendance for an outside activity.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JobclubExemption {
-    pub id: i64,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    pub reason: String,
 }
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
@@ -91,55 +81,30 @@ impl Store {
         })
     }
 
-    pub fn add_jobclub_exemption(
+    /// The citizen's own view of a contact: 1–5 and a wish in one line (`score: None` takes
+    /// the feedback away; the wish goes with it). Setting it again changes it. Returns the
+    /// change that undoes it (for the desk's undo).
+    pub fn set_feedback(
         &mut self,
-        citizen_id: i64,
-        from: NaiveDate,
-        to: NaiveDate,
-        reason: &str,
-        now: chrono::NaiveDateTime,
-    ) -> Result<i64> {
-        self.require_citizen(citizen_id)?;
-        if from > to {
-            return Err(super::Error::RangeReversed { from, to }.into());
-        }
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO jobclub_exemptions (citizen_id, from_date, to_date, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![citizen_id, ymd(from), ymd(to), reason, to_db(now)],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })
-    }
-
-    pub fn jobclub_exemptions(&self, citizen_id: i64) -> Result<Vec<JobclubExemption>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, from_date, to_date, reason FROM jobclub_exemptions WHERE citizen_id = ?1 ORDER BY from_date DESC",
-        )?;
-        let rows = st.query_map([citizen_id], |r| {
-            Ok(JobclubExemption {
-                id: r.get(0)?,
-                from: date(r.get(1)?).unwrap_or_default(),
-                to: date(r.get(2)?).unwrap_or_default(),
-                reason: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The citizen's own view of a contact: 1–5 and a wish in one line.
-    pub fn set_feedback(&mut self, contact_id: i64, score: u8, wish: &str) -> Result<()> {
-        if !(1..=5).contains(&score) {
-            return Err(super::Error::ScoreOutOfRange(score).into());
+        contact_id: i64,
+        score: Option<u8>,
+        wish: &str,
+    ) -> Result<super::Change> {
+        if let Some(s) = score
+            && !(1..=5).contains(&s)
+        {
+            return Err(super::Error::ScoreOutOfRange(s).into());
         }
         self.contact(contact_id)?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE contacts SET feedback_score = ?2, feedback_wish = ?3 WHERE id = ?1",
-                params![contact_id, score, wish],
-            )?;
-            Ok(())
-        })
+        let wish = if score.is_some() { wish } else { "" };
+        let mut inverse = self.apply(&[super::Change::Feedback {
+            contact_id,
+            score,
+            wish: wish.to_string(),
+        }])?;
+        inverse
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("internal: no undo for the feedback"))
     }
 
     /// The feedback on a contact, if any.

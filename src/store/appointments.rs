@@ -350,5 +350,17 @@ pub(crate) fn insert_appointment(
         created
     ])
     .map_err(super::open::explain_sqlite)?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    // A conversation planned on or after the day the citizen asked for one answers the request.
+    if a.kind == crate::domain::Kind::Conversation && a.status == crate::domain::Status::Planned {
+        tx.prepare_cached(
+            "UPDATE citizens SET requested = NULL
+             WHERE id = ?1 AND requested IS NOT NULL AND requested <= ?2",
+        )?
+        .execute(params![
+            a.citizen_id,
+            a.start.date().format("%Y-%m-%d").to_string()
+        ])?;
+    }
+    Ok(id)
 }

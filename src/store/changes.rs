@@ -92,6 +92,28 @@ pub enum Change {
         channel: Channel,
         place: String,
     },
+    /// Set a contact's feedback: the rating (`None`: no feedback) and the wish. What
+    /// [`Store::set_feedback`] does and its undo.
+    Feedback {
+        contact_id: i64,
+        score: Option<u8>,
+        wish: String,
+    },
+    /// Set (or clear, `None`) the day a citizen asked for a conversation: what
+    /// [`Store::set_requested`] does, and the undo of a plan that cleared it.
+    Requested {
+        citizen_id: i64,
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Set a citizen's job-club attendance mark for the session of `date` (`None`: no mark),
+    /// with the contact an absence was logged as: what [`Store::mark_attendance`] does and its
+    /// undo.
+    Attendance {
+        citizen_id: i64,
+        date: chrono::NaiveDate,
+        mark: Option<crate::domain::jobclub::Mark>,
+        contact_id: Option<i64>,
+    },
     /// Several changes as one step, applied in the order given.
     Several(Vec<Change>),
 }
@@ -269,19 +291,31 @@ impl Store {
         })
     }
 
-    /// Plans an appointment; returns its id and the change that undoes it.
+    /// Plans an appointment; returns its id and the change that undoes it (which also puts
+    /// back a request for a conversation the plan cleared).
     pub fn plan(&mut self, a: &NewAppointment) -> Result<(i64, Change)> {
+        let requested = self.requested(a.citizen_id)?;
         let id = self.add_appointment(a)?;
-        Ok((
+        let undo = Change::Appointment {
             id,
-            Change::Appointment {
+            status: a.status,
+            reason: a.reason.clone(),
+            moved_to: None,
+            deleted: true,
+        };
+        if requested.is_some() && self.requested(a.citizen_id)?.is_none() {
+            return Ok((
                 id,
-                status: a.status,
-                reason: a.reason.clone(),
-                moved_to: None,
-                deleted: true,
-            },
-        ))
+                Change::Several(vec![
+                    undo,
+                    Change::Requested {
+                        citizen_id: a.citizen_id,
+                        date: requested,
+                    },
+                ]),
+            ));
+        }
+        Ok((id, undo))
     }
 
     /// Logs a contact; returns its id and the change that undoes it.
@@ -562,6 +596,67 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
                 },
                 *citizen_id,
             )
+        }
+        Change::Feedback {
+            contact_id,
+            score,
+            wish,
+        } => {
+            let (old_score, old_wish, citizen): (Option<u8>, String, i64) = tx
+                .query_row(
+                    "SELECT feedback_score, feedback_wish, citizen_id FROM contacts WHERE id = ?1",
+                    [contact_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .map_err(|_| missing(Row::Contact, *contact_id))?;
+            if let Some(s) = score
+                && !(1..=5).contains(s)
+            {
+                return Err(super::Error::ScoreOutOfRange(*s).into());
+            }
+            super::Error::check_length(crate::domain::limits::Text::Note, wish)?;
+            tx.execute(
+                "UPDATE contacts SET feedback_score = ?2, feedback_wish = ?3 WHERE id = ?1",
+                params![contact_id, score, wish],
+            )?;
+            (
+                Change::Feedback {
+                    contact_id: *contact_id,
+                    score: old_score,
+                    wish: old_wish,
+                },
+                citizen,
+            )
+        }
+        Change::Requested { citizen_id, date } => {
+            let old: Option<String> = tx
+                .query_row(
+                    "SELECT requested FROM citizens WHERE id = ?1",
+                    [citizen_id],
+                    |r| r.get(0),
+                )
+                .map_err(|_| missing(Row::Citizen, *citizen_id))?;
+            tx.execute(
+                "UPDATE citizens SET requested = ?2 WHERE id = ?1",
+                params![citizen_id, date.map(|d| d.format("%Y-%m-%d").to_string())],
+            )?;
+            (
+                Change::Requested {
+                    citizen_id: *citizen_id,
+                    date: old.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()),
+                },
+                *citizen_id,
+            )
+        }
+        Change::Attendance {
+            citizen_id,
+            date,
+            mark,
+            contact_id,
+        } => {
+            let inverse =
+                super::jobclub::set_attendance_on(tx, *citizen_id, *date, *mark, *contact_id)?;
+            (inverse, *citizen_id)
         }
         Change::Contact { .. }
         | Change::ContactRemoved { .. }

@@ -134,7 +134,8 @@ pub enum CitizenOrder {
 }
 
 const COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, summary, \
-                    exempt, archived, last_contact, next_due, pace_due, absence_start, address";
+                    exempt, archived, last_contact, next_due, pace_due, absence_start, address, \
+                    requested, jobclub";
 
 pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
     let group: String = r.get(5)?;
@@ -156,6 +157,8 @@ pub(crate) fn citizen_from_row(r: &Row<'_>) -> rusqlite::Result<Citizen> {
         pace_due: date(r.get(13)?),
         absence_start: date(r.get(14)?),
         address: r.get(15)?,
+        requested: date(r.get(16)?),
+        jobclub: r.get(17)?,
     })
 }
 
@@ -265,7 +268,10 @@ impl Store {
     /// Active citizens whose next conversation is due on or before `until` (the legal deadline,
     /// or the pace towards it when that comes first), by legal deadline (overdue first),
     /// that the filter line `text` lets through (see [`Filter`]); a window of `limit` from
-    /// `offset`.
+    /// `offset`. Citizens who asked for a conversation ([`Citizen::requested`]) are in it
+    /// whatever their deadline, first, until one is planned.
+    ///
+    /// [`Citizen::requested`]: crate::domain::Citizen::requested
     pub fn due_citizens(
         &self,
         until: NaiveDate,
@@ -279,7 +285,7 @@ impl Store {
         args.push(Value::Integer(offset.min(i64::MAX as usize) as i64));
         let sql = format!(
             "SELECT {COLS} FROM citizens WHERE {cond}
-             ORDER BY next_due, sort_key, id LIMIT ?{} OFFSET ?{}",
+             ORDER BY requested IS NULL, next_due, sort_key, id LIMIT ?{} OFFSET ?{}",
             n + 1,
             n + 2
         );
@@ -433,9 +439,10 @@ const DUE: Look<'static> = Look {
 
 /// The WHERE clause of the due list: active, due on or before `until`, and the filter line.
 fn due_conditions(until: NaiveDate, text: &str, today: NaiveDate) -> (String, Vec<Value>) {
-    // Due: the legal deadline, or the pace towards it when that comes first ("bagud").
+    // Due: the legal deadline, or the pace towards it when that comes first ("bagud"); or the
+    // citizen asked for a conversation and none is planned yet.
     let mut cond = String::from(
-        "archived = 0 AND next_due IS NOT NULL AND min(next_due, coalesce(pace_due, next_due)) <= ?1",
+        "archived = 0 AND ((next_due IS NOT NULL AND min(next_due, coalesce(pace_due, next_due)) <= ?1) OR requested IS NOT NULL)",
     );
     let mut args = vec![Value::Text(until.format("%Y-%m-%d").to_string())];
     filter_conditions(&Filter::parse(text), &DUE, today, &mut cond, &mut args);

@@ -275,6 +275,23 @@ pub enum Error {
     ScoreOutOfRange(u8),
     #[error("the first day {from} is after the last day {to}: give the first day first")]
     RangeReversed { from: NaiveDate, to: NaiveDate },
+    #[error("the time {from} is not before {to}: give the start of the time of day first")]
+    TimeReversed {
+        from: chrono::NaiveTime,
+        to: chrono::NaiveTime,
+    },
+    #[error("no job-club exemption with id {0}")]
+    NoExemption(i64),
+    /// Two exemptions of one citizen may not hold at the same moment.
+    #[error(
+        "it overlaps job-club exemption {other} of the same citizen ({from} to {to}: {reason}): change or remove that one first. Nothing was written"
+    )]
+    ExemptionOverlaps {
+        other: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: String,
+    },
 
     // --- Series ----------------------------------------------------------------------------------
     #[error("no series with id {0}")]

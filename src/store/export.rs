@@ -9,7 +9,8 @@ use crate::domain::dates::{from_db, to_db};
 use crate::domain::records::{
     AppointmentRecord, CitizenRecord, ClosureAttemptRecord, ClosureCallRecord,
     ClosureConversionRecord, ClosureRecord, ContactRecord, DayRange, DraftRecord, ExportKind,
-    ExportRecord, JobclubExemptionRecord, LogRow, Record, RestoreSink, SeriesRecord,
+    ExportRecord, JobclubAttendanceRecord, JobclubExemptionRecord, LogRow, Record, RestoreSink,
+    SeriesRecord,
 };
 use crate::domain::text::{danish_sort_key, fold};
 use crate::domain::{Appointment, Channel, Kind, Outcome, TargetGroup, Word};
@@ -125,7 +126,7 @@ fn appointment_row(r: &Row<'_>) -> rusqlite::Result<Appointment> {
 
 const CITIZEN_COLS: &str = "id, name, cpr, phone, email, target_group, benefit_start, mentor, \
     mentor_goals, mentor_hours, mentor_until, summary, exempt, archived, last_contact, next_due, created_at, \
-    pace_due, absence_start, address";
+    pace_due, absence_start, address, requested, jobclub";
 
 fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
     Ok(CitizenRecord {
@@ -149,6 +150,8 @@ fn citizen_record(r: &Row<'_>) -> rusqlite::Result<CitizenRecord> {
         pace_due: opt_date(r, 17)?,
         absence_start: opt_date(r, 18)?,
         address: r.get(19)?,
+        requested: opt_date(r, 20)?,
+        jobclub: r.get(21)?,
     })
 }
 
@@ -290,7 +293,8 @@ fn conversion_record(r: &Row<'_>) -> rusqlite::Result<ClosureConversionRecord> {
     })
 }
 
-const EXEMPTION_COLS: &str = "id, citizen_id, from_date, to_date, reason, created_at";
+const EXEMPTION_COLS: &str =
+    "id, citizen_id, from_date, to_date, reason, created_at, from_time, to_time, weekdays";
 
 fn exemption_record(r: &Row<'_>) -> rusqlite::Result<JobclubExemptionRecord> {
     Ok(JobclubExemptionRecord {
@@ -300,6 +304,22 @@ fn exemption_record(r: &Row<'_>) -> rusqlite::Result<JobclubExemptionRecord> {
         to_date: date(r, 3)?,
         reason: r.get(4)?,
         created_at: time(r, 5)?,
+        from_time: r.get(6)?,
+        to_time: r.get(7)?,
+        weekdays: r.get(8)?,
+    })
+}
+
+const ATTENDANCE_COLS: &str = "date, citizen_id, mark, contact_id, marked_at";
+
+fn attendance_record(r: &Row<'_>) -> rusqlite::Result<JobclubAttendanceRecord> {
+    let mark: String = r.get(2)?;
+    Ok(JobclubAttendanceRecord {
+        date: date(r, 0)?,
+        citizen_id: r.get(1)?,
+        mark: crate::domain::jobclub::Mark::parse(&mark).map_err(|e| bad(2, e))?,
+        contact_id: r.get(3)?,
+        marked_at: time(r, 4)?,
     })
 }
 
@@ -407,6 +427,11 @@ impl Store {
         let mut s8 = tx.prepare(&sql(EXEMPTION_COLS, "jobclub_exemptions", "id"))?;
         let mut s9 = tx.prepare(&sql(DRAFT_COLS, "drafts", "kind, target_id"))?;
         let mut s10 = tx.prepare(&sql(SERIES_COLS, "series", "id"))?;
+        let mut s11 = tx.prepare(&sql(
+            ATTENDANCE_COLS,
+            "jobclub_attendance",
+            "date, citizen_id",
+        ))?;
         let rows = s1
             .query_map([], |r| citizen_record(r).map(Record::Citizen))?
             .chain(s2.query_map([], |r| appointment_record(r).map(Record::Appointment))?)
@@ -417,11 +442,12 @@ impl Store {
             .chain(s7.query_map([], |r| conversion_record(r).map(Record::ClosureConversion))?)
             .chain(s8.query_map([], |r| exemption_record(r).map(Record::JobclubExemption))?)
             .chain(s9.query_map([], |r| draft_record(r).map(Record::Draft))?)
-            .chain(s10.query_map([], |r| series_record(r).map(Record::Series))?);
+            .chain(s10.query_map([], |r| series_record(r).map(Record::Series))?)
+            .chain(s11.query_map([], |r| attendance_record(r).map(Record::JobclubAttendance))?);
         let mut rows = rows.map(|r| r.map_err(anyhow::Error::from));
         let out = f(&mut rows)?;
         drop(rows);
-        drop((s1, s2, s3, s4, s5, s6, s7, s8, s9, s10));
+        drop((s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11));
         tx.commit()?;
         Ok(out)
     }
@@ -584,7 +610,7 @@ impl TxSink<'_> {
             self.tx,
             &format!(
                 "INSERT INTO citizens (name_key, sort_key, {CITIZEN_COLS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"
             ),
             params![
                 fold(c.name.trim()),
@@ -609,6 +635,8 @@ impl TxSink<'_> {
                 date_text(c.pace_due),
                 date_text(c.absence_start),
                 c.address,
+                date_text(c.requested),
+                c.jobclub,
             ],
         )
         .map_err(|e| refused("citizen", c.id, e))?;
@@ -808,7 +836,7 @@ impl RestoreSink for TxSink<'_> {
                 tx,
                 &format!(
                     "INSERT INTO jobclub_exemptions ({EXEMPTION_COLS}) VALUES ({})",
-                    values(6)
+                    values(9)
                 ),
                 params![
                     x.id,
@@ -817,10 +845,29 @@ impl RestoreSink for TxSink<'_> {
                     date_text(Some(x.to_date)),
                     x.reason,
                     to_db(x.created_at),
+                    x.from_time,
+                    x.to_time,
+                    x.weekdays,
                 ],
             )
             .map(drop)
             .map_err(|e| refused("job-club exemption", x.id, e)),
+            Record::JobclubAttendance(a) => insert(
+                tx,
+                &format!(
+                    "INSERT INTO jobclub_attendance ({ATTENDANCE_COLS}) VALUES ({})",
+                    values(5)
+                ),
+                params![
+                    date_text(Some(a.date)),
+                    a.citizen_id,
+                    a.mark.key(),
+                    a.contact_id,
+                    to_db(a.marked_at),
+                ],
+            )
+            .map(drop)
+            .map_err(|e| refused("the job-club attendance of citizen", a.citizen_id, e)),
             Record::Draft(d) => insert(
                 tx,
                 &format!("INSERT INTO drafts ({DRAFT_COLS}) VALUES ({})", values(5)),

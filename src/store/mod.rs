@@ -17,6 +17,7 @@ mod drafts;
 mod error;
 mod export;
 mod handover;
+mod jobclub;
 mod mentor;
 mod open;
 mod options;
@@ -24,7 +25,9 @@ mod pending;
 mod safety;
 pub(crate) mod series;
 
-pub use agreements::{JobclubExemption, MentorAgreement};
+/// A job-club exemption as the store keeps it (the domain's type).
+pub use crate::domain::jobclub::Exemption as JobclubExemption;
+pub use agreements::MentorAgreement;
 pub use appointments::{AppointmentEdit, AppointmentFilter};
 pub use audit::{Action, AuditEntry, AuditFilter, NewAudit, os_user, record_audit_on};
 pub use bulk::Loader;
@@ -40,6 +43,7 @@ pub use drafts::{Draft, DraftKind};
 pub use error::{Error, MinutesOf, Row, Special};
 pub use export::record_export_on;
 pub use handover::{Conflict, HANDOVER_FORMAT, Handover, HandoverCitizen, Merged, Selection};
+pub use jobclub::{AttendanceMarked, LogAbsence};
 pub use mentor::{
     EXPIRY_DAYS, MentorMonth, agreed_weeks, expires_soon, hours_to_minutes, month_end, month_start,
     month_weeks,
