@@ -183,6 +183,9 @@ impl App {
             return vec![Scope::Always, Scope::Filter];
         }
         let mut v = vec![Scope::Always, Scope::Global, Scope::List];
+        if self.voice.offer.is_some() {
+            v.insert(1, Scope::RatingOffer);
+        }
         let row = self.state().list.selected_row();
         if row.and_then(Row::citizen_id).is_some() {
             v.push(Scope::Citizen);
@@ -210,6 +213,9 @@ impl App {
         }
         if self.pane == Pane::Log {
             v.push(Scope::Log);
+        }
+        if self.pane == Pane::Today {
+            v.push(Scope::TodayPane);
         }
         if self.pane == Pane::Closure {
             if matches!(row, Some(Row::Call(_)))
@@ -344,8 +350,12 @@ impl App {
     }
 
     fn handle_key(&mut self, k: &KeyEvent) -> bool {
+        let action = keymap::lookup(&self.scopes(), k);
+        if self.offer_key(action) {
+            return true;
+        }
         self.message = None;
-        match keymap::lookup(&self.scopes(), k) {
+        match action {
             Some(Action::Edit) | None => {}
             Some(action) => {
                 self.update(action);
@@ -523,6 +533,16 @@ impl App {
             Action::NextStep => self.next_step()?,
             Action::FullForm => self.open_full_form()?,
             Action::NewCitizen => self.ask_new_citizen(),
+            Action::Feedback => self.ask_feedback()?,
+            Action::JobClub => {
+                let date = self.state().date;
+                let j = crate::ui::overlay::JobClub::new(&self.ctx(), date);
+                self.mode = Mode::JobClub(Box::new(j));
+            }
+            Action::Satisfaction => {
+                let v = crate::ui::overlay::Satisfaction::new(&self.ctx())?;
+                self.mode = Mode::Satisfaction(Box::new(v));
+            }
             Action::Export => {
                 let date = self.state().date;
                 let dialog = crate::ui::overlay::ExportDialog::new(&self.ctx(), date);
@@ -539,6 +559,8 @@ impl App {
             | Action::RevealCpr
             | Action::Erase
             | Action::Choose(_)
+            | Action::Requested
+            | Action::AddExemption
             | Action::Snippet
             | Action::NextField
             | Action::PrevField

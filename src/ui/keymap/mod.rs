@@ -91,6 +91,26 @@ pub enum Scope {
     SeriesDaysOff,
     /// Only this occurrence, or this and all following?
     SeriesWhich,
+    /// After a held conversation's note: the optional rating (any other key goes on).
+    RatingOffer,
+    /// The feedback box: choosing the rating.
+    FeedbackScore,
+    /// The feedback box on a contact that has a rating: taking it away.
+    FeedbackRemove,
+    /// The feedback box: typing the wish.
+    FeedbackWish,
+    /// The satisfaction view.
+    Satisfaction,
+    /// In the Today pane.
+    TodayPane,
+    /// The job club (its attendance list or the week's exemptions).
+    JobClub,
+    /// The job club: on a citizen of the attendance list.
+    JobClubDay,
+    /// The job club: on an exemption of the week's list.
+    JobClubWeek,
+    /// The job club's exemption form.
+    ExemptionForm,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -197,10 +217,14 @@ const DIGITS: &[Key] = &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6')];
 
 mod lists;
 mod overlays;
+mod voice;
 
 /// Every binding, in the order they are looked up: the lists', then the overlays'.
 pub fn bindings() -> impl Iterator<Item = &'static Binding> {
-    lists::LISTS.iter().chain(overlays::OVERLAYS.iter())
+    lists::LISTS
+        .iter()
+        .chain(overlays::OVERLAYS.iter())
+        .chain(voice::VOICE.iter())
 }
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {

@@ -111,3 +111,116 @@ fn after_a_mark_and_its_note_the_next_planned_call_is_selected() {
     keys(&mut a, &[KeyCode::Char('h'), KeyCode::Enter]);
     assert_eq!(selected_id(&a), Some(ids[0]));
 }
+
+fn feedback_of(a: &App, appointment: i64) -> Option<(u8, String)> {
+    let c = a
+        .store
+        .contacts(&jobdesk::store::ContactFilter::default(), 0, 100)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.appointment_id == Some(appointment))
+        .expect("the held call's log entry");
+    a.store.feedback(c.id).unwrap()
+}
+
+#[test]
+fn a_held_call_with_a_rating_takes_four_keys_and_without_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = morning(&dir, Lang::Da);
+    // Without: h Enter, and the next call is marked straight away (the prompt lets h through).
+    assert_eq!(keys(&mut a, &[KeyCode::Char('h'), KeyCode::Enter]), 2);
+    let s = super::screen(&a, 80, 24);
+    assert!(s.contains("Hvordan oplevede Anna Holm samtalen?"), "{s}");
+    assert_eq!(feedback_of(&a, ids[0]), None);
+    // With: h Enter 4 Enter (no wish) — four keys.
+    assert_eq!(
+        keys(
+            &mut a,
+            &[
+                KeyCode::Char('h'),
+                KeyCode::Enter,
+                KeyCode::Char('4'),
+                KeyCode::Enter
+            ]
+        ),
+        4
+    );
+    assert_eq!(a.store.appointment(ids[1]).unwrap().status, Status::Held);
+    assert_eq!(feedback_of(&a, ids[1]), Some((4, String::new())));
+    assert!(matches!(a.mode, Mode::Normal));
+    // With a wish: typed after the rating.
+    keys(
+        &mut a,
+        &[KeyCode::Char('h'), KeyCode::Enter, KeyCode::Char('5')],
+    );
+    super::typ(&mut a, "Mere tid til snak");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        feedback_of(&a, ids[2]),
+        Some((5, "Mere tid til snak".to_string()))
+    );
+    // u takes the rating back (the mark stays).
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(feedback_of(&a, ids[2]), None);
+    assert_eq!(a.store.appointment(ids[2]).unwrap().status, Status::Held);
+}
+
+#[test]
+fn enter_skips_the_rating_and_a_digit_after_it_switches_pane_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = morning(&dir, Lang::Da);
+    keys(
+        &mut a,
+        &[KeyCode::Char('h'), KeyCode::Enter, KeyCode::Enter],
+    );
+    assert_eq!(feedback_of(&a, ids[0]), None);
+    assert!(a.voice.offer.is_none());
+    key(&mut a, KeyCode::Char('4'));
+    assert_eq!(a.pane, jobdesk::ui::app::Pane::Log, "4 is a pane again");
+}
+
+#[test]
+fn f_in_the_contact_log_changes_and_removes_the_rating_and_u_undoes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = morning(&dir, Lang::Da);
+    keys(
+        &mut a,
+        &[
+            KeyCode::Char('h'),
+            KeyCode::Enter,
+            KeyCode::Char('2'),
+            KeyCode::Enter,
+        ],
+    );
+    assert_eq!(feedback_of(&a, ids[0]), Some((2, String::new())));
+    key(&mut a, KeyCode::Char('4'));
+    assert_eq!(a.pane, jobdesk::ui::app::Pane::Log);
+    assert!(matches!(
+        a.state().list.selected_row(),
+        Some(Row::Contact(_))
+    ));
+    // f: the rating now, then a new one and a wish.
+    key(&mut a, KeyCode::Char('f'));
+    let s = super::screen(&a, 80, 24);
+    assert!(s.contains("Nu: 2"), "{s}");
+    key(&mut a, KeyCode::Char('5'));
+    super::typ(&mut a, "Tak");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(feedback_of(&a, ids[0]), Some((5, "Tak".to_string())));
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(feedback_of(&a, ids[0]), Some((2, String::new())));
+    // Del removes it.
+    keys(&mut a, &[KeyCode::Char('f'), KeyCode::Delete]);
+    assert_eq!(feedback_of(&a, ids[0]), None);
+}
+
+#[test]
+fn snapshot_of_the_rating_prompt_and_the_wish_at_80x24_in_danish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = morning(&dir, Lang::Da);
+    keys(&mut a, &[KeyCode::Char('h'), KeyCode::Enter]);
+    insta::assert_snapshot!("rating_prompt_da_80x24", super::screen(&a, 80, 24));
+    key(&mut a, KeyCode::Char('4'));
+    super::typ(&mut a, "Kortere ventetid");
+    insta::assert_snapshot!("rating_wish_da_80x24", super::screen(&a, 80, 24));
+}

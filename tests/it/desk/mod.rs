@@ -11,6 +11,7 @@ mod closure;
 mod closure_round;
 mod corrections;
 mod feedback;
+mod jobclub;
 mod marking;
 mod overlays;
 mod panes;
