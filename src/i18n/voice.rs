@@ -173,9 +173,9 @@ pub fn requested_set(l: Lang, date: Option<chrono::NaiveDate>, citizen: &str) ->
     }
 }
 
-/// In Today's due list: "ønsker samtale 20.11" / "asked 20 Nov".
+/// In Today's due list (the mark » beside the name): "ønsket 20.11" / "asked 20 Nov".
 pub fn requested_label(l: Lang, d: chrono::NaiveDate) -> String {
-    format!("{} {}", l.t("ønsker samtale", "asked"), l.day_month(d))
+    format!("{} {}", l.t("ønsket", "asked"), l.day_month(d))
 }
 
 // --- The job club --------------------------------------------------------------------------

@@ -224,3 +224,100 @@ fn snapshot_of_the_rating_prompt_and_the_wish_at_80x24_in_danish() {
     super::typ(&mut a, "Kortere ventetid");
     insta::assert_snapshot!("rating_wish_da_80x24", super::screen(&a, 80, 24));
 }
+
+#[test]
+fn the_satisfaction_view_per_month_and_group_at_80x24_in_danish() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = morning(&dir, Lang::Da);
+    for (score, wish) in [(5u8, ""), (4, "Mere tid til snak"), (2, "Kortere ventetid")] {
+        keys(&mut a, &[KeyCode::Char('h'), KeyCode::Enter]);
+        key(&mut a, KeyCode::Char(char::from(b'0' + score)));
+        super::typ(&mut a, wish);
+        key(&mut a, KeyCode::Enter);
+    }
+    super::typ(&mut a, "4F");
+    assert!(matches!(a.mode, Mode::Satisfaction(_)));
+    let s = super::screen(&a, 80, 24);
+    // Dagpenge: 5 and 2 (mean 3,5, half 4–5); kontanthjælp: 4; all: 3 answers, mean 3,7.
+    assert!(s.contains("3,5") && s.contains("50 %"), "{s}");
+    assert!(s.contains("3,7") && s.contains("67 %"), "{s}");
+    assert!(
+        s.contains("Kortere ventetid") && s.contains("Mere tid til snak"),
+        "{s}"
+    );
+    insta::assert_snapshot!("satisfaction_da_80x24", s);
+}
+
+#[test]
+fn the_requested_mark_shows_in_the_due_list_and_clears_when_a_conversation_is_planned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = morning(&dir, Lang::Da);
+    // Dorte has nothing planned; her card (pane 5): s marks that she asked today.
+    let anna = a
+        .store
+        .add_citizen(&NewCitizen {
+            name: "Dorte Ønske".into(),
+            target_group: Some(TargetGroup::Dagpenge),
+            ..Default::default()
+        })
+        .unwrap();
+    super::typ(&mut a, "5");
+    while !matches!(a.state().list.selected_row(), Some(Row::Citizen(c)) if c.id == anna) {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Card(_)));
+    super::typ(&mut a, "s");
+    key(&mut a, KeyCode::Esc);
+    super::typ(&mut a, "1");
+    assert!(a.store.requested(anna).unwrap().is_some());
+    let s = super::screen(&a, 80, 24);
+    let row = s
+        .lines()
+        .find(|l| l.contains("»") && l.contains("ønsket 23.11"))
+        .unwrap_or_else(|| panic!("{s}"))
+        .to_string();
+    assert!(row.contains("Dorte Ønske"), "{row}");
+    // A conversation planned for her: the mark is gone.
+    a.store
+        .plan(&NewAppointment {
+            uuid: uuid::Uuid::new_v4().to_string(),
+            citizen_id: anna,
+            kind: Kind::Conversation,
+            start: at(13, 0),
+            minutes: 30,
+            channel: Channel::InPerson,
+            place: String::new(),
+            status: Status::Planned,
+            reason: String::new(),
+        })
+        .unwrap();
+    a.refresh().unwrap();
+    assert!(a.store.requested(anna).unwrap().is_none());
+    assert!(!super::screen(&a, 80, 24).contains("ønsket 23.11"));
+}
+
+#[test]
+fn the_note_editor_shows_the_prompts_of_the_conversation_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, _) = morning(&dir, Lang::Da);
+    // A planned conversation, the citizen's first: the first conversation's prompts.
+    key(&mut a, KeyCode::Char('h'));
+    let Mode::Note(n) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(n.prompts, a.config.templates_da.first);
+    // Tab offers the prompts first.
+    key(&mut a, KeyCode::Tab);
+    let Mode::Note(n) = &a.mode else { panic!() };
+    assert_eq!(n.input.text(), a.config.templates_da.first[0]);
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc);
+    // An unplanned contact (l, 1): the unplanned prompts.
+    super::typ(&mut a, "l1");
+    let Mode::Note(n) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(n.prompts, a.config.templates_da.unplanned);
+    assert!(super::screen(&a, 80, 24).contains("Henvendelse om:"));
+}
