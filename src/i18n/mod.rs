@@ -122,6 +122,7 @@ pub mod mentor;
 pub mod queue;
 pub mod safety;
 pub mod series;
+pub mod voice;
 
 /// Before the days off of a week in the week view: "fri: 24.12 juleaftensdag, 25.12 juledag".
 pub fn days_off_label(l: Lang) -> &'static str {

@@ -106,6 +106,16 @@ pub enum Action {
     Following(bool),
     /// End the series of the selected appointment (asks first).
     EndSeries,
+    /// Give or change the citizen's rating of the selected contact (and their wish).
+    Feedback,
+    /// Contact log: satisfaction over time (per month and target group).
+    Satisfaction,
+    /// Today: the job club (attendance of the day's session, the week's exemptions).
+    JobClub,
+    /// Job club: a new exemption for the selected citizen (a small form).
+    AddExemption,
+    /// Card: the citizen asked for a conversation today (or clear that mark).
+    Requested,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).
     Export,
     /// Companies and job leads (pane 7, the lead card, proposing from the citizen card).

@@ -38,6 +38,9 @@ pub fn draw(app: &App, f: &mut Frame<'_>) {
         panes::draw(app, f, a.title, a.table);
     }
     footer(app, f, a.footer);
+    if let (Mode::Normal, Some((_, citizen))) = (&app.mode, &app.voice.offer) {
+        super::overlay::feedback::draw_offer(app.lang, citizen, f, area);
+    }
     // What is open over the panes draws itself.
     app.mode.draw(&app.ctx(), f, area);
 }

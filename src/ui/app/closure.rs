@@ -9,7 +9,7 @@ use crate::domain::text::fold;
 use crate::domain::{Channel, Word};
 use crate::error::Result;
 use crate::store::Change;
-use crate::ui::overlay::{Answers, Confirm, Effect, Note, StartClosure};
+use crate::ui::overlay::{Answers, Confirm, Effect, StartClosure};
 
 impl App {
     /// Starts the closure the overlay read from its line.
@@ -110,9 +110,10 @@ impl App {
             .contact(contact_id)
             .map(|c| c.note)
             .unwrap_or_default();
-        let snippets = self.config.snippets(self.lang.da());
+        let t = self.note_type(contact_id, true);
         self.mode = Mode::Note(Box::new(
-            Note::new(contact_id, citizen, &existing, snippets).then(then),
+            self.typed_note(contact_id, citizen, &existing, t)
+                .then(then),
         ));
     }
 

@@ -38,6 +38,7 @@ impl App {
                 if on_card {
                     self.reload_card();
                 }
+                self.reload_jobclub();
             }
             Effect::DraftChanged => self.draft_changed(),
             Effect::DropDraft(kind, id) => self.drop_draft(kind, id),
@@ -146,6 +147,25 @@ impl App {
             Effect::Company(e) => self.apply_company(e)?,
             Effect::EditCitizen { id, edit, what } => self.edit_citizen(id, &edit, what)?,
             Effect::AddCitizen { new, edit } => self.add_citizen(&new, &edit)?,
+            Effect::Feedback {
+                contact_id,
+                citizen,
+                score,
+                wish,
+            } => self.save_feedback(contact_id, &citizen, score, &wish)?,
+            Effect::ToggleRequested(id) => self.toggle_requested(id)?,
+            Effect::Attendance {
+                citizen_id,
+                citizen,
+                date,
+                mark,
+            } => self.mark_attendance(citizen_id, &citizen, date, mark)?,
+            Effect::SaveExemption {
+                exemption,
+                citizen,
+                back,
+            } => self.save_exemption(&exemption, &citizen, back)?,
+            Effect::RemoveExemption { id, citizen } => self.remove_exemption(id, &citizen)?,
             Effect::ExportLog {
                 range,
                 excel,

@@ -73,7 +73,7 @@ impl App {
     }
 
     /// Keeps the selection on screen; returns whether the window moved.
-    fn clamp_offset(&mut self, pane: Pane) -> bool {
+    pub(super) fn clamp_offset(&mut self, pane: Pane) -> bool {
         let page = layout::list_height(self.width, self.height, pane).max(1);
         let l = &mut self.panes[pane.index()].list;
         let before = l.offset;
@@ -153,7 +153,7 @@ impl App {
         }
     }
 
-    fn appointment_filter(&self, pane: Pane) -> AppointmentFilter {
+    pub(super) fn appointment_filter(&self, pane: Pane) -> AppointmentFilter {
         let (from, to) = self.range(pane);
         AppointmentFilter {
             from: Some(from),
@@ -219,7 +219,7 @@ impl App {
     }
 
     /// Reads just the rows on screen.
-    fn load_window(&mut self, pane: Pane) -> Result<()> {
+    pub(super) fn load_window(&mut self, pane: Pane) -> Result<()> {
         let page = layout::list_height(self.width, self.height, pane).max(1);
         let (offset, appts, due, heading) = {
             let l = &self.panes[pane.index()].list;

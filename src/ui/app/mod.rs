@@ -17,6 +17,7 @@ mod queue;
 mod series;
 mod state;
 mod text;
+mod voice;
 
 pub use super::pane::Pane;
 pub use companies::CompanyView;
@@ -92,6 +93,8 @@ pub struct App {
     pub reminder: Reminder,
     /// The Companies pane: companies or leads, open leads only or all.
     pub company_view: CompanyView,
+    /// What follows a mark (moving on to the next appointment, the rating offered).
+    pub voice: voice::Voice,
 }
 
 /// The desk's SQLite page cache: at a team's five years of data the pages a key press needs
@@ -137,6 +140,7 @@ impl App {
             unencrypted: false,
             reminder: Reminder::default(),
             company_view: CompanyView::default(),
+            voice: voice::Voice::default(),
         };
         app.data_version = app.store.data_version()?;
         app.refresh()?;
@@ -184,6 +188,9 @@ impl App {
             return vec![Scope::Always, Scope::Filter];
         }
         let mut v = vec![Scope::Always, Scope::Global, Scope::List];
+        if self.voice.offer.is_some() {
+            v.insert(1, Scope::RatingOffer);
+        }
         let row = self.state().list.selected_row();
         if row.and_then(Row::citizen_id).is_some() {
             v.push(Scope::Citizen);
@@ -211,6 +218,9 @@ impl App {
         }
         if self.pane == Pane::Log {
             v.push(Scope::Log);
+        }
+        if self.pane == Pane::Today {
+            v.push(Scope::TodayPane);
         }
         if self.pane == Pane::Closure {
             if matches!(row, Some(Row::Call(_)))
@@ -332,6 +342,7 @@ impl App {
             self.mode = mode;
             self.apply(effects);
             self.back_to_card(card);
+            self.settle_after_mark();
             return true;
         }
         match ev {
@@ -352,8 +363,12 @@ impl App {
     }
 
     fn handle_key(&mut self, k: &KeyEvent) -> bool {
+        let action = keymap::lookup(&self.scopes(), k);
+        if self.offer_key(action) {
+            return true;
+        }
         self.message = None;
-        match keymap::lookup(&self.scopes(), k) {
+        match action {
             Some(Action::Edit) | None => {}
             Some(action) => {
                 self.update(action);
@@ -534,6 +549,16 @@ impl App {
             Action::FullForm => self.open_full_form()?,
             Action::NewCitizen => self.ask_new_citizen(),
             Action::Company(a) => self.company_action(a)?,
+            Action::Feedback => self.ask_feedback()?,
+            Action::JobClub => {
+                let date = self.state().date;
+                let j = crate::ui::overlay::JobClub::new(&self.ctx(), date);
+                self.mode = Mode::JobClub(Box::new(j));
+            }
+            Action::Satisfaction => {
+                let v = crate::ui::overlay::Satisfaction::new(&self.ctx())?;
+                self.mode = Mode::Satisfaction(Box::new(v));
+            }
             Action::Export => {
                 let date = self.state().date;
                 let dialog = crate::ui::overlay::ExportDialog::new(&self.ctx(), date);
@@ -550,6 +575,8 @@ impl App {
             | Action::RevealCpr
             | Action::Erase
             | Action::Choose(_)
+            | Action::Requested
+            | Action::AddExemption
             | Action::Snippet
             | Action::NextField
             | Action::PrevField

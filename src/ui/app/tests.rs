@@ -109,6 +109,20 @@ fn select(a: &mut App, status: Status, future: bool) -> crate::domain::Appointme
     panic!("no {status:?} appointment today (future: {future})");
 }
 
+/// Selects appointment `id` again (after a mark and its note the selection moves on).
+fn reselect(a: &mut App, id: i64) {
+    a.update(crate::ui::action::Action::First);
+    for _ in 0..a.state().list.total {
+        if let Some(Row::Appointment(x)) = a.state().list.selected_row()
+            && x.id == id
+        {
+            return;
+        }
+        press(a, KeyCode::Down);
+    }
+    panic!("appointment {id} is not in the list");
+}
+
 fn reveals(a: &App) -> i64 {
     a.store
         .conn()
@@ -278,6 +292,7 @@ fn re_marking_asks_and_no_leaves_the_appointment_as_it_was() {
     typ(&mut a, "h");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.store.appointment(appt.id).unwrap().status, Status::Held);
+    reselect(&mut a, appt.id);
     let before = dump(&a);
     typ(&mut a, "n");
     let Mode::Confirm(Confirm { text: question, .. }) = &a.mode else {
@@ -298,6 +313,7 @@ fn re_marking_asks_and_no_leaves_the_appointment_as_it_was() {
     // The English words.
     a.lang = Lang::En;
     press(&mut a, KeyCode::Enter);
+    reselect(&mut a, appt.id);
     typ(&mut a, "h");
     let Mode::Confirm(Confirm { text: question, .. }) = &a.mode else {
         panic!()

@@ -10,7 +10,7 @@ use super::{App, Mode, Row};
 use crate::domain::{Appointment, Channel, NewContact, Outcome, Status, Word};
 use crate::error::Result;
 use crate::store::{Change, Draft, DraftKind};
-use crate::ui::overlay::{Confirm, LogPick, Move, Note, Summary};
+use crate::ui::overlay::{Confirm, LogPick, Move, Summary};
 
 /// A draft is saved this long after the last keystroke that changed it…
 const DRAFT_QUIET: Duration = Duration::from_secs(1);
@@ -27,8 +27,8 @@ impl App {
         match d.kind {
             DraftKind::Note => match self.store.contact(d.target_id) {
                 Ok(c) => {
-                    let snippets = self.config.snippets(self.lang.da());
-                    self.mode = Mode::Note(Box::new(Note::new(c.id, c.citizen, &d.text, snippets)));
+                    let t = self.note_type(c.id, false);
+                    self.mode = Mode::Note(Box::new(self.typed_note(c.id, c.citizen, &d.text, t)));
                     self.message = Some(w.draft_recovered.to_string());
                 }
                 Err(_) => self.store.delete_draft(d.kind, d.target_id)?,
@@ -176,8 +176,8 @@ impl App {
     }
 
     pub(super) fn start_note(&mut self, contact_id: i64, citizen: String) {
-        let snippets = self.config.snippets(self.lang.da());
-        self.mode = Mode::Note(Box::new(Note::new(contact_id, citizen, "", snippets)));
+        let t = self.note_type(contact_id, false);
+        self.mode = Mode::Note(Box::new(self.typed_note(contact_id, citizen, "", t)));
     }
 
     pub(super) fn save_note(&mut self, contact_id: i64, text: &str) -> Result<()> {
@@ -218,6 +218,9 @@ impl App {
         );
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
+        if let Ok(a) = self.store.appointment(appointment_id) {
+            self.marked(appointment_id, a.start, None);
+        }
         self.start_note(marked.contact_id, citizen.to_string());
         Ok(())
     }
@@ -268,11 +271,18 @@ impl App {
         let first_not_in_person = status.outcome().is_some_and(|o| {
             crate::domain::minimum::first_needs_in_person(true, a.kind, o, a.channel)
         }) && self.store.is_first_conversation(a.citizen_id)?;
+        let first = a.kind == crate::domain::Kind::Conversation
+            && status == Status::Held
+            && self.store.is_first_conversation(a.citizen_id)?;
         let marked = self.store.mark_appointment(a.id, status, None, self.now)?;
+        self.first_note(marked.contact_id, first);
         if first_not_in_person {
             self.store.set_contact_counts(marked.contact_id, false)?;
         }
         let what = format!("{}: {}", status.name(self.lang.da()), a.citizen);
+        let rate = (status == Status::Held && a.kind == crate::domain::Kind::Conversation)
+            .then(|| (marked.contact_id, a.citizen.clone()));
+        self.marked(a.id, a.start, rate);
         self.push_undo(what.clone(), marked.undo);
         self.after_change(&what);
         self.note_or_ask_first(marked.contact_id, a.citizen.clone(), first_not_in_person);

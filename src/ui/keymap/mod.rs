@@ -111,6 +111,26 @@ pub enum Scope {
     LeadPick,
     /// On the quick-add line when it names a company visit.
     QuickAddCompany,
+    /// After a held conversation's note: the optional rating (any other key goes on).
+    RatingOffer,
+    /// The feedback box: choosing the rating.
+    FeedbackScore,
+    /// The feedback box on a contact that has a rating: taking it away.
+    FeedbackRemove,
+    /// The feedback box: typing the wish.
+    FeedbackWish,
+    /// The satisfaction view.
+    Satisfaction,
+    /// In the Today pane.
+    TodayPane,
+    /// The job club (its attendance list or the week's exemptions).
+    JobClub,
+    /// The job club: on a citizen of the attendance list.
+    JobClubDay,
+    /// The job club: on an exemption of the week's list.
+    JobClubWeek,
+    /// The job club's exemption form.
+    ExemptionForm,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -220,6 +240,7 @@ const PANE_DIGITS: &[Key] = &[k('1'), k('2'), k('3'), k('4'), k('5'), k('6'), k(
 mod companies;
 mod lists;
 mod overlays;
+mod voice;
 
 /// Every binding, in the order they are looked up: the lists', then the overlays', then those
 /// of companies and leads.
@@ -228,6 +249,7 @@ pub fn bindings() -> impl Iterator<Item = &'static Binding> {
         .iter()
         .chain(overlays::OVERLAYS.iter())
         .chain(companies::COMPANIES.iter())
+        .chain(voice::VOICE.iter())
 }
 
 fn matches(key: &Key, ev: &KeyEvent) -> bool {

@@ -158,6 +158,7 @@ impl Card {
         let c = &self.citizen;
         match action {
             Action::Close => vec![Effect::Close],
+            Action::Requested => vec![Effect::ToggleRequested(c.id)],
             Action::Up => {
                 self.select_by(-1, ctx);
                 Vec::new()

@@ -17,12 +17,15 @@ pub mod confirm;
 pub mod contact_edit;
 pub mod copied;
 pub mod export_dialog;
+pub mod feedback;
 pub mod form;
 pub mod help;
+pub mod jobclub;
 pub mod log_pick;
 pub mod moving;
 pub mod note;
 pub mod quick_add;
+pub mod satisfaction;
 pub mod series;
 pub mod summary;
 
@@ -48,12 +51,15 @@ pub use confirm::{Confirm, Question};
 pub use contact_edit::EditContact;
 pub use copied::Copied;
 pub use export_dialog::ExportDialog;
+pub use feedback::Feedback;
 pub use form::Form;
 pub use help::Help;
+pub use jobclub::{ExemptionForm, JobClub};
 pub use log_pick::{LOG_OPTIONS, LogPick};
 pub use moving::Move;
 pub use note::Note;
 pub use quick_add::QuickAdd;
+pub use satisfaction::Satisfaction;
 pub use series::{DaysOff, EndSeries, SeriesOp, Which};
 pub use summary::Summary;
 
@@ -245,6 +251,33 @@ pub enum Effect {
     AskEndSeries(i64),
     /// End the series: its planned appointments go, the marked stay (one undo step).
     EndSeries { series_id: i64, what: String },
+    /// Set the citizen's rating of a contact and their wish (`score: None` removes it; one
+    /// undo step).
+    Feedback {
+        contact_id: i64,
+        citizen: String,
+        score: Option<u8>,
+        wish: String,
+    },
+    /// Mark a citizen's attendance at the session of `date` (`None` takes the mark away; one
+    /// undo step); the job club is read again.
+    Attendance {
+        citizen_id: i64,
+        citizen: String,
+        date: chrono::NaiveDate,
+        mark: Option<crate::domain::jobclub::Mark>,
+    },
+    /// Add (id 0) or change a job-club exemption, then show the job club again; the store's
+    /// refusal (an overlap) goes to the form.
+    SaveExemption {
+        exemption: Box<crate::domain::jobclub::Exemption>,
+        citizen: String,
+        back: Box<JobClub>,
+    },
+    /// Remove a job-club exemption.
+    RemoveExemption { id: i64, citizen: String },
+    /// Mark that the citizen asked for a conversation today, or clear the mark (one undo step).
+    ToggleRequested(i64),
     /// Write the contact log of `range` into `folder` (the Excel form with `excel`), then
     /// close.
     ExportLog {
@@ -300,6 +333,14 @@ pub enum Mode {
     EndSeries(Box<EndSeries>),
     /// A company card, a lead card, logging a company contact, choosing a lead.
     Company(Box<company::CompanyMode>),
+    /// The citizen's rating of a contact and their wish.
+    Feedback(Box<Feedback>),
+    /// Satisfaction over time (`F` in the Contact log).
+    Satisfaction(Box<Satisfaction>),
+    /// The job club: a session's attendance, the week's exemptions (`J` in Today).
+    JobClub(Box<JobClub>),
+    /// Adding or editing a job-club exemption.
+    ExemptionForm(Box<ExemptionForm>),
 }
 
 /// One overlay: its keys, its drawing.
@@ -348,6 +389,10 @@ impl Mode {
             Mode::Which(o) => o.as_ref(),
             Mode::EndSeries(o) => o.as_ref(),
             Mode::Company(o) => o.as_ref(),
+            Mode::Feedback(o) => o.as_ref(),
+            Mode::Satisfaction(o) => o.as_ref(),
+            Mode::JobClub(o) => o.as_ref(),
+            Mode::ExemptionForm(o) => o.as_ref(),
         })
     }
 
@@ -374,6 +419,10 @@ impl Mode {
             Mode::Which(o) => o.as_mut(),
             Mode::EndSeries(o) => o.as_mut(),
             Mode::Company(o) => o.as_mut(),
+            Mode::Feedback(o) => o.as_mut(),
+            Mode::Satisfaction(o) => o.as_mut(),
+            Mode::JobClub(o) => o.as_mut(),
+            Mode::ExemptionForm(o) => o.as_mut(),
         })
     }
 

@@ -23,6 +23,9 @@ pub struct Note {
     pub input: LineInput,
     /// What follows when the note is saved or left (the closure's quick-add after "takker ja").
     pub then: Option<Box<Effect>>,
+    /// The prompts of the conversation's type ("Aftalt:", "Næste skridt:"): shown in the empty
+    /// line and under it, and offered first by Tab.
+    pub prompts: Vec<String>,
 }
 
 impl Note {
@@ -32,7 +35,23 @@ impl Note {
             citizen,
             input: LineInput::new(text, snippets),
             then: None,
+            prompts: Vec::new(),
         }
+    }
+
+    /// The note of a conversation type: its prompts shown, and Tab completes from the prompts
+    /// and the type's snippets (`snippets`).
+    pub fn typed(
+        contact_id: i64,
+        citizen: String,
+        text: &str,
+        prompts: &[String],
+        snippets: &[String],
+    ) -> Note {
+        let all: Vec<String> = prompts.iter().chain(snippets).cloned().collect();
+        let mut note = Note::new(contact_id, citizen, text, all);
+        note.prompts = prompts.to_vec();
+        note
     }
 
     /// The note, with `then` to follow it.
@@ -97,13 +116,21 @@ impl Overlay for Note {
         } else {
             (format!(" {len}/{limit} "), Style::new().fg(Color::Gray))
         };
+        let below: Vec<(String, Style)> = if self.prompts.is_empty() {
+            Vec::new()
+        } else {
+            vec![(
+                crate::i18n::voice::note_prompts(ctx.lang, &self.prompts),
+                Style::new().fg(Color::Gray),
+            )]
+        };
         text_box(
             f,
             area,
             &title,
             Line::from(Span::styled(count, style)),
             &self.input,
-            &[],
+            &below,
         );
     }
 

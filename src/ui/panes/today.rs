@@ -88,17 +88,25 @@ pub fn draw(app: &App, f: &mut Frame<'_>, r: Rect) {
                     (None, None) => Cell::from(""),
                 };
                 let late = st.list.late.iter().find(|(id, _)| *id == c.id);
-                let (mark, last) = match late {
-                    Some((_, day)) => (
-                        Cell::from("⚠").style(late_style()),
-                        Cell::from(format!("{} {}", w_planned(app), l.day_month(*day)))
-                            .style(late_style()),
+                let (mark, last) = match (late, c.requested) {
+                    // Asked for a conversation, none planned since: the mark and the day.
+                    (None, Some(d)) => (
+                        Cell::from("»").style(Style::new().fg(Color::Cyan)),
+                        Cell::from(crate::i18n::voice::requested_label(l, d))
+                            .style(Style::new().fg(Color::Cyan)),
                     ),
-                    None => (
-                        Cell::from(""),
-                        Cell::from(last_label(app, c.last_contact.map(|t| t.date())))
-                            .style(Style::new().fg(Color::Gray)),
-                    ),
+                    _ => match late {
+                        Some((_, day)) => (
+                            Cell::from("⚠").style(late_style()),
+                            Cell::from(format!("{} {}", w_planned(app), l.day_month(*day)))
+                                .style(late_style()),
+                        ),
+                        None => (
+                            Cell::from(""),
+                            Cell::from(last_label(app, c.last_contact.map(|t| t.date())))
+                                .style(Style::new().fg(Color::Gray)),
+                        ),
+                    },
                 };
                 // The date the word speaks of: the pace's when it comes first and is near.
                 let shown = match standing {

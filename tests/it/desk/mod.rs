@@ -11,6 +11,8 @@ mod closure;
 mod closure_round;
 mod companies;
 mod corrections;
+mod feedback;
+mod jobclub;
 mod marking;
 mod overlays;
 mod panes;
@@ -151,6 +153,21 @@ pub fn select_planned(a: &mut App) -> i64 {
         press(a, KeyCode::Down);
     }
     panic!("no planned appointment today");
+}
+
+/// Selects the appointment `id` in the current pane's list (after a mark the selection moves
+/// on to the next planned appointment: this goes back to it).
+pub fn select_appointment(a: &mut App, id: i64) {
+    a.update(jobdesk::ui::action::Action::First);
+    for _ in 0..a.state().list.total {
+        if let Some(Row::Appointment(x)) = a.state().list.selected_row()
+            && x.id == id
+        {
+            return;
+        }
+        press(a, KeyCode::Down);
+    }
+    panic!("appointment {id} is not in the list");
 }
 
 /// Every visible row of the tables that matter, to compare states.

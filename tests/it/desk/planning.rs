@@ -168,6 +168,8 @@ fn next_step_after_marking_plans_the_next_conversation() {
     let appt = a.store.appointment(id).unwrap();
     typ(&mut a, "hy");
     press(&mut a, KeyCode::Enter);
+    // The selection moved on to the next planned call: back to the one just held.
+    super::select_appointment(&mut a, id);
     let before = planned_for(&a, appt.citizen_id).len();
     typ(&mut a, "N");
     let Mode::QuickAdd(q) = &a.mode else {

@@ -6,7 +6,7 @@ use jobdesk::domain::{Outcome, Status};
 use jobdesk::store::ContactFilter;
 use ratatui::crossterm::event::KeyCode;
 
-use super::{app, demo, press, select_planned, typ};
+use super::{app, demo, press, select_appointment, select_planned, typ};
 
 /// The live log entries of one appointment.
 fn outcomes(a: &jobdesk::ui::app::App, id: i64) -> Vec<(Outcome, String, bool)> {
@@ -35,6 +35,8 @@ fn h_twice_on_one_call_leaves_one_live_held_contact() {
     let id = select_planned(&mut a);
     hold_with_note(&mut a, "first");
     assert_eq!(outcomes(&a, id).len(), 1);
+    // The selection moved on to the next planned call: back to this one.
+    select_appointment(&mut a, id);
     // Again: "Already held – …?" — yes; the note is kept when none is typed.
     press(&mut a, KeyCode::Char('h'));
     press(&mut a, KeyCode::Char('y'));
@@ -54,6 +56,7 @@ fn held_then_no_show_leaves_one_no_show_and_undo_brings_held_back() {
     let id = select_planned(&mut a);
     hold_with_note(&mut a, "went well");
     let counted = outcomes(&a, id)[0].2;
+    select_appointment(&mut a, id);
     press(&mut a, KeyCode::Char('n'));
     press(&mut a, KeyCode::Char('y'));
     press(&mut a, KeyCode::Enter);

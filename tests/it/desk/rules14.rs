@@ -276,7 +276,9 @@ fn a_first_conversation_by_phone_asks_and_answered_n_does_not_count() {
     assert_eq!(c.len(), 1);
     assert!(!c[0].counts, "answered n: it does not count");
     assert_eq!(a.store.citizen(id).unwrap().next_due, due, "still due");
-    // Logged by phone with `l` and answered j: it counts.
+    // Logged by phone with `l` and answered j: it counts. (Esc first: the rating offered after
+    // the held call takes 1–5.)
+    super::press(&mut a, KeyCode::Esc);
     super::press(&mut a, KeyCode::Char('5'));
     while !matches!(a.state().list.selected_row(), Some(Row::Citizen(x)) if x.id == other) {
         super::press(&mut a, KeyCode::Down);
