@@ -370,8 +370,8 @@ pub(super) static OVERLAYS: &[Binding] = &[
         "Esc",
         A::Close,
         S::Note,
-        "intet notat",
-        "no note",
+        "spring over",
+        "skip",
     ),
     f(
         &[kc(KeyCode::Tab)],
