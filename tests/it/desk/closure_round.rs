@@ -173,6 +173,27 @@ fn with_both_answers_skipped_a_call_stays_its_keys_and_one_enter() {
 }
 
 #[test]
+fn ctrl_u_clears_the_prefilled_quick_add_line() {
+    let mut a = open_closure();
+    typ(&mut a, "rj");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::QuickAdd(_)), "{:?}", a.mode);
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "aftale");
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(
+        q.input.text(),
+        "aftale",
+        "the line was cleared, not appended to"
+    );
+}
+
+#[test]
 fn ten_no_answers_are_ten_keys_on_ten_citizens_and_u_takes_the_last_back() {
     let mut a = open_closure();
     let mut called = Vec::new();
