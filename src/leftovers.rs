@@ -217,6 +217,93 @@ fn quiet() -> bool {
         .is_some()
 }
 
+/// The files this run put in place and recorded: an interruption after that says they are
+/// complete (the process still ends with the signal, but nothing about them is unfinished).
+static COMPLETE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// `dest` is in place and recorded: an interruption from now on says it is complete.
+pub fn complete(dest: &Path) {
+    COMPLETE
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(dest.to_path_buf());
+}
+
+/// How many [`Hold`]s live, and the first interruption that arrived meanwhile.
+static HOLD: Mutex<(usize, Option<i32>)> = Mutex::new((0, None));
+
+/// While this lives an interruption waits: a file is being put in place and recorded in one
+/// step (the rename and the commit), and ending between the two would leave a file without its
+/// record. When the last one is dropped, a waiting interruption is handled then.
+#[must_use = "interruptions wait only while this lives"]
+pub struct Hold(());
+
+/// Holds interruptions back until the returned [`Hold`] is dropped.
+pub fn hold() -> Hold {
+    install();
+    HOLD.lock().unwrap_or_else(PoisonError::into_inner).0 += 1;
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let waiting = release(&mut HOLD.lock().unwrap_or_else(PoisonError::into_inner));
+        if let Some(sig) = waiting {
+            os::deliver(sig);
+        }
+    }
+}
+
+/// Whether an interruption must wait (a [`Hold`] lives); then it is kept for the hold's end.
+#[cfg_attr(not(any(unix, windows)), allow(dead_code))]
+fn held(sig: i32) -> bool {
+    keep_if_held(
+        &mut HOLD.lock().unwrap_or_else(PoisonError::into_inner),
+        sig,
+    )
+}
+
+/// [`held`] on the holds' state.
+fn keep_if_held(h: &mut (usize, Option<i32>), sig: i32) -> bool {
+    if h.0 > 0 {
+        h.1.get_or_insert(sig);
+        true
+    } else {
+        false
+    }
+}
+
+/// One hold ends: the interruption that waited, when it was the last.
+fn release(h: &mut (usize, Option<i32>)) -> Option<i32> {
+    h.0 = h.0.saturating_sub(1);
+    if h.0 == 0 { h.1.take() } else { None }
+}
+
+/// What an interruption says on stderr: the unfinished files it removed, and the files this
+/// run finished (complete and recorded, whatever the exit code).
+fn interruption_lines(
+    l: Lang,
+    removed: &[(PathBuf, PathBuf)],
+    complete: &[PathBuf],
+) -> Vec<String> {
+    let mut lines: Vec<String> = removed
+        .iter()
+        .map(|(temp, dest)| {
+            crate::i18n::safety::interrupted_removed(
+                l,
+                &temp.display().to_string(),
+                &dest.display().to_string(),
+            )
+        })
+        .collect();
+    lines.extend(
+        complete
+            .iter()
+            .map(|d| crate::i18n::safety::interrupted_complete(l, &d.display().to_string())),
+    );
+    lines
+}
+
 /// An interruption arrived: removes the tracked files and says so, then hands over to the desk
 /// if it took the interruptions. Returns whether it did (else the caller ends the process).
 fn interrupted() -> bool {
@@ -228,16 +315,12 @@ fn interrupted() -> bool {
             true
         }
         None => {
-            let l = lang();
-            for (temp, dest) in removed {
-                eprintln!(
-                    "jobdesk: {}",
-                    crate::i18n::safety::interrupted_removed(
-                        l,
-                        &temp.display().to_string(),
-                        &dest.display().to_string()
-                    )
-                );
+            let complete = COMPLETE
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            for line in interruption_lines(lang(), &removed, &complete) {
+                eprintln!("jobdesk: {line}");
             }
             false
         }
@@ -273,14 +356,21 @@ mod os {
             .name("interruptions".into())
             .spawn(move || {
                 for sig in signals.forever() {
-                    if !super::interrupted() {
-                        // End as the signal would have ended it (the caller sees which).
-                        let _ = signal_hook::low_level::emulate_default_handler(sig);
-                        std::process::exit(128 + sig);
+                    if !super::held(sig) {
+                        deliver(sig);
                     }
                 }
             })?;
         Ok(())
+    }
+
+    /// Handles an interruption: the tracked files go, and the process ends as the signal would
+    /// have ended it (the caller sees which), unless the desk took it.
+    pub fn deliver(sig: i32) {
+        if !super::interrupted() {
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig);
+        }
     }
 }
 
@@ -300,6 +390,9 @@ mod os {
     /// and shutting down, the system ends the process when this returns (or after a few
     /// seconds): so the work is done here, before returning.
     unsafe extern "system" fn handler(kind: u32) -> BOOL {
+        if (kind == CTRL_C_EVENT || kind == CTRL_BREAK_EVENT) && super::held(kind as i32) {
+            return TRUE;
+        }
         if super::interrupted() {
             if kind != CTRL_C_EVENT && kind != CTRL_BREAK_EVENT {
                 super::wait_finished(super::Duration::from_millis(4_000));
@@ -311,6 +404,19 @@ mod os {
         } else {
             1
         });
+    }
+
+    /// Handles a Ctrl+C or Ctrl+Break that waited for a [`super::Hold`].
+    pub fn deliver(kind: i32) {
+        if !super::interrupted() {
+            std::process::exit(
+                if kind as u32 == CTRL_BREAK_EVENT || kind as u32 == CTRL_C_EVENT {
+                    CONTROL_C_EXIT
+                } else {
+                    1
+                },
+            );
+        }
     }
 
     pub fn install() -> std::io::Result<()> {
@@ -327,6 +433,8 @@ mod os {
     pub fn install() -> std::io::Result<()> {
         Ok(())
     }
+
+    pub fn deliver(_sig: i32) {}
 }
 
 /// Waits until the desk that took the interruptions has finished, at most `limit`.
@@ -581,6 +689,27 @@ pub fn io_full(io: &std::io::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_interruption_waits_for_the_last_hold_and_then_says_the_file_is_complete() {
+        let mut h = (0, None);
+        assert!(!keep_if_held(&mut h, 2), "nothing held: handled at once");
+        h.0 = 2;
+        assert!(keep_if_held(&mut h, 2));
+        assert!(keep_if_held(&mut h, 15), "the first one is kept");
+        assert_eq!(release(&mut h), None, "one hold still lives");
+        assert_eq!(release(&mut h), Some(2), "then it is handled");
+        assert_eq!(h, (0, None));
+        let done = [PathBuf::from("/tmp/log.csv")];
+        assert_eq!(
+            interruption_lines(Lang::Da, &[], &done),
+            ["afbrudt: /tmp/log.csv er skrevet helt og registreret i eksporthistorikken"]
+        );
+        assert_eq!(
+            interruption_lines(Lang::En, &[], &done),
+            ["interrupted: /tmp/log.csv is complete and recorded in the export history"]
+        );
+    }
 
     #[test]
     fn names_of_our_temporary_files_carry_the_writer() {

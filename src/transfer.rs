@@ -182,6 +182,9 @@ impl PendingFile {
         commit: impl FnOnce(&mut dyn FnMut() -> Result<()>) -> Result<()>,
     ) -> Result<()> {
         let dest = self.dest.clone();
+        // No interruption between the rename and the commit: it waits until the file and its
+        // record are there together (or neither), and then says which.
+        let _hold = crate::leftovers::hold();
         let mut pending = Some(self);
         let mut placed = None;
         let done = commit(&mut || {
@@ -193,6 +196,7 @@ impl PendingFile {
         match (done, placed) {
             (Ok(()), Some(p)) => {
                 p.keep();
+                crate::leftovers::complete(&dest);
                 Ok(())
             }
             (Ok(()), None) => Ok(()),

@@ -34,6 +34,11 @@ pub fn answers_title(l: Lang, citizen: &str, accepted: Option<bool>) -> String {
     s
 }
 
+/// After a call that did not reach: where its note can be added ("notat: e i Kontaktlog (4)").
+pub fn note_later(l: Lang) -> &'static str {
+    l.t("notat: e i Kontaktlog (4)", "note: e in Contact log (4)")
+}
+
 /// The help's heading of the answers' keys.
 pub fn scope_call_answers(l: Lang) -> &'static str {
     l.t(

@@ -446,6 +446,15 @@ pub fn interrupted_removed(l: Lang, temp: &str, dest: &str) -> String {
     }
 }
 
+/// Said when an interruption comes after a file was put in place and recorded.
+pub fn interrupted_complete(l: Lang, dest: &str) -> String {
+    if l.da() {
+        format!("afbrudt: {dest} er skrevet helt og registreret i eksporthistorikken")
+    } else {
+        format!("interrupted: {dest} is complete and recorded in the export history")
+    }
+}
+
 /// Said when a write finds and removes what an interrupted jobdesk (a kill, a power cut) left.
 pub fn leftover_removed(l: Lang, path: &str) -> String {
     if l.da() {

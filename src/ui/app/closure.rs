@@ -42,9 +42,11 @@ impl App {
         Ok(())
     }
 
-    /// One attempt on the call list. Not reached: written to the log at once, then a note is
-    /// offered. Reached: the two optional answers are asked first (how the call was received,
-    /// matched), and the call is written with them ([`App::call_answered`]).
+    /// One attempt on the call list. Not reached: written to the log at once with the command
+    /// line's note, and the selection moves on to the next citizen (one key per call; the
+    /// footer says where a note can be added). Reached: the two optional answers are asked
+    /// first (how the call was received, matched), and the call is written with them
+    /// ([`App::call_answered`]).
     pub(super) fn attempt(
         &mut self,
         citizen_id: i64,
@@ -56,9 +58,25 @@ impl App {
             self.mode = Mode::Answers(Box::new(Answers::new(citizen_id, citizen, accepted)));
             return Ok(());
         }
-        let contact_id =
-            self.record_call(citizen_id, &citizen, result, None, CallAnswers::default())?;
-        self.offer_note(contact_id, citizen, None);
+        // The citizen after this one, as the list stood: the called one moves on to a later
+        // band, so this is who is called next.
+        let next = {
+            let l = &self.state().list;
+            l.rows
+                .get(l.selected.saturating_sub(l.offset) + 1)
+                .and_then(Row::citizen_id)
+        };
+        self.record_call(citizen_id, &citizen, result, None, CallAnswers::default())?;
+        if let Some(next) = next {
+            let l = &mut self.state_mut().list;
+            if let Some(i) = l.rows.iter().position(|r| r.citizen_id() == Some(next)) {
+                l.selected = l.offset + i;
+            }
+        }
+        if let Some(m) = &mut self.message {
+            m.push_str(" · ");
+            m.push_str(crate::i18n::closure_desk::note_later(self.lang));
+        }
         Ok(())
     }
 

@@ -370,8 +370,8 @@ pub(super) static OVERLAYS: &[Binding] = &[
         "Esc",
         A::Close,
         S::Note,
-        "intet notat",
-        "no note",
+        "spring over",
+        "skip",
     ),
     f(
         &[kc(KeyCode::Tab)],
@@ -710,6 +710,14 @@ pub(super) static OVERLAYS: &[Binding] = &[
     h(
         &[ctrl('u')],
         "Ctrl+U",
+        A::Edit,
+        S::Editing,
+        "slet linjen før markøren",
+        "delete the line before the cursor",
+    ),
+    h(
+        &[ctrl('z')],
+        "Ctrl+Z",
         A::Edit,
         S::Editing,
         "fortryd skrivning",

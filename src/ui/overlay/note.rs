@@ -1,6 +1,6 @@
 //! The one-line note offered after marking, moving or logging a contact. Enter saves it (an
-//! empty line saves nothing), Esc goes without a note, Tab completes from the snippets. What is
-//! typed is a draft (saved a second after typing stops).
+//! empty line saves nothing), Esc skips it (the contact keeps the note it has), Tab completes
+//! from the snippets. What is typed is a draft (saved a second after typing stops).
 
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;

@@ -134,6 +134,18 @@ impl Overlay for Summary {
                 }
                 true
             }
+            // Ctrl+U clears the line before the cursor and Ctrl+Z undoes, as in the one-line
+            // fields.
+            Event::Key(k)
+                if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('u') =>
+            {
+                self.editor.0.delete_line_by_head()
+            }
+            Event::Key(k)
+                if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('z') =>
+            {
+                self.editor.0.undo()
+            }
             Event::Key(k) => self.editor.0.input(*k),
             Event::Paste(s) => {
                 self.editor.0.insert_str(s.replace('\r', ""));

@@ -147,6 +147,18 @@ impl LineInput {
                 self.area.insert_char(c);
             }
             KeyCode::Char('m') if ctrl => return LineEvent::Submit(self.text()),
+            // Ctrl+U clears what stands before the cursor, as in a shell (the field's own
+            // Ctrl+U is undo, which leaves a prefilled line as it was); Ctrl+Z undoes.
+            KeyCode::Char('u') if ctrl => {
+                if !self.area.delete_line_by_head() {
+                    return LineEvent::Ignored;
+                }
+            }
+            KeyCode::Char('z') if ctrl => {
+                if !self.area.undo() {
+                    return LineEvent::Ignored;
+                }
+            }
             _ => {
                 if !self.area.input(*k) {
                     return LineEvent::Ignored;
@@ -186,6 +198,21 @@ mod tests {
             l.handle(&key(KeyCode::Esc, KeyModifiers::NONE)),
             LineEvent::Cancel
         );
+    }
+
+    #[test]
+    fn ctrl_u_clears_a_prefilled_line_and_ctrl_z_brings_it_back() {
+        let mut l = LineInput::new("samtale Jens Hansen ", vec![]);
+        let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(l.handle(&ctrl('u')), LineEvent::Changed);
+        assert_eq!(l.text(), "");
+        l.handle(&key(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert_eq!(l.text(), "x", "the next text is not appended");
+        l.handle(&key(KeyCode::Backspace, KeyModifiers::NONE));
+        l.handle(&ctrl('z'));
+        l.handle(&ctrl('z'));
+        l.handle(&ctrl('z'));
+        assert_eq!(l.text(), "samtale Jens Hansen ");
     }
 
     #[test]

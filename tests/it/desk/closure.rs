@@ -43,7 +43,7 @@ fn a_closure_from_the_desk_call_round_and_undo() {
         panic!()
     };
     typ(&mut a, "n");
-    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.mode, Mode::Normal, "one key: no note line");
     let entry = a
         .store
         .call_entry(v.closure.id, e.citizen_id)

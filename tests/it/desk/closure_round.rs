@@ -150,10 +150,10 @@ fn with_both_answers_skipped_a_call_stays_its_keys_and_one_enter() {
     let got = entry(&a, e.citizen_id);
     assert!(got.reached);
     assert_eq!(got.received, None, "Esc records the call without answers");
-    // Not reached: one key and Enter (the note), no answers asked.
+    // Not reached: one key, no answers and no note asked.
     let e = selected(&a);
-    let n = press_all(&mut a, &[KeyCode::Char('n'), KeyCode::Enter]);
-    assert_eq!(n, 2);
+    let n = press_all(&mut a, &[KeyCode::Char('n')]);
+    assert_eq!(n, 1);
     assert_eq!(a.mode, Mode::Normal);
     assert_eq!(entry(&a, e.citizen_id).attempts, 1);
     // Tab after the answers: the note line, then the quick-add after "takker ja".
@@ -170,6 +170,71 @@ fn with_both_answers_skipped_a_call_stays_its_keys_and_one_enter() {
         note.contains("modtaget meget positivt") && note.ends_with("Vil gerne ses"),
         "{note}"
     );
+}
+
+#[test]
+fn ctrl_u_clears_the_prefilled_quick_add_line() {
+    let mut a = open_closure();
+    typ(&mut a, "rj");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::QuickAdd(_)), "{:?}", a.mode);
+    a.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typ(&mut a, "aftale");
+    let Mode::QuickAdd(q) = &a.mode else {
+        panic!("{:?}", a.mode)
+    };
+    assert_eq!(
+        q.input.text(),
+        "aftale",
+        "the line was cleared, not appended to"
+    );
+}
+
+#[test]
+fn ten_no_answers_are_ten_keys_on_ten_citizens_and_u_takes_the_last_back() {
+    let mut a = open_closure();
+    let mut called = Vec::new();
+    for i in 0..10 {
+        let e = selected(&a);
+        assert!(
+            !called.contains(&e.citizen_id),
+            "call {i}: {} again",
+            e.name
+        );
+        key(&mut a, KeyCode::Char('n'));
+        assert_eq!(a.mode, Mode::Normal, "call {i}: no note line");
+        let got = entry(&a, e.citizen_id);
+        assert_eq!(
+            (got.attempts, got.last_result),
+            (1, Some(CallResult::NoAnswer)),
+            "call {i}"
+        );
+        // The log note is the command line's: the closure and the result.
+        let note = latest_note(&a, e.citizen_id);
+        assert!(note.ends_with("intet svar"), "{note}");
+        called.push(e.citizen_id);
+    }
+    assert_eq!(a.closure.as_ref().unwrap().progress.attempts, 10);
+    // The footer says the call, the undo and where a note goes.
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("u fortryder"), "{s}");
+    let msg = a.message.clone().unwrap();
+    assert!(msg.contains("notat: e i Kontaktlog (4)"), "{msg}");
+    // u takes the last call back.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(entry(&a, called[9]).attempts, 0);
+    assert_eq!(entry(&a, called[8]).attempts, 1);
+    // m and w are one key too.
+    for k in ['m', 'w'] {
+        let e = selected(&a);
+        key(&mut a, KeyCode::Char(k));
+        assert_eq!(a.mode, Mode::Normal);
+        assert_eq!(entry(&a, e.citizen_id).attempts, 1, "{k}");
+        assert_ne!(selected(&a).citizen_id, e.citizen_id, "{k} moves on");
+    }
 }
 
 #[test]
