@@ -8,6 +8,10 @@
 //! since" when it holds rows the other lacks or its stamp passed that base. Differing details
 //! are taken from the file only when the file changed and this database did not; when both did
 //! (or neither can be told apart) the citizen is a conflict: listed, and left as it is.
+//!
+//! The citizens' proposals travel with them, with the leads they point to, those leads'
+//! companies (and their contact persons) and the proposals' company-log entries, all merged by
+//! uuid (a company also by CVR number): added when missing, a proposal's later outcome taken.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,7 +23,8 @@ use crate::domain::TargetGroup;
 use crate::domain::Word;
 use crate::domain::dates::{from_db, to_db};
 use crate::domain::records::{
-    AppointmentRecord, CitizenRecord, ContactRecord, DraftRecord, JobclubExemptionRecord, Record,
+    AppointmentRecord, CitizenRecord, CompanyContactRecord, CompanyLogRecord, CompanyRecord,
+    ContactRecord, DraftRecord, JobclubExemptionRecord, LeadRecord, ProposalRecord, Record,
     SeriesRecord,
 };
 use crate::domain::text::{danish_sort_key, fold};
@@ -70,6 +75,13 @@ pub struct Handover {
     pub drafts: Vec<DraftRecord>,
     /// Recurring appointments (their dates are among `appointments`).
     pub series: Vec<SeriesRecord>,
+    /// The citizens' proposals to leads, the leads they point to, those leads' companies with
+    /// their contact persons, and the company-log entries of the proposals.
+    pub proposals: Vec<ProposalRecord>,
+    pub leads: Vec<LeadRecord>,
+    pub companies: Vec<CompanyRecord>,
+    pub company_contacts: Vec<CompanyContactRecord>,
+    pub company_log: Vec<CompanyLogRecord>,
 }
 
 impl Handover {
@@ -80,7 +92,12 @@ impl Handover {
             + self.contacts.len()
             + self.exemptions.len()
             + self.drafts.len()
-            + self.series.len()) as u64
+            + self.series.len()
+            + self.proposals.len()
+            + self.leads.len()
+            + self.companies.len()
+            + self.company_contacts.len()
+            + self.company_log.len()) as u64
     }
 }
 
@@ -280,6 +297,7 @@ impl Store {
         marks: &HashMap<i64, (String, String)>,
     ) -> Result<Handover> {
         let mut h = Handover::default();
+        let (mut companies, mut people, mut leads, mut log) = (vec![], vec![], vec![], vec![]);
         self.stream_everything(|rows| {
             for r in rows {
                 match r? {
@@ -298,11 +316,37 @@ impl Store {
                     }
                     Record::Draft(d) if ids.contains(&d.citizen_id) => h.drafts.push(d),
                     Record::Series(x) if ids.contains(&x.citizen_id) => h.series.push(x),
+                    Record::Proposal(x) if ids.contains(&x.citizen_id) => h.proposals.push(x),
+                    Record::Company(x) => companies.push(x),
+                    Record::CompanyContact(x) => people.push(x),
+                    Record::Lead(x) => leads.push(x),
+                    Record::CompanyLog(x) => log.push(x),
                     _ => {}
                 }
             }
             Ok(())
         })?;
+        // The company side follows the proposals: their leads, those leads' companies (with
+        // their contact persons) and the proposals' own log entries.
+        let lead_ids: HashSet<i64> = h.proposals.iter().map(|x| x.lead_id).collect();
+        h.leads = leads
+            .into_iter()
+            .filter(|x| lead_ids.contains(&x.id))
+            .collect();
+        let company_ids: HashSet<i64> = h.leads.iter().map(|x| x.company_id).collect();
+        h.companies = companies
+            .into_iter()
+            .filter(|x| company_ids.contains(&x.id))
+            .collect();
+        h.company_contacts = people
+            .into_iter()
+            .filter(|x| company_ids.contains(&x.company_id))
+            .collect();
+        let proposal_ids: HashSet<i64> = h.proposals.iter().map(|x| x.id).collect();
+        h.company_log = log
+            .into_iter()
+            .filter(|x| x.proposal_id.is_some_and(|p| proposal_ids.contains(&p)))
+            .collect();
         Ok(h)
     }
 
@@ -328,6 +372,21 @@ impl Store {
                 }
                 for d in &h.drafts {
                     sink.put(Record::Draft(d.clone()))?;
+                }
+                for x in &h.companies {
+                    sink.put(Record::Company(x.clone()))?;
+                }
+                for x in &h.company_contacts {
+                    sink.put(Record::CompanyContact(x.clone()))?;
+                }
+                for x in &h.leads {
+                    sink.put(Record::Lead(x.clone()))?;
+                }
+                for x in &h.proposals {
+                    sink.put(Record::Proposal(x.clone()))?;
+                }
+                for x in &h.company_log {
+                    sink.put(Record::CompanyLog(x.clone()))?;
                 }
                 Ok(())
             },
@@ -410,6 +469,8 @@ impl Store {
         self.write(|tx| {
             let mut m = Merged::default();
             let mut touched = Vec::new();
+            // The file's citizen ids to this database's, for the citizens not in conflict.
+            let mut mapped: HashMap<i64, i64> = HashMap::new();
             for c in &h.citizens {
                 let local = here_ids.get(&c.uuid).copied();
                 let file_part = Part::of(h, c.record.id);
@@ -445,11 +506,13 @@ impl Store {
                             params![c.uuid, id],
                         )?;
                         m.rows += 1 + add_rows(tx, &file_part, id, &Part::default())?;
+                        mapped.insert(c.record.id, id);
                         set_setting(tx, &base_key(&c.uuid), &c.stamp)?;
                         m.added += 1;
                         touched.push(id);
                     }
                     Some(id) => {
+                        mapped.insert(c.record.id, id);
                         let here_part = Part::of(&here, id);
                         let Some(here_rec) = here.citizens.iter().find(|x| x.record.id == id)
                         else {
@@ -507,6 +570,7 @@ impl Store {
                             ),
                         };
                         if differs && file_changed == here_changed {
+                            mapped.remove(&c.record.id);
                             m.conflicts.push(Conflict {
                                 citizen_id: id,
                                 name: here_rec.record.name.clone(),
@@ -529,6 +593,7 @@ impl Store {
                     }
                 }
             }
+            m.rows += merge_companies(tx, h, &mapped)?;
             for id in touched {
                 super::refresh_citizen_on(tx, &rules, &sus, id)?;
             }
@@ -640,6 +705,163 @@ fn merge_series(
         }
     }
     Ok(map)
+}
+
+/// This database's id of a row with this uuid in `table`, if it holds one.
+fn id_by_uuid(tx: &Connection, table: &str, uuid: &str) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
+        .query_row([uuid], |r| r.get(0))
+        .optional()?)
+}
+
+/// Merges the company side of a hand-over for the citizens in `citizens` (the file's ids to
+/// this database's): companies, contact persons, leads, proposals and the proposals' log
+/// entries are matched by uuid (a company also by its CVR number) and added when missing; a
+/// proposal held on both sides takes the file's outcome when the file's is the later. Returns
+/// the rows written.
+fn merge_companies(tx: &Connection, h: &Handover, citizens: &HashMap<i64, i64>) -> Result<u64> {
+    let mut n = 0u64;
+    let proposals: Vec<&ProposalRecord> = h
+        .proposals
+        .iter()
+        .filter(|x| citizens.contains_key(&x.citizen_id))
+        .collect();
+    if proposals.is_empty() {
+        return Ok(0);
+    }
+    let mut companies: HashMap<i64, i64> = HashMap::new();
+    for x in &h.companies {
+        let mut here = id_by_uuid(tx, "companies", &x.uuid)?;
+        if here.is_none()
+            && let Some(cvr) = &x.cvr
+        {
+            here = tx
+                .query_row(
+                    "SELECT id FROM companies WHERE cvr = ?1",
+                    [cvr.to_string()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+        }
+        let id = match here {
+            Some(id) => id,
+            None => {
+                let id = next_id(tx, "companies")?;
+                super::export::put_record(tx, Record::Company(CompanyRecord { id, ..x.clone() }))?;
+                n += 1;
+                id
+            }
+        };
+        companies.insert(x.id, id);
+    }
+    let mut people: HashMap<i64, i64> = HashMap::new();
+    for x in &h.company_contacts {
+        let Some(&company_id) = companies.get(&x.company_id) else {
+            continue;
+        };
+        let id = match id_by_uuid(tx, "company_contacts", &x.uuid)? {
+            Some(id) => id,
+            None => {
+                let id = next_id(tx, "company_contacts")?;
+                super::export::put_record(
+                    tx,
+                    Record::CompanyContact(CompanyContactRecord {
+                        id,
+                        company_id,
+                        ..x.clone()
+                    }),
+                )?;
+                n += 1;
+                id
+            }
+        };
+        people.insert(x.id, id);
+    }
+    let mut leads: HashMap<i64, i64> = HashMap::new();
+    for x in &h.leads {
+        let Some(&company_id) = companies.get(&x.company_id) else {
+            continue;
+        };
+        let id = match id_by_uuid(tx, "leads", &x.uuid)? {
+            Some(id) => id,
+            None => {
+                let id = next_id(tx, "leads")?;
+                super::export::put_record(
+                    tx,
+                    Record::Lead(LeadRecord {
+                        id,
+                        company_id,
+                        ..x.clone()
+                    }),
+                )?;
+                n += 1;
+                id
+            }
+        };
+        leads.insert(x.id, id);
+    }
+    let mut props: HashMap<i64, i64> = HashMap::new();
+    for x in proposals {
+        let (Some(&lead_id), Some(&citizen_id)) =
+            (leads.get(&x.lead_id), citizens.get(&x.citizen_id))
+        else {
+            continue;
+        };
+        let id = match id_by_uuid(tx, "proposals", &x.uuid)? {
+            Some(id) => {
+                // The later outcome wins (the file's when it happened after this one's).
+                n += tx.execute(
+                    "UPDATE proposals SET outcome = json_extract(?1, '$.outcome'),
+                        at = json_extract(?1, '$.at'), note = json_extract(?1, '$.note'),
+                        deleted = json_extract(?1, '$.deleted')
+                     WHERE id = ?2 AND at < json_extract(?1, '$.at')",
+                    params![serde_json::to_string(x)?, id],
+                )? as u64;
+                id
+            }
+            None => {
+                let id = next_id(tx, "proposals")?;
+                super::export::put_record(
+                    tx,
+                    Record::Proposal(ProposalRecord {
+                        id,
+                        lead_id,
+                        citizen_id,
+                        ..x.clone()
+                    }),
+                )?;
+                n += 1;
+                id
+            }
+        };
+        props.insert(x.id, id);
+    }
+    for x in &h.company_log {
+        let Some(proposal_id) = x.proposal_id.and_then(|p| props.get(&p).copied()) else {
+            continue;
+        };
+        let Some(&company_id) = companies.get(&x.company_id) else {
+            continue;
+        };
+        if id_by_uuid(tx, "company_log", &x.uuid)?.is_some() {
+            continue;
+        }
+        let id = next_id(tx, "company_log")?;
+        super::export::put_record(
+            tx,
+            Record::CompanyLog(CompanyLogRecord {
+                id,
+                company_id,
+                person_id: x.person_id.and_then(|p| people.get(&p).copied()),
+                proposal_id: Some(proposal_id),
+                citizen_id: x.citizen_id.and_then(|c| citizens.get(&c).copied()),
+                ..x.clone()
+            }),
+        )?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Writes the file's rows of one citizen that `here` lacks, as citizen `id`; returns how many.

@@ -335,3 +335,185 @@ fn the_desk_x_dialog_exports_a_typed_range_as_plain_csv_into_the_folder_given() 
         "{days:?}"
     );
 }
+
+fn add(db: &Path, args: &[&str]) -> String {
+    ok(jobdesk(db).args(args)).trim().to_string()
+}
+
+fn list(all: &Value, key: &str) -> Vec<Value> {
+    all[key].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_proposal_of_a_handed_over_citizen_arrives_with_its_lead_and_company_once() {
+    let dir = tmpdir();
+    let src = generated(&dir, 6);
+    let dst = colleague(&dir);
+    let file = dir.path().join("overdragelse.jobdesk");
+    let eva = add(
+        &src,
+        &[
+            "citizen",
+            "add",
+            "--name",
+            "Eva Praktikfiktiv",
+            "--target-group",
+            "dagpenge",
+        ],
+    );
+    let other = add(
+        &src,
+        &[
+            "citizen",
+            "add",
+            "--name",
+            "Ole Blivfiktiv",
+            "--target-group",
+            "dagpenge",
+        ],
+    );
+    let company = add(
+        &src,
+        &[
+            "company",
+            "add",
+            "--name",
+            "Bager Fiktiv ApS",
+            "--cvr",
+            "13748136",
+        ],
+    );
+    add(
+        &src,
+        &[
+            "company",
+            "contact",
+            "add",
+            "--company",
+            &company,
+            "--name",
+            "Karen Kontaktfiktiv",
+            "--role",
+            "Indehaver",
+        ],
+    );
+    let lead = add(
+        &src,
+        &[
+            "lead",
+            "add",
+            "--company",
+            &company,
+            "--kind",
+            "virksomhedspraktik",
+            "--title",
+            "Lagermedhjælper",
+        ],
+    );
+    let p = add(
+        &src,
+        &[
+            "propose",
+            "--lead",
+            &lead,
+            "--citizen",
+            &eva,
+            "--at",
+            "2026-11-23 10:00",
+        ],
+    );
+    add(
+        &src,
+        &[
+            "proposal",
+            "set",
+            &p,
+            "--outcome",
+            "samtale",
+            "--at",
+            "2026-11-25 09:00",
+        ],
+    );
+    // Another citizen's proposal stays behind.
+    add(
+        &src,
+        &[
+            "propose",
+            "--lead",
+            &lead,
+            "--citizen",
+            &other,
+            "--at",
+            "2026-11-23 11:00",
+        ],
+    );
+
+    ok(handover(&src, PASS)
+        .args(["export", "--citizen", &eva, "-o"])
+        .arg(&file));
+    ok(handover(&dst, PASS).arg("import").arg(&file));
+    let all = everything(&dst);
+    let eva_here = id_of(&dst, "Eva Praktikfiktiv");
+    let companies = list(&all, "companies");
+    assert_eq!(companies.len(), 1, "{all}");
+    assert_eq!(companies[0]["name"], "Bager Fiktiv ApS");
+    assert_eq!(companies[0]["cvr"], "13748136");
+    let people = list(&all, "company_contacts");
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0]["name"], "Karen Kontaktfiktiv");
+    let leads = list(&all, "leads");
+    assert_eq!(leads.len(), 1);
+    assert_eq!(leads[0]["title"], "Lagermedhjælper");
+    assert_eq!(leads[0]["company_id"], companies[0]["id"]);
+    let proposals = list(&all, "proposals");
+    assert_eq!(proposals.len(), 1, "only Eva's proposal: {all}");
+    assert_eq!(proposals[0]["citizen_id"].as_i64(), Some(eva_here));
+    assert_eq!(proposals[0]["lead_id"], leads[0]["id"]);
+    assert_eq!(proposals[0]["outcome"], "interview");
+    let log = list(&all, "company_log");
+    assert_eq!(log.len(), 2, "proposed and interview: {all}");
+    assert!(
+        log.iter()
+            .all(|x| x["citizen_id"].as_i64() == Some(eva_here)
+                && x["proposal_id"] == proposals[0]["id"])
+    );
+    // The colleague sees the proposal on the citizen's side.
+    let mine = json(&ok(jobdesk(&dst).args([
+        "proposal",
+        "list",
+        "--citizen",
+        &eva_here.to_string(),
+        "--json",
+    ])));
+    assert_eq!(mine[0]["company"], "Bager Fiktiv ApS");
+
+    // Importing the same file again adds nothing.
+    let before = everything(&dst);
+    ok(handover(&dst, PASS).arg("import").arg(&file));
+    assert_eq!(everything(&dst), before, "a second import changes nothing");
+
+    // A later step at the source arrives with the next hand-over, still once.
+    add(
+        &src,
+        &[
+            "proposal",
+            "set",
+            &p,
+            "--outcome",
+            "declined",
+            "--at",
+            "2026-11-27 09:00",
+        ],
+    );
+    ok(handover(&src, PASS)
+        .args(["export", "--force", "--citizen", &eva, "-o"])
+        .arg(&file));
+    ok(handover(&dst, PASS).arg("import").arg(&file));
+    let all = everything(&dst);
+    assert_eq!(list(&all, "companies").len(), 1);
+    assert_eq!(list(&all, "leads").len(), 1);
+    let proposals = list(&all, "proposals");
+    assert_eq!(proposals.len(), 1);
+    assert_eq!(proposals[0]["outcome"], "declined");
+    assert_eq!(list(&all, "company_log").len(), 3);
+}
