@@ -1230,8 +1230,9 @@ impl Store {
     }
 
     /// Sets a proposal's outcome (an interview, a start, a no) at `at`, and logs the step in
-    /// the company's history (the citizen's card shows it too). Setting the outcome it already
-    /// has is refused. Returns the entry and the undo.
+    /// the company's history (the citizen's card shows it too). A start fills the lead when it
+    /// is open (a lead is one place). Setting the outcome it already has is refused. Returns the
+    /// entry and the undo (of all of it).
     pub fn set_proposal_outcome(
         &mut self,
         id: i64,
@@ -1246,7 +1247,7 @@ impl Store {
         check_text(note, LONG_TEXT, "notatet", "note")?;
         let created = to_db(self.clock.now());
         let note = note.trim().to_string();
-        let (log_id, inv) = self.write(|tx| {
+        let (log_id, inv, filled) = self.write(|tx| {
             let log = insert_log(
                 tx,
                 p.company_id,
@@ -1273,18 +1274,35 @@ impl Store {
                     deleted: false,
                 },
             )?;
-            Ok((log, inv))
+            // A lead is one place: a start fills it (an open one; undone with the step).
+            let mut filled = None;
+            if outcome == ProposalOutcome::Started {
+                let lead = lead_state(tx, p.lead_id)?;
+                if lead.status == LeadStatus::Open && !lead.deleted {
+                    let (back, _) = apply_company_change(
+                        tx,
+                        &CompanyChange::Lead {
+                            id: p.lead_id,
+                            state: Box::new(LeadState {
+                                status: LeadStatus::Filled,
+                                ..lead
+                            }),
+                        },
+                    )?;
+                    filled = Some(back);
+                }
+            }
+            Ok((log, inv, filled))
         })?;
-        Ok(Logged {
-            log_id,
-            undo: vec![
-                wrap(CompanyChange::LogEntry {
-                    id: log_id,
-                    deleted: true,
-                }),
-                wrap(inv),
-            ],
-        })
+        let mut undo = vec![
+            wrap(CompanyChange::LogEntry {
+                id: log_id,
+                deleted: true,
+            }),
+            wrap(inv),
+        ];
+        undo.extend(filled.map(wrap));
+        Ok(Logged { log_id, undo })
     }
 
     /// One live proposal.
@@ -1501,6 +1519,73 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(s.fitting_leads(anna).unwrap_or_default().is_empty());
+    }
+
+    #[test]
+    fn a_start_fills_the_open_lead_and_its_undo_opens_it_again() {
+        let mut s = store();
+        let anna = citizen(&mut s, "Anna Lager", TargetGroup::Dagpenge, "lager");
+        let bo = citizen(&mut s, "Bo Lager", TargetGroup::Dagpenge, "lager");
+        let c = company(&mut s, "Lager A/S", None);
+        let l = lead(&mut s, c, &[], "");
+        let status = |s: &Store| s.lead(l).map(|x| x.status).ok();
+        let p = s
+            .propose(l, anna, t("2026-11-23T10:00:00"), "")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let q = s
+            .propose(l, bo, t("2026-11-23T11:00:00"), "")
+            .unwrap_or_else(|e| panic!("{e}"));
+        s.set_proposal_outcome(
+            p.proposal_id,
+            ProposalOutcome::Interview,
+            t("2026-11-25T09:00:00"),
+            "",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            status(&s),
+            Some(LeadStatus::Open),
+            "an interview fills nothing"
+        );
+        let started = s
+            .set_proposal_outcome(
+                p.proposal_id,
+                ProposalOutcome::Started,
+                t("2026-12-01T08:00:00"),
+                "",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status(&s), Some(LeadStatus::Filled));
+        s.apply(&started.undo).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            status(&s),
+            Some(LeadStatus::Open),
+            "one undo takes both back"
+        );
+        assert_eq!(
+            s.proposal(p.proposal_id).map(|p| p.outcome).ok(),
+            Some(ProposalOutcome::Interview)
+        );
+        // A closed lead stays closed when someone starts anyway.
+        s.edit_lead(
+            l,
+            &LeadEdit {
+                status: Some(LeadStatus::Closed),
+                ..Default::default()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let started = s
+            .set_proposal_outcome(
+                q.proposal_id,
+                ProposalOutcome::Started,
+                t("2026-12-01T08:00:00"),
+                "",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status(&s), Some(LeadStatus::Closed));
+        s.apply(&started.undo).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status(&s), Some(LeadStatus::Closed));
     }
 
     #[test]

@@ -196,6 +196,13 @@ fn a_proposal_s_outcomes_are_in_the_company_s_log_and_on_the_citizen_s_side() {
     ));
     assert_eq!(m[0]["outcome"], "started");
     assert_eq!(m[1]["outcome"], serde_json::Value::Null);
+    // The place is taken: the start filled the lead.
+    let open = json(&ok(
+        jobdesk(&s.db).args(["lead", "list", "--open", "--json"])
+    ));
+    assert_eq!(open.as_array().map(Vec::len), Some(0), "{open}");
+    let all = json(&ok(jobdesk(&s.db).args(["lead", "list", "--json"])));
+    assert_eq!(all[0]["status"], "filled", "{all}");
 }
 
 #[test]
