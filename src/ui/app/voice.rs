@@ -182,7 +182,8 @@ impl App {
         Ok(())
     }
 
-    /// Adds or changes an exemption; the store refuses an overlap (the form shows why).
+    /// Adds or changes an exemption (one undo step); the store refuses an overlap (the form
+    /// shows why).
     pub(super) fn save_exemption(
         &mut self,
         x: &crate::domain::jobclub::Exemption,
@@ -191,27 +192,26 @@ impl App {
     ) -> Result<()> {
         let lang = self.lang;
         let worded = |e: anyhow::Error| anyhow::anyhow!(crate::i18n::errors::message(&e, lang));
-        if x.id == 0 {
-            self.store.add_exemption(x, self.now).map_err(worded)?;
+        let change = if x.id == 0 {
+            self.store.add_exemption(x, self.now).map_err(worded)?.1
         } else {
-            self.store.edit_exemption(x).map_err(worded)?;
-        }
+            self.store.edit_exemption(x).map_err(worded)?
+        };
         self.mode = Mode::JobClub(back);
+        let what = crate::i18n::voice::exemption_saved(self.lang, false, citizen);
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
         self.reload_jobclub();
-        self.refresh()?;
-        self.message = Some(crate::i18n::voice::exemption_saved(
-            self.lang, false, citizen,
-        ));
         Ok(())
     }
 
+    /// Removes an exemption (one undo step).
     pub(super) fn remove_exemption(&mut self, id: i64, citizen: &str) -> Result<()> {
-        self.store.remove_exemption(id)?;
+        let (_, change) = self.store.remove_exemption(id)?;
+        let what = crate::i18n::voice::exemption_saved(self.lang, true, citizen);
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
         self.reload_jobclub();
-        self.refresh()?;
-        self.message = Some(crate::i18n::voice::exemption_saved(
-            self.lang, true, citizen,
-        ));
         Ok(())
     }
 

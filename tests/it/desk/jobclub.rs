@@ -235,3 +235,57 @@ fn open_setup(dir: &tempfile::TempDir, setup: &str) -> App {
     a.message = None;
     a
 }
+
+#[test]
+fn exemptions_added_edited_or_removed_in_the_desk_are_undone_with_u() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = club(&dir, Lang::Da);
+    typ(&mut a, "J");
+    exempt(
+        &mut a,
+        ["23.11.2026", "11.12.2026", "09.00-14.00", "tir", "Kursus"],
+    );
+    assert_eq!(a.store.jobclub_exemptions(ids[0]).unwrap().len(), 1);
+    // u takes the new exemption away again, and the list shows it.
+    typ(&mut a, "u");
+    assert!(matches!(a.mode, Mode::JobClub(_)));
+    assert!(a.store.jobclub_exemptions(ids[0]).unwrap().is_empty());
+    key(&mut a, KeyCode::Right);
+    assert_eq!(marks(&a, day(24))[0].1, None);
+    assert!(!screen(&a, 80, 24).contains("Kursus"));
+    key(&mut a, KeyCode::Left);
+    // Added again, its reason edited: u puts the old reason back.
+    exempt(
+        &mut a,
+        ["23.11.2026", "11.12.2026", "09.00-14.00", "tir", "Kursus"],
+    );
+    typ(&mut a, "w");
+    typ(&mut a, "e");
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Tab);
+    }
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "AMU-kursus");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.store.jobclub_exemptions(ids[0]).unwrap()[0].reason,
+        "AMU-kursus"
+    );
+    typ(&mut a, "u");
+    assert_eq!(
+        a.store.jobclub_exemptions(ids[0]).unwrap()[0].reason,
+        "Kursus"
+    );
+    assert!(screen(&a, 80, 24).contains("tir 09.00–14.00 Kursus"));
+    // Removed: u brings it back, the same exemption with its time and weekdays.
+    let before = a.store.jobclub_exemptions(ids[0]).unwrap();
+    typ(&mut a, "d");
+    assert!(a.store.jobclub_exemptions(ids[0]).unwrap().is_empty());
+    assert!(!screen(&a, 80, 24).contains("Kursus"));
+    typ(&mut a, "u");
+    assert_eq!(a.store.jobclub_exemptions(ids[0]).unwrap(), before);
+    assert!(screen(&a, 80, 24).contains("Kursus"));
+    assert_eq!(marks(&a, day(24))[0].1, Some(Mark::Exempt));
+}
