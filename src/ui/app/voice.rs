@@ -166,16 +166,37 @@ impl App {
         self.mode = mode;
     }
 
-    /// A job-club mark (one undo step; the undo reads the list again when it is open).
+    /// A job-club mark (one undo step; the undo reads the list again when it is open). With
+    /// `log` an absence is also written to the contact log at the session's start (the same
+    /// step).
     pub(super) fn mark_attendance(
         &mut self,
         citizen_id: i64,
         citizen: &str,
         date: chrono::NaiveDate,
         mark: Option<crate::domain::jobclub::Mark>,
+        log: bool,
     ) -> Result<()> {
-        let marked = self.store.mark_attendance(citizen_id, date, mark, None)?;
-        let what = crate::i18n::voice::attendance_marked(self.lang, date, mark, citizen);
+        let log = log.then(|| {
+            let from = self
+                .config
+                .jobclub_schedule()
+                .session_on(date)
+                .map(|s| s.from)
+                .unwrap_or_default();
+            crate::store::LogAbsence {
+                uuid: uuid::Uuid::new_v4().to_string(),
+                at: date.and_time(from),
+                note: crate::i18n::jobclub::absence_note(self.lang).to_string(),
+            }
+        });
+        let marked = self
+            .store
+            .mark_attendance(citizen_id, date, mark, log.as_ref())?;
+        let mut what = crate::i18n::voice::attendance_marked(self.lang, date, mark, citizen);
+        if marked.contact_id.is_some() {
+            what = crate::i18n::voice::absence_logged(self.lang, &what);
+        }
         self.push_undo(what.clone(), vec![marked.undo]);
         self.after_change(&what);
         self.reload_jobclub();

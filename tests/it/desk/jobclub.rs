@@ -289,3 +289,52 @@ fn exemptions_added_edited_or_removed_in_the_desk_are_undone_with_u() {
     assert!(screen(&a, 80, 24).contains("Kursus"));
     assert_eq!(marks(&a, day(24))[0].1, Some(Mark::Exempt));
 }
+
+#[test]
+fn l_marks_an_absence_and_logs_it_as_a_contact_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = club(&dir, Lang::Da);
+    let contacts = |a: &App| {
+        a.store
+            .count_contacts(&jobdesk::store::ContactFilter::default())
+            .unwrap()
+    };
+    typ(&mut a, "J");
+    key(&mut a, KeyCode::Down);
+    typ(&mut a, "L");
+    assert_eq!(
+        marks(&a, day(23))[1],
+        ("Bo Lund".to_string(), Some(Mark::Absent))
+    );
+    assert_eq!(contacts(&a), 1, "the absence is in the contact log");
+    let c = a
+        .store
+        .contacts(&jobdesk::store::ContactFilter::default(), 0, 10)
+        .unwrap()
+        .remove(0);
+    assert_eq!(c.citizen_id, ids[1]);
+    assert_eq!(c.outcome, jobdesk::domain::Outcome::NoShow);
+    assert_eq!(
+        c.at,
+        day(23).and_hms_opt(9, 0, 0).unwrap(),
+        "at the session's start"
+    );
+    assert!(!c.counts, "an absence does not count toward the minimum");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("logget som kontakt"), "{s}");
+    // One u takes both back: the mark and the contact.
+    typ(&mut a, "u");
+    assert_eq!(marks(&a, day(23))[1].1, None);
+    assert_eq!(contacts(&a), 0);
+    // `?` lists the key.
+    key(&mut a, KeyCode::Esc);
+    typ(&mut a, "?");
+    assert!(matches!(a.mode, Mode::Help(_)));
+    assert!(
+        jobdesk::ui::view::help_lines(&a).iter().any(|l| {
+            let l = l.to_string();
+            l.contains(" L ") && l.contains("udeblevet, og fraværet logges som kontakt")
+        }),
+        "L is in the help"
+    );
+}
