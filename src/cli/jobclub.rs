@@ -318,7 +318,7 @@ fn add(citizen: Option<i64>, f: &ExemptFields, ctx: &Ctx, out: &mut dyn Write) -
         ..blank
     };
     let mut store = ctx.open_store(Create::No)?;
-    let id = store.add_exemption(&x, ctx.now)?;
+    let (id, _) = store.add_exemption(&x, ctx.now)?;
     writeln!(
         out,
         "{}",
@@ -380,7 +380,7 @@ fn set(a: &ExemptSetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
 fn remove(id: i64, ctx: &Ctx, out: &mut dyn Write) -> Result<()> {
     let l = ctx.lang;
     let mut store = ctx.open_store(Create::No)?;
-    let x = store.remove_exemption(id)?;
+    let (x, _) = store.remove_exemption(id)?;
     writeln!(
         out,
         "{}",

@@ -359,6 +359,14 @@ pub fn attendance_marked(
     )
 }
 
+/// The undo step of an absence marked and logged as a contact.
+pub fn absence_logged(l: Lang, marked: &str) -> String {
+    format!(
+        "{marked} ({})",
+        l.t("logget som kontakt", "logged as a contact")
+    )
+}
+
 /// The undo step of an exemption saved or removed.
 pub fn exemption_saved(l: Lang, removed: bool, citizen: &str) -> String {
     format!(

@@ -114,6 +114,15 @@ pub enum Change {
         mark: Option<crate::domain::jobclub::Mark>,
         contact_id: Option<i64>,
     },
+    /// Set a job-club exemption (`Some`: its fields, added back with this id when it is gone)
+    /// or take it away (`None`): what [`Store::add_exemption`], [`Store::edit_exemption`] and
+    /// [`Store::remove_exemption`] do and their undo. `created_at` is kept for adding it back.
+    Exemption {
+        id: i64,
+        citizen_id: i64,
+        exemption: Option<Box<crate::domain::jobclub::Exemption>>,
+        created_at: String,
+    },
     /// A change to companies, contact persons, leads, proposals, a company's history or a
     /// citizen's wishes and skills (see [`super::CompanyChange`]).
     Company(Box<super::CompanyChange>),
@@ -664,6 +673,21 @@ fn apply_simple(tx: &rusqlite::Connection, ch: &Change) -> Result<(Change, i64)>
         } => {
             let inverse =
                 super::jobclub::set_attendance_on(tx, *citizen_id, *date, *mark, *contact_id)?;
+            (inverse, *citizen_id)
+        }
+        Change::Exemption {
+            id,
+            citizen_id,
+            exemption,
+            created_at,
+        } => {
+            let inverse = super::jobclub::set_exemption_on(
+                tx,
+                *id,
+                *citizen_id,
+                exemption.as_deref(),
+                created_at,
+            )?;
             (inverse, *citizen_id)
         }
         Change::Contact { .. }

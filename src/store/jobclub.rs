@@ -116,6 +116,78 @@ pub(super) fn set_attendance_on(
     })
 }
 
+/// Sets exemption `id` to `x` (updated, or added back with this id and `created_at` when it is
+/// gone), or deletes it (`None`); returns the change that puts back what was there.
+pub(super) fn set_exemption_on(
+    tx: &rusqlite::Connection,
+    id: i64,
+    citizen_id: i64,
+    x: Option<&Exemption>,
+    created_at: &str,
+) -> Result<Change> {
+    let old: Option<(Exemption, String)> = tx
+        .query_row(
+            &format!("SELECT {EXEMPTION_COLS}, created_at FROM jobclub_exemptions WHERE id = ?1"),
+            [id],
+            |r| Ok((exemption_from_row(r)?, r.get(8)?)),
+        )
+        .optional()?;
+    match (x, &old) {
+        (Some(x), Some(_)) => {
+            tx.execute(
+                "UPDATE jobclub_exemptions SET from_date = ?2, to_date = ?3, from_time = ?4,
+                     to_time = ?5, weekdays = ?6, reason = ?7 WHERE id = ?1",
+                params![
+                    id,
+                    ymd(x.from),
+                    ymd(x.to),
+                    x.time.map(|t| hm(t.0)),
+                    x.time.map(|t| hm(t.1)),
+                    weekdays_key(&x.weekdays),
+                    x.reason
+                ],
+            )?;
+        }
+        (Some(x), None) => {
+            tx.execute(
+                "INSERT INTO jobclub_exemptions
+                     (id, citizen_id, from_date, to_date, from_time, to_time, weekdays, reason,
+                      created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    id,
+                    citizen_id,
+                    ymd(x.from),
+                    ymd(x.to),
+                    x.time.map(|t| hm(t.0)),
+                    x.time.map(|t| hm(t.1)),
+                    weekdays_key(&x.weekdays),
+                    x.reason,
+                    created_at
+                ],
+            )
+            .map_err(super::open::explain_sqlite)?;
+        }
+        (None, _) => {
+            tx.execute("DELETE FROM jobclub_exemptions WHERE id = ?1", [id])?;
+        }
+    }
+    Ok(match old {
+        Some((x, created_at)) => Change::Exemption {
+            id,
+            citizen_id: x.citizen_id,
+            exemption: Some(Box::new(x)),
+            created_at,
+        },
+        None => Change::Exemption {
+            id,
+            citizen_id,
+            exemption: None,
+            created_at: created_at.to_string(),
+        },
+    })
+}
+
 impl Store {
     // --- Expected at the job club ------------------------------------------------------------
 
@@ -276,7 +348,11 @@ impl Store {
     /// Adds an exemption (its `id` is ignored) and returns the new id. Refused when the range
     /// is reversed, the time of day ends before it starts, or it overlaps another exemption of
     /// the same citizen ([`super::Error::ExemptionOverlaps`] names that one).
-    pub fn add_exemption(&mut self, x: &Exemption, now: chrono::NaiveDateTime) -> Result<i64> {
+    pub fn add_exemption(
+        &mut self,
+        x: &Exemption,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(i64, Change)> {
         self.require_citizen(x.citizen_id)?;
         self.check_exemption(x, None)?;
         self.write(|tx| {
@@ -295,7 +371,16 @@ impl Store {
                     to_db(now)
                 ],
             )?;
-            Ok(tx.last_insert_rowid())
+            let id = tx.last_insert_rowid();
+            Ok((
+                id,
+                Change::Exemption {
+                    id,
+                    citizen_id: x.citizen_id,
+                    exemption: None,
+                    created_at: to_db(now),
+                },
+            ))
         })
     }
 
@@ -320,43 +405,26 @@ impl Store {
             },
             now,
         )
+        .map(|(id, _)| id)
     }
 
     /// Changes exemption `x.id` (its citizen stays); the same checks as adding one, the
     /// exemption itself left out of the overlap check.
-    pub fn edit_exemption(&mut self, x: &Exemption) -> Result<()> {
+    pub fn edit_exemption(&mut self, x: &Exemption) -> Result<Change> {
         let old = self.exemption(x.id)?;
         let x = Exemption {
             citizen_id: old.citizen_id,
             ..x.clone()
         };
         self.check_exemption(&x, Some(x.id))?;
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE jobclub_exemptions SET from_date = ?2, to_date = ?3, from_time = ?4,
-                     to_time = ?5, weekdays = ?6, reason = ?7 WHERE id = ?1",
-                params![
-                    x.id,
-                    ymd(x.from),
-                    ymd(x.to),
-                    x.time.map(|t| hm(t.0)),
-                    x.time.map(|t| hm(t.1)),
-                    weekdays_key(&x.weekdays),
-                    x.reason
-                ],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| set_exemption_on(tx, x.id, x.citizen_id, Some(&x), ""))
     }
 
-    /// Removes an exemption; returns what it was.
-    pub fn remove_exemption(&mut self, id: i64) -> Result<Exemption> {
+    /// Removes an exemption; returns what it was and the change that brings it back.
+    pub fn remove_exemption(&mut self, id: i64) -> Result<(Exemption, Change)> {
         let old = self.exemption(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM jobclub_exemptions WHERE id = ?1", [id])?;
-            Ok(())
-        })?;
-        Ok(old)
+        let undo = self.write(|tx| set_exemption_on(tx, id, old.citizen_id, None, ""))?;
+        Ok((old, undo))
     }
 
     /// One exemption by id.

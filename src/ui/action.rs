@@ -114,6 +114,8 @@ pub enum Action {
     JobClub,
     /// Job club: a new exemption for the selected citizen (a small form).
     AddExemption,
+    /// Job club: mark the selected citizen absent and log the absence as a contact.
+    LogAbsence,
     /// Card: the citizen asked for a conversation today (or clear that mark).
     Requested,
     /// Export the shown day's log to the documents folder (Danish Excel form in Danish).

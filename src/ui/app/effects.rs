@@ -159,7 +159,8 @@ impl App {
                 citizen,
                 date,
                 mark,
-            } => self.mark_attendance(citizen_id, &citizen, date, mark)?,
+                log,
+            } => self.mark_attendance(citizen_id, &citizen, date, mark, log)?,
             Effect::SaveExemption {
                 exemption,
                 citizen,

@@ -577,6 +577,7 @@ impl App {
             | Action::Choose(_)
             | Action::Requested
             | Action::AddExemption
+            | Action::LogAbsence
             | Action::Snippet
             | Action::NextField
             | Action::PrevField

@@ -166,23 +166,45 @@ impl App {
         self.mode = mode;
     }
 
-    /// A job-club mark (one undo step; the undo reads the list again when it is open).
+    /// A job-club mark (one undo step; the undo reads the list again when it is open). With
+    /// `log` an absence is also written to the contact log at the session's start (the same
+    /// step).
     pub(super) fn mark_attendance(
         &mut self,
         citizen_id: i64,
         citizen: &str,
         date: chrono::NaiveDate,
         mark: Option<crate::domain::jobclub::Mark>,
+        log: bool,
     ) -> Result<()> {
-        let marked = self.store.mark_attendance(citizen_id, date, mark, None)?;
-        let what = crate::i18n::voice::attendance_marked(self.lang, date, mark, citizen);
+        let log = log.then(|| {
+            let from = self
+                .config
+                .jobclub_schedule()
+                .session_on(date)
+                .map(|s| s.from)
+                .unwrap_or_default();
+            crate::store::LogAbsence {
+                uuid: uuid::Uuid::new_v4().to_string(),
+                at: date.and_time(from),
+                note: crate::i18n::jobclub::absence_note(self.lang).to_string(),
+            }
+        });
+        let marked = self
+            .store
+            .mark_attendance(citizen_id, date, mark, log.as_ref())?;
+        let mut what = crate::i18n::voice::attendance_marked(self.lang, date, mark, citizen);
+        if marked.contact_id.is_some() {
+            what = crate::i18n::voice::absence_logged(self.lang, &what);
+        }
         self.push_undo(what.clone(), vec![marked.undo]);
         self.after_change(&what);
         self.reload_jobclub();
         Ok(())
     }
 
-    /// Adds or changes an exemption; the store refuses an overlap (the form shows why).
+    /// Adds or changes an exemption (one undo step); the store refuses an overlap (the form
+    /// shows why).
     pub(super) fn save_exemption(
         &mut self,
         x: &crate::domain::jobclub::Exemption,
@@ -191,27 +213,26 @@ impl App {
     ) -> Result<()> {
         let lang = self.lang;
         let worded = |e: anyhow::Error| anyhow::anyhow!(crate::i18n::errors::message(&e, lang));
-        if x.id == 0 {
-            self.store.add_exemption(x, self.now).map_err(worded)?;
+        let change = if x.id == 0 {
+            self.store.add_exemption(x, self.now).map_err(worded)?.1
         } else {
-            self.store.edit_exemption(x).map_err(worded)?;
-        }
+            self.store.edit_exemption(x).map_err(worded)?
+        };
         self.mode = Mode::JobClub(back);
+        let what = crate::i18n::voice::exemption_saved(self.lang, false, citizen);
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
         self.reload_jobclub();
-        self.refresh()?;
-        self.message = Some(crate::i18n::voice::exemption_saved(
-            self.lang, false, citizen,
-        ));
         Ok(())
     }
 
+    /// Removes an exemption (one undo step).
     pub(super) fn remove_exemption(&mut self, id: i64, citizen: &str) -> Result<()> {
-        self.store.remove_exemption(id)?;
+        let (_, change) = self.store.remove_exemption(id)?;
+        let what = crate::i18n::voice::exemption_saved(self.lang, true, citizen);
+        self.push_undo(what.clone(), vec![change]);
+        self.after_change(&what);
         self.reload_jobclub();
-        self.refresh()?;
-        self.message = Some(crate::i18n::voice::exemption_saved(
-            self.lang, true, citizen,
-        ));
         Ok(())
     }
 

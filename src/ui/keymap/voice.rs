@@ -98,6 +98,15 @@ pub(super) static VOICE: &[Binding] = &[
         "mødt/udeblevet/fritaget",
         "present/absent/exempt",
     ),
+    // Only in `?`: the footer at 80 columns has no room for it.
+    h(
+        &[ks('L')],
+        "L",
+        A::LogAbsence,
+        S::JobClubDay,
+        "udeblevet, og fraværet logges som kontakt",
+        "absent, and the absence logged as a contact",
+    ),
     h(
         &[kc(KeyCode::Delete)],
         "Del",

@@ -125,6 +125,18 @@ impl Overlay for JobClub {
                         citizen: r.name.clone(),
                         date: s.date,
                         mark: Some(mark),
+                        log: false,
+                    }];
+                }
+            }
+            Action::LogAbsence => {
+                if let (Some(r), Some(s)) = (self.row(), &self.session) {
+                    return vec![Effect::Attendance {
+                        citizen_id: r.citizen_id,
+                        citizen: r.name.clone(),
+                        date: s.date,
+                        mark: Some(Mark::Absent),
+                        log: true,
                     }];
                 }
             }
@@ -135,6 +147,7 @@ impl Overlay for JobClub {
                         citizen: r.name.clone(),
                         date: s.date,
                         mark: None,
+                        log: false,
                     }];
                 }
             }

@@ -266,6 +266,8 @@ pub enum Effect {
         citizen: String,
         date: chrono::NaiveDate,
         mark: Option<crate::domain::jobclub::Mark>,
+        /// An absence is also logged as a contact (`L`).
+        log: bool,
     },
     /// Add (id 0) or change a job-club exemption, then show the job club again; the store's
     /// refusal (an overlap) goes to the form.

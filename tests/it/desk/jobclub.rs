@@ -235,3 +235,106 @@ fn open_setup(dir: &tempfile::TempDir, setup: &str) -> App {
     a.message = None;
     a
 }
+
+#[test]
+fn exemptions_added_edited_or_removed_in_the_desk_are_undone_with_u() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = club(&dir, Lang::Da);
+    typ(&mut a, "J");
+    exempt(
+        &mut a,
+        ["23.11.2026", "11.12.2026", "09.00-14.00", "tir", "Kursus"],
+    );
+    assert_eq!(a.store.jobclub_exemptions(ids[0]).unwrap().len(), 1);
+    // u takes the new exemption away again, and the list shows it.
+    typ(&mut a, "u");
+    assert!(matches!(a.mode, Mode::JobClub(_)));
+    assert!(a.store.jobclub_exemptions(ids[0]).unwrap().is_empty());
+    key(&mut a, KeyCode::Right);
+    assert_eq!(marks(&a, day(24))[0].1, None);
+    assert!(!screen(&a, 80, 24).contains("Kursus"));
+    key(&mut a, KeyCode::Left);
+    // Added again, its reason edited: u puts the old reason back.
+    exempt(
+        &mut a,
+        ["23.11.2026", "11.12.2026", "09.00-14.00", "tir", "Kursus"],
+    );
+    typ(&mut a, "w");
+    typ(&mut a, "e");
+    for _ in 0..4 {
+        key(&mut a, KeyCode::Tab);
+    }
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "AMU-kursus");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.store.jobclub_exemptions(ids[0]).unwrap()[0].reason,
+        "AMU-kursus"
+    );
+    typ(&mut a, "u");
+    assert_eq!(
+        a.store.jobclub_exemptions(ids[0]).unwrap()[0].reason,
+        "Kursus"
+    );
+    assert!(screen(&a, 80, 24).contains("tir 09.00–14.00 Kursus"));
+    // Removed: u brings it back, the same exemption with its time and weekdays.
+    let before = a.store.jobclub_exemptions(ids[0]).unwrap();
+    typ(&mut a, "d");
+    assert!(a.store.jobclub_exemptions(ids[0]).unwrap().is_empty());
+    assert!(!screen(&a, 80, 24).contains("Kursus"));
+    typ(&mut a, "u");
+    assert_eq!(a.store.jobclub_exemptions(ids[0]).unwrap(), before);
+    assert!(screen(&a, 80, 24).contains("Kursus"));
+    assert_eq!(marks(&a, day(24))[0].1, Some(Mark::Exempt));
+}
+
+#[test]
+fn l_marks_an_absence_and_logs_it_as_a_contact_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, ids) = club(&dir, Lang::Da);
+    let contacts = |a: &App| {
+        a.store
+            .count_contacts(&jobdesk::store::ContactFilter::default())
+            .unwrap()
+    };
+    typ(&mut a, "J");
+    key(&mut a, KeyCode::Down);
+    typ(&mut a, "L");
+    assert_eq!(
+        marks(&a, day(23))[1],
+        ("Bo Lund".to_string(), Some(Mark::Absent))
+    );
+    assert_eq!(contacts(&a), 1, "the absence is in the contact log");
+    let c = a
+        .store
+        .contacts(&jobdesk::store::ContactFilter::default(), 0, 10)
+        .unwrap()
+        .remove(0);
+    assert_eq!(c.citizen_id, ids[1]);
+    assert_eq!(c.outcome, jobdesk::domain::Outcome::NoShow);
+    assert_eq!(
+        c.at,
+        day(23).and_hms_opt(9, 0, 0).unwrap(),
+        "at the session's start"
+    );
+    assert!(!c.counts, "an absence does not count toward the minimum");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("logget som kontakt"), "{s}");
+    // One u takes both back: the mark and the contact.
+    typ(&mut a, "u");
+    assert_eq!(marks(&a, day(23))[1].1, None);
+    assert_eq!(contacts(&a), 0);
+    // `?` lists the key.
+    key(&mut a, KeyCode::Esc);
+    typ(&mut a, "?");
+    assert!(matches!(a.mode, Mode::Help(_)));
+    assert!(
+        jobdesk::ui::view::help_lines(&a).iter().any(|l| {
+            let l = l.to_string();
+            l.contains(" L ") && l.contains("udeblevet, og fraværet logges som kontakt")
+        }),
+        "L is in the help"
+    );
+}
