@@ -120,13 +120,16 @@ impl Overlay for JobClub {
             Action::Choose(i) if i < 3 => {
                 if let (Some(r), Some(s)) = (self.row(), &self.session) {
                     let mark = [Mark::Present, Mark::Absent, Mark::Exempt][i];
-                    return vec![Effect::Attendance {
+                    let effect = Effect::Attendance {
                         citizen_id: r.citizen_id,
                         citizen: r.name.clone(),
                         date: s.date,
                         mark: Some(mark),
                         log: false,
-                    }];
+                    };
+                    // One key per citizen: the next one is selected for the next key.
+                    self.selected = (self.selected + 1).min(self.len().saturating_sub(1));
+                    return vec![effect];
                 }
             }
             Action::LogAbsence => {
