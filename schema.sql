@@ -476,3 +476,27 @@ CREATE TABLE jobclub_attendance (
     PRIMARY KEY (date, citizen_id)
 );
 CREATE INDEX jobclub_attendance_citizen ON jobclub_attendance (citizen_id, date);
+
+-- version: 17
+-- The audit log also records a company's contact person edited (issue 19: contact persons are
+-- personal data): which fields changed (their names, never their values). The table is copied
+-- into one whose CHECK allows it, as in versions 7 and 9.
+CREATE TABLE audit_new (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT    NOT NULL,
+    os_user    TEXT    NOT NULL DEFAULT '',
+    action     TEXT    NOT NULL CHECK (action IN
+               ('export', 'backup', 'import', 'reveal_cpr', 'erase', 'purge',
+                'correct_contact', 'delete_contact', 'edit_citizen', 'edit_contact_person')),
+    citizen_id INTEGER,
+    range_from TEXT,
+    range_to   TEXT,
+    rows       INTEGER NOT NULL DEFAULT 0 CHECK (rows >= 0),
+    detail     TEXT    NOT NULL DEFAULT ''
+);
+INSERT INTO audit_new (id, at, os_user, action, citizen_id, range_from, range_to, rows, detail)
+    SELECT id, at, os_user, action, citizen_id, range_from, range_to, rows, detail FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_new RENAME TO audit;
+CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_citizen ON audit (citizen_id, at);

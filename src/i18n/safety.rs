@@ -188,6 +188,7 @@ pub fn action(l: Lang, a: Action) -> &'static str {
         Action::CorrectContact => l.t("kontakt rettet", "entry corrected"),
         Action::DeleteContact => l.t("kontakt slettet", "entry deleted"),
         Action::EditCitizen => l.t("borger rettet", "citizen edited"),
+        Action::EditContactPerson => l.t("kontaktperson rettet", "contact person edited"),
     }
 }
 

@@ -32,10 +32,13 @@ pub enum Action {
     /// A citizen's details edited, a citizen added or archived in the desk (or the undo): the
     /// detail names the fields changed, never their values.
     EditCitizen,
+    /// A company's contact person edited (personal data): the detail names the fields changed,
+    /// never their values.
+    EditContactPerson,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::Export,
         Action::Backup,
         Action::Import,
@@ -45,6 +48,7 @@ impl Action {
         Action::CorrectContact,
         Action::DeleteContact,
         Action::EditCitizen,
+        Action::EditContactPerson,
     ];
 
     pub fn key(self) -> &'static str {
@@ -58,6 +62,7 @@ impl Action {
             Action::CorrectContact => "correct_contact",
             Action::DeleteContact => "delete_contact",
             Action::EditCitizen => "edit_citizen",
+            Action::EditContactPerson => "edit_contact_person",
         }
     }
 

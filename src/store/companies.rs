@@ -916,7 +916,23 @@ impl Store {
             email: e.email.clone().unwrap_or(old.email.clone()),
             deleted: false,
         };
+        let changed: Vec<&str> = [
+            ("name", state.name != old.name),
+            ("role", state.role != old.role),
+            ("phone", state.phone != old.phone),
+            ("email", state.email != old.email),
+        ]
+        .into_iter()
+        .filter_map(|(field, differs)| differs.then_some(field))
+        .collect();
         let inv = self.apply(&[wrap(CompanyChange::Person { id, state })])?;
+        if !changed.is_empty() {
+            // Personal data: which fields changed is audited, never their values.
+            let audit = super::NewAudit::new(self.clock.now(), super::Action::EditContactPerson)
+                .rows(1)
+                .detail(format!("company contact {id}: {}", changed.join(", ")));
+            self.write(|tx| super::record_audit_on(tx, &audit))?;
+        }
         Ok(Change::Several(inv))
     }
 

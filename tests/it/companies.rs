@@ -373,3 +373,39 @@ fn erasing_a_contact_person_leaves_no_trace_of_the_name_in_the_files() {
     assert!(audit.contains("name, role, phone, email"), "{audit}");
     assert!(!audit.contains("Zeta"), "{audit}");
 }
+
+#[test]
+fn editing_a_contact_person_is_audited_with_field_names_only() {
+    let s = setup();
+    let person = id(&ok(jobdesk(&s.db).args([
+        "company",
+        "contact",
+        "add",
+        "--company",
+        &s.company,
+        "--name",
+        "Yrsa Fiktivsen",
+        "--phone",
+        "11 22 33 44",
+    ])));
+    ok(jobdesk(&s.db).args([
+        "company",
+        "contact",
+        "set",
+        &person,
+        "--phone",
+        "55 66 77 88",
+        "--role",
+        "HR",
+    ]));
+    let audit = ok(jobdesk(&s.db).args(["audit", "--json"]));
+    assert!(audit.contains("edit_contact_person"), "{audit}");
+    assert!(
+        audit.contains(&format!("company contact {person}: role, phone")),
+        "{audit}"
+    );
+    assert!(
+        !audit.contains("55 66 77 88") && !audit.contains("Yrsa"),
+        "{audit}"
+    );
+}
