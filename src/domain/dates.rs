@@ -185,6 +185,36 @@ pub fn last_working_day_on_or_before(d: NaiveDate) -> NaiveDate {
     super::workdays::default_calendar().last_working_day_on_or_before(d)
 }
 
+/// The months' names, January first (Danish in lower case, as Danish writes them).
+pub const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

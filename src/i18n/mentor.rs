@@ -1,38 +1,10 @@
 //! Words of mentor hours: the card's line, the Mentor visits pane's title, the expiry flag and
 //! `jobdesk report mentor`.
 
+use crate::domain::dates::{MONTHS_DA, MONTHS_EN};
 use chrono::{Datelike, NaiveDate};
 
 use super::Lang;
-
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The month's name: "november" / "November".
 pub fn month_name(l: Lang, d: NaiveDate) -> &'static str {

@@ -8,6 +8,7 @@
 //! are both 13 January, `5/5/2026` is 5 May; `10/1/2026` (10 January or 1 October, as an English
 //! spreadsheet writes it) is refused with its rows listed.
 
+use crate::domain::dates::{MONTHS_DA, MONTHS_EN};
 use chrono::NaiveDate;
 
 use crate::domain::cpr::{mask_cprs_in, parse_cpr_in};
@@ -416,35 +417,6 @@ fn target_group_problem(value: &str, en: &str, l: Lang) -> String {
         (false, false) => en.to_string(),
     }
 }
-
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The benefit start: a slash date only when its order cannot matter, any other form as the
 /// app's date language reads it (`10.01.2026`, `10-01-2026`, `2026-01-10`), years 2000–2099.

@@ -1,6 +1,7 @@
 //! Dates from the parts of a line: a full date, a date without a year, a week and weekday, the
 //! weekday of next week; each with the problem that names the impossible part.
 
+use crate::domain::dates::{MONTHS_DA, MONTHS_EN};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::{Problem, show};
@@ -8,35 +9,6 @@ use crate::domain::dates::{week_start, year_in_range, year_problem};
 
 /// How far back a date without a year may lie before it means next year's.
 const YEARLESS_LOOKBACK_DAYS: i64 = 30;
-
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date with its year, or the problem naming the part.
 pub(in crate::domain) fn full_date(
