@@ -17,7 +17,7 @@ use crate::domain::dates::fmt_date;
 use crate::domain::text::{sanitize_line, width};
 use crate::domain::{Appointment, Channel, Word};
 use crate::error::{Result, user};
-use crate::export::csv::escape;
+use crate::export::csv::cell;
 use crate::i18n::{Lang, closure as words};
 use crate::store::{Create, Store};
 
@@ -580,10 +580,10 @@ fn report(store: &Store, a: &ReportClosureArgs, ctx: &Ctx, out: &mut dyn Write) 
         if a.excel {
             // The Danish Excel form of the log's CSV: the same writer.
             let mut w = crate::export::csv::writer(out, true)?;
-            w.write_record(header.iter().map(|h| escape(h).into_owned()))?;
+            w.write_record(header.iter().map(|h| cell(h)))?;
             for r in &rows {
                 let rec = report_csv_record(r, da, all);
-                w.write_record(rec.iter().map(|c| escape(c).into_owned()))?;
+                w.write_record(rec.iter().map(|c| cell(c)))?;
             }
             w.flush()?;
         } else {

@@ -12,7 +12,7 @@ use crate::domain::feedback::{MonthRow, by_month, one_decimal};
 use crate::domain::records::DayRange;
 use crate::domain::text::sanitize_line;
 use crate::error::Result;
-use crate::export::csv::escape;
+use crate::export::csv::cell;
 use crate::i18n::Lang;
 use crate::i18n::feedback as words;
 use crate::store::Create;
@@ -71,13 +71,9 @@ pub fn report(a: &ReportFeedbackArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<
     if a.csv || a.excel {
         let comma = a.excel || l.da();
         let mut w = crate::export::csv::writer(out, a.excel)?;
-        w.write_record(words::csv_header(l).iter().map(|h| escape(h).into_owned()))?;
+        w.write_record(words::csv_header(l).iter().map(|h| cell(h)))?;
         for r in &rows {
-            w.write_record(
-                csv_cells(r, l, comma)
-                    .iter()
-                    .map(|c| escape(c).into_owned()),
-            )?;
+            w.write_record(csv_cells(r, l, comma).iter().map(|c| cell(c)))?;
         }
         w.flush()?;
         return Ok(());

@@ -12,7 +12,7 @@ use super::table::{Col, Table};
 use crate::domain::Channel;
 use crate::domain::text::sanitize_line;
 use crate::error::{Result, user};
-use crate::export::csv::{BOM, escape};
+use crate::export::csv::cell;
 use crate::i18n::mentor as words;
 use crate::store::{Create, MentorMonth, month_start};
 
@@ -73,16 +73,10 @@ pub fn report(a: &ReportMentorArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<()
     let rows = store.mentor_month(month)?;
     let header = words::report_header(l);
     if a.csv || a.excel {
-        if a.excel {
-            out.write_all(BOM)?;
-        }
-        let mut w = ::csv::WriterBuilder::new()
-            .delimiter(if a.excel { b';' } else { b',' })
-            .terminator(::csv::Terminator::CRLF)
-            .from_writer(&mut *out);
+        let mut w = crate::export::csv::writer(out, a.excel)?;
         w.write_record(header)?;
         for r in &rows {
-            w.write_record(cells(r, a.excel).iter().map(|c| escape(c).into_owned()))?;
+            w.write_record(cells(r, a.excel).iter().map(|c| cell(c)))?;
         }
         w.flush()?;
         return Ok(());

@@ -72,6 +72,12 @@ pub fn clean(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A report's cell as every CSV this program writes has it: control characters removed
+/// ([`clean`]) and a formula's first character escaped ([`escape`]).
+pub fn cell(text: &str) -> String {
+    escape(&clean(text)).into_owned()
+}
+
 /// Undoes [`escape`]: removes one leading `'`. `unescape(&escape(s)) == s` for every string.
 pub fn unescape(cell: &str) -> &str {
     cell.strip_prefix('\'').unwrap_or(cell)
@@ -160,6 +166,13 @@ pub fn write_log(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_report_cell_is_cleaned_and_escaped() {
+        assert_eq!(super::cell("=1+1\u{7}"), "'=1+1");
+        assert_eq!(super::cell("mere\u{1b}[31m tid"), "mere[31m tid");
+        assert_eq!(super::cell("Dagpenge"), "Dagpenge");
+    }
     use super::*;
     use crate::domain::{Channel, Kind, Outcome, TargetGroup};
     use chrono::NaiveDate;
